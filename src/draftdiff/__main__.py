@@ -1,0 +1,3 @@
+from draftdiff.cli import run
+
+run()

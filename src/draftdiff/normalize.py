@@ -1,0 +1,55 @@
+"""Text normalisation shared by the readers.
+
+Readers keep what a delegate sees and fold what the file format adds: runs
+of white space, non-breaking and typographic spaces, soft hyphens, zero-width
+characters, Word's non-breaking hyphen. Quote and dash styles are *kept* here
+(they are shown to users); compare folds them when it decides what changed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\r\n\f\v"
+_SPACE_RE = re.compile(f"[ {_SPACES}]+")
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_NB_HYPHEN = "\u2011"
+
+
+def clean_text(text: str) -> str:
+    """Fold white space and invisible characters; NFC-compose."""
+    text = _INVISIBLE_RE.sub("", text)
+    text = text.replace(_NB_HYPHEN, "-")
+    text = _SPACE_RE.sub(" ", text)
+    return unicodedata.normalize("NFC", text).strip()
+
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+    }
+)
+
+
+def fold_typography(text: str) -> str:
+    """Map curly quotes and dash variants onto ASCII, for comparison only."""
+    return text.translate(_QUOTES)

@@ -1,0 +1,309 @@
+"""Paragraph numbers as negotiators write them, and their canonical ids.
+
+A printed label such as ``"42 ter."``, ``"PP 3"``, ``"(a)"`` or ``"Article 3"``
+is parsed into a :class:`Number`; its :attr:`Number.id` is the canonical form
+used everywhere else (``"42ter"``, ``"PP3"``, ``"12(a)"``, ``"Art3"``) and
+:func:`sort_key` orders ids as they stand in a document:
+``9pre < 9 < 9bis < 9ter < 9quater < 10``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Latin ordinals used for inserted paragraphs, with their rank after the base
+# number. "pre" sorts before it.
+ORDINALS: dict[str, int] = {
+    "pre": -1,
+    "bis": 2,
+    "ter": 3,
+    "quater": 4,
+    "quinquies": 5,
+    "quinquiens": 5,
+    "sexies": 6,
+    "septies": 7,
+    "octies": 8,
+    "novies": 9,
+    "nonies": 9,
+    "decies": 10,
+    "undecies": 11,
+    "duodecies": 12,
+    "terdecies": 13,
+    "quaterdecies": 14,
+    "quindecies": 15,
+}
+# Canonical spelling for each rank (aliases fold onto the first listed).
+_CANONICAL_ORDINAL = {}
+for _name, _rank in ORDINALS.items():
+    _CANONICAL_ORDINAL.setdefault(_rank, _name)
+
+_ORD_ALT = "|".join(sorted(ORDINALS, key=len, reverse=True))
+
+# Word prefixes that number a paragraph or heading, folded to a short id prefix.
+WORD_PREFIXES: dict[str, str] = {
+    "article": "Art",
+    "art": "Art",
+    "chapter": "Ch",
+    "part": "Part",
+    "section": "Sec",
+    "annex": "Annex",
+    "appendix": "App",
+    "rule": "Rule",
+    "decision": "Dec",
+    "objective": "Obj",
+}
+
+_ROMAN_RE = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def is_roman(token: str) -> bool:
+    return bool(token) and bool(_ROMAN_RE.match(token))
+
+
+def roman_value(token: str) -> int:
+    total = 0
+    values = [_ROMAN_VALUES[ch] for ch in token.lower()]
+    for i, value in enumerate(values):
+        total += -value if i + 1 < len(values) and values[i + 1] > value else value
+    return total
+
+
+def to_roman(value: int) -> str:
+    out = []
+    for number, numeral in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while value >= number:
+            out.append(numeral)
+            value -= number
+    return "".join(out)
+
+
+def letter_value(token: str) -> int:
+    """``a``=1 .. ``z``=26, ``aa``=27, ``bb``=28 (UN style doubles the letter)."""
+    token = token.lower()
+    base = ord(token[0]) - ord("a") + 1
+    return base + 26 * (len(token) - 1)
+
+
+def to_letters(value: int) -> str:
+    """Inverse of :func:`letter_value`: 1 -> ``a``, 27 -> ``aa``."""
+    repeat, index = divmod(value - 1, 26)
+    return chr(ord("a") + index) * (repeat + 1)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A parsed paragraph number.
+
+    ``form`` is one of ``"para"`` (42bis, PP3, 1.2, Art3), ``"letter"``
+    ((a), (aa)), ``"roman"`` ((i), (iv)) or ``"heading"`` (I., A., Chapter II).
+    """
+
+    form: str
+    prefix: str = ""  # "PP", "OP", "Art", "Ch" ...
+    value: int = 0  # 42 for 42bis; letter/roman value for sub-paragraphs
+    ordinal: str = ""  # canonical ordinal: "bis", "pre" ...
+    letter: str = ""  # "A" in 12A
+    parts: tuple[int, ...] = ()  # 1.2.3 legal numbering
+    token: str = ""  # sub-paragraph or heading token as written: "a", "iv", "II"
+
+    @property
+    def id(self) -> str:
+        if self.form == "letter" or self.form == "roman":
+            return f"({self.token.lower()})"
+        if self.form == "heading":
+            return f"{self.prefix}{self.token}"
+        if self.parts:
+            return ".".join(str(p) for p in self.parts)
+        return f"{self.prefix}{self.value}{self.ordinal}{self.letter}"
+
+    @property
+    def sort_key(self) -> tuple:
+        ordinal_rank = ORDINALS.get(self.ordinal, 0)
+        letter_rank = letter_value(self.letter) if self.letter else 0
+        # Legal numbering 1.2 sorts after 1 and before 2.
+        parts = self.parts or (self.value,)
+        return (_PREFIX_ORDER.get(self.prefix, 5), self.prefix, parts, ordinal_rank, letter_rank)
+
+
+_PREFIX_ORDER = {"PP": 0, "": 1, "OP": 2}
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    number: Number
+    label: str  # the label as printed, without its closing punctuation: "42 ter"
+    rest: str  # text after the label
+
+
+_SEP = r"[ \t\u00a0]"
+# "42bis", "42 bis", "42-bis", "42.bis", "42 Bis", "9 pre", "PP 3", "OP5 bis".
+_PARA_RE = re.compile(
+    rf"""^(?P<label>
+        (?P<prefix>PP|OP)?{_SEP}?
+        (?P<num>\d{{1,3}})
+        (?:
+            (?:{_SEP}|-|\.|–)?(?P<ord>{_ORD_ALT})(?![a-z])
+          | (?P<letter>(?-i:[A-Z]))(?=[.):]|{_SEP}|$)
+          | {_SEP}(?P<letter2>(?-i:[A-Z]))(?=[.)])
+        )?
+    )
+    (?P<close>[.):]?)
+    """,
+    re.I | re.X,
+)
+_LEGAL_RE = re.compile(r"^(?P<label>\d{1,3}(?:\.\d{1,3}){1,4})(?P<close>\.?)(?=\s)")
+_WORD_RE = re.compile(
+    rf"^(?P<label>(?P<word>Article|Art\.|Chapter|Part|Section|Annex|Appendix|Rule|Objective)"
+    rf"{_SEP}+(?P<tok>(?-i:[IVXLCDM]+|\d{{1,3}}|[A-Z]))(?:(?:{_SEP}|-)?(?P<ord>{_ORD_ALT})(?![a-z]))?)"
+    rf"(?P<close>[.:]?)(?=\s|$|[-–—])",
+    re.I,
+)
+_SUB_RE = re.compile(r"^(?P<label>\((?P<tok>[a-z]{1,2}|[ivxlc]{1,6})\)|(?P<tok2>[a-z]{1,2}|[ivxlc]{1,6})\))")
+_HEADING_RE = re.compile(r"^(?P<label>(?P<tok>[IVXLC]{1,7}|[A-Z]))\.(?=\s)")
+
+
+def _canonical_ordinal(text: str | None) -> str:
+    if not text:
+        return ""
+    return _CANONICAL_ORDINAL[ORDINALS[text.lower()]]
+
+
+def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
+    """Match a numbered-paragraph label at the start of ``text``.
+
+    With ``strict`` a plain number must be closed by ``.``, ``)`` or ``:``
+    (so "2030 Agenda" is not paragraph 2030); readers that know a token is a
+    number (a Word list number) pass ``strict=False``.
+    """
+    m = _LEGAL_RE.match(text)
+    if m and (not strict or re.match(r"\s+[A-Z“\"‘'(]", text[m.end() :])):
+        parts = tuple(int(p) for p in m["label"].split("."))
+        return LabelMatch(Number("para", value=parts[0], parts=parts), m["label"], text[m.end() :].strip())
+    m = _PARA_RE.match(text)
+    if m:
+        prefix = (m["prefix"] or "").upper()
+        rest = text[m.end() :]
+        closed = bool(m["close"])
+        if not closed and not prefix and strict and not m["ord"]:
+            return None
+        if not closed and rest and not rest[0].isspace():
+            return None
+        # "10.We" (PDF text with the space lost) but never "1.5 million".
+        glued = closed and rest and not rest[0].isspace()
+        if glued and not (m["close"] == "." and rest[0].isupper() and not m["letter"]):
+            return None
+        number = Number(
+            "para",
+            prefix=prefix,
+            value=int(m["num"]),
+            ordinal=_canonical_ordinal(m["ord"]),
+            letter=(m["letter"] or m["letter2"] or "").upper(),
+        )
+        return LabelMatch(number, _clean_label(m["label"]), rest.strip())
+    m = _WORD_RE.match(text)
+    if m:
+        word = m["word"].rstrip(".").lower()
+        prefix = WORD_PREFIXES[word]
+        tok = m["tok"]
+        ordinal = _canonical_ordinal(m["ord"])
+        rest = text[m.end() :].strip().lstrip("-–—").strip()
+        if rest[:1].islower():
+            return None  # "Article 3 of the Convention ..." is prose
+        if prefix == "Art" and tok.isdigit():
+            number = Number("para", prefix="Art", value=int(tok), ordinal=ordinal)
+        else:
+            number = Number("heading", prefix=prefix, token=tok.upper() + ordinal)
+        return LabelMatch(number, _clean_label(m["label"]), rest)
+    return None
+
+
+def match_sub(text: str) -> tuple[str, str, str] | None:
+    """Match ``(a)``, ``(iv)``, ``(aa)`` or ``a)`` at the start: (token, label, rest)."""
+    m = _SUB_RE.match(text)
+    if not m:
+        return None
+    rest = text[m.end() :]
+    if rest and not rest[0].isspace():
+        return None
+    tok = m["tok"] or m["tok2"]
+    if len(tok) == 2 and tok[0] != tok[1] and not is_roman(tok):
+        return None  # "(ab)" is no UN sub-paragraph
+    return tok, m["label"], rest.strip()
+
+
+def match_heading_number(text: str) -> tuple[str, str, str] | None:
+    """Match ``I.`` or ``A.`` at the start of a heading line: (token, label, rest)."""
+    m = _HEADING_RE.match(text)
+    if not m:
+        return None
+    return m["tok"], m["label"], text[m.end() :].strip()
+
+
+def _clean_label(label: str) -> str:
+    return re.sub(r"[ \t\u00a0]+", " ", label).strip()
+
+
+def canonical_id(user_text: str) -> str:
+    """Canonicalise an id typed by a user (``--para "42 bis"`` -> ``42bis``).
+
+    Ids of sub-paragraphs and qualified ids keep their structure:
+    ``"12 (a) (i)"`` -> ``12(a)(i)``; ``"Annex I/1"`` stays.
+    """
+    text = user_text.strip()
+    if "/" in text:
+        scope, _, rest = text.rpartition("/")
+        return f"{scope.strip()}/{canonical_id(rest)}"
+    head, subs = text, ""
+    m = re.search(r"\s*\(", text)
+    if m and text.endswith(")"):
+        head, subs = text[: m.start()], re.sub(r"\s+", "", text[m.start() :]).lower()
+    number = _parse_id_head(head)
+    if number:
+        return number.id + subs
+    if head and re.fullmatch(r"[IVXLC]+", head.strip()):
+        return head.strip() + subs
+    return re.sub(r"\s+", "", head) + subs
+
+
+def _parse_id_head(head: str) -> Number | None:
+    """Parse the numeric head of an id (``42bis``, ``PP3``, ``1.2``)."""
+    if not head:
+        return None
+    found = match_para(head.strip() + ". X", strict=False)
+    return found.number if found and found.rest == "X" else None
+
+
+_ID_PART_RE = re.compile(r"\(([^)]*)\)")
+
+
+def sort_key(para_id: str) -> tuple:
+    """Order canonical ids as they stand in a document.
+
+    Qualified ids (``Annex I/3``) sort after unqualified ones, by scope.
+    """
+    scope = ""
+    if "/" in para_id:
+        scope, _, para_id = para_id.rpartition("/")
+    head, _, tail = para_id.partition("(")
+    subs = _ID_PART_RE.findall("(" + tail) if tail else []
+    number = _parse_id_head(head)
+    base = number.sort_key if number else (9, head, (), 0, 0)
+    # First level under a paragraph is lettered, deeper levels roman.
+    sub_keys = tuple(roman_value(s) if level and is_roman(s) else letter_value(s) for level, s in enumerate(subs))
+    return (bool(scope), scope, base, sub_keys)

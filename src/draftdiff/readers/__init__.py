@@ -1,0 +1,145 @@
+"""Readers: one per source format, each ending in :mod:`draftdiff.structure`.
+
+:func:`load` picks the reader from the file's content and suffix and returns
+a :class:`~draftdiff.model.Draft`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Draft, label_from_path
+from ..structure import build
+
+TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+SUFFIXES = {**TEXT_SUFFIXES, ".docx": "docx", ".pdf": "pdf"}
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    revisions: str = "accept"  # DOCX tracked changes: accept | reject
+    pdf_engine: str = "pdfium"  # pdfium | pdfplumber
+    password: str | None = None
+
+
+def sniff(data: bytes) -> str | None:
+    """The format a file's bytes say it is, whatever its name."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return "zip"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
+    return None
+
+
+_FOREIGN = {
+    "ole": (
+        "is a legacy Word .doc file or a password-protected document",
+        "save it as .docx without a password, or as PDF",
+    ),
+    "rtf": ("is an RTF file", "save it as .docx or PDF"),
+}
+
+
+def detect_format(path: Path, data: bytes) -> str:
+    by_content = sniff(data)
+    by_name = SUFFIXES.get(path.suffix.lower())
+    if by_content in _FOREIGN:
+        message, hint = _FOREIGN[by_content]
+        raise InputError(message, path=path, hint=hint)
+    if by_name == "docx":
+        if by_content == "pdf":
+            raise InputError("is a PDF file, not a Word document", path=path, hint="rename it to .pdf")
+        if by_content != "zip":
+            raise InputError("is not a Word .docx file", path=path, hint="open it in Word and save it as .docx")
+        return "docx"
+    if by_name == "pdf":
+        if by_content == "zip":
+            raise InputError("is a ZIP/Word file, not a PDF", path=path, hint="rename it to .docx")
+        if by_content != "pdf":
+            raise InputError("is not a PDF file (no %PDF header)", path=path, hint="check that the download completed")
+        return "pdf"
+    if by_name in ("text", "markdown"):
+        if by_content in ("pdf", "zip"):
+            real = "PDF" if by_content == "pdf" else "ZIP/Word"
+            raise InputError(f"is a {real} file, not text", path=path, hint="give it its proper suffix")
+        return by_name
+    # Unknown or missing suffix: trust the content.
+    if by_content == "pdf":
+        return "pdf"
+    if by_content == "zip":
+        return "docx"
+    from .text import looks_like_text
+
+    if looks_like_text(data):
+        return "text"
+    raise InputError(
+        f"unsupported file type {path.suffix or '(no suffix)'!r}",
+        path=path,
+        hint="draftdiff reads .docx, .pdf, .txt and .md drafts",
+    )
+
+
+def read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise InputError("no such file", path=path, hint="check the path or the draft name")
+    if path.is_dir():
+        raise InputError("is a folder, not a draft", path=path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(f"is too large ({size // (1024 * 1024)} MiB)", path=path, hint="the limit is 256 MiB")
+        with path.open("rb") as handle:
+            return handle.read()
+    except PermissionError:
+        raise InputError("cannot be read (permission denied)", path=path, hint="check the file's permissions") from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a draft", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", path=path) from None
+
+
+def load(path: str | Path, *, label: str | None = None, options: ReadOptions | None = None) -> Draft:
+    """Read one draft from a .txt, .md, .docx or .pdf file."""
+    path = Path(path)
+    options = options or ReadOptions()
+    data = read_bytes(path)
+    fmt = detect_format(path, data)
+    extra: dict = {}
+    if fmt in ("text", "markdown"):
+        from . import text
+
+        blocks = text.read(path if fmt == "text" else path.with_suffix(".md"), data)
+    elif fmt == "docx":
+        from . import docx
+
+        result = docx.read(path, data, revisions=options.revisions)
+        blocks = result.blocks
+        extra = {"revisions": result.revisions, "comments": result.comments, "warnings": result.warnings}
+        if result.title:
+            extra["title"] = result.title
+    else:
+        from . import pdf
+
+        result = pdf.read(path, data, engine=options.pdf_engine, password=options.password)
+        blocks = result.blocks
+        extra = {"warnings": result.warnings}
+    title, paragraphs = build(blocks)
+    title = extra.pop("title", "") or title
+    if not paragraphs and not title:
+        raise InputError("contains no text", path=path, hint="is it empty, or a scan without a text layer?")
+    return Draft(
+        source=path,
+        label=label or label_from_path(path),
+        title=title,
+        paragraphs=paragraphs,
+        format="markdown" if fmt == "markdown" else fmt,
+        **extra,
+    )
