@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 demo: install
-	$(BIN)/draftdiff parse samples/rev2.txt
+	$(BIN)/draftdiff parse samples/rev2.docx
 
 test: install
 	$(BIN)/python -m pytest

@@ -131,11 +131,16 @@ def build_tracked(old_source: Path, new_source: Path) -> bytes:
     def style_of(para) -> str | None:
         return "Heading1" if para.kind is Kind.HEADING else None
 
+    anchors = note_anchors(old_source)
     matcher = difflib.SequenceMatcher(None, old.ids, new.ids, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             for a, b in zip(old.paragraphs[i1:i2], new.paragraphs[j1:j2], strict=True):
                 runs = label_run(a)
+                if a.text == b.text:
+                    runs += text_runs(writer, a, anchors)
+                    writer.add(Para(runs, style=style_of(a), hanging=a.kind is Kind.NUMBERED))
+                    continue
                 before, after = _TOKEN_RE.findall(a.text), _TOKEN_RE.findall(b.text)
                 for wop, k1, k2, m1, m2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
                     if wop == "equal":

@@ -61,19 +61,14 @@ class Paragraph:
     section: str = ""
     location: Location = field(default_factory=Location)
     notes: list[Note] = field(default_factory=list)
+    close: str = ""  # punctuation printed after the label: "." in "12.", ")" in "3)"
 
     @property
     def display(self) -> str:
         """The paragraph as a reader sees it: label, then text."""
         if not self.label:
             return self.text
-        # "12." and "II." take a point as printed; "(a)" and "Article 3" do not.
-        point = (
-            "." if (self.label[-1].isalnum() and " " not in self.label.strip()) or self.kind is Kind.NUMBERED else ""
-        )
-        if self.label.startswith(("Article", "Art")):
-            point = ""
-        return f"{self.label}{point} {self.text}".strip()
+        return f"{self.label}{self.close} {self.text}".strip()
 
     def to_json(self) -> dict:
         out = {

@@ -149,6 +149,7 @@ class LabelMatch:
     number: Number
     label: str  # the label as printed, without its closing punctuation: "42 ter"
     rest: str  # text after the label
+    close: str = ""  # the punctuation that closed the label: "." ")" ":"
 
 
 _SEP = r"[ \t\u00a0]"
@@ -194,7 +195,7 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
     m = _LEGAL_RE.match(text)
     if m and (not strict or re.match(r"\s+[A-Z“\"‘'(]", text[m.end() :])):
         parts = tuple(int(p) for p in m["label"].split("."))
-        return LabelMatch(Number("para", value=parts[0], parts=parts), m["label"], text[m.end() :].strip())
+        return LabelMatch(Number("para", value=parts[0], parts=parts), m["label"], text[m.end() :].strip(), m["close"])
     m = _PARA_RE.match(text)
     if m:
         prefix = (m["prefix"] or "").upper()
@@ -215,7 +216,7 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
             ordinal=_canonical_ordinal(m["ord"]),
             letter=(m["letter"] or m["letter2"] or "").upper(),
         )
-        return LabelMatch(number, _clean_label(m["label"]), rest.strip())
+        return LabelMatch(number, _clean_label(m["label"]), rest.strip(), m["close"])
     m = _WORD_RE.match(text)
     if m:
         word = m["word"].rstrip(".").lower()
@@ -229,7 +230,7 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
             number = Number("para", prefix="Art", value=int(tok), ordinal=ordinal)
         else:
             number = Number("heading", prefix=prefix, token=tok.upper() + ordinal)
-        return LabelMatch(number, _clean_label(m["label"]), rest)
+        return LabelMatch(number, _clean_label(m["label"]), rest, m["close"])
     return None
 
 

@@ -57,12 +57,22 @@ _SCOPE_RE = re.compile(
 _HEADING_MAX_WORDS = 16
 
 
+def scope_heading(text: str) -> str | None:
+    """The scope a heading opens for restarted numbering: "Annex I", "Decision 2/CMA.3"."""
+    m = _SCOPE_RE.match(text)
+    return m["name"].rstrip(".:") if m else None
+
+
 def looks_like_heading(text: str) -> bool:
-    """A short line without closing punctuation, starting with a capital."""
-    if not text or len(text) > 160:
+    """A short line without closing punctuation, starting with a capital.
+
+    A line numbered like a heading ("X. Rule 10: ...") may be longer.
+    """
+    numbered = match_heading_number(text) is not None
+    if not text or len(text) > (300 if numbered else 160):
         return False
     words = text.split()
-    if len(words) > _HEADING_MAX_WORDS:
+    if len(words) > (_HEADING_MAX_WORDS * 2 if numbered else _HEADING_MAX_WORDS):
         return False
     if text[-1] in ".,;:" and not re.search(r"\b[IVXLC]+\.$", text):
         return False
@@ -109,7 +119,7 @@ class _Builder:
         self.anchor = pid
         self.anchor_count = 0
 
-    def _add(self, pid: str, label: str, kind: Kind, text: str, block: Block) -> Paragraph:
+    def _add(self, pid: str, label: str, kind: Kind, text: str, block: Block, close: str = "") -> Paragraph:
         para = Paragraph(
             id=pid,
             label=label,
@@ -118,6 +128,7 @@ class _Builder:
             section=self.section,
             location=block.location,
             notes=list(block.notes),
+            close=close,
         )
         self.ids.add(pid)
         self.paragraphs.append(para)
@@ -171,19 +182,29 @@ class _Builder:
                 self.last_heading_letter = None
                 pid = tok
         else:
-            m = match_para(text)
+            strict = not block.label
+            m = match_para(text, strict=strict)
             if m and (m.number.form == "heading" or m.number.prefix == "Art"):
                 label, pid = m.label, m.number.id
-        scope = _SCOPE_RE.match(text)
+            elif m or match_sub(text):
+                # A heading numbered like a paragraph ("1.1 Scope", "(a) Terms"): keep its number.
+                self.section = text
+                if m:
+                    self._numbered(text, block, strict=strict, kind=Kind.HEADING)
+                else:
+                    self._sub(text, block, strict=True, kind=Kind.HEADING)
+                return
+        scope = scope_heading(text)
         if scope:
-            self.pending_scope = scope["name"].rstrip(".:")
+            self.pending_scope = scope
         self.section = text
         self.parent = None
         self.letter = None
         if pid:
             rest = text[len(label) :].strip().lstrip(".:").strip()
             pid = self._unique(pid)
-            self._add(pid, label.rstrip("."), Kind.HEADING, rest, block)
+            close = text[len(label) : len(label) + 1] if text[len(label) : len(label) + 1] in ".:" else ""
+            self._add(pid, label.rstrip("."), Kind.HEADING, rest, block, "." if label.endswith(".") else close)
             self._set_anchor(pid)
         else:
             self._add(self._positional(), "", Kind.HEADING, text, block)
@@ -201,7 +222,7 @@ class _Builder:
             return False
         return self.last_heading_letter is not None
 
-    def _sub(self, text: str, block: Block, strict: bool) -> bool:
+    def _sub(self, text: str, block: Block, strict: bool, kind: Kind = Kind.SUBPARAGRAPH) -> bool:
         found = match_sub(text) or (None if strict else _loose_sub(text))
         if not found:
             return False
@@ -221,11 +242,11 @@ class _Builder:
             self.roman_value = roman_value(tok)
             pid = f"{parent}({self.letter})({tok})" if self.letter else f"{parent}({tok})"
         pid = self._unique(pid)
-        self._add(pid, label, Kind.SUBPARAGRAPH, rest, block)
+        self._add(pid, label, kind, rest, block)
         self._set_anchor(pid)
         return True
 
-    def _numbered(self, text: str, block: Block, strict: bool) -> bool:
+    def _numbered(self, text: str, block: Block, strict: bool, kind: Kind = Kind.NUMBERED) -> bool:
         m = match_para(text, strict=strict)
         if not m:
             return False
@@ -239,7 +260,7 @@ class _Builder:
         self.run_ids.add(base)
         pid = f"{self.run_qualifier}/{base}" if self.run_qualifier else base
         pid = self._unique(pid)
-        self._add(pid, m.label, Kind.NUMBERED, m.rest, block)
+        self._add(pid, m.label, kind, m.rest, block, m.close)
         self._set_anchor(pid)
         self.parent = pid
         self.letter = None

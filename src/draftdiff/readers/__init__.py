@@ -123,8 +123,6 @@ def load(path: str | Path, *, label: str | None = None, options: ReadOptions | N
         result = docx.read(path, data, revisions=options.revisions)
         blocks = result.blocks
         extra = {"revisions": result.revisions, "comments": result.comments, "warnings": result.warnings}
-        if result.title:
-            extra["title"] = result.title
     else:
         from . import pdf
 
@@ -132,7 +130,10 @@ def load(path: str | Path, *, label: str | None = None, options: ReadOptions | N
         blocks = result.blocks
         extra = {"warnings": result.warnings}
     title, paragraphs = build(blocks)
-    title = extra.pop("title", "") or title
+    if extra.get("comments"):
+        by_index = {p.location.index: p.id for p in paragraphs if p.location.index is not None}
+        for comment in extra["comments"]:
+            comment["paragraph"] = by_index.get(comment.pop("block_index", None))
     if not paragraphs and not title:
         raise InputError("contains no text", path=path, hint="is it empty, or a scan without a text layer?")
     return Draft(
@@ -143,3 +144,21 @@ def load(path: str | Path, *, label: str | None = None, options: ReadOptions | N
         format="markdown" if fmt == "markdown" else fmt,
         **extra,
     )
+
+
+def load_tracked_versions(path: str | Path, *, label: str | None = None) -> tuple[Draft, Draft]:
+    """A DOCX with tracked changes as two drafts: its original and its text
+    with every change accepted. This is how a stakeholder's "inputs in track
+    changes" are compared: ``draftdiff compare inputs.docx``.
+    """
+    path = Path(path)
+    base = label or label_from_path(path)
+    original = load(path, label=f"{base} (original)", options=ReadOptions(revisions="reject"))
+    accepted = load(path, label=f"{base} (changes accepted)", options=ReadOptions(revisions="accept"))
+    if not accepted.revisions:
+        raise InputError(
+            "has no tracked changes to compare",
+            path=path,
+            hint="give two drafts: draftdiff compare OLD NEW",
+        )
+    return original, accepted
