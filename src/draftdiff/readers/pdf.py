@@ -1,0 +1,550 @@
+"""Reader for PDF drafts: numbered paragraphs as a reader of the page sees them.
+
+Both engines (:mod:`.pdf_engines`) give positioned lines; this module turns
+them into paragraphs:
+
+1. visual lines split by the engine are merged back (superscripts break them);
+2. running headers and footers go: lines near the top or bottom edge that
+   repeat across pages (digits ignored), page numbers, document symbols
+   (``A/76/L.53``), job numbers, barcodes, ``Distr.`` lines;
+3. margin line numbers go;
+4. footnotes (below a ``____`` separator, or small type at the page bottom)
+   are cut out and attached to the paragraph that carries their marker;
+5. two-column pages are read column by column;
+6. lines are joined into paragraphs at numbers, vertical gaps, indents, font
+   changes and short last lines, across page breaks too; a word hyphenated at
+   a line end is rejoined unless it is a real compound.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Location, Note
+from ..numbering import match_heading_number, match_para, match_sub
+from ..structure import Block, looks_like_heading, scope_heading
+from .pdf_engines import Extracted, Line, PageText, extract_pdfium, extract_pdfplumber
+
+ENGINES = {"pdfium": extract_pdfium, "pdfplumber": extract_pdfplumber}
+
+
+@dataclass
+class PdfResult:
+    blocks: list[Block]
+    warnings: list[str]
+    pages: int
+
+
+def read(path: Path, data: bytes, *, engine: str = "pdfium", password: str | None = None) -> PdfResult:
+    if engine not in ENGINES:
+        raise InputError(f"unknown PDF engine {engine!r}", hint="use pdfium or pdfplumber")
+    truncated = b"%%EOF" not in data[-4096:]
+    try:
+        extracted = ENGINES[engine](path, data, password)
+    except InputError as exc:
+        if truncated and "damaged" in exc.message:
+            raise InputError("is truncated (no end-of-file marker)", path=path, hint="download it again") from None
+        raise
+    warnings = list(extracted.warnings)
+    if truncated:
+        warnings.append("the file seems truncated (no %%EOF at its end); read what was there")
+    empty = [p.number for p in extracted.pages if not p.lines]
+    if extracted.pages and len(empty) == len(extracted.pages):
+        raise InputError(
+            f"has no text layer ({_page_list(empty)}); it looks scanned",
+            path=path,
+            hint="run OCR first, e.g. ocrmypdf in.pdf out.pdf",
+        )
+    if empty:
+        warnings.append(f"no text on {_page_list(empty)} (scanned?); OCR them to read their text")
+    blocks = Layout(extracted).blocks()
+    return PdfResult(blocks=blocks, warnings=warnings, pages=len(extracted.pages))
+
+
+def _page_list(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"page {numbers[0]}"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"pages {numbers[0]}-{numbers[-1]}"
+    return "pages " + ", ".join(str(n) for n in numbers)
+
+
+# -- running headers and footers ---------------------------------------------
+
+_FURNITURE_RES = [
+    re.compile(p, re.I)
+    for p in (
+        r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$",  # 3, Page 3 of 12, 2/5
+        r"^[-–—]\s*\d{1,4}\s*[-–—]$",  # - 3 -
+        r"^(united nations\s+)?[A-Z]{1,8}(/[A-Z0-9.()\-]+){1,8}(\s+\(.*\))?$",  # A/RES/73/6, MRF/2030/PD/Rev.2
+        r"^\d{1,4}/\d{1,4}\s+\d{2}-\d{4,6}",  # 2/5 18-17962
+        r"^\d{2}-\d{4,6}(\s*\([A-Z]\))?(\s+\d{6})?(\s+\d{1,4}/\d{1,4})?(\s+[A-Z]{1,8}(/[A-Z0-9.\-]+)+)?$",  # job numbers
+        r"^\*\d{5,}\*$",  # barcode text
+        r"^\d{6}$",  # the date code after a UN job number
+        r"\bDistr\.:\s",
+    )
+]
+_SEPARATOR_RE = re.compile(r"^[_\-–—]{5,}$")
+
+
+def _signature(line: Line) -> tuple[str, int]:
+    """What a running header or footer keeps from page to page: its words and size."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.text.strip().lower())), round(line.size)
+
+
+@dataclass
+class _Block:
+    lines: list[Line] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    markers: list[str] = field(default_factory=list)
+    cont_x: float | None = None  # x of continuation lines, once seen
+    heading: bool = False
+
+
+class Layout:
+    def __init__(self, extracted: Extracted) -> None:
+        self.pages = extracted.pages
+        sizes: Counter[float] = Counter()
+        for page in self.pages:
+            for line in page.lines:
+                sizes[round(line.size)] += len(line.text)
+        self.body_size = float(sizes.most_common(1)[0][0]) if sizes else 10.0
+        self.vocabulary = self._vocabulary()
+
+    def _vocabulary(self) -> Counter[str]:
+        words: Counter[str] = Counter()
+        for page in self.pages:
+            for line in page.lines:
+                for token in line.text.split():
+                    token = token.strip(".,;:()[]\"'“”‘’").lower()
+                    if token and not token.endswith("-"):
+                        words[token] += 1
+        return words
+
+    # -- page furniture --------------------------------------------------
+    def _strip_furniture(self) -> list[list[Line]]:
+        edge_counts: Counter[tuple[str, int]] = Counter()
+        for page in self.pages:
+            for line in self._edge_lines(page):
+                if not _labelled(line.text):  # "14." at the top of two pages is text
+                    edge_counts[_signature(line)] += 1
+        repeated = {sig for sig, n in edge_counts.items() if n >= 2 and n >= 0.3 * len(self.pages)}
+        out = []
+        for page in self.pages:
+            edge = self._edge_lines(page)
+            furniture = [
+                line
+                for line in edge
+                if (_signature(line) in repeated and not _labelled(line.text))
+                or (
+                    # tiny digits at the bottom are footnote markers, not page numbers
+                    line.size >= self.body_size * 0.6 and any(p.search(line.text.strip()) for p in _FURNITURE_RES)
+                )
+            ]
+            # a short piece on the same row as furniture is part of it ("18-17962 (E)" + "071118")
+            drop = {id(line) for line in furniture} | {
+                id(line)
+                for line in edge
+                if len(line.text.split()) <= 3
+                and any(abs(line.bottom - f.bottom) < max(line.size, f.size) * 0.5 for f in furniture)
+            }
+            kept = [line for line in page.lines if id(line) not in drop]
+            out.append(self._strip_margin_numbers(kept))
+        return out
+
+    def _edge_lines(self, page: PageText) -> list[Line]:
+        top_zone, bottom_zone = page.height * 0.12, page.height * 0.90
+        ordered = sorted(page.lines, key=lambda line: line.top)
+        head = [line for line in ordered[:4] if line.top < top_zone]
+        foot = [line for line in ordered[-4:] if line.bottom > bottom_zone]
+        return head + foot
+
+    def _strip_margin_numbers(self, lines: list[Line]) -> list[Line]:
+        """Line numbers printed in a margin: many short numeric lines in a narrow band."""
+        numeric = [line for line in lines if re.fullmatch(r"\d{1,3}", line.text.strip())]
+        if len(numeric) < 5:
+            return lines
+        body = [line for line in lines if line not in numeric]
+        if not body:
+            return lines
+        body_left = min(line.x0 for line in body)
+        body_right = max(line.x1 for line in body)
+        margin = {id(line) for line in numeric if line.x1 <= body_left + 2 or line.x0 >= body_right - 2}
+        if len(margin) < 5:
+            return lines
+        return [line for line in lines if id(line) not in margin]
+
+    # -- footnotes ------------------------------------------------------------
+    def _split_notes(self, lines: list[Line]) -> tuple[list[Line], list[Line]]:
+        if not lines:
+            return lines, []
+        for index, line in enumerate(lines):
+            if _SEPARATOR_RE.match(line.text.strip()):
+                return lines[:index], lines[index + 1 :]
+        small = self.body_size * 0.88
+        ordered = sorted(lines, key=lambda line: line.top)
+        start = len(ordered)
+        while start > 0 and ordered[start - 1].size <= small:
+            start -= 1
+        if start == len(ordered) or start == 0:
+            return lines, []
+        first = ordered[start].text.strip()
+        if not re.match(r"^(\d{1,3}|[*†‡])(\s|$)", first) and not re.match(r"^\d{1,3}[A-Z]", first):
+            return lines, []
+        note_ids = {id(line) for line in ordered[start:]}
+        return [line for line in lines if id(line) not in note_ids], ordered[start:]
+
+    def _parse_notes(self, lines: list[Line]) -> dict[str, str]:
+        notes: dict[str, list[str]] = {}
+        current: str | None = None
+        pending_marker: str | None = None
+        for line in sorted(lines, key=lambda line: (round(line.top), line.x0)):
+            text = line.text.strip()
+            if re.fullmatch(r"\d{1,3}|[*†‡]", text):
+                pending_marker = text
+                continue
+            m = re.match(r"^(\d{1,3}(?!\d)|[*†‡])\s*(?=\S)", text)
+            if pending_marker is not None:
+                current, pending_marker = pending_marker, None
+                notes[current] = [text]
+            elif m and _next_marker(current, m.group(1)):
+                current = m.group(1)
+                notes[current] = [text[m.end() :]]
+            elif current is not None:
+                notes[current].append(text)
+        return {marker: _join_lines(parts, self.vocabulary) for marker, parts in notes.items()}
+
+    # -- columns --------------------------------------------------------------
+    def _reading_order(self, lines: list[Line], gutter: float | None) -> list[Line]:
+        lines = _rows(lines)
+        if gutter is None:
+            return lines
+        ordered: list[Line] = []
+        band: list[Line] = []
+
+        def flush_band() -> None:
+            ordered.extend(line for line in band if line.x1 <= gutter)
+            ordered.extend(line for line in band if line.x0 >= gutter)
+            band.clear()
+
+        for line in lines:
+            if line.x0 < gutter < line.x1:  # spans both columns
+                flush_band()
+                ordered.append(line)
+            else:
+                band.append(line)
+        flush_band()
+        return ordered
+
+    def _gutter(self, lines: list[Line]) -> float | None:
+        left_edge = min(line.x0 for line in lines)
+        right_edge = max(line.x1 for line in lines)
+        width = right_edge - left_edge
+        best: tuple[int, float] | None = None
+        step = 2.0
+        x = left_edge + width * 0.3
+        while x < left_edge + width * 0.7:
+            crossing = sum(1 for line in lines if line.x0 < x < line.x1)
+            left = sum(1 for line in lines if line.x1 <= x)
+            right = sum(1 for line in lines if line.x0 >= x)
+            if left >= len(lines) * 0.25 and right >= len(lines) * 0.25 and crossing <= len(lines) * 0.1:
+                score = crossing
+                if best is None or score < best[0]:
+                    best = (score, x)
+            x += step
+        return best[1] if best else None
+
+    # -- paragraphs -----------------------------------------------------------
+    def blocks(self) -> list[Block]:
+        pages = self._strip_furniture()
+        out: list[Block] = []
+        current: _Block | None = None
+        notes_by_page: list[dict[str, str]] = []
+        body_pages: list[tuple[list[Line], float | None]] = []
+        for lines in pages:
+            body, note_lines = self._split_notes(lines)
+            notes_by_page.append(self._parse_notes(note_lines) if note_lines else {})
+            gutter = self._gutter(body) if len(body) >= 8 else None
+            body_pages.append((self._reading_order(_merge_visual_lines(body, gutter), gutter), gutter))
+        all_notes: dict[int, dict[str, str]] = dict(enumerate(notes_by_page, start=1))
+        pending: list[tuple[_Block, int]] = []
+        for lines, gutter in body_pages:
+            if not lines:
+                continue
+            bounds = _column_bounds(lines, gutter)
+            spacing = _typical_spacing(lines)
+            prev: Line | None = None
+            for line in lines:
+                left, right = bounds(line)
+                starts = self._starts_paragraph(line, prev, current, left, right, spacing)
+                if current is None or starts:
+                    if current is not None:
+                        pending.append((current, current.lines[0].page))
+                    current = _Block(heading=self._is_heading_line(line))
+                self._append(current, line)
+                prev = line
+            # a paragraph may continue on the next page: keep `current` open
+        if current is not None:
+            pending.append((current, current.lines[0].page))
+        for block, page_no in pending:
+            out.append(self._finish(block, page_no, all_notes))
+        return out
+
+    def _is_heading_line(self, line: Line) -> bool:
+        return line.bold or line.size > self.body_size * 1.15
+
+    def _starts_paragraph(
+        self, line: Line, prev: Line | None, block: _Block | None, left: float, right: float, spacing: float
+    ) -> bool:
+        if block is None or not block.lines:
+            return True
+        text = line.text.strip()
+        labelled = bool(match_sub(text) or match_para(text))
+        last = block.lines[-1]
+        if prev is None or line.top < prev.top - line.size:
+            # First line of a new page or column: continue the open paragraph
+            # only if this line is plain text and the last one did not end it.
+            if labelled or self._is_heading_line(line) != block.heading:
+                return True
+            ended = last.text.rstrip().endswith((".", ";", ":")) and last.x1 < right - 2 * last.size
+            if not ended:
+                block.cont_x = None  # continuation lines sit elsewhere in the new column
+            return ended
+        if labelled:
+            return True
+        if self._is_heading_line(line) != block.heading:
+            return True
+        if line.size and abs(line.size - last.size) > 0.08 * max(line.size, last.size):
+            return True
+        gap = line.top - prev.top
+        if spacing and gap > spacing * 1.4:
+            return True
+        if block.heading:
+            return False  # a wrapped heading or title
+        tolerance = max(line.size * 0.8, 6)
+        first = block.lines[0]
+        if block.cont_x is not None and line.x0 > block.cont_x + tolerance:
+            return True  # first-line indent of the next paragraph
+        short = last.x1 < right - max(0.12 * (right - left), 3 * last.size)
+        indented_pair = len(block.lines) == 1 and first.x0 > left + tolerance and abs(line.x0 - first.x0) < 2
+        if block.cont_x is None and indented_pair and short:
+            return True  # two indented one-line paragraphs
+        return short and last.text.rstrip().endswith((".", ";", ":")) and text[:1].isupper()
+
+    def _append(self, block: _Block, line: Line) -> None:
+        if block.lines and block.cont_x is None:
+            block.cont_x = line.x0
+        block.parts[:] = [_join_lines([*block.parts, line.text], self.vocabulary)]
+        block.markers += [marker for _, marker in line.markers]
+        block.lines.append(line)
+
+    def _finish(self, block: _Block, page_no: int, notes: dict[int, dict[str, str]]) -> Block:
+        text = "".join(block.parts)
+        attached: list[Note] = []
+        pages = sorted({line.page for line in block.lines})
+        for marker in block.markers:
+            for page in pages:
+                if marker in notes.get(page, {}):
+                    attached.append(Note(marker=marker, text=notes[page][marker]))
+                    break
+        heading: int | None = 1 if block.heading and looks_like_heading(text) else None
+        if heading is None and not (match_heading_number(text) or scope_heading(text)):
+            heading = 0
+        return Block(text=text, location=Location(page=page_no), heading=heading, notes=attached)
+
+
+def _labelled(text: str) -> bool:
+    text = text.strip()
+    return bool(match_sub(text) or match_para(text))
+
+
+def _next_marker(current: str | None, marker: str) -> bool:
+    """Notes on a page are numbered in sequence: "18 countries" inside note 3 is text."""
+    if current is None or not (current.isdigit() and marker.isdigit()):
+        return True
+    return int(marker) == int(current) + 1
+
+
+def _merge_visual_lines(lines: list[Line], gutter: float | None = None) -> list[Line]:
+    """Engines break a visual line at a superscript, a tab or a wide gap; put
+    it back together, but never across a column gutter."""
+    merged: list[Line] = []
+    for line in _rows(lines):
+        if merged:
+            prev = merged[-1]
+            same_row = abs(line.bottom - prev.bottom) < max(prev.size, line.size) * 0.5
+            follows = line.x0 >= prev.x1 - 1 and line.x0 - prev.x1 < max(6 * prev.size, 60)
+            crosses = gutter is not None and prev.x1 <= gutter <= line.x0
+            if same_row and follows and not crosses and _is_marker_piece(line, prev):
+                # a superscript footnote marker set apart: "resolution 72/4; ¹"
+                merged[-1] = Line(
+                    page=prev.page,
+                    text=prev.text,
+                    x0=prev.x0,
+                    x1=max(prev.x1, line.x1),
+                    top=prev.top,
+                    bottom=prev.bottom,
+                    size=prev.size,
+                    bold=prev.bold,
+                    markers=[*prev.markers, (len(prev.text.rstrip()), line.text.strip())],
+                )
+                continue
+            if same_row and follows and not crosses:
+                gap = line.x0 - prev.x1
+                space = " " if gap > prev.size * 0.15 or prev.text.endswith(" ") else ""
+                joined = prev.text.rstrip() + space + line.text.lstrip() if space else prev.text + line.text
+                shift = len(joined) - len(line.text.lstrip()) if space else len(prev.text)
+                merged[-1] = Line(
+                    page=prev.page,
+                    text=joined,
+                    x0=prev.x0,
+                    x1=max(prev.x1, line.x1),
+                    top=min(prev.top, line.top),
+                    bottom=prev.bottom if prev.size >= line.size else line.bottom,
+                    size=max(prev.size, line.size),
+                    bold=prev.bold and line.bold,
+                    markers=prev.markers + [(pos + shift, mark) for pos, mark in line.markers],
+                )
+                continue
+        merged.append(line)
+    return merged
+
+
+def _is_marker_piece(line: Line, prev: Line) -> bool:
+    return (
+        bool(re.fullmatch(r"\d{1,3}", line.text.strip()))
+        and line.size < prev.size * 0.85
+        and prev.bottom - line.bottom > prev.size * 0.15
+    )
+
+
+def _rows(lines: list[Line]) -> list[Line]:
+    """Lines in top-to-bottom rows (baselines within half a size), each row left to right."""
+    ordered = sorted(lines, key=lambda line: line.bottom)
+    rows: list[list[Line]] = []
+    for line in ordered:
+        if rows and abs(line.bottom - rows[-1][0].bottom) < max(line.size, rows[-1][0].size) * 0.5:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [line for row in rows for line in sorted(row, key=lambda line: line.x0)]
+
+
+def _column_bounds(lines: list[Line], gutter: float | None):
+    """Left and right text edges of the column a line sits in."""
+
+    def edges(group: list[Line]) -> tuple[float, float]:
+        return _percentile([x.x0 for x in group], 0.1), _percentile([x.x1 for x in group], 0.9)
+
+    whole = edges(lines)
+    if gutter is None:
+        return lambda line: whole
+    left_lines = [x for x in lines if x.x1 <= gutter]
+    right_lines = [x for x in lines if x.x0 >= gutter]
+    left = edges(left_lines) if left_lines else whole
+    right = edges(right_lines) if right_lines else whole
+
+    def bounds(line: Line) -> tuple[float, float]:
+        if line.x1 <= gutter:
+            return left
+        if line.x0 >= gutter:
+            return right
+        return whole
+
+    return bounds
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def _typical_spacing(lines: list[Line]) -> float:
+    deltas = [
+        b.top - a.top
+        for a, b in pairwise(lines)
+        if 0 < b.top - a.top < 3 * max(a.size, b.size) and abs(a.size - b.size) < 0.5
+    ]
+    if not deltas:
+        return 0.0
+    return statistics.median(deltas)
+
+
+_COMPOUND_PREFIXES = {
+    "non",
+    "self",
+    "well",
+    "whole",
+    "cross",
+    "co",
+    "multi",
+    "anti",
+    "pre",
+    "post",
+    "ex",
+    "long",
+    "short",
+    "high",
+    "low",
+    "full",
+    "part",
+    "child",
+    "gender",
+    "rights",
+    "evidence",
+    "community",
+    "country",
+    "human",
+    "state",
+    "people",
+    "climate",
+    "decision",
+    "policy",
+    "result",
+    "time",
+    "age",
+    "sex",
+    "south",
+    "north",
+}
+
+
+def _join_lines(parts: list[str], vocabulary: Counter[str]) -> str:
+    """Join wrapped lines; rejoin words hyphenated at a line end."""
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if not text:
+            text = part
+            continue
+        if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and part[:1].islower():
+            head = text.rsplit(None, 1)[-1]  # "imple-", "whole-of-"
+            tail = part.split(None, 1)[0]
+            tail_word = tail.rstrip(".,;:)]\"'”’")
+            if _keep_hyphen(head, tail_word, vocabulary):
+                text += part
+            else:
+                text = text[:-1] + part
+            continue
+        text += " " + part
+    return text
+
+
+def _keep_hyphen(head: str, tail: str, vocabulary: Counter[str]) -> bool:
+    if "-" in head[:-1] or "-" in tail:
+        return True  # part of a longer compound: "whole-of-" + "government"
+    stem = head[:-1].strip(".,;:()[]\"'“”‘’").lower()
+    joined, hyphenated = (stem + tail).lower(), f"{stem}-{tail}".lower()
+    if vocabulary[hyphenated] > vocabulary[joined]:
+        return True
+    if vocabulary[joined]:
+        return False
+    return stem in _COMPOUND_PREFIXES

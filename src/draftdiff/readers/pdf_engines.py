@@ -1,0 +1,364 @@
+"""PDF text engines: each turns pages into positioned :class:`Line` objects.
+
+pypdfium2 (default) is fast: it gives the page text with its own line breaks,
+and we ask for geometry only per line and for the few characters that may be
+footnote markers, not for every character. pdfplumber is the second engine:
+slower, built from every character's box. Both feed the same layout code in
+:mod:`.pdf`, and must agree on well-formed files.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+
+
+@dataclass
+class Line:
+    """One visual line of text. Coordinates are in points from the page's top-left."""
+
+    page: int  # 1-based
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+    # footnote markers taken out of the text: (offset in text, marker)
+    markers: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def baseline(self) -> float:
+        return self.bottom
+
+
+@dataclass
+class PageText:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+
+
+@dataclass
+class Extracted:
+    pages: list[PageText]
+    warnings: list[str]
+
+
+_BOLD_NAME_RE = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+
+
+def _password_error(path: Path, password: str | None) -> InputError:
+    if password:
+        return InputError("the password is wrong", path=path, hint="check --password")
+    return InputError("is encrypted", path=path, hint="give its password with --password")
+
+
+# -- pypdfium2 ---------------------------------------------------------------
+
+
+def extract_pdfium(path: Path, data: bytes, password: str | None) -> Extracted:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        pdf = pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise _password_error(path, password) from None
+        raise InputError(
+            f"is damaged or not a PDF ({message})", path=path, hint="re-download or re-export it"
+        ) from None
+    pages: list[PageText] = []
+    warnings: list[str] = []
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    try:
+        for index in range(len(pdf)):
+            try:
+                page = pdf[index]
+                width, height = page.get_size()
+                textpage = page.get_textpage()
+            except Exception as exc:
+                warnings.append(f"page {index + 1} could not be read ({exc}); skipped")
+                continue
+            handle = textpage.raw
+            count = textpage.count_chars()
+            text = textpage.get_text_range(0, count) if count > 0 else ""
+            lines: list[Line] = []
+            if len(text) != count:
+                # Characters outside the BMP: fall back to per-character text.
+                text = "".join(chr(raw.FPDFText_GetUnicode(handle, i) or 32) for i in range(count))
+            start = 0
+            for m in re.finditer(r"\r\n|\n|\r|$", text):
+                end = m.start()
+                if end > start and text[start:end].strip():
+                    lines.extend(
+                        _pdfium_line(raw, handle, text, start, end, index + 1, height, left, right, bottom, top, ox, oy)
+                    )
+                start = m.end()
+                if m.end() >= len(text):
+                    break
+            pages.append(PageText(index + 1, width, height, lines))
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+    return Extracted(pages, warnings)
+
+
+def _pdfium_line(raw, handle, text, start, end, page_no, height, left, right, bottom, top, ox, oy) -> list[Line]:
+    """Geometry for the characters text[start:end]: split at wide gaps (columns)."""
+    # leading/trailing spaces carry no geometry of interest
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return []
+    rect_count = raw.FPDFText_CountRects(handle, start, end - start)
+    rects = []
+    for r in range(rect_count):
+        raw.FPDFText_GetRect(
+            handle, r, ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom)
+        )
+        rects.append((left.value, right.value, height - top.value, height - bottom.value))
+    if not rects:
+        return []
+    size = raw.FPDFText_GetFontSize(handle, start) or 10.0
+    # pdfium's "line" may hold two visual lines (it joins a hyphenated line
+    # end) or two columns: split where a run starts a new row or after a wide
+    # gap, at the character that starts the new run.
+    pieces: list[tuple[int, int, list]] = []
+    current = [rects[0]]
+    piece_start = start
+    for rect in rects[1:]:
+        prev = current[-1]
+        new_row = abs(rect[3] - prev[3]) > size * 0.5 and rect[0] < prev[1]
+        if new_row or rect[0] - prev[1] > max(1.2 * size, 10):
+            mid_y = height - (rect[2] + rect[3]) / 2
+            at = raw.FPDFText_GetCharIndexAtPos(handle, rect[0] + 0.5, mid_y, 2.0, 2.0)
+            if piece_start < at < end:
+                pieces.append((piece_start, at, current))
+                piece_start = at
+                current = [rect]
+                continue
+        current.append(rect)
+    pieces.append((piece_start, end, current))
+    out = []
+    for a, b, boxes in pieces:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a >= b:
+            continue
+        first = a
+        size = raw.FPDFText_GetFontSize(handle, first) or size
+        bold = _pdfium_bold(raw, handle, first)
+        raw.FPDFText_GetCharOrigin(handle, first, ctypes.byref(ox), ctypes.byref(oy))
+        baseline = height - oy.value
+        segment = text[a:b].replace("\ufffe", "-").replace("\x02", "-")
+        markers, segment = _pdfium_markers(raw, handle, segment, a, size, baseline, height, ox, oy)
+        out.append(
+            Line(
+                page=page_no,
+                text=segment,
+                x0=min(box[0] for box in boxes),
+                x1=max(box[1] for box in boxes),
+                top=baseline - size * 0.8,
+                bottom=baseline,
+                size=round(size, 1),
+                bold=bold,
+                markers=markers,
+            )
+        )
+    return out
+
+
+_FONT_NAME = ctypes.create_string_buffer(256)
+_FONT_FLAGS = ctypes.c_int()
+_FORCE_BOLD = 1 << 18
+
+
+def _pdfium_bold(raw, handle, index: int) -> bool:
+    """Bold by weight, by the ForceBold flag, or by the font's name."""
+    if raw.FPDFText_GetFontWeight(handle, index) >= 600:
+        return True
+    length = raw.FPDFText_GetFontInfo(handle, index, _FONT_NAME, 256, ctypes.byref(_FONT_FLAGS))
+    if _FONT_FLAGS.value & _FORCE_BOLD:
+        return True
+    name = _FONT_NAME.raw[: max(0, min(length, 256) - 1)].decode("latin-1", "replace")
+    return bool(_BOLD_NAME_RE.search(name))
+
+
+_DIGITS_RE = re.compile(r"\d{1,6}")
+
+
+def _pdfium_markers(raw, handle, segment, offset, size, baseline, height, ox, oy):
+    """Superscript digits are footnote markers ("Mobility1", "2015-20303",
+    "Agreement 4"): smaller type set above the baseline. Only the last digit
+    of each run is measured, then the run is walked back while it stays small."""
+    markers: list[tuple[int, str]] = []
+    kept: list[str] = []
+    last = 0
+
+    def small(index: int) -> bool:
+        char_size = raw.FPDFText_GetFontSize(handle, index)
+        raw.FPDFText_GetCharOrigin(handle, index, ctypes.byref(ox), ctypes.byref(oy))
+        return bool(char_size) and char_size < size * 0.85 and baseline - (height - oy.value) > size * 0.15
+
+    for m in _DIGITS_RE.finditer(segment):
+        if m.start() == 0 or not small(offset + m.end() - 1):
+            continue  # a line that starts with a number is a label or a note, not a marker
+        begin = m.end() - 1
+        while begin > m.start() and small(offset + begin - 1):
+            begin -= 1
+        kept.append(segment[last:begin])
+        markers.append((sum(len(k) for k in kept), segment[begin : m.end()]))
+        last = m.end()
+    if not markers:
+        return [], segment
+    kept.append(segment[last:])
+    return markers, "".join(kept)
+
+
+# -- pdfplumber --------------------------------------------------------------
+
+
+def extract_pdfplumber(path: Path, data: bytes, password: str | None) -> Extracted:
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
+        page_count = len(pdf.pages)
+    except PDFPasswordIncorrect:
+        raise _password_error(path, password) from None
+    except (PDFSyntaxError, Exception) as exc:
+        causes = [exc, *exc.args, exc.__context__]
+        if any(isinstance(c, PDFPasswordIncorrect) or "password" in type(c).__name__.lower() for c in causes):
+            raise _password_error(path, password) from None
+        raise InputError(
+            f"is damaged or not a PDF ({type(exc).__name__})", path=path, hint="re-download or re-export it"
+        ) from None
+    pages: list[PageText] = []
+    warnings: list[str] = []
+    with pdf:
+        for index in range(page_count):
+            try:
+                page = pdf.pages[index]
+                chars = page.chars
+                height = float(page.height)
+                lines = _plumber_lines(chars, index + 1, height)
+                pages.append(PageText(index + 1, float(page.width), height, lines))
+            except Exception as exc:
+                warnings.append(f"page {index + 1} could not be read ({type(exc).__name__}); skipped")
+            finally:
+                if index < len(pdf.pages):
+                    pdf.pages[index].flush_cache()
+    return Extracted(pages, warnings)
+
+
+def _plumber_lines(chars: list[dict], page_no: int, height: float) -> list[Line]:
+    """Group characters into visual lines, in content order."""
+    rows: list[list[dict]] = []
+    for char in chars:
+        if not char.get("upright", True):
+            continue
+        char = dict(char)
+        matrix = char.get("matrix")
+        # the text matrix holds the true baseline; the box only approximates it
+        char["baseline"] = height - matrix[5] if matrix else char["bottom"] - (char["bottom"] - char["top"]) * 0.2
+        if rows:
+            row = rows[-1]
+            prev = row[-1]
+            same_line = abs(char["baseline"] - prev["baseline"]) < max(prev["size"], char["size"]) * 0.45
+            raised = char["size"] < prev["size"] * 0.85 and char["x0"] >= prev["x1"] - 1
+            after_raised = prev["size"] < char["size"] * 0.85 and char["x0"] >= prev["x1"] - 1 and len(row) > 1
+            if same_line or ((raised or after_raised) and abs(char["baseline"] - prev["baseline"]) < prev["size"]):
+                row.append(char)
+                continue
+        rows.append([char])
+    lines: list[Line] = []
+    for row in rows:
+        lines.extend(_plumber_row(row, page_no))
+    return lines
+
+
+def _plumber_row(row: list[dict], page_no: int) -> list[Line]:
+    sizes = Counter()
+    for char in row:
+        if char["text"].strip():
+            sizes[round(char["size"], 1)] += 1
+    if not sizes:
+        return []
+    size = sizes.most_common(1)[0][0]
+    base = Counter(round(c["baseline"], 0) for c in row if abs(c["size"] - size) < 0.5).most_common(1)
+    baseline = base[0][0] if base else row[0]["baseline"]
+    out: list[Line] = []
+    parts: list[str] = []
+    markers: list[tuple[int, str]] = []
+    piece: list[dict] = []
+
+    def flush() -> None:
+        text = "".join(parts)
+        stripped = text.strip()
+        if stripped:
+            lead = len(text) - len(text.lstrip())
+            visible = [c for c in piece if c["text"].strip()]
+            names = [c.get("fontname", "") for c in visible]
+            out.append(
+                Line(
+                    page=page_no,
+                    text=stripped,
+                    x0=min(c["x0"] for c in visible),
+                    x1=max(c["x1"] for c in visible),
+                    top=baseline - size * 0.8,
+                    bottom=baseline,
+                    size=size,
+                    bold=bool(names) and sum(bool(_BOLD_NAME_RE.search(n)) for n in names) > len(names) / 2,
+                    markers=[(max(0, pos - lead), mark) for pos, mark in markers if pos - lead <= len(stripped)],
+                )
+            )
+        parts.clear()
+        markers.clear()
+        piece.clear()
+
+    prev = None
+    for char in row:
+        text = char["text"]
+        if prev is not None:
+            gap = char["x0"] - prev["x1"]
+            if gap > max(1.2 * size, 10) and text.strip():
+                flush()
+                prev = None
+            elif gap > size * 0.2 and parts and not parts[-1].endswith(" ") and not text.isspace():
+                parts.append(" ")
+        superscript = text.isdigit() and char["size"] < size * 0.85 and baseline - char["baseline"] > size * 0.15
+        if superscript:
+            joined = "".join(parts)
+            if joined.strip():
+                if markers and markers[-1][0] == len(joined) and prev is not None and prev["text"].isdigit():
+                    markers[-1] = (markers[-1][0], markers[-1][1] + text)
+                else:
+                    markers.append((len(joined), text))
+                piece.append(char)
+                prev = char
+                continue
+        parts.append(text)
+        piece.append(char)
+        prev = char
+    flush()
+    return out

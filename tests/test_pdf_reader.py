@@ -1,0 +1,250 @@
+"""The PDF reader: samples (both engines), UN resolutions, layout corpus, bad input."""
+
+from __future__ import annotations
+
+import re
+
+import pypdfium2 as pdfium
+import pytest
+
+from conftest import DRAFT_NAMES, REPO, SAMPLES, corpus_dir
+from draftdiff import Kind, ReadOptions, load
+from draftdiff.errors import InputError
+from draftdiff.readers.pdf import Layout, _join_lines
+from draftdiff.readers.pdf_engines import Extracted, Line, PageText
+
+ENGINES = ["pdfium", "pdfplumber"]
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+def view(draft) -> list[tuple]:
+    return [(p.id, p.kind.value, p.label, p.text, p.section, [(n.marker, n.text) for n in p.notes]) for p in draft]
+
+
+def pdf(path, engine="pdfium", **options):
+    return load(path, options=ReadOptions(pdf_engine=engine, **options))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", DRAFT_NAMES)
+def test_sample_pdf_parses_exactly_like_its_text_source(name, engine):
+    got, expected = pdf(SAMPLES / f"{name}.pdf", engine), load(SAMPLES / f"{name}.txt")
+    assert got.format == "pdf"
+    assert got.title == expected.title
+    assert view(got) == view(expected)
+    pages = [p.location.page for p in got]
+    assert pages == sorted(pages) and pages[0] == 1 and pages[-1] >= 3
+
+
+def test_sample_pdf_headers_footers_and_footnotes_are_out_of_the_text():
+    draft = pdf(SAMPLES / "rev2.pdf")
+    for para in draft:
+        assert "MRF/2030/PD" not in para.text
+        assert not re.search(r"\b(84/210|70/1)\b", para.text)
+    assert [n.text for n in draft.get("1").notes] == ["General Assembly resolution 84/210, annex."]
+
+
+# -- real UN General Assembly resolutions ----------------------------------------
+
+UN = {
+    "GateNLP-UNGA__A_RES_73_3-EN.pdf": (53, "Reaffirm the 2030 Agenda for Sustainable Development"),
+    "GateNLP-UNGA__A_RES_73_6-EN.pdf": (14, "Notes with appreciation that the preparatory process"),
+    "GateNLP-UNGA__A_RES_73_7-EN.pdf": (28, None),
+    "GateNLP-UNGA__A_RES_73_8-EN.pdf": (5, "Takes note of the report of the Secretary-General"),
+}
+FURNITURE = re.compile(r"\b\d{2}-\d{5}\b|^A/RES/73/\d+$|^\d+/\d+$|\*\d{6,}\*|Distr\.:")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", sorted(UN))
+def test_un_resolutions(name, engine):
+    count, first = UN[name]
+    draft = pdf(corpus_dir("pdf_un") / name, engine)
+    numbered = [p for p in draft if p.kind is Kind.NUMBERED]
+    assert [p.id for p in numbered] == [str(i) for i in range(1, count + 1)]
+    if first:
+        assert draft.get("1").text.startswith(first)
+    for para in draft:
+        assert not FURNITURE.search(para.text), para.text[:80]
+        assert "\n" not in para.text
+    assert any(p.text.startswith("The General Assembly") and len(p.text) < 25 for p in draft)
+
+
+def test_un_resolution_footnotes_attach_to_their_paragraphs():
+    draft = pdf(corpus_dir("pdf_un") / "GateNLP-UNGA__A_RES_73_6-EN.pdf")
+    notes = {n.marker: (p.text, n.text) for p in draft for n in p.notes}
+    assert sorted(notes, key=int) == ["1", "2", "3", "4", "5", "6"]
+    assert notes["1"][1] == "See A/AC.105/1137."
+    assert notes["2"][1] == "Resolution 70/1." and "Sendai Framework" in notes["2"][0]
+    assert "2015–2030 and" in notes["3"][0]  # the superscript 3 is gone from "2015–20303"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_two_column_paper_is_read_column_by_column(engine):
+    draft = pdf(corpus_dir("pdf_corpus") / "pdfminer.six__naacl06-shinyama.pdf", engine)
+    texts = [p.text for p in draft]
+    abstract = next(t for t in texts if t.startswith("We are trying to extend the boundary of"))
+    assert "Information Extraction (IE) systems. Existing IE systems require a lot of time" in abstract
+    background = next(t for t in texts if t.startswith("Every day, a large number of news articles are created"))
+    assert "certain types of events" in background
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_margin_line_numbers_are_removed(engine):
+    draft = pdf(corpus_dir("pdf_corpus") / "pdfplumber__scotus-transcript-p1.pdf", engine)
+    text = " ".join(p.text for p in draft)
+    assert "IN THE SUPREME COURT OF THE UNITED STATES" in text
+    assert "The above-entitled matter came on for oral argument before the Supreme Court" in text
+    assert not re.search(r"\b1 IN THE\b|\b13 argument\b|\b12 The above", text)
+
+
+def test_owner_password_only_pdf_simply_opens():
+    draft = pdf(corpus_dir("pdf_corpus") / "pdfminer.six__dmca.pdf")
+    assert len(draft) > 50
+    assert view(pdf(FIXTURES / "zero-owner-password.pdf")) == view(load(SAMPLES / "zero.txt"))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_corpus_pdf_reads_without_error(engine):
+    folder = corpus_dir("pdf_corpus")
+    for path in sorted(folder.glob("*.pdf")):
+        if engine == "pdfplumber" and path.stat().st_size > 300_000:
+            continue  # slow engine: the small files are enough
+        assert len(pdf(path, engine)) > 0, path.name
+
+
+# -- bad input -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_encrypted_pdf_asks_for_its_password(engine):
+    path = FIXTURES / "zero-user-password.pdf"
+    with pytest.raises(InputError, match=r"is encrypted \(give its password with --password\)"):
+        pdf(path, engine)
+    with pytest.raises(InputError, match="password is wrong"):
+        pdf(path, engine, password="guess")
+    assert view(pdf(path, engine, password="delegate")) == view(load(SAMPLES / "zero.txt"))
+
+
+def _blank_pages(tmp_path, with_text: bool):
+    out = pdfium.PdfDocument.new()
+    if with_text:
+        out.import_pages(pdfium.PdfDocument(SAMPLES / "zero.pdf"), [0])
+    out.new_page(595, 842)
+    out.new_page(595, 842)
+    path = tmp_path / "scan.pdf"
+    out.save(path)
+    return path
+
+
+def test_scanned_pdf_names_the_pages_and_suggests_ocr(tmp_path):
+    with pytest.raises(InputError, match=r"no text layer \(pages 1-2\).*OCR"):
+        pdf(_blank_pages(tmp_path, with_text=False))
+
+
+def test_partly_scanned_pdf_warns_and_goes_on(tmp_path):
+    draft = pdf(_blank_pages(tmp_path, with_text=True))
+    assert draft.get("1") is not None
+    assert any("pages 2-3" in w and "OCR" in w for w in draft.warnings)
+
+
+def test_truncated_and_fake_pdfs_are_refused(tmp_path):
+    truncated = tmp_path / "cut.pdf"
+    truncated.write_bytes((SAMPLES / "zero.pdf").read_bytes()[:20000])
+    with pytest.raises(InputError, match="truncated"):
+        pdf(truncated)
+    fake = tmp_path / "fake.pdf"
+    fake.write_text("1. Not a PDF at all.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="is not a PDF file"):
+        pdf(fake)
+
+
+def test_a_damaged_page_is_skipped_with_a_warning(tmp_path, monkeypatch):
+    original = pdfium.PdfDocument.__getitem__
+
+    def broken(self, index):
+        if index == 1:
+            raise pdfium.PdfiumError("Failed to load page")
+        return original(self, index)
+
+    monkeypatch.setattr(pdfium.PdfDocument, "__getitem__", broken)
+    draft = pdf(SAMPLES / "zero.pdf")
+    assert draft.get("1") is not None
+    assert any(w.startswith("page 2 could not be read") for w in draft.warnings)
+
+
+# -- layout rules on synthetic lines ---------------------------------------------------
+
+
+def _line(text, x0, top, page=1, size=11.0, x1=None, bold=False):
+    return Line(
+        page=page,
+        text=text,
+        x0=x0,
+        x1=x1 or min(520, x0 + 5.2 * len(text)),
+        top=top - 9,
+        bottom=top,
+        size=size,
+        bold=bold,
+    )
+
+
+def _blocks(*pages):
+    extracted = Extracted([PageText(i + 1, 595, 842, lines) for i, lines in enumerate(pages)], [])
+    return [b.text for b in Layout(extracted).blocks()]
+
+
+def test_paragraph_numbers_without_a_space_and_page_continuations():
+    page1 = [
+        _line("10.We recall the Charter of the United Nations and the principles of", 72, 100, x1=520),
+        _line("international law, and we reaffirm the purposes of the Framework in every", 72, 113, x1=520),
+    ]
+    page2 = [
+        _line("region of the world.", 72, 100, page=2, x1=170),
+        _line("11. We commit to the implementation of the present declaration.", 72, 113, page=2, x1=400),
+    ]
+    assert _blocks(page1, page2) == [
+        "10.We recall the Charter of the United Nations and the principles of international law, and we reaffirm "
+        "the purposes of the Framework in every region of the world.",
+        "11. We commit to the implementation of the present declaration.",
+    ]
+
+
+def test_first_line_indents_split_unspaced_paragraphs():
+    lines = [
+        _line("Recalling its resolution 70/1 of 25 September 2015, entitled", 108, 100, x1=520),
+        _line("Transforming our world,", 72, 113, x1=200),
+        _line("Noting with concern the effects of the pandemic on the", 108, 126, x1=520),
+        _line("health of migrants,", 72, 139, x1=180),
+    ]
+    assert _blocks(lines) == [
+        "Recalling its resolution 70/1 of 25 September 2015, entitled Transforming our world,",
+        "Noting with concern the effects of the pandemic on the health of migrants,",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("parts", "joined"),
+    [
+        (["the imple-", "mentation of"], "the implementation of"),
+        (["the whole-", "of-government approach"], "the whole-of-government approach"),
+        (["a whole-of-", "society approach"], "a whole-of-society approach"),
+        (["principle of non-", "refoulement"], "principle of non-refoulement"),
+        (["ends with a dash -", "and text"], "ends with a dash - and text"),
+        (["ends in 2030-", "2034"], "ends in 2030- 2034"),
+    ],
+)
+def test_line_end_hyphens(parts, joined):
+    from collections import Counter
+
+    assert _join_lines(parts, Counter()) == joined
+
+
+def test_hyphen_kept_when_the_document_spells_the_compound():
+    from collections import Counter
+
+    vocabulary = Counter({"gender-based": 3})
+    assert _join_lines(["sexual and gender-", "based violence"], vocabulary) == "sexual and gender-based violence"
+    assert _join_lines(["the dis-", "aggregation of data"], Counter({"disaggregation": 1})) == (
+        "the disaggregation of data"
+    )
