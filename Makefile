@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 demo: install
-	$(BIN)/draftdiff parse samples/rev2.docx
+	$(BIN)/draftdiff compare samples/rev2.docx samples/rev3.docx
 
 test: install
 	$(BIN)/python -m pytest
@@ -32,6 +32,7 @@ samples: install
 	$(BIN)/python samples/build.py --pdf
 
 bench: install
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -1,10 +1,42 @@
-"""draftdiff: see exactly what changed between drafts of a negotiated text."""
+"""draftdiff: see exactly what changed between drafts of a negotiated text.
+
+import draftdiff
+old, new = draftdiff.load("rev2.docx"), draftdiff.load("rev3.pdf")
+comparison = draftdiff.compare(old, new)
+for change in comparison.differences:
+    print(change.heading, change.labels, [e.op for e in change.edits])
+"""
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from pathlib import Path
+
+from .comparison import Change, Comparison
+from .comparison import compare as _compare
 from .model import Draft, Kind, Paragraph
 from .readers import ReadOptions, load
+from .wording import Edit, Options
 
-__all__ = ["Draft", "Kind", "Paragraph", "ReadOptions", "__version__", "load"]
+
+def compare(old: Draft | str | Path, new: Draft | str | Path, *, options: Options | None = None) -> Comparison:
+    """Compare two drafts (Draft objects, or paths that are loaded first)."""
+    old_draft = old if isinstance(old, Draft) else load(old)
+    new_draft = new if isinstance(new, Draft) else load(new)
+    return _compare(old_draft, new_draft, options=options)
+
+
+__all__ = [
+    "Change",
+    "Comparison",
+    "Draft",
+    "Edit",
+    "Kind",
+    "Options",
+    "Paragraph",
+    "ReadOptions",
+    "__version__",
+    "compare",
+    "load",
+]

@@ -95,6 +95,145 @@ def parse(
         terminal.print_parse(draft, console=terminal.make_console(), comments=comments)
 
 
+class CompareFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+
+
+class ChangeKind(StrEnum):
+    unchanged = "unchanged"
+    modified = "modified"
+    added = "added"
+    deleted = "deleted"
+    moved = "moved"
+    renumbered = "renumbered"
+    split = "split"
+    merged = "merged"
+
+
+def _load_pair(old: str, new: str | None, config_path: Path | None, options: ReadOptions, labels: tuple):
+    """Resolve draft names and read both drafts (or one tracked-changes DOCX)."""
+    from .config import load_config
+    from .drafts import resolve
+    from .readers import load_tracked_versions
+
+    config = load_config(config_path)
+    old_path = resolve(old, config)
+    if new is None:
+        if old_path.suffix.lower() != ".docx":
+            raise DraftDiffError("compare needs two drafts", hint="give OLD and NEW, or one .docx with tracked changes")
+        original, accepted = load_tracked_versions(old_path)
+        if labels[0]:
+            original.label = labels[0]
+        if labels[1]:
+            accepted.label = labels[1]
+        return original, accepted
+    new_path = resolve(new, config)
+    return load(old_path, label=labels[0], options=options), load(new_path, label=labels[1], options=options)
+
+
+@app.command()
+def compare(
+    old: Annotated[str, typer.Argument(help="Old draft: a file, or a draft name such as rev2.", show_default=False)],
+    new: Annotated[
+        str | None,
+        typer.Argument(help="New draft. Leave out to compare a .docx's tracked changes.", show_default=False),
+    ] = None,
+    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.terminal,
+    only: Annotated[
+        list[ChangeKind] | None, typer.Option("--only", help="Show only this kind of change (repeatable).")
+    ] = None,
+    para: Annotated[
+        list[str] | None, typer.Option("--para", "-p", help="Show only this paragraph id, old or new (repeatable).")
+    ] = None,
+    side_by_side: Annotated[
+        bool, typer.Option("--side-by-side", "-s", help="Old and new text in two columns.")
+    ] = False,
+    stat: Annotated[bool, typer.Option("--stat", help="Only the summary and the list of changes.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours; changes marked [-old-]{+new+}.")] = False,
+    pager: Annotated[bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")] = True,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when the drafts differ (like git diff).")
+    ] = False,
+    ignore_case: Annotated[bool, typer.Option("--ignore-case", "-i", help="Case changes are not changes.")] = False,
+    ignore_punctuation: Annotated[
+        bool, typer.Option("--ignore-punctuation", help="Punctuation changes are not changes.")
+    ] = False,
+    label_old: Annotated[str | None, typer.Option("--label-old", help="Name of the old draft.")] = None,
+    label_new: Annotated[str | None, typer.Option("--label-new", help="Name of the new draft.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Configuration file (draftdiff.toml).")] = None,
+    revisions: RevisionsOpt = Revisions.accept,
+    pdf_engine: EngineOpt = PdfEngine.pdfium,
+    password: PasswordOpt = None,
+) -> None:
+    """Show what changed between two drafts, paragraph by paragraph and word by word."""
+    from .comparison import compare as run_compare
+    from .numbering import canonical_id
+    from .wording import Options
+
+    read_options = ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
+    old_draft, new_draft = _run(lambda: _load_pair(old, new, config, read_options, (label_old, label_new)))
+    options = Options(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
+    comparison = _run(lambda: run_compare(old_draft, new_draft, options=options))
+    wanted_ids = {canonical_id(p) for p in para or []}
+    kinds = {k.value for k in only or []}
+
+    def keep(change) -> bool:
+        if wanted_ids and not wanted_ids & set(change.old_ids + change.new_ids):
+            return False
+        if kinds:
+            return bool(kinds & set(change.labels))
+        return change.is_change or bool(wanted_ids)
+
+    if format is CompareFormat.json:
+        from .writers import json as json_writer
+
+        selected = [c for c in comparison.changes if keep(c)] if (kinds or wanted_ids) else None
+        _emit(json_writer.compare_document(comparison, selected))
+    elif format is CompareFormat.markdown:
+        from .writers import markdown
+
+        _emit(markdown.compare_document(comparison, [c for c in comparison.changes if keep(c)]))
+    else:
+        from .writers import terminal
+
+        changes = [c for c in comparison.changes if keep(c)]
+        _page(
+            lambda console: terminal.print_compare(comparison, changes, console, side_by_side=side_by_side, stat=stat),
+            no_color=no_color,
+            pager=pager,
+        )
+    if exit_code and comparison.differences:
+        raise typer.Exit(1)
+
+
+def _page(render, *, no_color: bool, pager: bool) -> None:
+    """Render to the terminal, through a pager when it is long and stdout is a terminal."""
+    import io
+    import shutil
+
+    from .writers import terminal
+
+    tty = sys.stdout.isatty()
+    if not (tty and pager):
+        render(terminal.make_console(no_color=no_color))
+        return
+    buffer = io.StringIO()
+    console = terminal.make_console(no_color=no_color, width=shutil.get_terminal_size().columns)
+    console.file = buffer
+    console._force_terminal = True  # keep colours for the pager
+    render(console)
+    text = buffer.getvalue()
+    if text.count("\n") < shutil.get_terminal_size().lines - 1:
+        _emit(text)
+        return
+    import pydoc
+
+    os.environ.setdefault("LESS", "-FRX")
+    pydoc.pager(text)
+
+
 def _emit(text: str) -> None:
     try:
         sys.stdout.write(text)

@@ -157,7 +157,7 @@ _SEP = r"[ \t\u00a0]"
 _PARA_RE = re.compile(
     rf"""^(?P<label>
         (?P<prefix>PP|OP)?{_SEP}?
-        (?P<num>\d{{1,3}})
+        (?P<num>\d{{1,4}})
         (?:
             (?:{_SEP}|-|\.|–)?(?P<ord>{_ORD_ALT})(?![a-z])
           | (?P<letter>(?-i:[A-Z]))(?=[.):]|{_SEP}|$)
@@ -200,6 +200,8 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
     if m:
         prefix = (m["prefix"] or "").upper()
         rest = text[m.end() :]
+        if strict and len(m["num"]) == 4 and 1900 <= int(m["num"]) <= 2099 and not prefix:
+            return None  # "2030. The Agenda ..." starts with a year, not paragraph 2030
         closed = bool(m["close"])
         if not closed and not prefix and strict and not m["ord"]:
             return None

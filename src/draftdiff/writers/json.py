@@ -13,3 +13,10 @@ def dumps(document: dict) -> str:
 
 def parse_document(draft: Draft) -> str:
     return dumps(draft.to_json())
+
+
+def compare_document(comparison, changes=None) -> str:
+    document = comparison.to_json()
+    if changes is not None:
+        document["changes"] = [c.to_json() for c in changes]
+    return dumps(document)

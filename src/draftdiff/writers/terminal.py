@@ -80,3 +80,126 @@ def print_parse(draft: Draft, console: Console, *, comments: bool = False) -> No
         for comment in draft.comments:
             where = f" on {comment['paragraph']}" if comment.get("paragraph") else ""
             console.print(Text(f"- {comment.get('author') or '(unknown)'}{where}: {comment.get('text', '')}"))
+
+
+# -- compare -------------------------------------------------------------------
+
+_CHANGE_STYLE = {
+    "modified": "yellow",
+    "added": "green",
+    "deleted": "red",
+    "split": "magenta",
+    "merged": "magenta",
+    "moved": "cyan",
+    "renumbered": "blue",
+    "unchanged": "dim",
+}
+DELETE_STYLE = "red strike"
+INSERT_STYLE = "green underline"
+
+
+def inline_diff(segments: list[tuple[str, str]], *, plain: bool) -> Text:
+    """Deletions in red strike-through, insertions in green; with no colour,
+    ``[-deleted-]`` and ``{+inserted+}`` so the changes still show."""
+    text = Text()
+    for op, chunk in segments:
+        if op == "equal":
+            text.append(chunk)
+            continue
+        lead = chunk[: len(chunk) - len(chunk.lstrip())]
+        body = chunk.lstrip()
+        text.append(lead)
+        if plain:
+            text.append(f"[-{body}-]" if op == "delete" else f"{{+{body}+}}")
+        else:
+            text.append(body, style=DELETE_STYLE if op == "delete" else INSERT_STYLE)
+    return text
+
+
+def _side(segments: list[tuple[str, str]], keep: str, *, plain: bool) -> Text:
+    """One side of a side-by-side view: equal text plus this side's changes."""
+    return inline_diff([(op, chunk) for op, chunk in segments if op in ("equal", keep)], plain=plain)
+
+
+def _print_indented(console: Console, body: Text, indent: int = 2) -> None:
+    """Wrap to the terminal, indent, and leave no trailing spaces."""
+    for line in body.wrap(console, max(20, console.width - indent)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, soft_wrap=True)
+
+
+def print_compare_header(comparison, console: Console) -> None:
+    old, new = comparison.old, comparison.new
+    title = Text()
+    title.append(old.label, style="bold")
+    title.append(" → ")
+    title.append(new.label, style="bold")
+    console.print(title)
+    console.print(
+        Text(
+            f"{old.source} ({len(old.paragraphs)} paragraphs) → {new.source} ({len(new.paragraphs)} paragraphs)",
+            style="dim",
+        )
+    )
+    summary = Text()
+    for index, (key, count) in enumerate(comparison.summary.items()):
+        if index:
+            summary.append(" · ", style="dim")
+        summary.append(f"{count} {key}", style=_CHANGE_STYLE[key] if count and key != "unchanged" else "")
+    console.print(summary)
+    for draft in (old, new):
+        for warning in draft.warnings:
+            console.print(Text(f"warning: {draft.source}: {warning}", style="yellow"))
+
+
+def _change_title(change) -> Text:
+    title = Text()
+    title.append(change.heading, style="bold")
+    title.append(" ")
+    labels = change.labels
+    for index, label in enumerate(labels):
+        if index:
+            title.append(", ")
+        title.append(label, style=_CHANGE_STYLE.get(label, ""))
+    if change.moved and change.old_section != change.new_section:
+        title.append(
+            f" · from {change.old_section or '(no section)'} to {change.new_section or '(no section)'}", style="dim"
+        )
+    else:
+        section = change.new_section or change.old_section
+        if section:
+            title.append(f" · {section}", style="dim")
+    return title
+
+
+def print_compare(comparison, changes, console: Console, *, side_by_side: bool = False, stat: bool = False) -> None:
+    plain = console.no_color or console.color_system is None
+    print_compare_header(comparison, console)
+    if not changes:
+        console.print(Text("\nNo differences." if not comparison.differences else "\nNothing matches the filter."))
+        return
+    if stat:
+        console.print()
+        for change in changes:
+            console.print(_change_title(change))
+        return
+    use_columns = side_by_side and console.width >= 100
+    for change in changes:
+        console.print()
+        console.print(_change_title(change))
+        text_changed = change.kind != "unchanged"
+        if not text_changed:
+            continue  # renumbered or moved only: the words are the same
+        if use_columns and change.kind in ("modified", "split", "merged"):
+            table = Table(show_header=True, header_style="dim", box=None, expand=True, pad_edge=False)
+            table.add_column(comparison.old.label, ratio=1)
+            table.add_column(comparison.new.label, ratio=1)
+            table.add_row(_side(change.segments, "delete", plain=plain), _side(change.segments, "insert", plain=plain))
+            console.print(table)
+        else:
+            body = inline_diff(change.segments, plain=plain)
+            if change.kind == "added" and not plain:
+                body.stylize("green")
+            elif change.kind == "deleted" and not plain:
+                body.stylize("red strike")
+            _print_indented(console, body)

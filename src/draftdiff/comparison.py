@@ -1,0 +1,188 @@
+"""The Comparison of two drafts: aligned paragraphs and their word changes.
+
+One Comparison serves every output: the terminal report, JSON, Markdown and
+the exports. No writer recomputes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .align import align
+from .model import Draft, Kind, Paragraph
+from .normalize import fold_typography
+from .wording import Edit, Options, WordDiff, diff
+
+KINDS = ("unchanged", "modified", "added", "deleted", "split", "merged")
+SUMMARY_KEYS = ("unchanged", "modified", "added", "deleted", "moved", "renumbered", "split", "merged")
+
+
+@dataclass
+class Change:
+    kind: str  # unchanged | modified | added | deleted | split | merged
+    old: list[Paragraph]
+    new: list[Paragraph]
+    moved: bool = False
+    renumbered: bool = False
+    similarity: float = 1.0
+    edits: list[Edit] = field(default_factory=list)
+    segments: list[tuple[str, str]] = field(default_factory=list)  # inline diff
+
+    @property
+    def old_ids(self) -> list[str]:
+        return [p.id for p in self.old]
+
+    @property
+    def new_ids(self) -> list[str]:
+        return [p.id for p in self.new]
+
+    @property
+    def old_section(self) -> str:
+        return self.old[0].section if self.old else ""
+
+    @property
+    def new_section(self) -> str:
+        return self.new[0].section if self.new else ""
+
+    @property
+    def is_change(self) -> bool:
+        """Anything a reader must look at: not a plain unchanged paragraph."""
+        return self.kind != "unchanged" or self.moved or self.renumbered
+
+    @property
+    def labels(self) -> list[str]:
+        """What the report calls it: modified, moved, renumbered ..."""
+        out = [self.kind] if self.kind != "unchanged" or not (self.moved or self.renumbered) else []
+        if self.moved:
+            out.append("moved")
+        if self.renumbered:
+            out.append("renumbered")
+        return out or ["unchanged"]
+
+    @property
+    def heading(self) -> str:
+        """ "38 → 38", "12 → 12, 12bis", "41 + 42 → 41", "+ 9bis", "17 deleted"."""
+        olds = " + ".join(self.old_ids) if self.kind == "merged" else ", ".join(self.old_ids)
+        news = ", ".join(self.new_ids)
+        if not self.old:
+            return news
+        if not self.new:
+            return olds
+        return f"{olds} → {news}"
+
+    def to_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "old": self.old_ids,
+            "new": self.new_ids,
+            "moved": self.moved,
+            "renumbered": self.renumbered,
+            "similarity": round(self.similarity, 3),
+            "old_section": self.old_section,
+            "new_section": self.new_section,
+            "edits": [e.to_json() for e in self.edits],
+        }
+
+
+@dataclass
+class Comparison:
+    old: Draft
+    new: Draft
+    changes: list[Change]
+    options: Options = field(default_factory=Options)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = dict.fromkeys(SUMMARY_KEYS, 0)
+        for change in self.changes:
+            if change.kind == "unchanged":
+                if not (change.moved or change.renumbered):
+                    counts["unchanged"] += 1
+            else:
+                counts[change.kind] += 1
+            counts["moved"] += change.moved
+            counts["renumbered"] += change.renumbered
+        return counts
+
+    @property
+    def differences(self) -> list[Change]:
+        return [c for c in self.changes if c.is_change]
+
+    def to_json(self) -> dict:
+        def side(draft: Draft) -> dict:
+            return {
+                "source": str(draft.source),
+                "label": draft.label,
+                "title": draft.title,
+                "paragraphs": len(draft.paragraphs),
+            }
+
+        return {
+            "schema": "draftdiff.compare/1",
+            "old": side(self.old),
+            "new": side(self.new),
+            "options": {"ignore_case": self.options.ignore_case, "ignore_punctuation": self.options.ignore_punctuation},
+            "summary": self.summary,
+            "changes": [c.to_json() for c in self.changes],
+        }
+
+
+def _same_quickly(a: str, b: str) -> bool:
+    """Equal but for white space and typography: no need to diff."""
+    return a == b or fold_typography(a).split() == fold_typography(b).split()
+
+
+def _numbered(para: Paragraph) -> bool:
+    return bool(para.label) and para.kind is not Kind.UNNUMBERED
+
+
+def compare(old: Draft, new: Draft, *, options: Options | None = None) -> Comparison:
+    """Align two drafts and diff the wording of every aligned pair."""
+    options = options or Options()
+    alignment = align(old, new)
+    changes: list[tuple[float, Change]] = []
+    new_position: dict[int, int] = {}
+    for match in alignment.matches:
+        olds = [old.paragraphs[i] for i in match.old]
+        news = [new.paragraphs[j] for j in match.new]
+        old_text = " ".join(p.text for p in olds)
+        new_text = " ".join(p.text for p in news)
+        if len(olds) == 1 and len(news) == 1 and _same_quickly(old_text, new_text):
+            word_diff = WordDiff(segments=[("equal", new_text)])  # the common case: skip the diff
+        else:
+            word_diff = diff(old_text, new_text, options)
+        if len(olds) > 1:
+            kind = "merged"
+        elif len(news) > 1:
+            kind = "split"
+        else:
+            kind = "modified" if word_diff.edits else "unchanged"
+        renumbered = (
+            len(olds) == 1 and len(news) == 1 and _numbered(olds[0]) and _numbered(news[0]) and olds[0].id != news[0].id
+        )
+        change = Change(
+            kind=kind,
+            old=olds,
+            new=news,
+            moved=match.moved,
+            renumbered=renumbered,
+            similarity=match.similarity,
+            edits=word_diff.edits if kind != "unchanged" else [],
+            segments=word_diff.segments,
+        )
+        for i in match.old:
+            new_position[i] = match.new[0]
+        changes.append((match.new[0], change))
+    for j in alignment.added:
+        para = new.paragraphs[j]
+        changes.append((j, Change(kind="added", old=[], new=[para], similarity=0.0, segments=[("insert", para.text)])))
+    for i in alignment.deleted:
+        # place a deleted paragraph after the new position of its old predecessor
+        before = [new_position[k] for k in range(i - 1, -1, -1) if k in new_position][:1]
+        position = (before[0] if before else -1) + 0.5
+        para = old.paragraphs[i]
+        changes.append(
+            (position, Change(kind="deleted", old=[para], new=[], similarity=0.0, segments=[("delete", para.text)]))
+        )
+    ordered = [change for _, change in sorted(changes, key=lambda item: item[0])]
+    return Comparison(old=old, new=new, changes=ordered, options=options)

@@ -1,0 +1,96 @@
+"""Project configuration: ``draftdiff.toml`` or ``[tool.draftdiff]`` in pyproject.toml.
+
+Found from the working directory upwards, or given with ``--config``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import DraftDiffError
+
+CONFIG_NAME = "draftdiff.toml"
+
+
+class ConfigError(DraftDiffError):
+    """A malformed configuration file."""
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def base(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    @property
+    def drafts(self) -> dict[str, str]:
+        table = self.data.get("drafts", {})
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            raise self.error('[drafts] must map names to file paths, e.g. rev3 = "inbox/Rev3.pdf"')
+        return table
+
+    def error(self, message: str, line: int | None = None) -> ConfigError:
+        where = f"line {line}: " if line else ""
+        return ConfigError(f"{where}{message}", path=self.path or CONFIG_NAME, hint="fix the configuration file")
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest draftdiff.toml, or pyproject.toml with [tool.draftdiff], upwards."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        own = candidate / CONFIG_NAME
+        if own.is_file():
+            return own
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                text = pyproject.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            if "[tool.draftdiff" in text:
+                return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, *, start: Path | None = None) -> Config:
+    """Read the given configuration, or the nearest one; an empty Config if none."""
+    if path is None:
+        path = find_config(start)
+        if path is None:
+            return Config()
+    elif not path.is_file():
+        raise ConfigError("no such configuration file", path=path)
+    try:
+        raw = path.read_bytes().decode("utf-8")
+        data = tomllib.loads(raw)
+    except UnicodeDecodeError:
+        raise ConfigError("is not UTF-8 text", path=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib says "... (at line 3, column 7)": keep it, it names the place.
+        raise ConfigError(f"invalid TOML: {exc}", path=path, hint="fix the configuration file") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot be read ({exc.strerror})", path=path) from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("draftdiff", {})
+        if not isinstance(data, dict):
+            raise ConfigError("[tool.draftdiff] must be a table", path=path)
+    return Config(path=path, data=data)
+
+
+def line_of(path: Path | None, key: str) -> int | None:
+    """The first line of a config file that mentions ``key`` (for error messages)."""
+    if path is None:
+        return None
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if key in line:
+                return number
+    except OSError:
+        return None
+    return None

@@ -1,0 +1,162 @@
+"""Word-level differences between two paragraph texts.
+
+Texts are split into word and punctuation tokens; each distinct token is
+mapped to one private character, diff-match-patch diffs the encoded strings
+and its semantic cleanup runs on them, and the result is mapped back to
+tokens. Differences of white space, line wrapping, quote style (' ’) and
+dash style (- –) are never changes; case and punctuation changes are, unless
+``ignore_case`` or ``ignore_punctuation`` is set.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from diff_match_patch import diff_match_patch
+
+from .normalize import fold_typography
+
+_TOKEN_RE = re.compile(r"\w+(?:[-'’‐‑]\w+)*|[^\w\s]")
+_PUNCT_RE = re.compile(r"^[^\w\s]+$")
+_CODE_BASE = 0xE000  # private use area: never in real text tokens' codes
+_DMP = diff_match_patch()
+_DMP.Diff_Timeout = 2.0
+
+
+@dataclass(frozen=True)
+class Options:
+    ignore_case: bool = False
+    ignore_punctuation: bool = False
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    space_before: bool
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change in a paragraph: replace "processes" -> "discussions"."""
+
+    op: str  # replace | insert | delete
+    old: str
+    new: str
+
+    def to_json(self) -> dict:
+        return {"op": self.op, "old": self.old, "new": self.new}
+
+
+@dataclass
+class WordDiff:
+    segments: list[tuple[str, str]] = field(default_factory=list)  # (equal|delete|insert, text)
+    edits: list[Edit] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.edits)
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    last = 0
+    for m in _TOKEN_RE.finditer(text):
+        # Tokens cover every non-space character, so any gap is white space.
+        tokens.append(Token(m.group(), space_before=m.start() > last))
+        last = m.end()
+    return tokens
+
+
+def _key(token: str, options: Options) -> str | None:
+    """What must be equal for two tokens to be the same word; None = ignored."""
+    key = fold_typography(token)
+    if options.ignore_punctuation and _PUNCT_RE.match(key):
+        return None
+    return key.lower() if options.ignore_case else key
+
+
+def join(tokens: list[Token], *, first_space: bool = False) -> str:
+    out = []
+    for index, token in enumerate(tokens):
+        if (index or first_space) and token.space_before:
+            out.append(" ")
+        out.append(token.text)
+    return "".join(out)
+
+
+def diff(old: str, new: str, options: Options = Options()) -> WordDiff:
+    old_tokens, new_tokens = tokenize(old), tokenize(new)
+    codes: dict[str, str] = {}
+
+    def encode(tokens: list[Token]) -> tuple[str, list[int]]:
+        chars, positions = [], []
+        for index, token in enumerate(tokens):
+            key = _key(token.text, options)
+            if key is None:
+                continue
+            code = codes.get(key)
+            if code is None:
+                code = codes[key] = chr(_code_point(len(codes)))
+            chars.append(code)
+            positions.append(index)
+        return "".join(chars), positions
+
+    a, a_pos = encode(old_tokens)
+    b, b_pos = encode(new_tokens)
+    diffs = _DMP.diff_main(a, b, False)
+    _DMP.diff_cleanupSemantic(diffs)
+
+    result = WordDiff()
+    ia = ib = 0  # positions in the encoded strings
+    pending_del: list[Token] = []
+    pending_ins: list[Token] = []
+    old_cursor = new_cursor = 0  # next token index in the originals (keeps ignored tokens)
+
+    def flush() -> None:
+        if pending_del or pending_ins:
+            old_text, new_text = join(pending_del), join(pending_ins)
+            op = "replace" if pending_del and pending_ins else ("delete" if pending_del else "insert")
+            result.edits.append(Edit(op, old_text, new_text))
+            pending_del.clear()
+            pending_ins.clear()
+
+    for op, chunk in diffs:
+        n = len(chunk)
+        if op == 0:
+            flush()
+            end_old = a_pos[ia + n - 1] + 1
+            end_new = b_pos[ib + n - 1] + 1
+            # Show the new wording for equal stretches (they may differ in quotes or ignored case).
+            seg = new_tokens[new_cursor:end_new]
+            result.segments.append(("equal", join(seg, first_space=bool(result.segments))))
+            old_cursor, new_cursor = end_old, end_new
+            ia += n
+            ib += n
+        elif op == -1:
+            end_old = a_pos[ia + n - 1] + 1
+            seg = old_tokens[old_cursor:end_old]
+            pending_del.extend(seg)
+            result.segments.append(("delete", join(seg, first_space=bool(result.segments))))
+            old_cursor = end_old
+            ia += n
+        else:
+            end_new = b_pos[ib + n - 1] + 1
+            seg = new_tokens[new_cursor:end_new]
+            pending_ins.extend(seg)
+            result.segments.append(("insert", join(seg, first_space=bool(result.segments))))
+            new_cursor = end_new
+            ib += n
+    flush()
+    # Ignored tokens (punctuation under ignore_punctuation) after the last match.
+    tail = new_tokens[new_cursor:]
+    if tail:
+        result.segments.append(("equal", join(tail, first_space=bool(result.segments))))
+    return result
+
+
+def _code_point(index: int) -> int:
+    """Private-use code points first, then the supplementary planes (no surrogates)."""
+    if index < 0x1900:
+        return _CODE_BASE + index
+    return 0x10000 + index

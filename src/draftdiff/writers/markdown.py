@@ -1,0 +1,54 @@
+"""Markdown: a change table to paste into an email, a wiki or a GitHub issue."""
+
+from __future__ import annotations
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("~", "\\~").replace("\n", " ")
+
+
+def marked_up(segments: list[tuple[str, str]]) -> str:
+    """Deletions as ~~struck~~ text, insertions in **bold**."""
+    out = []
+    for op, chunk in segments:
+        lead = chunk[: len(chunk) - len(chunk.lstrip())]
+        body = _escape(chunk.strip())
+        if not body:
+            out.append(chunk)
+        elif op == "equal":
+            out.append(lead + body)
+        elif op == "delete":
+            out.append(f"{lead}~~{body}~~")
+        else:
+            out.append(f"{lead}**{body}**")
+    return "".join(out)
+
+
+def compare_document(comparison, changes) -> str:
+    old, new = comparison.old, comparison.new
+    lines = [
+        f"# {old.label} → {new.label}",
+        "",
+        f"- Old: {old.label}, `{old.source}`, {len(old.paragraphs)} paragraphs",
+        f"- New: {new.label}, `{new.source}`, {len(new.paragraphs)} paragraphs",
+        "",
+        "| " + " | ".join(comparison.summary) + " |",
+        "|" + "---|" * len(comparison.summary),
+        "| " + " | ".join(str(n) for n in comparison.summary.values()) + " |",
+        "",
+    ]
+    if not changes:
+        lines.append("No differences." if not comparison.differences else "Nothing matches the filter.")
+        return "\n".join(lines) + "\n"
+    lines += ["| Old | New | Change | Section | Text (~~deleted~~ **inserted**) |", "|---|---|---|---|---|"]
+    for change in changes:
+        olds = " + ".join(change.old_ids) if change.kind == "merged" else ", ".join(change.old_ids)
+        section = change.new_section or change.old_section
+        if change.moved and change.old_section != change.new_section:
+            section = f"{change.old_section} → {change.new_section}"
+        text = "" if change.kind == "unchanged" else marked_up(change.segments)
+        lines.append(
+            f"| {olds or '—'} | {', '.join(change.new_ids) or '—'} | {', '.join(change.labels)} | "
+            f"{_escape(section)} | {text} |"
+        )
+    return "\n".join(lines) + "\n"
