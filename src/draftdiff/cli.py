@@ -208,6 +208,90 @@ def compare(
         raise typer.Exit(1)
 
 
+class CheckFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    github = "github"
+    junit = "junit"
+    sarif = "sarif"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+@app.command()
+def check(
+    old: Annotated[str, typer.Argument(help="Old draft: a file, or a draft name.", show_default=False)],
+    new: Annotated[
+        str | None,
+        typer.Argument(help="New draft. Leave out to check a .docx's tracked changes.", show_default=False),
+    ] = None,
+    protect: Annotated[
+        list[str] | None, typer.Option("--protect", help="A phrase that must not be lost (repeatable).")
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe (default warning)."),
+    ] = None,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.terminal,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Configuration file (draftdiff.toml).")] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
+    label_old: Annotated[str | None, typer.Option("--label-old", help="Name of the old draft.")] = None,
+    label_new: Annotated[str | None, typer.Option("--label-new", help="Name of the new draft.")] = None,
+    revisions: RevisionsOpt = Revisions.accept,
+    pdf_engine: EngineOpt = PdfEngine.pdfium,
+    password: PasswordOpt = None,
+) -> None:
+    """Find language regressions between two drafts: weakened commitments, added hedges,
+    lost universality and removed protected language. Exits 1 when a finding reaches --fail-on."""
+    from .comparison import compare as run_compare
+    from .config import load_config
+    from .rules import check as run_check
+    from .rules import load_settings
+
+    read_options = ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
+
+    def prepare():
+        settings = load_settings(load_config(config), protect=protect, fail_on=fail_on.value if fail_on else None)
+        old_draft, new_draft = _load_pair(old, new, config, read_options, (label_old, label_new))
+        return run_check(run_compare(old_draft, new_draft), settings)
+
+    result = _run(prepare)
+    if format is CheckFormat.terminal and output is None:
+        from .writers import terminal
+
+        terminal.print_check(result, terminal.make_console(no_color=no_color))
+    else:
+        from .writers import github, junit, sarif, terminal
+        from .writers import json as json_writer
+
+        if format is CheckFormat.terminal:
+            import io
+
+            buffer = io.StringIO()
+            console = terminal.make_console(no_color=True)
+            console.file = buffer
+            terminal.print_check(result, console)
+            text = buffer.getvalue()
+        else:
+            writer = {"json": json_writer, "github": github, "junit": junit, "sarif": sarif}[format.value]
+            text = writer.check_document(result)
+        if output is None:
+            _emit(text)
+        else:
+            from .output import write_atomic
+
+            inputs = tuple(Path(p) for p in (result.comparison.old.source, result.comparison.new.source))
+            _run(lambda: write_atomic(output, text, inputs=inputs))
+    if result.failed:
+        raise typer.Exit(1)
+
+
 def _page(render, *, no_color: bool, pager: bool) -> None:
     """Render to the terminal, through a pager when it is long and stdout is a terminal."""
     import io

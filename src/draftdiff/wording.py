@@ -36,13 +36,24 @@ class Token:
     space_before: bool
 
 
-@dataclass(frozen=True)
+@dataclass
 class Edit:
     """One change in a paragraph: replace "processes" -> "discussions"."""
 
     op: str  # replace | insert | delete
     old: str
     new: str
+    # the unchanged word on each side, so rules can see "commit [to]" -> "will consider [to]"
+    context_before: str = ""
+    context_after: str = ""
+
+    @property
+    def old_in_context(self) -> str:
+        return " ".join(x for x in (self.context_before, self.old, self.context_after) if x)
+
+    @property
+    def new_in_context(self) -> str:
+        return " ".join(x for x in (self.context_before, self.new, self.context_after) if x)
 
     def to_json(self) -> dict:
         return {"op": self.op, "old": self.old, "new": self.new}
@@ -113,22 +124,27 @@ def diff(old: str, new: str, options: Options = Options()) -> WordDiff:
     pending_ins: list[Token] = []
     old_cursor = new_cursor = 0  # next token index in the originals (keeps ignored tokens)
 
-    def flush() -> None:
+    last_equal: list[Token] = []
+
+    def flush(next_equal: list[Token]) -> None:
         if pending_del or pending_ins:
             old_text, new_text = join(pending_del), join(pending_ins)
             op = "replace" if pending_del and pending_ins else ("delete" if pending_del else "insert")
-            result.edits.append(Edit(op, old_text, new_text))
+            before = next((t.text for t in reversed(last_equal) if t.text[0].isalnum()), "")
+            after = next((t.text for t in next_equal if t.text[0].isalnum()), "")
+            result.edits.append(Edit(op, old_text, new_text, before, after))
             pending_del.clear()
             pending_ins.clear()
 
     for op, chunk in diffs:
         n = len(chunk)
         if op == 0:
-            flush()
             end_old = a_pos[ia + n - 1] + 1
             end_new = b_pos[ib + n - 1] + 1
             # Show the new wording for equal stretches (they may differ in quotes or ignored case).
             seg = new_tokens[new_cursor:end_new]
+            flush(seg)
+            last_equal = seg
             result.segments.append(("equal", join(seg, first_space=bool(result.segments))))
             old_cursor, new_cursor = end_old, end_new
             ia += n
@@ -147,7 +163,7 @@ def diff(old: str, new: str, options: Options = Options()) -> WordDiff:
             result.segments.append(("insert", join(seg, first_space=bool(result.segments))))
             new_cursor = end_new
             ib += n
-    flush()
+    flush([])
     # Ignored tokens (punctuation under ignore_punctuation) after the last match.
     tail = new_tokens[new_cursor:]
     if tail:

@@ -20,3 +20,7 @@ def compare_document(comparison, changes=None) -> str:
     if changes is not None:
         document["changes"] = [c.to_json() for c in changes]
     return dumps(document)
+
+
+def check_document(result) -> str:
+    return dumps(result.to_json())

@@ -203,3 +203,51 @@ def print_compare(comparison, changes, console: Console, *, side_by_side: bool =
             elif change.kind == "deleted" and not plain:
                 body.stylize("red strike")
             _print_indented(console, body)
+
+
+# -- check -----------------------------------------------------------------------
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def print_check(result, console: Console) -> None:
+    print_compare_header(result.comparison, console)
+    summary = result.summary
+    line = Text()
+    for index, key in enumerate(("error", "warning", "info")):
+        if index:
+            line.append(" · ", style="dim")
+        line.append(
+            f"{summary[key]} {key}{'s' if summary[key] != 1 else ''}",
+            style=_SEVERITY_STYLE[key] if summary[key] else "",
+        )
+    if summary["waived"]:
+        line.append(f" · {summary['waived']} waived", style="dim")
+    console.print(line)
+    if not result.findings:
+        console.print(Text("\nNo language regressions found.", style="green"))
+    for finding in result.findings:
+        console.print()
+        head = Text()
+        head.append(finding.severity.upper(), style="dim" if finding.waived else _SEVERITY_STYLE[finding.severity])
+        head.append(f" {finding.rule} {finding.name}", style="bold")
+        head.append(f"  para {finding.para}")
+        section = finding.new_section or finding.old_section
+        if section:
+            head.append(f" · {section}", style="dim")
+        if finding.waived:
+            head.append(f"  (waived: {finding.reason})", style="dim")
+        console.print(head)
+        _print_indented(console, Text(finding.message))
+        if finding.before or finding.after:
+            plain = console.no_color or console.color_system is None
+            segments = [("delete", finding.before)] if finding.before else []
+            if finding.after:
+                segments.append(("insert", (" " if segments else "") + finding.after))
+            _print_indented(console, inline_diff(segments, plain=plain))
+    verdict = Text()
+    if result.failed:
+        verdict.append(f"\nFailed: findings at or above '{result.settings.fail_on}'.", style="bold red")
+    else:
+        verdict.append(f"\nPassed (fail-on: {result.settings.fail_on}).", style="green")
+    console.print(verdict)

