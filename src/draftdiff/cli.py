@@ -292,6 +292,107 @@ def check(
         raise typer.Exit(1)
 
 
+class ExportFormat(StrEnum):
+    xlsx = "xlsx"
+    csv = "csv"
+    md = "md"
+    html = "html"
+    docx = "docx"
+    json = "json"
+
+
+_EXPORT_SUFFIXES = {
+    ".xlsx": "xlsx",
+    ".csv": "csv",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".json": "json",
+}
+
+
+@app.command()
+def export(
+    old: Annotated[str, typer.Argument(help="Old draft: a file, or a draft name.", show_default=False)],
+    new: Annotated[
+        str | None, typer.Argument(help="New draft (leave out for a tracked-changes .docx).", show_default=False)
+    ] = None,
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="File to write; its suffix picks the format. '-' for stdout.")
+    ] = "",
+    format: Annotated[
+        ExportFormat | None, typer.Option("--format", "-f", help="Format, if not from the suffix.")
+    ] = None,
+    with_check: Annotated[bool, typer.Option("--check", help="Add the findings of draftdiff check.")] = False,
+    protect: Annotated[list[str] | None, typer.Option("--protect", help="Protected phrase for --check.")] = None,
+    all_paragraphs: Annotated[bool, typer.Option("--all", help="Include unchanged paragraphs in tables.")] = False,
+    author: Annotated[str, typer.Option("--author", help="Author of the DOCX tracked changes.")] = "draftdiff",
+    bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 BOM, for Excel.")] = False,
+    ignore_case: Annotated[bool, typer.Option("--ignore-case", "-i", help="Case changes are not changes.")] = False,
+    ignore_punctuation: Annotated[
+        bool, typer.Option("--ignore-punctuation", help="Punctuation changes are not changes.")
+    ] = False,
+    label_old: Annotated[str | None, typer.Option("--label-old", help="Name of the old draft.")] = None,
+    label_new: Annotated[str | None, typer.Option("--label-new", help="Name of the new draft.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Configuration file (draftdiff.toml).")] = None,
+    revisions: RevisionsOpt = Revisions.accept,
+    pdf_engine: EngineOpt = PdfEngine.pdfium,
+    password: PasswordOpt = None,
+) -> None:
+    """Write the comparison as a change table or redline: XLSX, CSV, Markdown, HTML,
+    tracked-changes DOCX or JSON."""
+    from . import exporting
+
+    if not output:
+        fail("export needs --output FILE (or -o - for text formats on stdout)")
+    fmt = format.value if format else _EXPORT_SUFFIXES.get(Path(output).suffix.lower()) if output != "-" else None
+    if fmt is None:
+        fail(f"cannot tell the format of {output!r}: give --format xlsx|csv|md|html|docx|json")
+    if output == "-" and fmt in ("xlsx", "docx"):
+        fail(f"{fmt} is binary: write it to a file with -o FILE")
+    read_options = ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
+
+    def build():
+        from .comparison import compare as run_compare
+        from .config import load_config
+        from .wording import Options
+
+        old_draft, new_draft = _load_pair(old, new, config, read_options, (label_old, label_new))
+        comparison = run_compare(old_draft, new_draft, options=Options(ignore_case, ignore_punctuation))
+        result = None
+        if with_check:
+            from .rules import check as run_check
+            from .rules import load_settings
+
+            result = run_check(comparison, load_settings(load_config(config), protect=protect))
+        return comparison, result
+
+    comparison, result = _run(build)
+    progress = exporting.progress_bar(len(comparison.changes)) if output != "-" else exporting.no_progress()
+    with progress as tick:
+        payload = _run(
+            lambda: exporting.render(
+                comparison,
+                fmt,
+                check_result=result,
+                include_unchanged=all_paragraphs,
+                author=author,
+                bom=bom,
+                progress=tick,
+            )
+        )
+    if output == "-":
+        _emit(payload.decode("utf-8") if isinstance(payload, bytes) else payload)
+        return
+    from .output import write_atomic
+
+    inputs = (Path(comparison.old.source), Path(comparison.new.source))
+    target = _run(lambda: write_atomic(output, payload, inputs=inputs))
+    sys.stderr.write(f"draftdiff: wrote {target} ({fmt}, {len(comparison.differences)} changes)\n")
+
+
 def _page(render, *, no_color: bool, pager: bool) -> None:
     """Render to the terminal, through a pager when it is long and stdout is a terminal."""
     import io

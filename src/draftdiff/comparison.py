@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from .align import align
 from .model import Draft, Kind, Paragraph
-from .normalize import fold_typography
 from .wording import Edit, Options, WordDiff, diff
 
 KINDS = ("unchanged", "modified", "added", "deleted", "split", "merged")
@@ -27,6 +26,7 @@ class Change:
     similarity: float = 1.0
     edits: list[Edit] = field(default_factory=list)
     segments: list[tuple[str, str]] = field(default_factory=list)  # inline diff
+    old_equal: list[str] = field(default_factory=list)  # old wording of each equal segment
 
     @property
     def old_ids(self) -> list[str]:
@@ -128,8 +128,9 @@ class Comparison:
 
 
 def _same_quickly(a: str, b: str) -> bool:
-    """Equal but for white space and typography: no need to diff."""
-    return a == b or fold_typography(a).split() == fold_typography(b).split()
+    """Equal but for white space: no need to diff. (A change of quote style
+    still goes through the diff, so a redline can mark just those words.)"""
+    return a == b or a.split() == b.split()
 
 
 def _numbered(para: Paragraph) -> bool:
@@ -148,7 +149,8 @@ def compare(old: Draft, new: Draft, *, options: Options | None = None) -> Compar
         old_text = " ".join(p.text for p in olds)
         new_text = " ".join(p.text for p in news)
         if len(olds) == 1 and len(news) == 1 and _same_quickly(old_text, new_text):
-            word_diff = WordDiff(segments=[("equal", new_text)])  # the common case: skip the diff
+            # the common case: skip the diff
+            word_diff = WordDiff(segments=[("equal", new_text)], old_equal=[old_text])
         else:
             word_diff = diff(old_text, new_text, options)
         if len(olds) > 1:
@@ -169,6 +171,7 @@ def compare(old: Draft, new: Draft, *, options: Options | None = None) -> Compar
             similarity=match.similarity,
             edits=word_diff.edits if kind != "unchanged" else [],
             segments=word_diff.segments,
+            old_equal=word_diff.old_equal,
         )
         for i in match.old:
             new_position[i] = match.new[0]

@@ -63,6 +63,9 @@ class Edit:
 class WordDiff:
     segments: list[tuple[str, str]] = field(default_factory=list)  # (equal|delete|insert, text)
     edits: list[Edit] = field(default_factory=list)
+    # The old wording of each "equal" segment, in order: it can differ from
+    # the new wording in quote or dash style, which the redline must restore.
+    old_equal: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -139,14 +142,24 @@ def diff(old: str, new: str, options: Options = Options()) -> WordDiff:
     for op, chunk in diffs:
         n = len(chunk)
         if op == 0:
-            end_old = a_pos[ia + n - 1] + 1
-            end_new = b_pos[ib + n - 1] + 1
-            # Show the new wording for equal stretches (they may differ in quotes or ignored case).
-            seg = new_tokens[new_cursor:end_new]
-            flush(seg)
-            last_equal = seg
-            result.segments.append(("equal", join(seg, first_space=bool(result.segments))))
-            old_cursor, new_cursor = end_old, end_new
+            # Equal stretches are cut where old and new differ only in style
+            # (quotes, dashes), so a redline can show just those words.
+            k = 0
+            while k < n:
+                same = old_tokens[a_pos[ia + k]].text == new_tokens[b_pos[ib + k]].text
+                j = k + 1
+                while j < n and (old_tokens[a_pos[ia + j]].text == new_tokens[b_pos[ib + j]].text) == same:
+                    j += 1
+                end_old, end_new = a_pos[ia + j - 1] + 1, b_pos[ib + j - 1] + 1
+                seg = new_tokens[new_cursor:end_new]
+                if k == 0:
+                    flush(seg)
+                last_equal = seg
+                first = bool(result.segments)
+                result.segments.append(("equal", join(seg, first_space=first)))
+                result.old_equal.append(join(old_tokens[old_cursor:end_old], first_space=first))
+                old_cursor, new_cursor = end_old, end_new
+                k = j
             ia += n
             ib += n
         elif op == -1:
@@ -166,8 +179,10 @@ def diff(old: str, new: str, options: Options = Options()) -> WordDiff:
     flush([])
     # Ignored tokens (punctuation under ignore_punctuation) after the last match.
     tail = new_tokens[new_cursor:]
-    if tail:
-        result.segments.append(("equal", join(tail, first_space=bool(result.segments))))
+    if tail or old_tokens[old_cursor:]:
+        first = bool(result.segments)
+        result.segments.append(("equal", join(tail, first_space=first)))
+        result.old_equal.append(join(old_tokens[old_cursor:], first_space=first))
     return result
 
 

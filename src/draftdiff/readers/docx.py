@@ -11,7 +11,8 @@ smart tags, simple fields and content controls. The reader
 * attaches footnotes and endnotes to their paragraph, out of its text;
 * reads table cells in order, and the text of content controls and smart tags.
 
-Joined paragraphs (a deleted paragraph mark) are separated by one space, and
+Joined paragraphs (a deleted paragraph mark) are separated by one space
+(none before punctuation), and
 take the properties (style, numbering) of the first of them that has text.
 """
 
@@ -446,7 +447,8 @@ def _join(paras: list[_Para]) -> _Para:
         joined.comments += para.comments
     merged = ""
     for text in texts:
-        if merged and not merged[-1].isspace() and not text[0].isspace():
+        # One space stands for the paragraph break, unless punctuation follows.
+        if merged and not merged[-1].isspace() and not text[0].isspace() and text[0] not in ",.;:!?)]":
             merged += " "
         merged += text
     joined.parts = [merged]

@@ -24,7 +24,7 @@ def marked_up(segments: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
-def compare_document(comparison, changes) -> str:
+def compare_document(comparison, changes, findings_by_change: dict | None = None) -> str:
     old, new = comparison.old, comparison.new
     lines = [
         f"# {old.label} → {new.label}",
@@ -40,15 +40,24 @@ def compare_document(comparison, changes) -> str:
     if not changes:
         lines.append("No differences." if not comparison.differences else "Nothing matches the filter.")
         return "\n".join(lines) + "\n"
-    lines += ["| Old | New | Change | Section | Text (~~deleted~~ **inserted**) |", "|---|---|---|---|---|"]
+    with_findings = findings_by_change is not None
+    header = "| Old | New | Change | Section | Text (~~deleted~~ **inserted**) |"
+    rule = "|---|---|---|---|---|"
+    if with_findings:
+        header += " Findings |"
+        rule += "---|"
+    lines += [header, rule]
     for change in changes:
         olds = " + ".join(change.old_ids) if change.kind == "merged" else ", ".join(change.old_ids)
         section = change.new_section or change.old_section
         if change.moved and change.old_section != change.new_section:
             section = f"{change.old_section} → {change.new_section}"
         text = "" if change.kind == "unchanged" else marked_up(change.segments)
-        lines.append(
+        line = (
             f"| {olds or '—'} | {', '.join(change.new_ids) or '—'} | {', '.join(change.labels)} | "
             f"{_escape(section)} | {text} |"
         )
+        if with_findings:
+            line += f" {_escape(' '.join(findings_by_change.get(id(change), [])))} |"
+        lines.append(line)
     return "\n".join(lines) + "\n"

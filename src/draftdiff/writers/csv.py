@@ -1,0 +1,21 @@
+"""CSV change table: UTF-8 (with a BOM on request, for Excel); changes marked [-old-]{+new+}."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .table import COLUMNS, Row
+
+
+def document(rows: list[Row], *, with_findings: bool, bom: bool = False) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    columns = COLUMNS if with_findings else COLUMNS[:-1]
+    writer.writerow(columns)
+    for row in rows:
+        values = [row.section, row.old, row.new, row.kind, row.old_text, row.new_text, row.marked()]
+        if with_findings:
+            values.append(" ".join(row.codes))
+        writer.writerow(values)
+    return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")

@@ -1,0 +1,89 @@
+"""The change table every export shares: one row per change.
+
+Columns: section, old id, new id, change, old text, new text, the change
+marked up, and (with ``--check``) the rule codes of check's findings.
+Writers format these rows; none of them recomputes the comparison.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..comparison import Change, Comparison
+
+COLUMNS = ("Section", "Old", "New", "Change", "Old text", "New text", "Changes marked", "Findings")
+
+
+@dataclass
+class Row:
+    change: Change
+    section: str
+    old: str
+    new: str
+    kind: str
+    old_text: str
+    new_text: str
+    segments: list[tuple[str, str]]
+    findings: list = field(default_factory=list)  # check's Finding objects
+    codes: list[str] = field(default_factory=list)
+
+    @property
+    def finding_lines(self) -> list[str]:
+        return [f"{f.rule} {f.severity}{' (waived)' if f.waived else ''}: {f.message}" for f in self.findings]
+
+    @property
+    def anchor(self) -> str:
+        """A stable HTML id for the row."""
+        key = self.new or self.old
+        return "p-" + "".join(ch if ch.isalnum() else "-" for ch in key)
+
+    def marked(self, delete: tuple[str, str] = ("[-", "-]"), insert: tuple[str, str] = ("{+", "+}")) -> str:
+        out = []
+        for op, chunk in self.segments:
+            if op == "equal":
+                out.append(chunk)
+                continue
+            lead = chunk[: len(chunk) - len(chunk.lstrip())]
+            left, right = delete if op == "delete" else insert
+            out.append(f"{lead}{left}{chunk.strip()}{right}")
+        return "".join(out)
+
+
+def rows(comparison: Comparison, *, include_unchanged: bool = False, check_result=None) -> list[Row]:
+    by_change: dict[int, list] = {}
+    if check_result is not None:
+
+        def ids(side: str | None) -> set[str]:
+            return {i.strip() for i in side.split(",")} if side else set()
+
+        for finding in check_result.findings:
+            # old ids against old ids, new against new: the two drafts' numbers overlap
+            for index, change in enumerate(comparison.changes):
+                if (ids(finding.old) & set(change.old_ids)) or (
+                    not finding.old and ids(finding.new) & set(change.new_ids)
+                ):
+                    by_change.setdefault(index, []).append(finding)
+                    break
+    out = []
+    for index, change in enumerate(comparison.changes):
+        if not (include_unchanged or change.is_change or index in by_change):
+            continue
+        section = change.new_section or change.old_section
+        if change.moved and change.old_section != change.new_section:
+            section = f"{change.old_section} → {change.new_section}"
+        findings = by_change.get(index, [])
+        out.append(
+            Row(
+                change=change,
+                section=section,
+                old=(" + " if change.kind == "merged" else ", ").join(change.old_ids),
+                new=", ".join(change.new_ids),
+                kind=", ".join(change.labels),
+                old_text="\n".join(p.display for p in change.old),
+                new_text="\n".join(p.display for p in change.new),
+                segments=change.segments if change.kind != "unchanged" else [],
+                findings=findings,
+                codes=sorted({f.rule for f in findings}),
+            )
+        )
+    return out

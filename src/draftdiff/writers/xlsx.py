@@ -1,0 +1,92 @@
+"""XLSX change table a delegate can work in: frozen header, filters, wrapped
+text, deletions in red strike-through and insertions in green underline as
+rich text inside the cell, and a summary sheet."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from .table import COLUMNS, Row
+
+_DELETE = InlineFont(color="C00000", strike=True)
+_INSERT = InlineFont(color="007A33", u="single")
+_WIDTHS = {
+    "Section": 24,
+    "Old": 9,
+    "New": 9,
+    "Change": 14,
+    "Old text": 50,
+    "New text": 50,
+    "Changes marked": 60,
+    "Findings": 18,
+}
+_HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+_MAX_CELL = 32_000  # Excel's limit is 32,767 characters
+
+
+def _rich(segments: list[tuple[str, str]]) -> CellRichText | str:
+    if not segments:
+        return ""
+    parts = []
+    for op, chunk in segments:
+        if not chunk:
+            continue
+        if op == "equal":
+            parts.append(chunk)
+        else:
+            parts.append(TextBlock(_DELETE if op == "delete" else _INSERT, chunk))
+    return CellRichText(*parts)
+
+
+def document(comparison, rows: list[Row], *, with_findings: bool, progress=None) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Changes"
+    columns = COLUMNS if with_findings else COLUMNS[:-1]
+    sheet.append(list(columns))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    wrap = Alignment(vertical="top", wrap_text=True)
+    for index, row in enumerate(rows, start=2):
+        values = [row.section, row.old, row.new, row.kind, row.old_text[:_MAX_CELL], row.new_text[:_MAX_CELL]]
+        sheet.append(values)
+        sheet.cell(row=index, column=7).value = _rich(row.segments)
+        if with_findings:
+            sheet.cell(row=index, column=8).value = "\n".join(row.finding_lines)
+        for column in range(1, len(columns) + 1):
+            sheet.cell(row=index, column=column).alignment = wrap
+        if progress:
+            progress()
+    for column, name in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = _WIDTHS[name]
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(rows) + 1)}"
+
+    summary = book.create_sheet("Summary")
+    old, new = comparison.old, comparison.new
+    summary.append(["draftdiff comparison"])
+    summary["A1"].font = Font(bold=True, size=13)
+    summary.append([])
+    summary.append(["", "Label", "File", "Paragraphs"])
+    summary.append(["Old", old.label, str(old.source), len(old.paragraphs)])
+    summary.append(["New", new.label, str(new.source), len(new.paragraphs)])
+    summary.append([])
+    summary.append(["Change", "Count"])
+    for key, value in comparison.summary.items():
+        summary.append([key, value])
+    for cell in (summary["B3"], summary["C3"], summary["D3"], summary["A7"], summary["B7"]):
+        cell.font = Font(bold=True)
+    summary.column_dimensions["A"].width = 14
+    summary.column_dimensions["B"].width = 24
+    summary.column_dimensions["C"].width = 50
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
