@@ -30,57 +30,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from synthetic import FUNCTION_WORDS  # noqa: E402
+from synthetic import WORDS as BASE_WORDS  # noqa: E402
+
 from draftdiff import compare, load  # noqa: E402
 
-WORDS = [
-    "migrants",
-    "States",
-    "cooperation",
-    "regular",
-    "pathways",
-    "rights",
-    "protection",
-    "access",
-    "services",
-    "decent",
-    "work",
-    "data",
-    "implementation",
-    "review",
-    "commitment",
-    "framework",
-    "regional",
-    "national",
-    "local",
-    "stakeholders",
-    "children",
-    "women",
-    "return",
-    "reintegration",
-    "detention",
-    "alternatives",
-    "remittances",
-    "diaspora",
-    "climate",
-    "disasters",
-    "trafficking",
-    "the",
-    "of",
-    "and",
-    "to",
-    "in",
-    "for",
-    "with",
-    "on",
-    "all",
-    "ensure",
-    "promote",
-    "support",
-    "strengthen",
-    "recognize",
-    "welcome",
-    "note",
-]
+WORDS = BASE_WORDS + FUNCTION_WORDS
 SWAPS = [("shall", "should"), ("ensure", "promote"), ("processes", "discussions"), ("all", "")]
 
 

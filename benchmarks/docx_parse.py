@@ -19,46 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
+from synthetic import sentence
+
 from draftdiff import load
 from draftdiff.writers.wordml import DocxWriter, Level, Para, Run
-
-WORDS = [
-    "migrants",
-    "States",
-    "cooperation",
-    "regular",
-    "pathways",
-    "rights",
-    "protection",
-    "access",
-    "services",
-    "decent",
-    "work",
-    "data",
-    "implementation",
-    "review",
-    "commitment",
-    "framework",
-    "regional",
-    "national",
-    "local",
-    "stakeholders",
-    "children",
-    "women",
-    "return",
-    "reintegration",
-    "detention",
-    "alternatives",
-    "remittances",
-    "diaspora",
-    "climate",
-    "disasters",
-    "trafficking",
-]
-
-
-def sentence(rng: random.Random, n: int) -> str:
-    return "We " + " ".join(rng.choice(WORDS) for _ in range(n)) + "."
 
 
 def build(pages: int, seed: int = 7) -> bytes:

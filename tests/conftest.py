@@ -22,3 +22,26 @@ def corpus_dir(name: str) -> Path:
 @pytest.fixture
 def samples() -> Path:
     return SAMPLES
+
+
+def soffice_convert(source: Path, outdir: Path, target: str) -> Path:
+    """Convert a file with LibreOffice (e.g. target "txt:Text (encoded):UTF8");
+    a private profile keeps parallel runs apart."""
+    import subprocess
+
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{outdir}/profile",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return outdir / f"{source.stem}.{target.split(':')[0]}"

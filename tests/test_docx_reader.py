@@ -5,14 +5,13 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 
 import pandoc_native
-from conftest import DRAFT_NAMES, SAMPLES, corpus_dir
+from conftest import DRAFT_NAMES, SAMPLES, corpus_dir, soffice_convert
 from draftdiff import Kind, ReadOptions, load
 from draftdiff.errors import InputError
 
@@ -245,21 +244,7 @@ def test_list_numbers_agree_with_libreoffice(tmp_path, source):
     path = corpus_dir("docx_unfccc") / UNFCCC if source == "unfccc" else SAMPLES / f"{source}.docx"
     copy = tmp_path / "in.docx"
     copy.write_bytes(path.read_bytes())
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--headless",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-            str(tmp_path),
-            str(copy),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    soffice_convert(copy, tmp_path, "txt:Text (encoded):UTF8")
     lines = (tmp_path / "in.txt").read_text(encoding="utf-8-sig").splitlines()
     shown = [m.group(1) for line in lines if (m := re.match(rf"^\s*({LIST_LABEL}|\d{{1,3}}(?=\t))[\t ]", line))]
     ours = [p.label + p.close for p in load(path) if re.fullmatch(rf"{LIST_LABEL}|\d{{1,3}}", p.label + p.close)]

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 
 import draftdiff
-from conftest import REPO, SAMPLES
+from conftest import REPO, SAMPLES, soffice_convert
 from draftdiff import ReadOptions, load
 from draftdiff.exporting import render
 
@@ -72,21 +72,7 @@ def test_redline_is_genuine_word_tracked_changes(tmp_path):
 def test_libreoffice_opens_the_redline(tmp_path):
     target = tmp_path / "redline.docx"
     target.write_bytes(render(draftdiff.compare(SAMPLES / "rev2.txt", SAMPLES / "rev3.txt"), "docx"))
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--headless",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-            str(tmp_path),
-            str(target),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    soffice_convert(target, tmp_path, "txt:Text (encoded):UTF8")
     text = (tmp_path / "redline.txt").read_text(encoding="utf-8-sig")
     assert "migration governance" in text and "42quater." in text
 

@@ -66,6 +66,13 @@ RevisionsOpt = Annotated[
 ]
 EngineOpt = Annotated[PdfEngine, typer.Option("--pdf-engine", help="PDF text engine.")]
 PasswordOpt = Annotated[str | None, typer.Option("--password", help="Password of an encrypted PDF.")]
+LabelOldOpt = Annotated[str | None, typer.Option("--label-old", help="Name of the old draft.")]
+LabelNewOpt = Annotated[str | None, typer.Option("--label-new", help="Name of the new draft.")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Configuration file (draftdiff.toml).")]
+IgnoreCaseOpt = Annotated[bool, typer.Option("--ignore-case", "-i", help="Case changes are not changes.")]
+IgnorePunctuationOpt = Annotated[
+    bool, typer.Option("--ignore-punctuation", help="Punctuation changes are not changes.")
+]
 
 
 @app.command()
@@ -156,13 +163,11 @@ def compare(
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when the drafts differ (like git diff).")
     ] = False,
-    ignore_case: Annotated[bool, typer.Option("--ignore-case", "-i", help="Case changes are not changes.")] = False,
-    ignore_punctuation: Annotated[
-        bool, typer.Option("--ignore-punctuation", help="Punctuation changes are not changes.")
-    ] = False,
-    label_old: Annotated[str | None, typer.Option("--label-old", help="Name of the old draft.")] = None,
-    label_new: Annotated[str | None, typer.Option("--label-new", help="Name of the new draft.")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Configuration file (draftdiff.toml).")] = None,
+    ignore_case: IgnoreCaseOpt = False,
+    ignore_punctuation: IgnorePunctuationOpt = False,
+    label_old: LabelOldOpt = None,
+    label_new: LabelNewOpt = None,
+    config: ConfigOpt = None,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
     password: PasswordOpt = None,
@@ -239,10 +244,10 @@ def check(
     ] = None,
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.terminal,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Configuration file (draftdiff.toml).")] = None,
+    config: ConfigOpt = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
-    label_old: Annotated[str | None, typer.Option("--label-old", help="Name of the old draft.")] = None,
-    label_new: Annotated[str | None, typer.Option("--label-new", help="Name of the new draft.")] = None,
+    label_old: LabelOldOpt = None,
+    label_new: LabelNewOpt = None,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
     password: PasswordOpt = None,
@@ -330,13 +335,11 @@ def export(
     all_paragraphs: Annotated[bool, typer.Option("--all", help="Include unchanged paragraphs in tables.")] = False,
     author: Annotated[str, typer.Option("--author", help="Author of the DOCX tracked changes.")] = "draftdiff",
     bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 BOM, for Excel.")] = False,
-    ignore_case: Annotated[bool, typer.Option("--ignore-case", "-i", help="Case changes are not changes.")] = False,
-    ignore_punctuation: Annotated[
-        bool, typer.Option("--ignore-punctuation", help="Punctuation changes are not changes.")
-    ] = False,
-    label_old: Annotated[str | None, typer.Option("--label-old", help="Name of the old draft.")] = None,
-    label_new: Annotated[str | None, typer.Option("--label-new", help="Name of the new draft.")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Configuration file (draftdiff.toml).")] = None,
+    ignore_case: IgnoreCaseOpt = False,
+    ignore_punctuation: IgnorePunctuationOpt = False,
+    label_old: LabelOldOpt = None,
+    label_new: LabelNewOpt = None,
+    config: ConfigOpt = None,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
     password: PasswordOpt = None,

@@ -61,6 +61,10 @@ def _password_error(path: Path, password: str | None) -> InputError:
     return InputError("is encrypted", path=path, hint="give its password with --password")
 
 
+def _damaged(path: Path, detail: str) -> InputError:
+    return InputError(f"is damaged or not a PDF ({detail})", path=path, hint="re-download or re-export it")
+
+
 # -- pypdfium2 ---------------------------------------------------------------
 
 
@@ -74,9 +78,7 @@ def extract_pdfium(path: Path, data: bytes, password: str | None) -> Extracted:
         message = str(exc)
         if "password" in message.lower():
             raise _password_error(path, password) from None
-        raise InputError(
-            f"is damaged or not a PDF ({message})", path=path, hint="re-download or re-export it"
-        ) from None
+        raise _damaged(path, message) from None
     pages: list[PageText] = []
     warnings: list[str] = []
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
@@ -250,9 +252,7 @@ def extract_pdfplumber(path: Path, data: bytes, password: str | None) -> Extract
         causes = [exc, *exc.args, exc.__context__]
         if any(isinstance(c, PDFPasswordIncorrect) or "password" in type(c).__name__.lower() for c in causes):
             raise _password_error(path, password) from None
-        raise InputError(
-            f"is damaged or not a PDF ({type(exc).__name__})", path=path, hint="re-download or re-export it"
-        ) from None
+        raise _damaged(path, type(exc).__name__) from None
     pages: list[PageText] = []
     warnings: list[str] = []
     with pdf:
