@@ -252,8 +252,11 @@ def check(
     pdf_engine: EngineOpt = PdfEngine.pdfium,
     password: PasswordOpt = None,
 ) -> None:
-    """Find language regressions between two drafts: weakened commitments, added hedges,
-    lost universality and removed protected language. Exits 1 when a finding reaches --fail-on."""
+    """Find language regressions between two drafts and gate CI on them.
+
+    Weakened commitments, added hedges, lost universality and removed protected
+    language; exits 1 when a finding reaches --fail-on.
+    """
     from .comparison import compare as run_compare
     from .config import load_config
     from .rules import check as run_check
@@ -344,8 +347,7 @@ def export(
     pdf_engine: EngineOpt = PdfEngine.pdfium,
     password: PasswordOpt = None,
 ) -> None:
-    """Write the comparison as a change table or redline: XLSX, CSV, Markdown, HTML,
-    tracked-changes DOCX or JSON."""
+    """Write the comparison to share: XLSX, CSV, Markdown, HTML, DOCX redline or JSON."""
     from . import exporting
 
     if not output:

@@ -16,7 +16,7 @@ SUFFIXES = (".docx", ".pdf", ".txt", ".md")
 
 
 def resolve(name: str, config: Config | None = None, *, cwd: Path | None = None) -> Path:
-    cwd = cwd or Path.cwd()
+    folder = cwd or Path()  # relative, so reports show "rev2.docx", not a long path
     direct = Path(name)
     if direct.exists():
         return direct
@@ -25,7 +25,7 @@ def resolve(name: str, config: Config | None = None, *, cwd: Path | None = None)
         if not target.exists():
             raise InputError(f"draft {name!r} points to {target}, which does not exist", path=config.path)
         return target
-    candidates = [cwd / f"{name}{suffix}" for suffix in SUFFIXES if (cwd / f"{name}{suffix}").is_file()]
+    candidates = [folder / f"{name}{suffix}" for suffix in SUFFIXES if (folder / f"{name}{suffix}").is_file()]
     if len(candidates) == 1:
         return candidates[0]
     if len(candidates) > 1:

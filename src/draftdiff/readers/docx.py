@@ -488,7 +488,8 @@ def read(path: Path, data: bytes, *, revisions: str = "accept") -> DocxResult:
         text = para.text
         heading = numbering.heading_level(para.style, para.outline)
         if heading is None:
-            heading = _heading_by_pattern(para, clean_text(text), numbering.style_bold(para.style))
+            shown = clean_text(f"{label} {text}" if label and not bullet else text)
+            heading = _heading_by_pattern(para, shown, numbering.style_bold(para.style))
         if not clean_text(text) and not label:
             continue
         for cid in para.comments:
