@@ -12,7 +12,6 @@ from .align import align
 from .model import Draft, Kind, Paragraph
 from .wording import Edit, Options, WordDiff, diff
 
-KINDS = ("unchanged", "modified", "added", "deleted", "split", "merged")
 SUMMARY_KEYS = ("unchanged", "modified", "added", "deleted", "moved", "renumbered", "split", "merged")
 
 

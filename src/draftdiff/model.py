@@ -27,15 +27,6 @@ class Location:
     page: int | None = None
     index: int | None = None
 
-    def describe(self) -> str:
-        if self.page is not None:
-            return f"page {self.page}"
-        if self.line is not None:
-            return f"line {self.line}"
-        if self.index is not None:
-            return f"paragraph {self.index}"
-        return ""
-
     def to_json(self) -> dict:
         return {k: v for k, v in (("line", self.line), ("page", self.page), ("index", self.index)) if v is not None}
 

@@ -264,10 +264,6 @@ def _text(paragraphs) -> str:
     return " ".join(p.text for p in paragraphs)
 
 
-def _first_id(paragraphs) -> str | None:
-    return paragraphs[0].id if paragraphs else None
-
-
 def _ids(paragraphs) -> str | None:
     return ", ".join(p.id for p in paragraphs) if paragraphs else None
 
@@ -359,7 +355,7 @@ class _Checker:
             if key in counted:
                 continue
             counted.add(key)
-            before, after = _hedge_count(hedge, old_text), _hedge_count(hedge, new_text)
+            before, after = phrases.count(hedge, old_text), phrases.count(hedge, new_text)
             if after > before:
                 context = next((e.new for e in change.edits if phrases.count(hedge, e.new)), hedge)
                 self.add(
@@ -496,10 +492,6 @@ class _Checker:
                 if waiver.rule == finding.rule and waiver.para in ids:
                     finding.waived = True
                     finding.reason = waiver.reason
-
-
-def _hedge_count(hedge: str, text: str) -> int:
-    return phrases.count(hedge, text)
 
 
 def _phrase_with_object(phrase: str, old_text: str, new_text: str) -> str:

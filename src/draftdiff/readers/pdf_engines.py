@@ -33,10 +33,6 @@ class Line:
     # footnote markers taken out of the text: (offset in text, marker)
     markers: list[tuple[int, str]] = field(default_factory=list)
 
-    @property
-    def baseline(self) -> float:
-        return self.bottom
-
 
 @dataclass
 class PageText:
