@@ -282,8 +282,7 @@ def check(
             import io
 
             buffer = io.StringIO()
-            console = terminal.make_console(no_color=True)
-            console.file = buffer
+            console = terminal.make_console(no_color=True, file=buffer)
             terminal.print_check(result, console)
             text = buffer.getvalue()
         else:
@@ -410,9 +409,10 @@ def _page(render, *, no_color: bool, pager: bool) -> None:
         render(terminal.make_console(no_color=no_color))
         return
     buffer = io.StringIO()
-    console = terminal.make_console(no_color=no_color, width=shutil.get_terminal_size().columns)
-    console.file = buffer
-    console._force_terminal = True  # keep colours for the pager
+    # force_terminal keeps colours in the text handed to the pager
+    console = terminal.make_console(
+        no_color=no_color, width=shutil.get_terminal_size().columns, file=buffer, force_terminal=True
+    )
     render(console)
     text = buffer.getvalue()
     if text.count("\n") < shutil.get_terminal_size().lines - 1:

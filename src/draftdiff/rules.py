@@ -394,27 +394,31 @@ class _Checker:
 
     # DD104 / DD105: protected language
     def protected(self) -> None:
-        changes = self.comparison.changes
-        by_old: dict[str, Change] = {}
-        for change in changes:
-            for para in change.old:
-                by_old[para.id] = change
+        comparison = self.comparison
+        change_of_old = {id(p): c for c in comparison.changes for p in c.old}
+        change_of_new = {id(p): c for c in comparison.changes for p in c.new}
+
+        def has(text: str, phrase: str) -> bool:
+            return bool(phrases.count(phrase, text, gap=2))
+
         for phrase in self.settings.protect:
-            for para in self.comparison.old.paragraphs:
-                if not phrases.count(phrase, para.text, gap=2):
+            # new paragraphs that hold the phrase and whose old counterpart did not
+            gained = [
+                p
+                for p in comparison.new.paragraphs
+                if has(p.text, phrase)
+                and not (change_of_new[id(p)].old and has(_text(change_of_new[id(p)].old), phrase))
+            ]
+            for para in comparison.old.paragraphs:
+                if not has(para.text, phrase):
                     continue
-                change = by_old.get(para.id)
+                change = change_of_old.get(id(para))
                 if change is None:
                     continue
-                if change.new and phrases.count(phrase, _text(change.new), gap=2):
+                if change.new and has(_text(change.new), phrase):
                     continue  # kept
-                elsewhere = [
-                    p
-                    for p in self.comparison.new.paragraphs
-                    if p not in change.new
-                    and phrases.count(phrase, p.text, gap=2)
-                    and not self._had_phrase_before(p, phrase)
-                ]
+                own = {id(p) for p in change.new}
+                elsewhere = [p for p in gained if id(p) not in own]
                 if elsewhere:
                     target = elsewhere[0]
                     self.add(
@@ -450,12 +454,6 @@ class _Checker:
                         f"{' (now ' + ', '.join(change.new_ids) + ')' if change.new_ids != [para.id] else ''}.",
                         old=para.id,
                     )
-
-    def _had_phrase_before(self, new_para, phrase: str) -> bool:
-        for change in self.comparison.changes:
-            if new_para in change.new:
-                return bool(change.old) and bool(phrases.count(phrase, _text(change.old), gap=2))
-        return False
 
     def run(self) -> list[Finding]:
         for change in self.comparison.changes:

@@ -116,7 +116,7 @@ def load(path: str | Path, *, label: str | None = None, options: ReadOptions | N
     if fmt in ("text", "markdown"):
         from . import text
 
-        blocks = text.read(path if fmt == "text" else path.with_suffix(".md"), data)
+        blocks = text.read(path, data, markdown=fmt == "markdown")
     elif fmt == "docx":
         from . import docx
 

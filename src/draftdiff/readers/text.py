@@ -150,7 +150,5 @@ def read_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     return blocks
 
 
-def read(path: Path, data: bytes) -> list[Block]:
-    text = decode(data, path)
-    markdown = path.suffix.lower() in (".md", ".markdown")
-    return read_blocks(text, markdown=markdown)
+def read(path: Path, data: bytes, *, markdown: bool = False) -> list[Block]:
+    return read_blocks(decode(data, path), markdown=markdown)

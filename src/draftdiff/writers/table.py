@@ -52,18 +52,14 @@ class Row:
 def rows(comparison: Comparison, *, include_unchanged: bool = False, check_result=None) -> list[Row]:
     by_change: dict[int, list] = {}
     if check_result is not None:
-
-        def ids(side: str | None) -> set[str]:
-            return {i.strip() for i in side.split(",")} if side else set()
-
+        # old ids against old ids, new against new: the two drafts' numbers overlap
+        index_of_old = {pid: i for i, c in enumerate(comparison.changes) for pid in c.old_ids}
+        index_of_new = {pid: i for i, c in enumerate(comparison.changes) for pid in c.new_ids}
         for finding in check_result.findings:
-            # old ids against old ids, new against new: the two drafts' numbers overlap
-            for index, change in enumerate(comparison.changes):
-                if (ids(finding.old) & set(change.old_ids)) or (
-                    not finding.old and ids(finding.new) & set(change.new_ids)
-                ):
-                    by_change.setdefault(index, []).append(finding)
-                    break
+            side, index_of = (finding.old, index_of_old) if finding.old else (finding.new, index_of_new)
+            found = [index_of[i.strip()] for i in (side or "").split(",") if i.strip() in index_of]
+            if found:
+                by_change.setdefault(min(found), []).append(finding)
     out = []
     for index, change in enumerate(comparison.changes):
         if not (include_unchanged or change.is_change or index in by_change):

@@ -12,11 +12,19 @@ from rich.text import Text
 from ..model import Draft, Kind, revision_summary
 
 
-def make_console(*, no_color: bool = False, stderr: bool = False, width: int | None = None) -> Console:
+def make_console(
+    *,
+    no_color: bool = False,
+    stderr: bool = False,
+    width: int | None = None,
+    file=None,
+    force_terminal: bool | None = None,
+) -> Console:
     no_color = no_color or bool(os.environ.get("NO_COLOR"))
-    stream = sys.stderr if stderr else sys.stdout
+    stream = file or (sys.stderr if stderr else sys.stdout)
     return Console(
         file=stream,
+        force_terminal=force_terminal,
         no_color=no_color,
         # NO_COLOR users get plain text: no colour and no bold/strike codes.
         color_system=None if no_color else "auto",
@@ -218,7 +226,7 @@ def print_check(result, console: Console) -> None:
         if index:
             line.append(" · ", style="dim")
         line.append(
-            f"{summary[key]} {key}{'s' if summary[key] != 1 else ''}",
+            f"{summary[key]} {key}{'s' if summary[key] != 1 and key != 'info' else ''}",
             style=_SEVERITY_STYLE[key] if summary[key] else "",
         )
     if summary["waived"]:
