@@ -50,7 +50,8 @@ Further text without a number.
 """
     title, paras = parse(text)
     assert title == ""  # the first line ends with a comma: no title
-    assert [p.id for p in paras] == ["~1", "~2", "1", "1~1", "2"]
+    # "Recalling …" after the chapeau is a preambular paragraph: PP1
+    assert [p.id for p in paras] == ["~1", "PP1", "1", "1~1", "2"]
     assert [p.kind for p in paras] == [Kind.UNNUMBERED, Kind.UNNUMBERED, Kind.NUMBERED, Kind.UNNUMBERED, Kind.NUMBERED]
 
 
@@ -85,11 +86,11 @@ Annex II
         "2",
         "AnnexI",
         "AnnexI~1",
-        "Annex I/1",
-        "Annex I/2",
-        "Annex I/2(a)",
+        "AnnexI.1",
+        "AnnexI.2",
+        "AnnexI.2(a)",
         "AnnexII",
-        "Annex II/1",
+        "AnnexII.1",
     ]
 
 

@@ -29,6 +29,20 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def warn_read_problems(draft) -> None:
+    """One line on stderr per draft whose reading left problems; the details
+    are in the JSON, so the terminal stays readable."""
+    if not draft.warnings:
+        return
+    count = len(draft.warnings)
+    first = str(draft.warnings[0])
+    more = f" (and {count - 1} more)" if count > 1 else ""
+    sys.stderr.write(
+        f"draftdiff: warning: {draft.source}: {count} reading problem{'s' if count > 1 else ''}: {first}{more}; "
+        f"see: draftdiff parse '{draft.source}' --format json\n"
+    )
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"draftdiff {__version__}\n")
@@ -88,6 +102,7 @@ def parse(
     """Show the paragraphs draftdiff reads from one draft."""
     options = ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
     draft = _run(lambda: load(file, label=label, options=options))
+    warn_read_problems(draft)
     if format is ParseFormat.json:
         from .writers import json as json_writer
 
@@ -135,9 +150,13 @@ def _load_pair(old: str, new: str | None, config_path: Path | None, options: Rea
             original.label = labels[0]
         if labels[1]:
             accepted.label = labels[1]
+        warn_read_problems(accepted)
         return original, accepted
     new_path = resolve(new, config)
-    return load(old_path, label=labels[0], options=options), load(new_path, label=labels[1], options=options)
+    pair = load(old_path, label=labels[0], options=options), load(new_path, label=labels[1], options=options)
+    for draft in pair:
+        warn_read_problems(draft)
+    return pair
 
 
 @app.command()

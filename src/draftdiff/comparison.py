@@ -109,12 +109,15 @@ class Comparison:
 
     def to_json(self) -> dict:
         def side(draft: Draft) -> dict:
-            return {
+            out = {
                 "source": str(draft.source),
                 "label": draft.label,
                 "title": draft.title,
                 "paragraphs": len(draft.paragraphs),
             }
+            if draft.warnings:
+                out["warnings"] = [w.to_json() for w in draft.warnings]
+            return out
 
         return {
             "schema": "draftdiff.compare/1",

@@ -43,6 +43,51 @@ class Note:
         return {"marker": self.marker, "kind": self.kind, "text": self.text}
 
 
+@dataclass(frozen=True)
+class Furniture:
+    """Page furniture a reader removed on purpose: a running header or footer,
+    a page number, a document symbol, a job number, a barcode, a masthead line.
+    Listed so that every word of the source is accounted for."""
+
+    page: int
+    text: str
+    kind: str = "running"  # running | page-number | symbol | masthead | margin
+
+    def to_json(self) -> dict:
+        return {"page": self.page, "text": self.text, "kind": self.kind}
+
+
+@dataclass(frozen=True)
+class ReadWarning:
+    """A problem that did not stop the reading: text the reader could not
+    place, a page it could not read. ``text`` is the words concerned."""
+
+    reason: str
+    page: int | None = None
+    text: str = ""
+
+    def __str__(self) -> str:
+        where = f"page {self.page}: " if self.page else ""
+        quoted = f' "{_shorten(self.text)}"' if self.text else ""
+        return f"{where}{self.reason}{quoted}"
+
+    def to_json(self) -> dict:
+        out: dict = {"reason": self.reason}
+        if self.page is not None:
+            out["page"] = self.page
+        if self.text:
+            out["text"] = self.text
+        return out
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def as_warning(item: ReadWarning | str) -> ReadWarning:
+    return item if isinstance(item, ReadWarning) else ReadWarning(str(item))
+
+
 @dataclass
 class Paragraph:
     id: str
@@ -93,9 +138,11 @@ class Draft:
     format: str = "text"
     revisions: list[Revision] = field(default_factory=list)
     comments: list[dict] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)
+    furniture: list[Furniture] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.warnings = [as_warning(w) for w in self.warnings]
         self._by_id = {p.id: p for p in self.paragraphs}
 
     def __len__(self) -> int:
@@ -122,8 +169,10 @@ class Draft:
         }
         if self.revisions:
             out["revisions"] = revision_summary(self.revisions)
+        if self.furniture:
+            out["furniture"] = [f.to_json() for f in self.furniture]
         if self.warnings:
-            out["warnings"] = list(self.warnings)
+            out["warnings"] = [w.to_json() for w in self.warnings]
         return out
 
 

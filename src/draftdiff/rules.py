@@ -531,7 +531,10 @@ class CheckResult:
 
     def to_json(self) -> dict:
         def side(draft) -> dict:
-            return {"source": str(draft.source), "label": draft.label, "paragraphs": len(draft.paragraphs)}
+            out = {"source": str(draft.source), "label": draft.label, "paragraphs": len(draft.paragraphs)}
+            if draft.warnings:
+                out["warnings"] = [w.to_json() for w in draft.warnings]
+            return out
 
         return {
             "schema": "draftdiff.check/1",

@@ -80,48 +80,85 @@ def looks_like_heading(text: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
+# Scope headings open a container for restarted numbering. A new heading
+# closes the open scopes of its rank and below: an article closes the
+# article before it, an annex closes the parts and articles before it.
+_SCOPE_RANK = {
+    "decision": 0,
+    "annex": 1,
+    "appendix": 1,
+    "attachment": 1,
+    "schedule": 1,
+    "part": 2,
+    "chapter": 2,
+    "section": 3,
+    "article": 4,
+}
+_SCOPE_KEY = {"decision": "Dec", "appendix": "App", "chapter": "Ch", "section": "Sec", "article": "Art"}
+
+
+@dataclass(eq=False)
+class _Scope:
+    kind: str  # "article", "annex" ...
+    key: str  # what qualifies the ids inside it: "Art6", "AnnexII", "Dec2/CMA.3"
+    rank: int
+
+
+def _scope_of(text: str, heading_id: str) -> _Scope | None:
+    name = scope_heading(text)
+    if not name:
+        return None
+    word = name.split()[0].lower()
+    if heading_id and not heading_id.startswith("~") and "~" not in heading_id:
+        key = heading_id
+    else:
+        key = _SCOPE_KEY.get(word, word.capitalize()) + re.sub(r"\s+", "", name[len(word) :])
+    return _Scope(word, key, _SCOPE_RANK[word])
+
+
+@dataclass(eq=False)
+class _Item:
+    """A paragraph whose id is not known yet: ids depend on the whole document."""
+
+    para: Paragraph
+    role: str  # "numbered" | "sub" | "heading" (with its own number) | "positional"
+    base: str = ""  # numbered: "42bis"; sub: "(a)"; heading: "II.A", "Art6"
+    value: int = 0
+    scopes: tuple[_Scope, ...] = ()
+    parent: _Item | None = None  # sub: the paragraph it belongs to
+    anchor: _Item | None = None  # positional: the paragraph it counts from
+    count: int = 0
+    run: int = 1  # numbering run, for restarts that no heading names
+    scope: _Scope | None = None  # the scope a heading opens
+    title_like: bool = False
+    section_item: _Item | None = None  # the heading the paragraph sits under
+
+
 class _Builder:
+    """First pass: kinds, labels, sections, parents and scopes, in document order."""
+
     def __init__(self) -> None:
-        self.paragraphs: list[Paragraph] = []
-        self.ids: set[str] = set()
+        self.items: list[_Item] = []
         self.section = ""
+        self.section_item: _Item | None = None
         self.roman_heading: str | None = None  # id of the current "II." heading
         self.last_heading_letter: str | None = None
         self.last_heading_roman = 0
-        # numbering runs
-        self.run_ids: set[str] = set()
-        self.run_qualifier = ""
-        self.run_count = 1
-        self.pending_scope: str | None = None
+        self.scopes: list[_Scope] = []
+        self.run = 1
+        self.run_bases: set[str] = set()
         # positional ids
-        self.anchor = ""
+        self.anchor: _Item | None = None
         self.anchor_count = 0
         # sub-paragraph context
-        self.parent: str | None = None
+        self.parent: _Item | None = None
         self.letter: str | None = None  # current letter token
         self.letter_value = 0
         self.roman_value = 0
 
-    # -- ids -------------------------------------------------------------
-    def _unique(self, pid: str) -> str:
-        if pid not in self.ids:
-            return pid
-        n = 2
-        while f"{pid}#{n}" in self.ids:
-            n += 1
-        return f"{pid}#{n}"
-
-    def _positional(self) -> str:
-        self.anchor_count += 1
-        return self._unique(f"{self.anchor}~{self.anchor_count}")
-
-    def _set_anchor(self, pid: str) -> None:
-        self.anchor = pid
-        self.anchor_count = 0
-
-    def _add(self, pid: str, label: str, kind: Kind, text: str, block: Block, close: str = "") -> Paragraph:
+    def _add(self, role: str, label: str, kind: Kind, text: str, block: Block, close: str = "", **extra) -> _Item:
         para = Paragraph(
-            id=pid,
+            id="",
             label=label,
             kind=kind,
             text=text,
@@ -130,9 +167,17 @@ class _Builder:
             notes=list(block.notes),
             close=close,
         )
-        self.ids.add(pid)
-        self.paragraphs.append(para)
-        return para
+        item = _Item(para, role, scopes=tuple(self.scopes), section_item=self.section_item, **extra)
+        self.items.append(item)
+        return item
+
+    def _positional(self, label: str, kind: Kind, text: str, block: Block) -> _Item:
+        self.anchor_count += 1
+        return self._add("positional", label, kind, text, block, anchor=self.anchor, count=self.anchor_count)
+
+    def _set_anchor(self, item: _Item) -> None:
+        self.anchor = item
+        self.anchor_count = 0
 
     # -- blocks ----------------------------------------------------------
     def add(self, block: Block) -> None:
@@ -194,20 +239,32 @@ class _Builder:
                 else:
                     self._sub(text, block, strict=True, kind=Kind.HEADING)
                 return
-        scope = scope_heading(text)
+        scope = _scope_of(text, pid)
         if scope:
-            self.pending_scope = scope
+            self.scopes = [s for s in self.scopes if s.rank < scope.rank]
+            # a new container starts its own "I.", "A." headings
+            self.roman_heading = self.last_heading_letter = None
+            self.last_heading_roman = 0
         self.section = text
         self.parent = None
         self.letter = None
         if pid:
             rest = text[len(label) :].strip().lstrip(".:").strip()
-            pid = self._unique(pid)
             close = text[len(label) : len(label) + 1] if text[len(label) : len(label) + 1] in ".:" else ""
-            self._add(pid, label.rstrip("."), Kind.HEADING, rest, block, "." if label.endswith(".") else close)
-            self._set_anchor(pid)
+            item = self._add("heading", label.rstrip("."), Kind.HEADING, rest, block, "." if label.endswith(".") else close)
+            item.base = pid
+            self._set_anchor(item)
+        elif scope:
+            # "Decision 7/CMA.3" has no number of ours, but names its scope.
+            item = self._add("heading", "", Kind.HEADING, text, block, base=scope.key)
         else:
-            self._add(self._positional(), "", Kind.HEADING, text, block)
+            item = self._positional("", Kind.HEADING, text, block)
+        self.section_item = item
+        if scope:
+            item.scope = scope
+            self.scopes.append(scope)
+            self.run_bases = set()
+            self._set_anchor(item)
 
     def _is_letter_heading(self, tok: str) -> bool:
         if len(tok) == 1 and not is_roman(tok):
@@ -228,6 +285,8 @@ class _Builder:
             return False
         tok, label, rest = found
         parent = self.parent if self.parent is not None else self.anchor
+        # The label sequence decides the level, never the indentation: (i)
+        # after (h) is a letter, (ii) after (i) a roman under the letter.
         as_letter = not _SMALL_ROMAN_RE.match(tok)
         if not as_letter:
             continues_roman = self.roman_value and roman_value(tok) == self.roman_value + 1
@@ -237,13 +296,12 @@ class _Builder:
             self.letter = tok
             self.letter_value = letter_value(tok)
             self.roman_value = 0
-            pid = f"{parent}({tok})"
+            base = f"({tok})"
         else:
             self.roman_value = roman_value(tok)
-            pid = f"{parent}({self.letter})({tok})" if self.letter else f"{parent}({tok})"
-        pid = self._unique(pid)
-        self._add(pid, label, kind, rest, block)
-        self._set_anchor(pid)
+            base = f"({self.letter})({tok})" if self.letter else f"({tok})"
+        item = self._add("sub", label, kind, rest, block, base=base, parent=parent)
+        self._set_anchor(item)
         return True
 
     def _numbered(self, text: str, block: Block, strict: bool, kind: Kind = Kind.NUMBERED) -> bool:
@@ -251,31 +309,207 @@ class _Builder:
         if not m:
             return False
         base = m.number.id
-        scope, self.pending_scope = self.pending_scope, None
-        if base in self.run_ids and (scope or m.number.value <= 1):
-            # Numbering restarted (an annex, a new decision): a new run.
-            self.run_count += 1
-            self.run_qualifier = scope or f"#{self.run_count}"
-            self.run_ids = set()
-        self.run_ids.add(base)
-        pid = f"{self.run_qualifier}/{base}" if self.run_qualifier else base
-        pid = self._unique(pid)
-        self._add(pid, m.label, kind, m.rest, block, m.close)
-        self._set_anchor(pid)
-        self.parent = pid
+        if base in self.run_bases and m.number.value <= 1:
+            self.run += 1  # numbering restarted with no heading to say why
+            self.run_bases = set()
+        self.run_bases.add(base)
+        item = self._add(
+            "numbered",
+            m.label,
+            kind,
+            m.rest,
+            block,
+            m.close,
+            base=base,
+            value=m.number.value,
+            run=self.run,
+            title_like=kind is Kind.NUMBERED and _title_like(m.rest),
+        )
+        self._set_anchor(item)
+        self.parent = item
         self.letter = None
         self.letter_value = 0
         self.roman_value = 0
         return True
 
     def _unnumbered(self, text: str, block: Block, label: str) -> None:
-        pid = self._positional()
-        self._add(pid, label, Kind.UNNUMBERED, text, block)
+        item = self._positional(label, Kind.UNNUMBERED, text, block)
         # A chapeau ("The Forum commits to:") parents the sub-paragraphs after it.
         if text.endswith(":"):
-            self.parent = pid
+            self.parent = item
             self.letter = None
             self.letter_value = 0
+
+
+def _title_like(text: str) -> bool:
+    """"Opening of the session": short, capitalised, no closing punctuation."""
+    return bool(text) and len(text.split()) <= 12 and text[-1] not in ".,;:" and looks_like_heading(text)
+
+
+# -- second pass: ids --------------------------------------------------------
+
+
+def _subheadings(items: list[_Item]) -> None:
+    """A short title-like numbered line after which the main sequence carries
+    on ("1. Opening of the session" inside section A, body paragraphs going
+    on from 14 to 15) is a subheading, not a restart of the numbering."""
+    numbered = [i for i in items if i.role == "numbered" and i.para.kind is Kind.NUMBERED]
+    last_main = 0
+    for index, item in enumerate(numbered):
+        section = item.section_item
+        lettered = section is not None and section.role == "heading" and _LETTER_ID_RE.search(section.base)
+        if item.title_like and lettered:
+            following = next((j for j in numbered[index + 1 :] if not j.title_like), None)
+            if (
+                following is not None
+                and following.scopes == item.scopes
+                and following.value == last_main + 1
+                and (item.value != last_main + 1 or following.value == item.value)
+            ):
+                item.role = "subheading"
+                item.para.kind = Kind.HEADING
+                continue
+        last_main = item.value
+
+
+_LETTER_ID_RE = re.compile(r"(^|\.)[A-Z]$")
+
+
+def _article_bodies(items: list[_Item]) -> None:
+    """An article whose body has no numbered paragraph: its paragraphs count
+    from 1 (``Art2.1``), the way a reader of the treaty would point at them."""
+    numbered_in: set[int] = {id(i.scopes[-1]) for i in items if i.role == "numbered" and i.scopes}
+    counters: dict[int, int] = {}
+    for item in items:
+        anchor = item.anchor
+        if (
+            item.role == "positional"
+            and item.para.kind is Kind.UNNUMBERED
+            and anchor is not None
+            and anchor.scope is not None
+            and anchor.scope.kind == "article"
+            and id(anchor.scope) not in numbered_in
+        ):
+            counters[id(anchor.scope)] = counters.get(id(anchor.scope), 0) + 1
+            item.role = "article-body"
+            item.count = counters[id(anchor.scope)]
+
+
+_CHAPEAU_RE = re.compile(r"^(The|We)\b.{0,150},$")
+
+
+def _preamble(items: list[_Item]) -> None:
+    """Unnumbered preambular paragraphs after "The General Assembly," (or
+    "The States Parties to this Agreement,") become ``PP1``, ``PP2`` …, as
+    delegations cite them, unless the text numbers its own PP paragraphs."""
+    if any(i.base.startswith("PP") for i in items):
+        return
+    for index, item in enumerate(items):
+        if item.role != "positional" or not _CHAPEAU_RE.match(item.para.text):
+            continue
+        count = 0
+        for follower in items[index + 1 :]:
+            if follower.role != "positional" or follower.para.kind is not Kind.UNNUMBERED:
+                break
+            if follower.para.text.endswith(":") and count:
+                break  # "Have agreed as follows:"
+            count += 1
+            follower.role = "preamble"
+            follower.count = count
+        return
+
+
+def _qualifiers(items: list[_Item]) -> dict[int, str]:
+    """Qualify restarted numbers by their container, only as far as needed:
+    ``Art6.3`` when every article restarts at 1, ``AnnexI.2`` when an annex
+    restarts, ``AnnexVI.Art1`` for an annex's own articles."""
+    own = [i for i in items if i.role in ("numbered", "heading")]
+    promoted: set[str] = set()
+
+    def qualified(item: _Item) -> str:
+        keys = [s.key for s in item.scopes if s.kind in promoted and s is not item.scope]
+        return ".".join([*keys, item.base])
+
+    while True:
+        groups: dict[str, list[_Item]] = {}
+        for item in own:
+            groups.setdefault(qualified(item), []).append(item)
+        new: set[str] = set()
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            kinds = sorted({s.kind for i in group for s in i.scopes if s is not i.scope}, key=lambda k: -_SCOPE_RANK[k])
+            for kind in kinds:
+                if kind in promoted:
+                    continue
+                instances = {id(next((s for s in i.scopes if s.kind == kind and s is not i.scope), None)) for i in group}
+                if len(instances) > 1:
+                    new.add(kind)
+                    break
+        if not new:
+            break
+        promoted |= new
+    return {id(item): qualified(item) for item in own}
+
+
+def assign_ids(items: list[_Item]) -> list[Paragraph]:
+    _subheadings(items)
+    _article_bodies(items)
+    _preamble(items)
+    own = _qualifiers(items)
+    taken: set[str] = set()
+    final: dict[int, str] = {}
+
+    def unique(pid: str) -> str:
+        if pid not in taken:
+            return pid
+        n = 2
+        while f"{pid}#{n}" in taken:
+            n += 1
+        return f"{pid}#{n}"
+
+    runs_needed = _runs_needed(items, own)
+    for item in items:
+        if item.role in ("numbered", "heading"):
+            pid = own[id(item)]
+            if item.role == "numbered" and runs_needed and item.run > 1:
+                pid = f"#{item.run}/{pid}"
+        elif item.role == "subheading":
+            section = item.section_item
+            prefix = final.get(id(section)) if section is not None else None
+            pid = f"{prefix}.{item.base}" if prefix and "~" not in prefix else f"{item.base}~h"
+        elif item.role == "sub":
+            parent = item.parent
+            if parent is not None and parent.role == "article-body" and parent.anchor is not None:
+                pid = final[id(parent.anchor)] + item.base  # "article 5 (a)" is Art5(a)
+            else:
+                pid = (final[id(parent)] if parent is not None else "") + item.base
+        elif item.role == "article-body":
+            assert item.anchor is not None
+            pid = f"{final[id(item.anchor)]}.{item.count}"
+        elif item.role == "preamble":
+            pid = f"PP{item.count}"
+        else:
+            anchor = final[id(item.anchor)] if item.anchor is not None else ""
+            pid = f"{anchor}~{item.count}"
+        pid = unique(pid)
+        taken.add(pid)
+        final[id(item)] = pid
+        item.para.id = pid
+    return [item.para for item in items]
+
+
+def _runs_needed(items: list[_Item], own: dict[int, str]) -> bool:
+    """Restart counters (``#2/1``) only where no container told the runs apart."""
+    seen: dict[str, int] = {}
+    for item in items:
+        if item.role != "numbered":
+            continue
+        pid = own[id(item)]
+        if pid in seen and seen[pid] != item.run:
+            return True
+        seen.setdefault(pid, item.run)
+    return False
 
 
 _SMALL_ROMAN_RE = re.compile(r"^[ivx]+$")
@@ -314,4 +548,4 @@ def build(blocks: list[Block], *, title_from_first: bool = True) -> tuple[str, l
     builder = _Builder()
     for block in blocks:
         builder.add(block)
-    return title, builder.paragraphs
+    return title, assign_ids(builder.items)

@@ -128,7 +128,7 @@ def load(path: str | Path, *, label: str | None = None, options: ReadOptions | N
 
         result = pdf.read(path, data, engine=options.pdf_engine, password=options.password)
         blocks = result.blocks
-        extra = {"warnings": result.warnings}
+        extra = {"warnings": result.warnings, "furniture": result.furniture}
     title, paragraphs = build(blocks)
     if extra.get("comments"):
         by_index = {p.location.index: p.id for p in paragraphs if p.location.index is not None}

@@ -26,7 +26,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Location, Note
+from ..model import Furniture, Location, Note, ReadWarning
 from ..numbering import match_heading_number, match_para, match_sub
 from ..structure import Block, looks_like_heading, scope_heading
 from .pdf_engines import Extracted, Line, PageText, extract_pdfium, extract_pdfplumber
@@ -37,8 +37,9 @@ ENGINES = {"pdfium": extract_pdfium, "pdfplumber": extract_pdfplumber}
 @dataclass
 class PdfResult:
     blocks: list[Block]
-    warnings: list[str]
+    warnings: list[ReadWarning]
     pages: int
+    furniture: list[Furniture] = field(default_factory=list)
 
 
 def read(path: Path, data: bytes, *, engine: str = "pdfium", password: str | None = None) -> PdfResult:
@@ -51,9 +52,9 @@ def read(path: Path, data: bytes, *, engine: str = "pdfium", password: str | Non
         if truncated and "damaged" in exc.message:
             raise InputError("is truncated (no end-of-file marker)", path=path, hint="download it again") from None
         raise
-    warnings = list(extracted.warnings)
+    warnings: list[ReadWarning] = list(extracted.warnings)
     if truncated:
-        warnings.append("the file seems truncated (no %%EOF at its end); read what was there")
+        warnings.append(ReadWarning("the file seems truncated (no %%EOF at its end); read what was there"))
     empty = [p.number for p in extracted.pages if not p.lines]
     if extracted.pages and len(empty) == len(extracted.pages):
         raise InputError(
@@ -62,9 +63,12 @@ def read(path: Path, data: bytes, *, engine: str = "pdfium", password: str | Non
             hint="run OCR first, e.g. ocrmypdf in.pdf out.pdf",
         )
     if empty:
-        warnings.append(f"no text on {_page_list(empty)} (scanned?); OCR them to read their text")
-    blocks = Layout(extracted).blocks()
-    return PdfResult(blocks=blocks, warnings=warnings, pages=len(extracted.pages))
+        warnings.append(ReadWarning(f"no text on {_page_list(empty)} (scanned?); OCR them to read their text"))
+    layout = Layout(extracted)
+    blocks = layout.blocks()
+    return PdfResult(
+        blocks=blocks, warnings=warnings + layout.warnings, pages=len(extracted.pages), furniture=layout.furniture
+    )
 
 
 def _page_list(numbers: list[int]) -> str:
@@ -78,16 +82,21 @@ def _page_list(numbers: list[int]) -> str:
 # -- running headers and footers ---------------------------------------------
 
 _FURNITURE_RES = [
-    re.compile(p, re.I)
-    for p in (
-        r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$",  # 3, Page 3 of 12, 2/5
-        r"^[-–—]\s*\d{1,4}\s*[-–—]$",  # - 3 -
-        r"^(united nations\s+)?[A-Z]{1,8}(/[A-Z0-9.()\-]+){1,8}(\s+\(.*\))?$",  # A/RES/73/6, MRF/2030/PD/Rev.2
-        r"^\d{1,4}/\d{1,4}\s+\d{2}-\d{4,6}",  # 2/5 18-17962
-        r"^\d{2}-\d{4,6}(\s*\([A-Z]\))?(\s+\d{6})?(\s+\d{1,4}/\d{1,4})?(\s+[A-Z]{1,8}(/[A-Z0-9.\-]+)+)?$",  # job numbers
-        r"^\*\d{5,}\*$",  # barcode text
-        r"^\d{6}$",  # the date code after a UN job number
-        r"\bDistr\.:\s",
+    (re.compile(p, re.I), kind)
+    for p, kind in (
+        (r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", "page-number"),  # 3, Page 3 of 12, 2/5
+        (r"^[-–—]\s*\d{1,4}\s*[-–—]$", "page-number"),  # - 3 -
+        (r"^(united nations\s+)?[A-Z]{1,8}(/[A-Z0-9.()\-]+){1,8}(\s+\(.*\))?$", "symbol"),  # A/RES/73/6
+        (r"^\d{1,4}/\d{1,4}\s+\d{2}-\d{4,6}", "job-number"),  # 2/5 18-17962
+        (
+            r"^\d{2}-\d{4,6}(\s*\([A-Z]\))?(\s+\d{6})?(\s+\d{1,4}/\d{1,4})?(\s+[A-Z]{1,8}(/[A-Z0-9.\-]+)+)?$",
+            "job-number",
+        ),
+        (r"^\*\d{5,}\*$", "barcode"),
+        (r"^\d{6}$", "job-number"),  # the date code after a UN job number
+        (r"\bDistr\.:\s", "masthead"),
+        (r"^/\.\.\.$", "continued"),  # "/..." at the foot of a page: more follows
+        (r"^(English|French|Spanish|Russian|Arabic|Chinese)\s+Page\s+\d{1,4}$", "page-number"),
     )
 ]
 _SEPARATOR_RE = re.compile(r"^[_\-–—]{5,}$")
@@ -107,9 +116,20 @@ class _Block:
     heading: bool = False
 
 
+def _furniture_kind(line: Line) -> str | None:
+    text = line.text.strip()
+    for pattern, kind in _FURNITURE_RES:
+        if pattern.search(text):
+            return kind
+    return None
+
+
 class Layout:
     def __init__(self, extracted: Extracted) -> None:
         self.pages = extracted.pages
+        self.furniture: list[Furniture] = []
+        self.warnings: list[ReadWarning] = []
+        self._orphan_text: list[tuple[int, str]] = []
         sizes: Counter[float] = Counter()
         for page in self.pages:
             for line in page.lines:
@@ -138,23 +158,28 @@ class Layout:
         out = []
         for page in self.pages:
             edge = self._edge_lines(page)
-            furniture = [
-                line
-                for line in edge
-                if (_signature(line) in repeated and not _labelled(line.text))
-                or (
-                    # tiny digits at the bottom are footnote markers, not page numbers
-                    line.size >= self.body_size * 0.6 and any(p.search(line.text.strip()) for p in _FURNITURE_RES)
-                )
-            ]
+            kinds: dict[int, str] = {}
+            for line in edge:
+                if _signature(line) in repeated and not _labelled(line.text):
+                    kinds[id(line)] = "running"
+                # tiny digits at the bottom are footnote markers, not page numbers
+                elif line.size >= self.body_size * 0.6 and (kind := _furniture_kind(line)):
+                    kinds[id(line)] = kind
+            furniture = [line for line in edge if id(line) in kinds]
             # a short piece on the same row as furniture is part of it ("18-17962 (E)" + "071118")
-            drop = {id(line) for line in furniture} | {
-                id(line)
-                for line in edge
-                if len(line.text.split()) <= 3
-                and any(abs(line.bottom - f.bottom) < max(line.size, f.size) * 0.5 for f in furniture)
-            }
-            kept = [line for line in page.lines if id(line) not in drop]
+            for line in edge:
+                if (
+                    id(line) not in kinds
+                    and len(line.text.split()) <= 3
+                    and any(abs(line.bottom - f.bottom) < max(line.size, f.size) * 0.5 for f in furniture)
+                ):
+                    kinds[id(line)] = "running"
+            kept = []
+            for line in page.lines:
+                if id(line) in kinds:
+                    self.furniture.append(Furniture(page.number, line.text.strip(), kinds[id(line)]))
+                else:
+                    kept.append(line)
             out.append(self._strip_margin_numbers(kept))
         return out
 
@@ -178,6 +203,7 @@ class Layout:
         margin = {id(line) for line in numeric if line.x1 <= body_left + 2 or line.x0 >= body_right - 2}
         if len(margin) < 5:
             return lines
+        self.furniture.extend(Furniture(line.page, line.text.strip(), "margin") for line in numeric if id(line) in margin)
         return [line for line in lines if id(line) not in margin]
 
     # -- footnotes ------------------------------------------------------------
@@ -200,8 +226,11 @@ class Layout:
         note_ids = {id(line) for line in ordered[start:]}
         return [line for line in lines if id(line) not in note_ids], ordered[start:]
 
-    def _parse_notes(self, lines: list[Line]) -> dict[str, str]:
+    def _parse_notes(self, lines: list[Line]) -> tuple[dict[str, str], str]:
+        """The notes of one page by marker, and any text before the first
+        marker: the end of a note continued from the page before."""
         notes: dict[str, list[str]] = {}
+        lead: list[str] = []
         current: str | None = None
         pending_marker: str | None = None
         for line in sorted(lines, key=lambda line: (round(line.top), line.x0)):
@@ -218,7 +247,12 @@ class Layout:
                 notes[current] = [text[m.end() :]]
             elif current is not None:
                 notes[current].append(text)
-        return {marker: _join_lines(parts, self.vocabulary) for marker, parts in notes.items()}
+            else:
+                lead.append(text)
+        if pending_marker is not None:
+            notes[pending_marker] = []
+        joined = {marker: _join_lines(parts, self.vocabulary) for marker, parts in notes.items()}
+        return joined, _join_lines(lead, self.vocabulary)
 
     # -- columns --------------------------------------------------------------
     def _reading_order(self, lines: list[Line], gutter: float | None) -> list[Line]:
@@ -267,9 +301,12 @@ class Layout:
         current: _Block | None = None
         notes_by_page: list[dict[str, str]] = []
         body_pages: list[tuple[list[Line], float | None]] = []
-        for lines in pages:
+        for page_index, lines in enumerate(pages):
             body, note_lines = self._split_notes(lines)
-            notes_by_page.append(self._parse_notes(note_lines) if note_lines else {})
+            page_notes, lead = self._parse_notes(note_lines) if note_lines else ({}, "")
+            if lead:
+                self._continue_note(notes_by_page, lead, page_index + 1)
+            notes_by_page.append(page_notes)
             gutter = self._gutter(body) if len(body) >= 8 else None
             body_pages.append((self._reading_order(_merge_visual_lines(body, gutter), gutter), gutter))
         all_notes: dict[int, dict[str, str]] = dict(enumerate(notes_by_page, start=1))
@@ -292,9 +329,47 @@ class Layout:
             # a paragraph may continue on the next page: keep `current` open
         if current is not None:
             pending.append((current, current.lines[0].page))
+        used: set[tuple[int, str]] = set()
         for block, page_no in pending:
-            out.append(self._finish(block, page_no, all_notes))
+            out.append(self._finish(block, page_no, all_notes, used))
+        self._place_orphan_notes(out, all_notes, used)
         return out
+
+    def _continue_note(self, notes_by_page: list[dict[str, str]], text: str, page_no: int) -> None:
+        """A footnote that runs on from the page before: append it to the last note there."""
+        for page_notes in reversed(notes_by_page):
+            if page_notes:
+                marker = list(page_notes)[-1]
+                page_notes[marker] = f"{page_notes[marker]} {text}".strip()
+                return
+        self.warnings.append(ReadWarning("footnote text with no note to continue; kept as a note", page_no, text))
+        self._orphan_text.append((page_no, text))
+
+    def _place_orphan_notes(self, blocks: list[Block], notes: dict[int, dict[str, str]], used: set) -> None:
+        """Notes whose marker was not found in the text: attach each to the last
+        paragraph that starts on or before its page, and say so."""
+        orphans = [(page, marker, text) for page, by_marker in notes.items() for marker, text in by_marker.items()]
+        orphans = [o for o in orphans if (o[0], o[1]) not in used]
+        orphans += [(page, "", text) for page, text in self._orphan_text]
+        for page, marker, text in orphans:
+            host = None
+            for block in blocks:
+                if block.location.page is not None and block.location.page <= page:
+                    host = block
+            if host is None and blocks:
+                host = blocks[0]
+            if host is None:
+                self.warnings.append(ReadWarning("a footnote with no paragraph to attach to", page, text))
+                continue
+            host.notes.append(Note(marker=marker or "?", text=text))
+            self.warnings.append(
+                ReadWarning(
+                    f"footnote {marker or '(unmarked)'}: its marker was not found in the text; "
+                    "attached to the last paragraph before it",
+                    page,
+                    text,
+                )
+            )
 
     def _is_heading_line(self, line: Line) -> bool:
         return line.bold or line.size > self.body_size * 1.15
@@ -344,14 +419,15 @@ class Layout:
         block.markers += [marker for _, marker in line.markers]
         block.lines.append(line)
 
-    def _finish(self, block: _Block, page_no: int, notes: dict[int, dict[str, str]]) -> Block:
+    def _finish(self, block: _Block, page_no: int, notes: dict[int, dict[str, str]], used: set) -> Block:
         text = "".join(block.parts)
         attached: list[Note] = []
         pages = sorted({line.page for line in block.lines})
         for marker in block.markers:
             for page in pages:
-                if marker in notes.get(page, {}):
+                if marker in notes.get(page, {}) and (page, marker) not in used:
                     attached.append(Note(marker=marker, text=notes[page][marker]))
+                    used.add((page, marker))
                     break
         heading: int | None = 1 if block.heading and looks_like_heading(text) else None
         if heading is None and not (match_heading_number(text) or scope_heading(text)):

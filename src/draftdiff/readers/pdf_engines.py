@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..model import ReadWarning
 
 
 @dataclass
@@ -45,7 +46,7 @@ class PageText:
 @dataclass
 class Extracted:
     pages: list[PageText]
-    warnings: list[str]
+    warnings: list[ReadWarning]
 
 
 _BOLD_NAME_RE = re.compile(r"bold|black|heavy|semibold|demi", re.I)
@@ -76,7 +77,7 @@ def extract_pdfium(path: Path, data: bytes, password: str | None) -> Extracted:
             raise _password_error(path, password) from None
         raise _damaged(path, message) from None
     pages: list[PageText] = []
-    warnings: list[str] = []
+    warnings: list[ReadWarning] = []
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     ox, oy = ctypes.c_double(), ctypes.c_double()
     try:
@@ -86,7 +87,7 @@ def extract_pdfium(path: Path, data: bytes, password: str | None) -> Extracted:
                 width, height = page.get_size()
                 textpage = page.get_textpage()
             except Exception as exc:
-                warnings.append(f"page {index + 1} could not be read ({exc}); skipped")
+                warnings.append(ReadWarning(f"the page could not be read ({exc}); skipped", page=index + 1))
                 continue
             handle = textpage.raw
             count = textpage.count_chars()
@@ -131,7 +132,7 @@ def _pdfium_line(raw, handle, text, start, end, page_no, height, left, right, bo
         rects.append((left.value, right.value, height - top.value, height - bottom.value))
     if not rects:
         return []
-    size = raw.FPDFText_GetFontSize(handle, start) or 10.0
+    size = _pdfium_size(raw, handle, start)
     # pdfium's "line" may hold two visual lines (it joins a hyphenated line
     # end) or two columns: split where a run starts a new row or after a wide
     # gap, at the character that starts the new run.
@@ -160,7 +161,7 @@ def _pdfium_line(raw, handle, text, start, end, page_no, height, left, right, bo
         if a >= b:
             continue
         first = a
-        size = raw.FPDFText_GetFontSize(handle, first) or size
+        size = _pdfium_size(raw, handle, first, size)
         bold = _pdfium_bold(raw, handle, first)
         raw.FPDFText_GetCharOrigin(handle, first, ctypes.byref(ox), ctypes.byref(oy))
         baseline = height - oy.value
@@ -180,6 +181,24 @@ def _pdfium_line(raw, handle, text, start, end, page_no, height, left, right, bo
             )
         )
     return out
+
+
+_MATRIX = None
+
+
+def _pdfium_size(raw, handle, index: int, default: float = 10.0) -> float:
+    """The size a character is drawn at: its font size times the scale of its
+    text matrix. Many UN PDFs set a 1-point font and scale it by the matrix."""
+    global _MATRIX
+    size = raw.FPDFText_GetFontSize(handle, index) or default
+    if _MATRIX is None:
+        _MATRIX = raw.FS_MATRIX()
+    if raw.FPDFText_GetMatrix(handle, index, ctypes.byref(_MATRIX)):
+        m = _MATRIX
+        scale = abs(m.a * m.d - m.b * m.c) ** 0.5
+        if 0.05 < scale < 200 and abs(scale - 1) > 0.01:
+            size *= scale
+    return size
 
 
 _FONT_NAME = ctypes.create_string_buffer(256)
@@ -210,7 +229,7 @@ def _pdfium_markers(raw, handle, segment, offset, size, baseline, height, ox, oy
     last = 0
 
     def small(index: int) -> bool:
-        char_size = raw.FPDFText_GetFontSize(handle, index)
+        char_size = _pdfium_size(raw, handle, index, 0.0)
         raw.FPDFText_GetCharOrigin(handle, index, ctypes.byref(ox), ctypes.byref(oy))
         return bool(char_size) and char_size < size * 0.85 and baseline - (height - oy.value) > size * 0.15
 
@@ -250,7 +269,7 @@ def extract_pdfplumber(path: Path, data: bytes, password: str | None) -> Extract
             raise _password_error(path, password) from None
         raise _damaged(path, type(exc).__name__) from None
     pages: list[PageText] = []
-    warnings: list[str] = []
+    warnings: list[ReadWarning] = []
     with pdf:
         for index in range(page_count):
             try:
@@ -260,7 +279,9 @@ def extract_pdfplumber(path: Path, data: bytes, password: str | None) -> Extract
                 lines = _plumber_lines(chars, index + 1, height)
                 pages.append(PageText(index + 1, float(page.width), height, lines))
             except Exception as exc:
-                warnings.append(f"page {index + 1} could not be read ({type(exc).__name__}); skipped")
+                warnings.append(
+                    ReadWarning(f"the page could not be read ({type(exc).__name__}); skipped", page=index + 1)
+                )
             finally:
                 if index < len(pdf.pages):
                     pdf.pages[index].flush_cache()

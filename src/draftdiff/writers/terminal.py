@@ -62,8 +62,6 @@ def print_parse(draft: Draft, console: Console, *, comments: bool = False) -> No
         summary = revision_summary(draft.revisions)
         authors = ", ".join(f"{name} ({n})" for name, n in summary["by_author"].items())
         console.print(Text(f"Tracked changes: {summary['count']} by {authors}", style="yellow"))
-    for warning in draft.warnings:
-        console.print(Text(f"warning: {warning}", style="yellow"))
 
     id_width = max([len(p.id) for p in draft.paragraphs] + [2])
     kind_width = max([len(p.kind.value) for p in draft.paragraphs] + [4])
@@ -155,9 +153,6 @@ def print_compare_header(comparison, console: Console) -> None:
             summary.append(" · ", style="dim")
         summary.append(f"{count} {key}", style=_CHANGE_STYLE[key] if count and key != "unchanged" else "")
     console.print(summary)
-    for draft in (old, new):
-        for warning in draft.warnings:
-            console.print(Text(f"warning: {draft.source}: {warning}", style="yellow"))
 
 
 def _change_title(change) -> Text:

@@ -1,0 +1,132 @@
+"""Reader accuracy on the real documents of ../shared/corpus.
+
+usage: python benchmarks/corpus_accuracy.py [--engine pdfium|pdfplumber] [FILE ...]
+
+For each file, in-process:
+
+- words: the share of the publisher-curated text's words (a multiset, as
+  ../shared/tools/corpus_words.py counts them, over the parse JSON) found in
+  paragraphs, headings, notes and the title ("text"), and in those plus the
+  declared page furniture ("all");
+- paragraphs, opaque ids (ids with a positional ``~`` counter or a ``#``
+  run or duplicate counter), empty paragraphs, paragraphs whose text holds a
+  page number or starts in lower case (cut mid-sentence), warnings, title;
+- seconds to read the file.
+
+Files without curated text beside them get "-" in the word columns.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from draftdiff.readers import ReadOptions, load  # noqa: E402
+
+CORPUS = Path(os.environ.get("DRAFTDIFF_CORPUS", REPO.parent / "shared" / "corpus"))
+DEFAULT = [
+    "pdf_treaty/bbnj-corpus__A-RES-79-271.pdf",
+    "pdf_treaty/bbnj-corpus__UN_Fish_Stocks_Agreement_1995.pdf",
+    "pdf_treaty/bbnj-corpus__UN_Part_XI_Agreement_1994.pdf",
+    "pdf_treaty/bbnj-corpus__UNCLOS_1982.pdf",
+    "pdf_un/GateNLP-UNGA__A_RES_73_3-EN.pdf",
+    "pdf_un/GateNLP-UNGA__A_RES_73_6-EN.pdf",
+    "pdf_un/GateNLP-UNGA__A_RES_73_7-EN.pdf",
+    "pdf_un/GateNLP-UNGA__A_RES_73_8-EN.pdf",
+    "negotiation_text/cop21__2015-02-12_geneva_negotiating_text.pdf",
+    "negotiation_text/cop21__2015-10-05_ADP2_8infnot_non-paper.pdf",
+    "negotiation_text/cop21__2015-10-23_draft_agreement.md",
+    "docx_unfccc/Mitigation-unfccc-EnhancedMD__cma2021.docx",
+]
+# The words corpus_words.py leaves out of the curated text (page words, numbers).
+_FURNITURE_WORD = re.compile(r"^(page|english|\d+|[a-z]?\d+[a-z]?)$")
+PAGE_NUMBER = re.compile(r"(^|\s)(-\s?\d{1,4}\s?-|Page \d+( of \d+)?)(\s|$)")
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower().replace("-\n", ""))
+
+
+def _strings(obj):
+    """Every string of the parse JSON but its bookkeeping, as corpus_words.py reads it."""
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for key, value in obj.items():
+            if key not in ("source", "schema", "warnings", "format"):
+                yield from _strings(value)
+    elif isinstance(obj, list):
+        for value in obj:
+            yield from _strings(value)
+
+
+def is_opaque(para_id: str) -> bool:
+    return "~" in para_id or "#" in para_id
+
+
+def measure(path: Path, engine: str) -> dict:
+    start = time.perf_counter()
+    draft = load(path, options=ReadOptions(pdf_engine=engine))
+    seconds = time.perf_counter() - start
+    doc = draft.to_json()
+    furniture_strings = list(_strings(doc.pop("furniture", [])))
+    text_strings = list(_strings(doc))
+    row = {
+        "file": path.name,
+        "paragraphs": len(draft.paragraphs),
+        "opaque": sum(is_opaque(p.id) for p in draft.paragraphs),
+        "empty": sum(not p.text and p.kind.value != "heading" for p in draft.paragraphs),
+        "page_no": sum(bool(PAGE_NUMBER.search(p.text)) for p in draft.paragraphs),
+        "lower_start": sum(p.text[:1].islower() and p.kind.value == "unnumbered" for p in draft.paragraphs),
+        "warnings": len(draft.warnings),
+        "title": draft.title[:50],
+        "seconds": seconds,
+        "text": None,
+        "all": None,
+    }
+    curated = path.with_suffix(".text.txt")
+    if curated.exists():
+        want = collections.Counter(
+            w for w in words(curated.read_text()) if len(w) > 1 and not _FURNITURE_WORD.match(w)
+        )
+        total = sum(want.values())
+        have_text = collections.Counter(w for s in text_strings for w in words(s))
+        have_all = have_text + collections.Counter(w for s in furniture_strings for w in words(s))
+        row["text"] = 1 - sum((want - have_text).values()) / total
+        row["all"] = 1 - sum((want - have_all).values()) / total
+    return row
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="*")
+    parser.add_argument("--engine", default="pdfium")
+    args = parser.parse_args()
+    paths = [Path(f) for f in args.files] or [CORPUS / f for f in DEFAULT]
+    paths = [p for p in paths if p.exists()]
+    if not paths:
+        print(f"no corpus files found under {CORPUS}")
+        return 0
+    print(f"engine {args.engine}")
+    print("| file | words (text) | words (all) | paragraphs | opaque ids | empty | page no. | lower start | warnings | s | title |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for path in paths:
+        r = measure(path, args.engine)
+        fmt = (lambda v: "-" if v is None else f"{v:.4f}")  # noqa: E731
+        print(
+            f"| {r['file']} | {fmt(r['text'])} | {fmt(r['all'])} | {r['paragraphs']} | {r['opaque']} | {r['empty']} "
+            f"| {r['page_no']} | {r['lower_start']} | {r['warnings']} | {r['seconds']:.2f} | {r['title']} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
