@@ -94,9 +94,7 @@ def measure(path: Path, engine: str) -> dict:
     }
     curated = path.with_suffix(".text.txt")
     if curated.exists():
-        want = collections.Counter(
-            w for w in words(curated.read_text()) if len(w) > 1 and not _FURNITURE_WORD.match(w)
-        )
+        want = collections.Counter(w for w in words(curated.read_text()) if len(w) > 1 and not _FURNITURE_WORD.match(w))
         total = sum(want.values())
         have_text = collections.Counter(w for s in text_strings for w in words(s))
         have_all = have_text + collections.Counter(w for s in furniture_strings for w in words(s))
@@ -116,11 +114,13 @@ def main() -> int:
         print(f"no corpus files found under {CORPUS}")
         return 0
     print(f"engine {args.engine}")
-    print("| file | words (text) | words (all) | paragraphs | opaque ids | empty | page no. | lower start | warnings | s | title |")
+    print(
+        "| file | words (text) | words (all) | paragraphs | opaque ids | empty | page no. | lower start | warnings | s | title |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for path in paths:
         r = measure(path, args.engine)
-        fmt = (lambda v: "-" if v is None else f"{v:.4f}")  # noqa: E731
+        fmt = lambda v: "-" if v is None else f"{v:.4f}"  # noqa: E731
         print(
             f"| {r['file']} | {fmt(r['text'])} | {fmt(r['all'])} | {r['paragraphs']} | {r['opaque']} | {r['empty']} "
             f"| {r['page_no']} | {r['lower_start']} | {r['warnings']} | {r['seconds']:.2f} | {r['title']} |"

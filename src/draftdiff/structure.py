@@ -47,6 +47,7 @@ class Block:
     heading: int | None = None
     notes: list[Note] = field(default_factory=list)
     bullet: bool = False
+    title: bool = False  # the reader found the document's title here
 
 
 _SCOPE_RE = re.compile(
@@ -251,7 +252,9 @@ class _Builder:
         if pid:
             rest = text[len(label) :].strip().lstrip(".:").strip()
             close = text[len(label) : len(label) + 1] if text[len(label) : len(label) + 1] in ".:" else ""
-            item = self._add("heading", label.rstrip("."), Kind.HEADING, rest, block, "." if label.endswith(".") else close)
+            item = self._add(
+                "heading", label.rstrip("."), Kind.HEADING, rest, block, "." if label.endswith(".") else close
+            )
             item.base = pid
             self._set_anchor(item)
         elif scope:
@@ -342,7 +345,7 @@ class _Builder:
 
 
 def _title_like(text: str) -> bool:
-    """"Opening of the session": short, capitalised, no closing punctuation."""
+    """ "Opening of the session": short, capitalised, no closing punctuation."""
     return bool(text) and len(text.split()) <= 12 and text[-1] not in ".,;:" and looks_like_heading(text)
 
 
@@ -407,13 +410,11 @@ def _preamble(items: list[_Item]) -> None:
     for index, item in enumerate(items):
         if item.role != "positional" or not _CHAPEAU_RE.match(item.para.text):
             continue
-        count = 0
-        for follower in items[index + 1 :]:
+        for count, follower in enumerate(items[index + 1 :], start=1):
             if follower.role != "positional" or follower.para.kind is not Kind.UNNUMBERED:
                 break
-            if follower.para.text.endswith(":") and count:
+            if follower.para.text.endswith(":") and count > 1:
                 break  # "Have agreed as follows:"
-            count += 1
             follower.role = "preamble"
             follower.count = count
         return
@@ -442,7 +443,9 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
             for kind in kinds:
                 if kind in promoted:
                     continue
-                instances = {id(next((s for s in i.scopes if s.kind == kind and s is not i.scope), None)) for i in group}
+                instances = {
+                    id(next((s for s in i.scopes if s.kind == kind and s is not i.scope), None)) for i in group
+                }
                 if len(instances) > 1:
                     new.add(kind)
                     break
@@ -532,7 +535,8 @@ def build(blocks: list[Block], *, title_from_first: bool = True) -> tuple[str, l
     """
     title = ""
     blocks = [b for b in blocks if clean_text(b.text) or (b.label and clean_text(b.label))]
-    if title_from_first and blocks:
+    marked = next((b for b in blocks if b.title), None)
+    if title_from_first and blocks and marked is None:
         first = blocks[0]
         text = clean_text(first.text)
         if (
@@ -544,6 +548,10 @@ def build(blocks: list[Block], *, title_from_first: bool = True) -> tuple[str, l
             and not _SCOPE_RE.match(text)
         ):
             title = text
+            blocks = blocks[1:]
+    if marked is not None:
+        title = clean_text(marked.text)
+        if marked is blocks[0]:
             blocks = blocks[1:]
     builder = _Builder()
     for block in blocks:

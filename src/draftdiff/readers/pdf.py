@@ -114,6 +114,7 @@ class _Block:
     markers: list[str] = field(default_factory=list)
     cont_x: float | None = None  # x of continuation lines, once seen
     heading: bool = False
+    centered: bool = False  # every line centred in its column: a title or an article heading
 
 
 def _furniture_kind(line: Line) -> str | None:
@@ -203,7 +204,9 @@ class Layout:
         margin = {id(line) for line in numeric if line.x1 <= body_left + 2 or line.x0 >= body_right - 2}
         if len(margin) < 5:
             return lines
-        self.furniture.extend(Furniture(line.page, line.text.strip(), "margin") for line in numeric if id(line) in margin)
+        self.furniture.extend(
+            Furniture(line.page, line.text.strip(), "margin") for line in numeric if id(line) in margin
+        )
         return [line for line in lines if id(line) not in margin]
 
     # -- footnotes ------------------------------------------------------------
@@ -316,24 +319,71 @@ class Layout:
                 continue
             bounds = _column_bounds(lines, gutter)
             spacing = _typical_spacing(lines)
+            edges = _left_edges(lines, bounds)
             prev: Line | None = None
             for line in lines:
                 left, right = bounds(line)
-                starts = self._starts_paragraph(line, prev, current, left, right, spacing)
+                aligned = prev is not None and abs(line.x0 - prev.x0) < 2 and abs(line.x1 - prev.x1) < 2
+                centered = _centered(line, left, right) and not aligned and round(line.x0 / 2) not in edges
+                if current is not None and current.centered and aligned and len(current.lines) == 1:
+                    current.centered = False  # its first line only looked centred: an indented block
+                if current is not None and current.lines and (centered or current.centered):
+                    starts = self._starts_centered(line, prev, current, centered)
+                else:
+                    starts = self._starts_paragraph(line, prev, current, left, right, spacing)
                 if current is None or starts:
                     if current is not None:
                         pending.append((current, current.lines[0].page))
-                    current = _Block(heading=self._is_heading_line(line))
+                    current = _Block(heading=self._is_heading_line(line), centered=centered)
                 self._append(current, line)
                 prev = line
             # a paragraph may continue on the next page: keep `current` open
         if current is not None:
             pending.append((current, current.lines[0].page))
+        pending = self._strip_masthead(pending)
         used: set[tuple[int, str]] = set()
         for block, page_no in pending:
             out.append(self._finish(block, page_no, all_notes, used))
         self._place_orphan_notes(out, all_notes, used)
+        _mark_title([b for b, _ in pending], out)
         return out
+
+    def _starts_centered(self, line: Line, prev: Line | None, block: _Block, centered: bool) -> bool:
+        """Centred lines make one block (a wrapped title, "Article 2" over
+        "Objective"); a scope word ("Article 5", "PART II") starts a new one."""
+        if not (centered and block.centered) or prev is None:
+            return True
+        text = line.text.strip()
+        if scope_heading(text) or match_heading_number(text) or _labelled(text):
+            return True
+        if line.top < prev.top - line.size or line.page != prev.page:
+            return True  # a new page or column
+        if self._is_heading_line(line) != block.heading:
+            return True
+        if abs(line.x0 - prev.x0) < 2 and abs(line.x1 - prev.x1) < 2:
+            return True  # an indented block of text (an abstract, a quotation), not a centred title
+        gap = line.top - prev.top
+        return gap > 4 * max(line.size, prev.size)
+
+    def _strip_masthead(self, pending: list[tuple[_Block, int]]) -> list[tuple[_Block, int]]:
+        """The UN masthead on the first page ("United Nations", "General
+        Assembly", "Distr.: General", the date, "Original: English") is page
+        furniture, declared as such."""
+        if not self.pages:
+            return pending
+        first = self.pages[0]
+        kept: list[tuple[_Block, int]] = []
+        for block, page_no in pending:
+            lines = block.lines
+            if (
+                page_no == first.number
+                and all(line.page == first.number and line.top < first.height * 0.3 for line in lines)
+                and all(_MASTHEAD_RE.match(line.text.strip()) for line in lines)
+            ):
+                self.furniture.extend(Furniture(page_no, line.text.strip(), "masthead") for line in lines)
+                continue
+            kept.append((block, page_no))
+        return kept
 
     def _continue_note(self, notes_by_page: list[dict[str, str]], text: str, page_no: int) -> None:
         """A footnote that runs on from the page before: append it to the last note there."""
@@ -432,7 +482,70 @@ class Layout:
         heading: int | None = 1 if block.heading and looks_like_heading(text) else None
         if heading is None and not (match_heading_number(text) or scope_heading(text)):
             heading = 0
+        if heading is None and block.centered and looks_like_heading(text):
+            heading = 1  # "Article 2 Objective", set in the middle of the page
         return Block(text=text, location=Location(page=page_no), heading=heading, notes=attached)
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MASTHEAD_RE = re.compile(
+    r"^(united|nations(\s[A-Z])?|united nations|[A-Z]|general assembly|security council|economic and social council"
+    rf"|distr\.?(:?\s*(general|limited|restricted))?|general|limited|restricted|original:\s*\w+|\d{{1,2}}\s+({_MONTHS})\s+\d{{4}}"
+    r"|[A-Z]{1,8}(/[A-Z0-9.()\-]+){1,8}(\s+\d{1,2}\s+\w+\s+\d{4})?)$",
+    re.I,
+)
+
+
+def _left_edges(lines: list[Line], bounds) -> set[int]:
+    """Where the long lines of a page start (in 2-point buckets): a line that
+    starts there is aligned text, however centred it looks."""
+    counts: Counter[int] = Counter()
+    for line in lines:
+        left, right = bounds(line)
+        if line.x1 - line.x0 > 0.6 * (right - left):
+            counts[round(line.x0 / 2)] += 1
+    edges = {bucket for bucket, n in counts.items() if n >= 3}
+    return edges | {b + 1 for b in edges} | {b - 1 for b in edges}
+
+
+def _centered(line: Line, left: float, right: float) -> bool:
+    width = right - left
+    if width <= 0 or line.x1 - line.x0 > width * 0.75:
+        return False
+    middle = (line.x0 + line.x1) / 2
+    return abs(middle - (left + right) / 2) < max(width * 0.04, 6) and line.x0 > left + width * 0.08
+
+
+_RESOLUTION_TITLE_RE = re.compile(r"^\d{1,3}/\d{1,4}\.\s+\S")
+
+
+def _mark_title(raw: list[_Block], blocks: list[Block]) -> None:
+    """The document's title: a resolution's numbered title ("79/271. Agreement
+    under …"), else the first page's most prominent block (largest type, then
+    bold, centred or capitals, then most words)."""
+    if not blocks:
+        return
+    first_page = blocks[0].location.page
+    candidates = []
+    for order, (source, block) in enumerate(zip(raw, blocks, strict=True)):
+        if block.location.page != first_page:
+            break
+        text = block.text.strip()
+        if _RESOLUTION_TITLE_RE.match(text):
+            block.title = True
+            block.heading = 1  # the paragraphs below sit under the resolution's title
+            return
+        words = len(text.split())
+        if words < 3 or match_para(text) or match_sub(text) or text.endswith((",", ";")):
+            continue
+        size = max(line.size for line in source.lines)
+        prominent = source.heading or source.centered or text.isupper()
+        if prominent:
+            candidates.append((round(size), words, -order, block))
+    if candidates:
+        chosen = max(candidates, key=lambda c: c[:3])[3]
+        chosen.title = True
+        chosen.heading = 1
 
 
 def _labelled(text: str) -> bool:
