@@ -191,6 +191,10 @@ class _Builder:
             return
         full = f"{label_text} {text}".strip() if label_text else text
         strict = not label_text
+        word_number = match_para(full, strict=strict) if block.heading is None else None
+        if word_number and word_number.number.form == "heading":
+            self._heading(full, block)  # "ANNEX II GUIDELINES FOR …", however long
+            return
         if block.heading or (block.heading is None and self._heading_candidate(full)):
             self._heading(full, block)
             return
@@ -426,6 +430,10 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
     restarts, ``AnnexVI.Art1`` for an annex's own articles."""
     own = [i for i in items if i.role in ("numbered", "heading")]
     promoted: set[str] = set()
+    population: dict[str, int] = {}
+    for item in items:
+        for scope in item.scopes:
+            population[scope.kind] = population.get(scope.kind, 0) + 1
 
     def qualified(item: _Item) -> str:
         keys = [s.key for s in item.scopes if s.kind in promoted and s is not item.scope]
@@ -440,15 +448,20 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
             if len(group) < 2:
                 continue
             kinds = sorted({s.kind for i in group for s in i.scopes if s is not i.scope}, key=lambda k: -_SCOPE_RANK[k])
+            # Articles that all restart: qualify by the innermost container. A
+            # number inside an annex against one outside: by the rarer one.
+            everywhere, somewhere = [], []
             for kind in kinds:
                 if kind in promoted:
                     continue
-                instances = {
-                    id(next((s for s in i.scopes if s.kind == kind and s is not i.scope), None)) for i in group
-                }
-                if len(instances) > 1:
-                    new.add(kind)
-                    break
+                found = [next((s for s in i.scopes if s.kind == kind and s is not i.scope), None) for i in group]
+                if len({id(f) for f in found}) < 2:
+                    continue
+                (everywhere if all(found) else somewhere).append(kind)
+            if everywhere:
+                new.add(everywhere[0])
+            elif somewhere:
+                new.add(min(somewhere, key=lambda k: (population[k], _SCOPE_RANK[k])))
         if not new:
             break
         promoted |= new

@@ -323,7 +323,12 @@ class Layout:
             prev: Line | None = None
             for line in lines:
                 left, right = bounds(line)
-                aligned = prev is not None and abs(line.x0 - prev.x0) < 2 and abs(line.x1 - prev.x1) < 2
+                aligned = (
+                    prev is not None
+                    and abs(line.x0 - prev.x0) < 2
+                    and abs(line.x1 - prev.x1) < 2
+                    and line.x1 - line.x0 > 0.4 * (right - left)  # short equal lines are centred titles
+                )
                 centered = _centered(line, left, right) and not aligned and round(line.x0 / 2) not in edges
                 if current is not None and current.centered and aligned and len(current.lines) == 1:
                     current.centered = False  # its first line only looked centred: an indented block
@@ -360,7 +365,7 @@ class Layout:
             return True  # a new page or column
         if self._is_heading_line(line) != block.heading:
             return True
-        if abs(line.x0 - prev.x0) < 2 and abs(line.x1 - prev.x1) < 2:
+        if abs(line.x0 - prev.x0) < 2 and abs(line.x1 - prev.x1) < 2 and len(block.lines) > 1:
             return True  # an indented block of text (an abstract, a quotation), not a centred title
         gap = line.top - prev.top
         return gap > 4 * max(line.size, prev.size)
