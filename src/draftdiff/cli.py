@@ -192,15 +192,15 @@ def compare(
     password: PasswordOpt = None,
 ) -> None:
     """Show what changed between two drafts, paragraph by paragraph and word by word."""
+    from .citations import resolve_all
     from .comparison import compare as run_compare
-    from .numbering import canonical_id
     from .wording import Options
 
     read_options = ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
     old_draft, new_draft = _run(lambda: _load_pair(old, new, config, read_options, (label_old, label_new)))
     options = Options(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
     comparison = _run(lambda: run_compare(old_draft, new_draft, options=options))
-    wanted_ids = {canonical_id(p) for p in para or []}
+    wanted_ids = _run(lambda: resolve_all(para or [], old_draft.ids + new_draft.ids))
     kinds = {k.value for k in only or []}
 
     def keep(change) -> bool:

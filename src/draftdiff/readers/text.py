@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Location, Note
-from ..numbering import match_para, match_sub
+from ..numbering import match_para, match_sub, to_letters, to_roman
 from ..structure import Block
 
 _NOTE_DEF_RE = re.compile(r"^\[\^(?P<marker>[^\]\s]+)\]:\s?(?P<text>.*)$")
@@ -78,11 +78,70 @@ def _starts_paragraph(line: str) -> bool:
     return bool(match_sub(line) or match_para(line))
 
 
+# Markdown as published on the web (Jekyll, kramdown, pandoc): front matter,
+# attribute lists, a TOC marker and link definitions are markup, not text.
+_FRONT_TITLE_RE = re.compile(r"^title:\s*(?P<title>.+?)\s*$")
+_KRAMDOWN_IAL_RE = re.compile(r"^\{:[^}]*\}$")
+_KRAMDOWN_INLINE_IAL_RE = re.compile(r"\s*\{:[^}]*\}")
+_TOC_RE = re.compile(r"^[*-]\s+TOC$")
+_LINK_DEF_RE = re.compile(r"^\[(?P<label>[^\]^][^\]]*)\]:\s*\S+")
+_LIST_ITEM_RE = re.compile(r"^(?P<indent>\s*)(?P<num>\d{1,3})[.)]\s+(?P<text>\S.*)$")
+
+
+def _front_matter(lines: list[str]) -> tuple[str, int]:
+    """YAML front matter between ``---`` lines: its title, and the lines it takes."""
+    if not lines or lines[0].strip() != "---":
+        return "", 0
+    for end in range(1, min(len(lines), 200)):
+        if lines[end].strip() in ("---", "..."):
+            title = next((m["title"] for line in lines[1:end] if (m := _FRONT_TITLE_RE.match(line.strip()))), "")
+            return title.strip("\"'"), end + 1
+    return "", 0
+
+
+def _markdown_links(text: str, labels: set[str]) -> str:
+    """Keep a link's text: ``[text](http…)`` and ``[text][label]`` for a defined label.
+    Brackets of a negotiating text (``[shall][should]``) are not links."""
+    text = re.sub(r"\[([^\[\]]+)\]\((?:https?:|mailto:|/|#|\./)[^)\s]*\)", r"\1", text)
+    if labels:
+        text = re.sub(
+            r"\[([^\[\]]+)\]\[([^\[\]]+)\]",
+            lambda m: m.group(1) if m.group(2).lower() in labels else m.group(0),
+            text,
+        )
+    return text
+
+
+def _nested_label(indent: int, number: int, levels: list[int]) -> str | None:
+    """A nested ordered list item as the sub-paragraph it stands for: the
+    second level is lettered, the third roman (``1.`` → ``(a)`` → ``(i)``)."""
+    while levels and indent <= levels[-1]:
+        levels.pop()
+    levels.append(indent)
+    depth = len(levels) - 1
+    if depth == 0:
+        return None
+    return f"({to_letters(number)})" if depth == 1 else f"({to_roman(number).lower()})"
+
+
 def read_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = text.split("\n")
+    front_title = ""
+    link_labels: set[str] = set()
+    if markdown:
+        front_title, skip = _front_matter(lines)
+        lines = [""] * skip + lines[skip:]  # keep line numbers
+        for index, line in enumerate(lines):
+            stripped = line.strip()
+            m = _LINK_DEF_RE.match(stripped)
+            if m:
+                link_labels.add(m["label"].lower())
+                lines[index] = ""
+            elif _KRAMDOWN_IAL_RE.match(stripped) or _TOC_RE.match(stripped):
+                lines[index] = ""
 
     notes: dict[str, str] = {}
     body: list[tuple[int, str]] = []
@@ -102,6 +161,7 @@ def read_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     raw: list[tuple[int, list[str], int | None, bool]] = []  # (line, lines, heading, bullet)
     pending: list[str] = []
     start = 0
+    list_levels: list[int] = []
 
     def flush() -> None:
         nonlocal pending
@@ -124,6 +184,16 @@ def read_blocks(text: str, *, markdown: bool = False) -> list[Block]:
             flush()
             raw.append((number, [stripped[bullet.end() :]], 0, True))
             continue
+        item = _LIST_ITEM_RE.match(line) if markdown else None
+        if item:
+            label = _nested_label(len(item["indent"].expandtabs(4)), int(item["num"]), list_levels)
+            if label:
+                flush()
+                start = number
+                pending.append(f"{label} {item['text']}")
+                continue
+        elif markdown and not line.startswith((" ", "\t")):
+            list_levels.clear()
         if pending and _starts_paragraph(stripped):
             flush()
         if not pending:
@@ -132,10 +202,12 @@ def read_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     flush()
 
     blocks: list[Block] = []
+    if front_title:
+        blocks.append(Block(text=front_title, location=Location(line=1), heading=1, title=True))
     for line_no, parts, heading, bullet in raw:
         joined = " ".join(parts)
         if markdown:
-            joined = _markdown_inline(joined)
+            joined = _markdown_inline(_markdown_links(_KRAMDOWN_INLINE_IAL_RE.sub("", joined), link_labels))
         block_notes = [Note(marker=m["marker"], text=notes.get(m["marker"], "")) for m in _NOTE_REF_RE.finditer(joined)]
         joined = _NOTE_STRIP_RE.sub("", joined)
         blocks.append(
