@@ -220,6 +220,8 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
         )
         return LabelMatch(number, _clean_label(m["label"]), rest.strip(), m["close"])
     m = _WORD_RE.match(text)
+    if m and m["word"][0].islower():
+        return None  # "article 61 …" at a line start is a cross-reference, not a label
     if m:
         word = m["word"].rstrip(".").lower()
         prefix = WORD_PREFIXES[word]

@@ -191,6 +191,10 @@ class _Builder:
             return
         full = f"{label_text} {text}".strip() if label_text else text
         strict = not label_text
+        if _TOC_ENTRY_RE.search(full):
+            # a table of contents line ("Article 3. Breadth . . . . 24") names a heading, it is not one
+            self._unnumbered(full, block, label="")
+            return
         word_number = match_para(full, strict=strict) if block.heading is None else None
         if word_number and word_number.number.form == "heading":
             self._heading(full, block)  # "ANNEX II GUIDELINES FOR …", however long
@@ -346,6 +350,9 @@ class _Builder:
             self.parent = item
             self.letter = None
             self.letter_value = 0
+
+
+_TOC_ENTRY_RE = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}\s*$")
 
 
 def _title_like(text: str) -> bool:
