@@ -352,7 +352,7 @@ class _Builder:
             self.letter_value = 0
 
 
-_TOC_ENTRY_RE = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}\s*$")
+_TOC_ENTRY_RE = re.compile(r"(?:\.\s){2,}\.?\s*\d{1,4}\s*$|(?:\.\s?){4,}\s*\d{0,4}\s*$|(?:\s\.){3,}\s")
 
 
 def _title_like(text: str) -> bool:

@@ -442,6 +442,9 @@ class Layout:
             # only if this line is plain text and the last one did not end it.
             if labelled or self._is_heading_line(line) != block.heading:
                 return True
+            tolerance = max(line.size * 0.8, 6)
+            if block.cont_x is not None and line.x0 > block.cont_x + tolerance and line.page != last.page:
+                return True  # a first-line indent at the top of the page: a new paragraph
             ended = last.text.rstrip().endswith((".", ";", ":")) and last.x1 < right - 2 * last.size
             if not ended:
                 block.cont_x = None  # continuation lines sit elsewhere in the new column

@@ -1,0 +1,220 @@
+"""Issue: real documents, no word lost, ids people cite.
+
+Corpus tests read ../shared/corpus (they skip when it is absent); the
+structure tests build their own small texts.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import re
+
+import pytest
+from conftest import corpus_dir
+
+from draftdiff.citations import resolve
+from draftdiff.errors import DraftDiffError
+from draftdiff.model import Kind
+from draftdiff.readers import load
+from draftdiff.readers.text import read_blocks
+from draftdiff.structure import build
+
+# -- word conservation against the publisher's curated text -------------------
+
+_FURNITURE_WORD = re.compile(r"^(page|english|\d+|[a-z]?\d+[a-z]?)$")  # as ../shared/tools/corpus_words.py
+PAGE_NUMBER = re.compile(r"(^|\s)(-\s?\d{1,4}\s?-|Page \d+ of \d+)(\s|$)")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower().replace("-\n", ""))
+
+
+def _strings(obj):
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for key, value in obj.items():
+            if key not in ("source", "schema", "warnings", "format"):
+                yield from _strings(value)
+    elif isinstance(obj, list):
+        for value in obj:
+            yield from _strings(value)
+
+
+def _recall(doc: dict, curated: str) -> float:
+    want = collections.Counter(w for w in _words(curated) if len(w) > 1 and not _FURNITURE_WORD.match(w))
+    have = collections.Counter(w for s in _strings(doc) for w in _words(s))
+    return 1 - sum((want - have).values()) / sum(want.values())
+
+
+def treaty_pdfs():
+    folder = corpus_dir("pdf_treaty")
+    return sorted(folder.glob("*.pdf"))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "bbnj-corpus__A-RES-79-271.pdf",
+        "bbnj-corpus__UN_Fish_Stocks_Agreement_1995.pdf",
+        "bbnj-corpus__UN_Part_XI_Agreement_1994.pdf",
+        "bbnj-corpus__UNCLOS_1982.pdf",
+    ],
+)
+def test_every_word_of_a_treaty_pdf_is_accounted_for(name):
+    path = corpus_dir("pdf_treaty") / name
+    draft = load(path)
+    doc = json.loads(json.dumps(draft.to_json()))
+    curated = path.with_suffix(".text.txt").read_text()
+    assert _recall(doc, curated) >= 0.999  # paragraphs, headings, notes and declared furniture
+    doc.pop("furniture", None)
+    assert _recall(doc, curated) >= 0.995  # without the furniture: the title line is not furniture
+    for para in draft:
+        assert para.text or para.kind is Kind.HEADING, f"empty paragraph {para.id}"
+        assert not PAGE_NUMBER.search(para.text), f"page number inside {para.id}"
+        assert not para.id.startswith(("Article ", "Annex ")), f"opaque id {para.id}"
+    if "UNCLOS" not in name:  # its table of contents still yields headings: see docs/accuracy.md
+        assert not [i for i in draft.ids if "#" in i]
+
+
+def test_furniture_is_listed_with_its_page_and_kind():
+    draft = load(corpus_dir("pdf_treaty") / "bbnj-corpus__A-RES-79-271.pdf")
+    kinds = {(f.page, f.kind, f.text) for f in draft.furniture}
+    assert (1, "symbol", "A/RES/79/271") in kinds
+    assert (1, "masthead", "Distr.: General") in kinds
+    assert any(k == "running" and p == 2 and t.startswith("Agreement under the United Nations") for p, k, t in kinds)
+    doc = draft.to_json()
+    assert {"page", "text", "kind"} <= set(doc["furniture"][0])
+
+
+def test_resolution_title_and_preamble():
+    draft = load(corpus_dir("pdf_treaty") / "bbnj-corpus__A-RES-79-271.pdf")
+    assert draft.title.startswith("79/271. Agreement under the United Nations Convention on the Law of the Sea")
+    assert draft.title.endswith("beyond National Jurisdiction")
+    assert draft.get("PP1").text.startswith("Recalling its resolution 72/249")
+    assert draft.get("PP3").text.startswith("Recalling further its resolution 77/321")
+    assert draft.get("PP4").text.startswith("Underscoring the importance")  # not glued to PP3 across the page
+    assert draft.get("1").text.startswith("Welcomes the holding")
+    assert draft.get("9").section.startswith("79/271. Agreement")
+
+
+def test_treaty_ids_follow_its_articles():
+    draft = load(corpus_dir("pdf_treaty") / "bbnj-corpus__UN_Fish_Stocks_Agreement_1995.pdf")
+    assert draft.title.startswith("AGREEMENT FOR THE IMPLEMENTATION OF THE PROVISIONS")
+    assert draft.get("Art2").kind is Kind.HEADING and draft.get("Art2").text == "Objective"
+    assert draft.get("Art2.1").text.startswith("The objective of this Agreement")
+    assert draft.get("Art5").text == "General principles"
+    assert draft.get("Art5(a)").text.startswith("adopt measures to ensure long-term sustainability")
+    assert draft.get("Art6.3(a)").text.startswith("improve decision-making")
+    assert draft.get("Art1.2").text.startswith('(a) "States Parties"') or draft.get("Art1.2(a)")
+    assert not [i for i in draft.ids if i.startswith("Article ")]
+    # an annex's own articles are qualified by the annex, the treaty's are not
+    assert draft.get("AnnexI.Art1") is not None and draft.get("Art1").section.startswith("Article 1")
+    for reference in ("article 6, paragraph 3 (a)", "Art. 6(3)(a)", "6.3(a)", "Art6.3(a)"):
+        assert resolve(reference, draft.ids) == ["Art6.3(a)"]
+    assert resolve("article 2", draft.ids) == ["Art2", "Art2.1"]
+    with pytest.raises(DraftDiffError) as error:
+        resolve("3(a)", draft.ids)
+    assert "ambiguous" in error.value.message and "Art6.3(a)" in (error.value.hint or "")
+
+
+def test_markdown_as_published():
+    draft = load(corpus_dir("negotiation_text") / "cop21__2015-10-23_draft_agreement.md")
+    assert draft.title == "Final Draft Negotiating Text 23 October 2015"
+    texts = [p.text for p in draft]
+    assert not [t for t in texts if t.startswith(("---", "{:", "[source]:", "TOC")) or "{:" in t]
+    assert "final draft negotiating text prepared before" in texts[0]  # link text kept, link target gone
+    assert draft.get("PP1").text.startswith("Being Parties to the United Nations Framework Convention")
+    assert draft.get("Art1").text == "(definitions)"
+    assert draft.get("Art1.3").text.startswith('"CMA" means')
+    assert draft.get("Art2.1(a)").text.startswith("hold the increase in the global average temperature")
+    assert draft.get("Art2.1(c)").text.startswith("increase their ability to adapt")
+    assert draft.get("Art2bis.1") is not None
+    notes = [n for p in draft for n in p.notes]
+    assert len(notes) >= 12 and notes[0].text.startswith("The version of 23 October 2015")
+    assert [f"Art1.{n}" for n in range(1, 15)] == [i for i in draft.ids if re.fullmatch(r"Art1\.\d+", i)]
+
+
+# -- structure, on texts of our own ---------------------------------------------
+
+
+def ids_of(text: str, markdown: bool = False) -> list[str]:
+    return [p.id for p in build(read_blocks(text, markdown=markdown))[1]]
+
+
+def test_numbered_subheadings_in_lettered_sections_are_not_restarts():
+    text = """Report of the meeting
+
+I. Organizational matters
+
+A. Opening of the session
+
+1. Opening of the session
+
+1. The session was opened by the Chair on 3 May.
+
+2. The Chair welcomed the delegations.
+
+2. Attendance
+
+3. Delegations from forty States attended.
+
+B. Adoption of the agenda
+
+4. The agenda was adopted as proposed.
+"""
+    title, paras = build(read_blocks(text))
+    assert [p.id for p in paras] == ["I", "I.A", "I.A.1", "1", "2", "I.A.2", "3", "I.B", "4"]
+    assert paras[2].kind is Kind.HEADING and paras[2].text == "Opening of the session"
+
+
+def test_subparagraph_levels_follow_the_label_sequence():
+    text = "8. Chapeau:\n\n(a) first;\n\n(b) second:\n\n(i) one;\n\n(ii) two;\n\n(iii) three;\n\n(c) third.\n"
+    assert ids_of(text) == ["8", "8(a)", "8(b)", "8(b)(i)", "8(b)(ii)", "8(b)(iii)", "8(c)"]
+
+
+def test_articles_restart_numbering_and_unnumbered_bodies_are_citable():
+    text = """Article 1
+
+Use of terms
+
+1. First.
+
+2. Second.
+
+Article 2
+
+Objective
+
+The objective of this text is clear.
+
+Article 3
+
+1. Again one.
+
+(a) a point.
+"""
+    assert ids_of(text) == [
+        "Art1",
+        "Art1~1",
+        "Art1.1",
+        "Art1.2",
+        "Art2",
+        "Art2~1",
+        "Art2.1",
+        "Art3",
+        "Art3.1",
+        "Art3.1(a)",
+    ]
+
+
+def test_restart_with_no_container_still_gets_a_run_counter():
+    assert ids_of("1. One.\n\n2. Two.\n\n1. One again.\n") == ["1", "2", "#2/1"]
+
+
+def test_warnings_are_objects_in_the_json():
+    from draftdiff.model import Draft, ReadWarning
+
+    draft = Draft(source="x.pdf", label="X", title="", paragraphs=[], warnings=[ReadWarning("why", 3, "words")])
+    assert draft.to_json()["warnings"] == [{"reason": "why", "page": 3, "text": "words"}]
