@@ -11,8 +11,8 @@ import json
 import re
 
 import pytest
-from conftest import corpus_dir
 
+from conftest import corpus_dir
 from draftdiff.citations import resolve
 from draftdiff.errors import DraftDiffError
 from draftdiff.model import Kind
@@ -164,7 +164,7 @@ B. Adoption of the agenda
 
 4. The agenda was adopted as proposed.
 """
-    title, paras = build(read_blocks(text))
+    _title, paras = build(read_blocks(text))
     assert [p.id for p in paras] == ["I", "I.A", "I.A.1", "1", "2", "I.A.2", "3", "I.B", "4"]
     assert paras[2].kind is Kind.HEADING and paras[2].text == "Opening of the session"
 
