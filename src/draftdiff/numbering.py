@@ -238,15 +238,20 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
     return None
 
 
+# "a. Parties shall …": a lower-case letter and a point, then a capital. No
+# sentence starts in lower case, so this is a label, as negotiating texts print it.
+_DOTTED_SUB_RE = re.compile(r"^(?P<label>(?P<tok>[a-z]{1,2}|[ivx]{1,5})\.)(?=\s+[A-Z“\"‘\[(])")
+
+
 def match_sub(text: str) -> tuple[str, str, str] | None:
-    """Match ``(a)``, ``(iv)``, ``(aa)`` or ``a)`` at the start: (token, label, rest)."""
-    m = _SUB_RE.match(text)
+    """Match ``(a)``, ``(iv)``, ``(aa)``, ``a)`` or ``a.`` (before a capital) at the start: (token, label, rest)."""
+    m = _SUB_RE.match(text) or _DOTTED_SUB_RE.match(text)
     if not m:
         return None
     rest = text[m.end() :]
     if rest and not rest[0].isspace():
         return None
-    tok = m["tok"] or m["tok2"]
+    tok = m["tok"] or m.groupdict().get("tok2")
     if len(tok) == 2 and tok[0] != tok[1] and not is_roman(tok):
         return None  # "(ab)" is no UN sub-paragraph
     return tok, m["label"], rest.strip()

@@ -435,6 +435,8 @@ class Layout:
         if block is None or not block.lines:
             return True
         text = line.text.strip()
+        if len(block.lines) == 1 and _label_only(block.lines[0].text) and not _labelled(text):
+            return False  # "15." or "Pp1" on a line of its own: the text that follows is its paragraph
         labelled = bool(match_sub(text) or match_para(text))
         last = block.lines[-1]
         if prev is None or line.top < prev.top - line.size:
@@ -554,6 +556,15 @@ def _mark_title(raw: list[_Block], blocks: list[Block]) -> None:
         chosen = max(candidates, key=lambda c: c[:3])[3]
         chosen.title = True
         chosen.heading = 1
+
+
+def _label_only(text: str) -> bool:
+    """A paragraph label with nothing after it: "15.", "(a)", "Pp1", "9 bis."."""
+    text = text.strip()
+    if match_sub(text) and not match_sub(text)[2]:  # type: ignore[index]
+        return True
+    found = match_para(text, strict=False)
+    return bool(found and not found.rest and found.number.form == "para" and found.number.prefix != "Art")
 
 
 def _labelled(text: str) -> bool:
