@@ -8,8 +8,8 @@ For each file, in-process:
   ../shared/tools/corpus_words.py counts them, over the parse JSON) found in
   paragraphs, headings, notes and the title ("text"), and in those plus the
   declared page furniture ("all");
-- paragraphs, opaque ids (ids with a positional ``~`` counter or a ``#``
-  run or duplicate counter), empty paragraphs, paragraphs whose text holds a
+- paragraphs, ids with a ``#`` run or duplicate counter, ids with a
+  positional ``~`` counter (own or inherited from a parent), empty paragraphs, paragraphs whose text holds a
   page number or starts in lower case (cut mid-sentence), warnings, title;
 - seconds to read the file.
 
@@ -68,8 +68,14 @@ def _strings(obj):
             yield from _strings(value)
 
 
-def is_opaque(para_id: str) -> bool:
-    return "~" in para_id or "#" in para_id
+def is_counter(para_id: str) -> bool:
+    """A ``#`` counter: a restart or a duplicate that no heading explains."""
+    return "#" in para_id
+
+
+def is_positional(para_id: str) -> bool:
+    """Anything with a positional ``~`` counter in it (own or inherited)."""
+    return "~" in para_id
 
 
 def measure(path: Path, engine: str) -> dict:
@@ -82,7 +88,8 @@ def measure(path: Path, engine: str) -> dict:
     row = {
         "file": path.name,
         "paragraphs": len(draft.paragraphs),
-        "opaque": sum(is_opaque(p.id) for p in draft.paragraphs),
+        "counter": sum(is_counter(p.id) for p in draft.paragraphs),
+        "positional": sum(is_positional(p.id) for p in draft.paragraphs),
         "empty": sum(not p.text and p.kind.value != "heading" for p in draft.paragraphs),
         "page_no": sum(bool(PAGE_NUMBER.search(p.text)) for p in draft.paragraphs),
         "lower_start": sum(p.text[:1].islower() and p.kind.value == "unnumbered" for p in draft.paragraphs),
@@ -122,7 +129,8 @@ def main() -> int:
         r = measure(path, args.engine)
         fmt = lambda v: "-" if v is None else f"{v:.4f}"  # noqa: E731
         print(
-            f"| {r['file']} | {fmt(r['text'])} | {fmt(r['all'])} | {r['paragraphs']} | {r['opaque']} | {r['empty']} "
+            f"| {r['file']} | {fmt(r['text'])} | {fmt(r['all'])} | {r['paragraphs']} | {r['counter']} "
+            f"| {r['positional']} | {r['empty']} "
             f"| {r['page_no']} | {r['lower_start']} | {r['warnings']} | {r['seconds']:.2f} | {r['title']} |"
         )
     return 0

@@ -229,7 +229,7 @@ def test_unfccc_decisions_restart_numbering_and_keep_footnotes():
     subheadings = [p for p in draft if p.kind is Kind.HEADING and p.label.isdigit()]
     assert len(subheadings) == 12 and {p.text for p in subheadings} >= {"Education", "Training"}
     assert len(numbered) + len(subheadings) == 572  # what LibreOffice shows with a list number
-    assert draft.get("Dec22/CMA.3.IV.A.1").text == "Education"
+    assert draft.get("Dec22/CMA.3.Annex.IV.A.1").text == "Education"
     assert sum(len(p.notes) for p in draft) == 84
     # paragraph numbers restart in every decision: qualified by it
     assert draft.get("Dec6/CMA.3.1").text.startswith("Reaffirms the nationally determined nature")

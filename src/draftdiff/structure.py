@@ -56,11 +56,15 @@ _SCOPE_RE = re.compile(
     re.I,
 )
 _HEADING_MAX_WORDS = 16
+_SCOPE_LINE_RE = re.compile(r"^(?:Annex|Appendix|Attachment|Schedule)\s+(?:[IVXLC]+|\d{1,3}|[A-Z])\.?$", re.I)
+
+
+_BARE_SCOPE_RE = re.compile(r"^(?P<name>Annex|Appendix|Attachment|Schedule)\.?$", re.I)
 
 
 def scope_heading(text: str) -> str | None:
-    """The scope a heading opens for restarted numbering: "Annex I", "Decision 2/CMA.3"."""
-    m = _SCOPE_RE.match(text)
+    """The scope a heading opens for restarted numbering: "Annex I", "Decision 2/CMA.3", "Annex"."""
+    m = _SCOPE_RE.match(text) or _BARE_SCOPE_RE.match(text.strip())
     return m["name"].rstrip(".:") if m else None
 
 
@@ -146,8 +150,6 @@ class _Builder:
         self.last_heading_letter: str | None = None
         self.last_heading_roman = 0
         self.scopes: list[_Scope] = []
-        self.run = 1
-        self.run_bases: set[str] = set()
         # positional ids
         self.anchor: _Item | None = None
         self.anchor_count = 0
@@ -198,6 +200,9 @@ class _Builder:
         word_number = match_para(full, strict=strict) if block.heading is None else None
         if word_number and word_number.number.form == "heading":
             self._heading(full, block)  # "ANNEX II GUIDELINES FOR …", however long
+            return
+        if _BARE_SCOPE_RE.match(full) or _SCOPE_LINE_RE.match(full):
+            self._heading(full, block)  # "Annex", "Annex II" alone on a line: a container, however styled
             return
         if block.heading or (block.heading is None and self._heading_candidate(full)):
             self._heading(full, block)
@@ -274,7 +279,6 @@ class _Builder:
         if scope:
             item.scope = scope
             self.scopes.append(scope)
-            self.run_bases = set()
             self._set_anchor(item)
 
     def _is_letter_heading(self, tok: str) -> bool:
@@ -320,10 +324,6 @@ class _Builder:
         if not m:
             return False
         base = m.number.id
-        if base in self.run_bases and m.number.value <= 1:
-            self.run += 1  # numbering restarted with no heading to say why
-            self.run_bases = set()
-        self.run_bases.add(base)
         item = self._add(
             "numbered",
             m.label,
@@ -333,7 +333,6 @@ class _Builder:
             m.close,
             base=base,
             value=m.number.value,
-            run=self.run,
             title_like=kind is Kind.NUMBERED and _title_like(m.rest),
         )
         self._set_anchor(item)
@@ -475,8 +474,26 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
     return {id(item): qualified(item) for item in own}
 
 
+def _runs(items: list[_Item]) -> None:
+    """A number seen before in the same container, coming back at 1: the
+    numbering restarted with no heading to say why (a new run)."""
+    seen: dict[tuple, set[str]] = {}
+    runs: dict[tuple, int] = {}
+    for item in items:
+        if item.role != "numbered":
+            continue
+        key = tuple(id(s) for s in item.scopes)
+        bases = seen.setdefault(key, set())
+        if item.base in bases and item.value <= 1:
+            runs[key] = runs.get(key, 1) + 1
+            bases.clear()
+        bases.add(item.base)
+        item.run = runs.get(key, 1)
+
+
 def assign_ids(items: list[_Item]) -> list[Paragraph]:
     _subheadings(items)
+    _runs(items)
     _article_bodies(items)
     _preamble(items)
     own = _qualifiers(items)
@@ -491,12 +508,18 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
             n += 1
         return f"{pid}#{n}"
 
-    runs_needed = _runs_needed(items, own)
+    restarted = _restarted_scopes(items, own)
     for item in items:
         if item.role in ("numbered", "heading"):
             pid = own[id(item)]
-            if item.role == "numbered" and runs_needed and item.run > 1:
-                pid = f"#{item.run}/{pid}"
+            if item.role == "numbered" and tuple(id(s) for s in item.scopes) in restarted:
+                # numbering restarts under each heading ("Rule 3", "III.A"): cite it by that heading
+                section = item.section_item
+                heading = final.get(id(section)) if section is not None and section.role == "heading" else None
+                if heading and "~" not in heading:
+                    pid = f"{heading}.{item.base}"
+                elif item.run > 1:
+                    pid = f"#{item.run}/{pid}"
         elif item.role == "subheading":
             section = item.section_item
             prefix = final.get(id(section)) if section is not None else None
@@ -522,17 +545,18 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
     return [item.para for item in items]
 
 
-def _runs_needed(items: list[_Item], own: dict[int, str]) -> bool:
-    """Restart counters (``#2/1``) only where no container told the runs apart."""
+def _restarted_scopes(items: list[_Item], own: dict[int, str]) -> set[tuple]:
+    """Containers whose numbering restarts without a container heading of its own."""
     seen: dict[str, int] = {}
+    out: set[tuple] = set()
     for item in items:
         if item.role != "numbered":
             continue
         pid = own[id(item)]
         if pid in seen and seen[pid] != item.run:
-            return True
+            out.add(tuple(id(s) for s in item.scopes))
         seen.setdefault(pid, item.run)
-    return False
+    return out
 
 
 _SMALL_ROMAN_RE = re.compile(r"^[ivx]+$")
