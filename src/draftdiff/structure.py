@@ -48,6 +48,7 @@ class Block:
     notes: list[Note] = field(default_factory=list)
     bullet: bool = False
     title: bool = False  # the reader found the document's title here
+    toc: bool = False  # a line of a table of contents: text, never a heading or a label
 
 
 _SCOPE_RE = re.compile(
@@ -107,6 +108,7 @@ class _Scope:
     kind: str  # "article", "annex" ...
     key: str  # what qualifies the ids inside it: "Art6", "AnnexII", "Dec2/CMA.3"
     rank: int
+    final: str = ""  # the heading's id once qualified: "AnnexVI.Art1"
 
 
 def _scope_of(text: str, heading_id: str) -> _Scope | None:
@@ -193,13 +195,16 @@ class _Builder:
             return
         full = f"{label_text} {text}".strip() if label_text else text
         strict = not label_text
-        if _TOC_ENTRY_RE.search(full):
+        if block.toc or _TOC_ENTRY_RE.search(full):
             # a table of contents line ("Article 3. Breadth . . . . 24") names a heading, it is not one
             self._unnumbered(full, block, label="")
             return
         word_number = match_para(full, strict=strict) if block.heading is None else None
-        if word_number and word_number.number.form == "heading":
-            self._heading(full, block)  # "ANNEX II GUIDELINES FOR …", however long
+        if word_number and (
+            word_number.number.form == "heading"
+            or (word_number.number.prefix == "Art" and _article_title(word_number.rest))
+        ):
+            self._heading(full, block)  # "ANNEX II GUIDELINES FOR …", "Article 2 Legal status of …", however long
             return
         if _BARE_SCOPE_RE.match(full) or _SCOPE_LINE_RE.match(full):
             self._heading(full, block)  # "Annex", "Annex II" alone on a line: a container, however styled
@@ -354,6 +359,11 @@ class _Builder:
 _TOC_ENTRY_RE = re.compile(r"(?:\.\s){2,}\.?\s*\d{1,4}\s*$|(?:\.\s?){4,}\s*\d{0,4}\s*$|(?:\s\.){3,}\s")
 
 
+def _article_title(rest: str) -> bool:
+    """"Article 2 Legal status of the territorial sea, …": a title, not a sentence."""
+    return not rest or (len(rest.split()) <= 40 and rest[-1] not in ".;:," and rest[:1].isupper())
+
+
 def _title_like(text: str) -> bool:
     """ "Opening of the session": short, capitalised, no closing punctuation."""
     return bool(text) and len(text.split()) <= 12 and text[-1] not in ".,;:" and looks_like_heading(text)
@@ -431,47 +441,91 @@ def _preamble(items: list[_Item]) -> None:
 
 
 def _qualifiers(items: list[_Item]) -> dict[int, str]:
-    """Qualify restarted numbers by their container, only as far as needed:
-    ``Art6.3`` when every article restarts at 1, ``AnnexI.2`` when an annex
-    restarts, ``AnnexVI.Art1`` for an annex's own articles."""
-    own = [i for i in items if i.role in ("numbered", "heading")]
-    promoted: set[str] = set()
+    """Qualify repeated numbers by their container, only as far as needed.
+
+    Headings first, by the container that separates most of them, an
+    outer one first: an annex's own "Article 1" becomes ``AnnexVI.Art1``, a
+    part's "Section 1" ``PartII.Sec1``, while the treaty's articles stay
+    ``Art2``. Then paragraphs take the id of their innermost container that
+    tells them apart: ``Art6.3`` when every article restarts at 1,
+    ``AnnexVI.Art2.1`` inside that annex, ``AnnexI.2`` in an annex to a
+    resolution whose own paragraphs stay ``1``, ``2``.
+    """
     population: dict[str, int] = {}
     for item in items:
         for scope in item.scopes:
             population[scope.kind] = population.get(scope.kind, 0) + 1
+    headings = [i for i in items if i.role == "heading"]
+    numbered = [i for i in items if i.role == "numbered"]
+    out: dict[int, str] = {}
 
-    def qualified(item: _Item) -> str:
-        keys = [s.key for s in item.scopes if s.kind in promoted and s is not item.scope]
-        return ".".join([*keys, item.base])
+    def outer(item: _Item) -> list[_Scope]:
+        return [s for s in item.scopes if s is not item.scope]
 
+    # headings: per category, by the rarer container first (an annex rather than the parts)
+    promoted: dict[str, set[str]] = {}
+
+    def heading_id(item: _Item) -> str:
+        kinds = promoted.get(item.scope.kind if item.scope else "", set())
+        return ".".join([*(s.key for s in outer(item) if s.kind in kinds), item.base])
+
+    def choose(group: list[_Item], prefer_rare: bool) -> list[str]:
+        """Kinds of container that tell the group apart: for headings, the one
+        that separates most of them, then the rarer; for paragraphs the innermost."""
+        splits: dict[str, int] = {}
+        partial: set[str] = set()  # kinds some members are outside of: "in an annex or not"
+        for kind in {s.kind for i in group for s in outer(i)}:
+            found = [next((s for s in outer(i) if s.kind == kind), None) for i in group]
+            if len({id(f) for f in found}) > 1:
+                splits[kind] = len({id(f) for f in found})
+                if not all(found):
+                    partial.add(kind)
+        if prefer_rare:
+            return sorted(splits, key=lambda k: (-splits[k], k not in partial, _SCOPE_RANK[k], population[k]))
+        return sorted(splits, key=lambda k: -_SCOPE_RANK[k])
+
+    _fixpoint(headings, heading_id, lambda g: choose(g, True), promoted, lambda i: i.scope.kind if i.scope else "")
+    for item in headings:
+        out[id(item)] = heading_id(item)
+    for item in headings:
+        if item.scope is not None:
+            item.scope.final = out[id(item)]  # paragraphs inside take the heading's full id
+
+    # paragraphs: by their innermost container that tells them apart
+    para_kinds: dict[str, set[str]] = {}
+
+    def para_id(item: _Item) -> str:
+        kinds = para_kinds.get("", set())
+        inner = next((s for s in reversed(item.scopes) if s.kind in kinds), None)
+        return f"{inner.final or inner.key}.{item.base}" if inner is not None else item.base
+
+    _fixpoint(numbered, para_id, lambda g: choose(g, False), para_kinds, lambda i: "")
+    for item in numbered:
+        out[id(item)] = para_id(item)
+    return out
+
+
+def _fixpoint(items: list[_Item], make_id, choose, promoted: dict[str, set[str]], category) -> None:
+    """Promote container kinds until no two items share an id (or nothing helps)."""
     while True:
         groups: dict[str, list[_Item]] = {}
-        for item in own:
-            groups.setdefault(qualified(item), []).append(item)
-        new: set[str] = set()
+        for item in items:
+            groups.setdefault(make_id(item), []).append(item)
+        changed = False
         for group in groups.values():
             if len(group) < 2:
                 continue
-            kinds = sorted({s.kind for i in group for s in i.scopes if s is not i.scope}, key=lambda k: -_SCOPE_RANK[k])
-            # Articles that all restart: qualify by the innermost container. A
-            # number inside an annex against one outside: by the rarer one.
-            everywhere, somewhere = [], []
-            for kind in kinds:
-                if kind in promoted:
-                    continue
-                found = [next((s for s in i.scopes if s.kind == kind and s is not i.scope), None) for i in group]
-                if len({id(f) for f in found}) < 2:
-                    continue
-                (everywhere if all(found) else somewhere).append(kind)
-            if everywhere:
-                new.add(everywhere[0])
-            elif somewhere:
-                new.add(min(somewhere, key=lambda k: (population[k], _SCOPE_RANK[k])))
-        if not new:
-            break
-        promoted |= new
-    return {id(item): qualified(item) for item in own}
+            categories = {category(i) for i in group}
+            for kind in choose(group):
+                if any(kind not in promoted.get(c, set()) for c in categories):
+                    for c in categories:
+                        promoted.setdefault(c, set()).add(kind)
+                    changed = True
+                    break
+            if changed:
+                break  # one promotion at a time: it may settle the other groups too
+        if not changed:
+            return
 
 
 def _runs(items: list[_Item]) -> None:
@@ -571,6 +625,28 @@ def _loose_sub(text: str) -> tuple[str, str, str] | None:
     return m["tok"], m.group(0), text[m.end() :].strip()
 
 
+_CONTENTS_RE = re.compile(r"^(table of )?contents$", re.I)
+
+
+def _mark_contents(blocks: list[Block]) -> None:
+    """A table of contents names the headings that follow; its lines are
+    text. It runs from "Contents" to its last dot-leader line."""
+    for start, block in enumerate(blocks):
+        if not _CONTENTS_RE.match(clean_text(block.text)):
+            continue
+        last, quiet = start, 0
+        for index in range(start + 1, len(blocks)):
+            if _TOC_ENTRY_RE.search(clean_text(blocks[index].text)):
+                last, quiet = index, 0
+            else:
+                quiet += 1
+                if quiet > 6:
+                    break
+        for block in blocks[start + 1 : last + 1]:
+            block.toc = True
+        return
+
+
 def build(blocks: list[Block], *, title_from_first: bool = True) -> tuple[str, list[Paragraph]]:
     """Assign ids, kinds and sections. Returns (title, paragraphs).
 
@@ -597,6 +673,7 @@ def build(blocks: list[Block], *, title_from_first: bool = True) -> tuple[str, l
         title = clean_text(marked.text)
         if marked is blocks[0]:
             blocks = blocks[1:]
+    _mark_contents(blocks)
     builder = _Builder()
     for block in blocks:
         builder.add(block)
