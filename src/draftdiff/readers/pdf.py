@@ -185,8 +185,12 @@ class Layout:
         return out
 
     def _edge_lines(self, page: PageText) -> list[Line]:
-        top_zone, bottom_zone = page.height * 0.12, page.height * 0.90
         ordered = sorted(page.lines, key=lambda line: line.top)
+        if not ordered:
+            return []
+        # zones measured from the text's own extent: book pages have wide margins
+        top_zone = max(page.height * 0.12, ordered[0].top + page.height * 0.05)
+        bottom_zone = min(page.height * 0.90, max(line.bottom for line in ordered) - page.height * 0.05)
         head = [line for line in ordered[:4] if line.top < top_zone]
         foot = [line for line in ordered[-4:] if line.bottom > bottom_zone]
         return head + foot
