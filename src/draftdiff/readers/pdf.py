@@ -152,9 +152,8 @@ class Layout:
     def _strip_furniture(self) -> list[list[Line]]:
         edge_counts: Counter[tuple[str, int]] = Counter()
         for page in self.pages:
-            for line in self._edge_lines(page):
-                if not _labelled(line.text):  # "14." at the top of two pages is text
-                    edge_counts[_signature(line)] += 1
+            # once per page: a repeat means the same line on another page
+            edge_counts.update({_signature(line) for line in self._edge_lines(page) if not _labelled(line.text)})
         repeated = {sig for sig, n in edge_counts.items() if n >= 2 and n >= 0.3 * len(self.pages)}
         out = []
         for page in self.pages:
@@ -192,7 +191,7 @@ class Layout:
         top_zone = max(page.height * 0.12, ordered[0].top + page.height * 0.05)
         bottom_zone = min(page.height * 0.90, max(line.bottom for line in ordered) - page.height * 0.05)
         head = [line for line in ordered[:4] if line.top < top_zone]
-        foot = [line for line in ordered[-4:] if line.bottom > bottom_zone]
+        foot = [line for line in ordered[-4:] if line.bottom > bottom_zone and line not in head]
         return head + foot
 
     def _strip_margin_numbers(self, lines: list[Line]) -> list[Line]:
