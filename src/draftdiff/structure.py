@@ -360,7 +360,7 @@ _TOC_ENTRY_RE = re.compile(r"(?:\.\s){2,}\.?\s*\d{1,4}\s*$|(?:\.\s?){4,}\s*\d{0,
 
 
 def _article_title(rest: str) -> bool:
-    """"Article 2 Legal status of the territorial sea, …": a title, not a sentence."""
+    """ "Article 2 Legal status of the territorial sea, …": a title, not a sentence."""
     return not rest or (len(rest.split()) <= 40 and rest[-1] not in ".;:," and rest[:1].isupper())
 
 

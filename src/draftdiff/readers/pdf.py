@@ -29,7 +29,7 @@ from ..errors import InputError
 from ..model import Furniture, Location, Note, ReadWarning
 from ..numbering import match_heading_number, match_para, match_sub
 from ..structure import Block, looks_like_heading, scope_heading
-from .pdf_engines import Extracted, Line, PageText, extract_pdfium, extract_pdfplumber
+from .pdf_engines import SOFT_SPACE, Extracted, Line, PageText, extract_pdfium, extract_pdfplumber
 
 ENGINES = {"pdfium": extract_pdfium, "pdfplumber": extract_pdfplumber}
 
@@ -137,12 +137,23 @@ class Layout:
                 sizes[round(line.size)] += len(line.text)
         self.body_size = float(sizes.most_common(1)[0][0]) if sizes else 10.0
         self.vocabulary = self._vocabulary()
+        self._resolve_soft_spaces()
+
+    def _resolve_soft_spaces(self) -> None:
+        """Drop a soft space where the document spells the joined word and not
+        both halves ("hea lth" → "health"); keep it otherwise."""
+        for page in self.pages:
+            for line in page.lines:
+                if SOFT_SPACE in line.text:
+                    line.text, line.markers = _resolve_soft(line.text, line.markers, self.vocabulary)
 
     def _vocabulary(self) -> Counter[str]:
         words: Counter[str] = Counter()
         for page in self.pages:
             for line in page.lines:
                 for token in line.text.split():
+                    if SOFT_SPACE in token:
+                        continue  # pieces around a soft space are no evidence of words
                     token = token.strip(".,;:()[]\"'“”‘’").lower()
                     if token and not token.endswith("-"):
                         words[token] += 1
@@ -559,6 +570,29 @@ def _mark_title(raw: list[_Block], blocks: list[Block]) -> None:
         chosen = max(candidates, key=lambda c: c[:3])[3]
         chosen.title = True
         chosen.heading = 1
+
+
+_WORD_EDGE = ".,;:()[]\"'“”‘’"
+
+
+def _resolve_soft(text: str, markers: list[tuple[int, str]], vocabulary: Counter[str]):
+    out: list[str] = []
+    removed: list[int] = []
+    for index, char in enumerate(text):
+        if char != SOFT_SPACE:
+            out.append(char)
+            continue
+        left = "".join(out).rsplit(" ", 1)[-1].strip(_WORD_EDGE)
+        right = text[index + 1 :].replace(SOFT_SPACE, " ").split(" ", 1)[0].strip(_WORD_EDGE)
+        joined = (left + right).lower()
+        halves_known = vocabulary[left.lower()] and vocabulary[right.lower()]
+        if left and right and (vocabulary[joined] or "-" in (left[-1:], right[:1])) and not halves_known:
+            removed.append(len(out))
+        else:
+            out.append(" ")
+    if removed:
+        markers = [(pos - sum(1 for r in removed if r < pos + 1), mark) for pos, mark in markers]
+    return "".join(out), markers
 
 
 def _label_only(text: str) -> bool:

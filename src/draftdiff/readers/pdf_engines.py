@@ -96,6 +96,7 @@ def extract_pdfium(path: Path, data: bytes, password: str | None) -> Extracted:
             if len(text) != count:
                 # Characters outside the BMP: fall back to per-character text.
                 text = "".join(chr(raw.FPDFText_GetUnicode(handle, i) or 32) for i in range(count))
+            text = _drop_false_spaces(raw, handle, text)
             start = 0
             for m in re.finditer(r"\r\n|\n|\r|$", text):
                 end = m.start()
@@ -185,6 +186,39 @@ def _pdfium_line(raw, handle, text, start, end, page_no, height, left, right, bo
 
 
 _MATRIX = None
+SOFT_SPACE = "\x01"  # a space pdfium made up where letters stand a little apart: the layout decides
+_BOX = [ctypes.c_double() for _ in range(4)]
+
+
+def _drop_false_spaces(raw, handle, text: str) -> str:
+    """pdfium invents a space where letters are set a little apart ("hea lth",
+    "tuberculo sis"). Its generated spaces with a narrow glyph gap (under
+    0.3 of the type size) are marked soft; the layout keeps or drops each
+    by the document's own vocabulary."""
+    if " " not in text:
+        return text
+    chars = list(text)
+    left, right, bottom, top = _BOX
+    for index, char in enumerate(chars):
+        if char != " " or index == 0 or index + 1 >= len(chars) or not raw.FPDFText_IsGenerated(handle, index):
+            continue
+        if not (
+            (chars[index - 1].isalpha() or chars[index - 1] == "-")
+            and (chars[index + 1].isalpha() or chars[index + 1] == "-")
+        ):
+            continue
+        raw.FPDFText_GetCharBox(handle, index - 1, *(ctypes.byref(v) for v in (left, right, bottom, top)))
+        before_right = right.value
+        raw.FPDFText_GetCharOrigin(handle, index - 1, ctypes.byref(left), ctypes.byref(bottom))
+        before_baseline = bottom.value
+        raw.FPDFText_GetCharOrigin(handle, index + 1, ctypes.byref(left), ctypes.byref(bottom))
+        same_row = abs(bottom.value - before_baseline) < 1
+        raw.FPDFText_GetCharBox(handle, index + 1, *(ctypes.byref(v) for v in (left, right, bottom, top)))
+        gap = left.value - before_right
+        size = _pdfium_size(raw, handle, index - 1)
+        if same_row and -0.5 < gap < size * 0.3:
+            chars[index] = SOFT_SPACE
+    return "".join(chars)
 
 
 def _pdfium_size(raw, handle, index: int, default: float = 10.0) -> float:
@@ -275,7 +309,7 @@ def extract_pdfplumber(path: Path, data: bytes, password: str | None) -> Extract
         for index in range(page_count):
             try:
                 page = pdf.pages[index]
-                chars = page.chars
+                chars = page.dedupe_chars().chars  # bold faked by printing twice
                 height = float(page.height)
                 lines = _plumber_lines(chars, index + 1, height)
                 pages.append(PageText(index + 1, float(page.width), height, lines))
