@@ -232,6 +232,8 @@ def test_first_line_indents_split_unspaced_paragraphs():
         (["principle of non-", "refoulement"], "principle of non-refoulement"),
         (["ends with a dash -", "and text"], "ends with a dash - and text"),
         (["ends in 2030-", "2034"], "ends in 2030- 2034"),
+        (["the Co-", "Chairs of the Commission"], "the Co-Chairs of the Commission"),
+        (["the Secretary-", "General"], "the Secretary-General"),
     ],
 )
 def test_line_end_hyphens(parts, joined):

@@ -218,3 +218,44 @@ def test_warnings_are_objects_in_the_json():
 
     draft = Draft(source="x.pdf", label="X", title="", paragraphs=[], warnings=[ReadWarning("why", 3, "words")])
     assert draft.to_json()["warnings"] == [{"reason": "why", "page": 3, "text": "words"}]
+
+
+def test_superscript_note_letters_in_a_docx_table_are_notes(tmp_path):
+    import docx
+    from docx.enum.text import WD_BREAK  # noqa: F401  (python-docx is present)
+
+    document = docx.Document()
+    document.add_paragraph("1. The table below gives the figures.")
+    table = document.add_table(rows=2, cols=2)
+    cell = table.cell(0, 0).paragraphs[0]
+    cell.add_run("Base year")
+    cell.add_run("B").font.superscript = True
+    other = table.cell(1, 1).paragraphs[0]
+    other.add_run("Party ID")
+    other.add_run("c").font.superscript = True
+    path = tmp_path / "table.docx"
+    document.save(path)
+    draft = load(path)
+    texts = [p.text for p in draft]
+    assert "Base year" in texts and "Party ID" in texts
+    notes = [(n.marker, n.kind) for p in draft for n in p.notes]
+    assert notes == [("B", "table-note"), ("c", "table-note")]
+
+
+# -- a report of our own: lettered sections, numbered subheadings, notes over pages --
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize(
+    ("name", "engine"), [("report.pdf", "pdfium"), ("report.pdf", "pdfplumber"), ("report.docx", "")]
+)
+def test_report_fixture_reads_as_written(name, engine):
+    from draftdiff.readers import ReadOptions
+
+    expected = json.loads((FIXTURES / "report.expected.json").read_text(encoding="utf-8"))
+    draft = load(FIXTURES / name, options=ReadOptions(pdf_engine=engine or "pdfium"))
+    assert draft.title == expected["title"]
+    got = [{"id": p.id, "kind": p.kind.value, "text": p.text, "notes": [n.text for n in p.notes]} for p in draft]
+    assert got == expected["paragraphs"]
+    assert not draft.warnings

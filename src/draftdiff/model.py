@@ -37,7 +37,7 @@ class Note:
 
     marker: str
     text: str
-    kind: str = "footnote"
+    kind: str = "footnote"  # footnote | endnote | table-note (a letter set in a table cell)
 
     def to_json(self) -> dict:
         return {"marker": self.marker, "kind": self.kind, "text": self.text}

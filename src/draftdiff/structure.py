@@ -376,7 +376,10 @@ def _subheadings(items: list[_Item]) -> None:
     """A short title-like numbered line after which the main sequence carries
     on ("1. Opening of the session" inside section A, body paragraphs going
     on from 14 to 15) is a subheading, not a restart of the numbering."""
-    numbered = [i for i in items if i.role == "numbered" and i.para.kind is Kind.NUMBERED]
+    numbered = [i for i in items if i.role == "numbered"]
+    for item in numbered:
+        if item.para.kind is Kind.HEADING:
+            item.title_like = True  # a bold "1. Opening of the session" is as much a title
     last_main = 0
     for index, item in enumerate(numbered):
         section = item.section_item

@@ -18,6 +18,7 @@ take the properties (style, numbering) of the first of them that has text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -282,6 +283,10 @@ class _Reader:
                     )
                     self.custom_mark = None
                     continue
+                if para.in_table and _superscript(rpr) and _TABLE_NOTE_RE.match(child.text or ""):
+                    # "yearB", "IDc": a table's note letter, kept apart from the word
+                    para.notes.append(Note(marker=(child.text or "").strip(), text="", kind="table-note"))
+                    continue
                 para.parts.append(child.text or "")
             elif tag in (f"{W}tab", f"{W}ptab"):
                 if not self._hidden():
@@ -510,3 +515,13 @@ def read(path: Path, data: bytes, *, revisions: str = "accept") -> DocxResult:
         comments=reader.comment_list(comment_block),
         warnings=reader.warnings,
     )
+
+
+_TABLE_NOTE_RE = re.compile(r"^\s*(?:[a-zA-Z]{1,2}|\d{1,2}|[*†‡§])\s*$")
+
+
+def _superscript(rpr: etree._Element | None) -> bool:
+    if rpr is None:
+        return False
+    align = rpr.find(f"{W}vertAlign")
+    return align is not None and _attr(align) == "superscript"

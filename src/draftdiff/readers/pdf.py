@@ -131,6 +131,7 @@ class Layout:
         self.furniture: list[Furniture] = []
         self.warnings: list[ReadWarning] = []
         self._orphan_text: list[tuple[int, str]] = []
+        self._notes_seen = False  # a page before had footnotes
         sizes: Counter[float] = Counter()
         for page in self.pages:
             for line in page.lines:
@@ -238,7 +239,10 @@ class Layout:
         if start == len(ordered) or start == 0:
             return lines, []
         first = ordered[start].text.strip()
-        if not re.match(r"^(\d{1,3}|[*†‡])(\s|$)", first) and not re.match(r"^\d{1,3}[A-Z]", first):
+        marked = re.match(r"^(\d{1,3}|[*†‡])(\s|$)", first) or re.match(r"^\d{1,3}[A-Z]", first)
+        # small type under the text with no marker: a note continued from the page before
+        continued = start > 0 and ordered[start].top - ordered[start - 1].bottom > ordered[start].size * 0.8
+        if not marked and not (continued and self._notes_seen):
             return lines, []
         note_ids = {id(line) for line in ordered[start:]}
         return [line for line in lines if id(line) not in note_ids], ordered[start:]
@@ -321,6 +325,7 @@ class Layout:
         for page_index, lines in enumerate(pages):
             body, note_lines = self._split_notes(lines)
             page_notes, lead = self._parse_notes(note_lines) if note_lines else ({}, "")
+            self._notes_seen = self._notes_seen or bool(page_notes)
             if lead:
                 self._continue_note(notes_by_page, lead, page_index + 1)
             notes_by_page.append(page_notes)
@@ -761,7 +766,14 @@ _COMPOUND_PREFIXES = {
 
 
 def _join_lines(parts: list[str], vocabulary: Counter[str]) -> str:
-    """Join wrapped lines; rejoin words hyphenated at a line end."""
+    """Join wrapped lines; rejoin words hyphenated at a line end.
+
+    The rule: a hyphen at a line end before a lower-case word is dropped
+    ("imple-" + "mentation") unless the document spells the compound with a
+    hyphen elsewhere, the piece is already a compound ("whole-of-"), or it is a
+    known prefix ("non-", "co-"); before a capital it is kept with no space
+    ("Co-" + "Chairs", "Secretary-" + "General"); after a digit or a space it
+    is a dash and the lines are joined with a space."""
     text = ""
     for part in parts:
         part = part.strip()
@@ -778,6 +790,9 @@ def _join_lines(parts: list[str], vocabulary: Counter[str]) -> str:
                 text += part
             else:
                 text = text[:-1] + part
+            continue
+        if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and part[:1].isupper():
+            text += part  # "Co-" + "Chairs": a compound with a capital keeps its hyphen
             continue
         text += " " + part
     return text
