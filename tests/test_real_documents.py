@@ -259,3 +259,24 @@ def test_report_fixture_reads_as_written(name, engine):
     got = [{"id": p.id, "kind": p.kind.value, "text": p.text, "notes": [n.text for n in p.notes]} for p in draft]
     assert got == expected["paragraphs"]
     assert not draft.warnings
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice (soffice) not installed")
+@pytest.mark.parametrize(
+    "path",
+    [
+        "docx_unfccc/Mitigation-unfccc-EnhancedMD__cma2021.docx",
+        "docx_misc/docxfix__sections.docx",
+        "docx_pandoc/pandoc__tables.docx",
+        "docx_pandoc/pandoc__notes.docx",
+    ],
+)
+def test_docx_words_match_a_libreoffice_text_rendering(tmp_path, path):
+    from conftest import CORPUS, soffice_convert
+
+    folder, name = path.split("/")
+    source = corpus_dir(folder) / name
+    assert source.is_file(), CORPUS
+    rendered = soffice_convert(source, tmp_path, "txt:Text (encoded):UTF8").read_text(encoding="utf-8-sig")
+    doc = json.loads(json.dumps(load(source).to_json()))
+    assert _recall(doc, rendered) >= 0.999
