@@ -250,3 +250,38 @@ def test_hyphen_kept_when_the_document_spells_the_compound():
     assert _join_lines(["the dis-", "aggregation of data"], Counter({"disaggregation": 1})) == (
         "the disaggregation of data"
     )
+
+
+def test_a_label_on_its_own_line_takes_the_text_after_it():
+    lines = [
+        _line("15.", 72, 100, x1=84),
+        _line("[Option 1: In accordance with Article 4 of the Convention, all Parties shall", 90, 113, x1=520),
+        _line("enhance the ambition of their contributions.]", 90, 126, x1=300),
+        _line("16. Parties shall report.", 72, 145, x1=250),
+    ]
+    assert _blocks(lines) == [
+        "15. [Option 1: In accordance with Article 4 of the Convention, all Parties shall enhance the ambition of "
+        "their contributions.]",
+        "16. Parties shall report.",
+    ]
+
+
+def test_note_numbers_glued_to_words_become_notes():
+    body = [
+        _line("5. Contributions were received from Argentina.23 and from Brazil,24 and from the", 72, 100, x1=520),
+        _line("secretariat, in 2030 and 2031.", 72, 113, x1=300),
+    ]
+    notes = [
+        _line("______________", 72, 700, x1=150),
+        _line("23 Contribution of 2 May.", 72, 715, x1=250, size=8),
+        _line("24 Contribution of 9 May.", 72, 726, x1=250, size=8),
+    ]
+    extracted = Extracted([PageText(1, 595, 842, body + notes)], [])
+    blocks = Layout(extracted).blocks()
+    assert [b.text for b in blocks] == [
+        "5. Contributions were received from Argentina. and from Brazil, and from the secretariat, in 2030 and 2031."
+    ]
+    assert [(n.marker, n.text) for n in blocks[0].notes] == [
+        ("23", "Contribution of 2 May."),
+        ("24", "Contribution of 9 May."),
+    ]

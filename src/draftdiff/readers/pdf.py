@@ -502,7 +502,8 @@ class Layout:
         text = "".join(block.parts)
         attached: list[Note] = []
         pages = sorted({line.page for line in block.lines})
-        for marker in block.markers:
+        text, glued = _detach_glued_markers(text, [m for p in pages for m in notes.get(p, {}) if (p, m) not in used])
+        for marker in [*block.markers, *glued]:
             for page in pages:
                 if marker in notes.get(page, {}) and (page, marker) not in used:
                     attached.append(Note(marker=marker, text=notes[page][marker]))
@@ -514,6 +515,28 @@ class Layout:
         if heading is None and block.centered and looks_like_heading(text):
             heading = 1  # "Article 2 Objective", set in the middle of the page
         return Block(text=text, location=Location(page=page_no), heading=heading, notes=attached)
+
+
+# "Argentina.23", "Brazil,15", "Sea1 on": a note number set at the baseline
+# and glued to a word. Detached only when that number is a note on the page.
+_GLUED_MARKER_RE = re.compile(r"(?<=[^\W\d_][.,;:)”’\"])(\d{1,3})(?=[\s]|$)|(?<=[a-z])(\d{1,3})(?=[\s,.;:]|$)")
+
+
+def _detach_glued_markers(text: str, open_markers: list[str]) -> tuple[str, list[str]]:
+    if not open_markers:
+        return text, []
+    wanted = set(open_markers)
+    found: list[str] = []
+
+    def cut(m: re.Match) -> str:
+        digits = m.group(1) or m.group(2)
+        if digits in wanted:
+            wanted.discard(digits)
+            found.append(digits)
+            return ""
+        return m.group(0)
+
+    return _GLUED_MARKER_RE.sub(cut, text), found
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
