@@ -122,9 +122,10 @@ def main() -> int:
         return 0
     print(f"engine {args.engine}")
     print(
-        "| file | words (text) | words (all) | paragraphs | opaque ids | empty | page no. | lower start | warnings | s | title |"
+        "| file | words (text) | words (all) | paragraphs | # ids | ~ ids | empty | page no. | lower start "
+        "| warnings | s | title |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for path in paths:
         r = measure(path, args.engine)
         fmt = lambda v: "-" if v is None else f"{v:.4f}"  # noqa: E731

@@ -259,7 +259,7 @@ class Layout:
             if re.fullmatch(r"\d{1,3}|[*†‡]", text):
                 pending_marker = text
                 continue
-            m = re.match(r"^(\d{1,3}(?!\d)|[*†‡])\s*(?=\S)", text)
+            m = re.match(r"^(\d{1,3}(?!\d)|[*†‡])/?\s*(?=\S)", text)  # "3 Note", "3/ Note" (older UN style)
             if pending_marker is not None:
                 current, pending_marker = pending_marker, None
                 notes[current] = [text]
@@ -519,7 +519,9 @@ class Layout:
 
 # "Argentina.23", "Brazil,15", "Sea1 on": a note number set at the baseline
 # and glued to a word. Detached only when that number is a note on the page.
-_GLUED_MARKER_RE = re.compile(r"(?<=[^\W\d_][.,;:)”’\"])(\d{1,3})(?=[\s]|$)|(?<=[a-z])(\d{1,3})(?=[\s,.;:]|$)")
+_GLUED_MARKER_RE = re.compile(
+    r"(?<=[^\W\d_][.,;:)”’\"])(\d{1,3})(?=[\s]|$)|(?<=[a-z])(\d{1,3})(?=[\s,.;:]|$)|(?<=\s)(\d{1,3})/(?=[\s,.;:]|$)"
+)
 
 
 def _detach_glued_markers(text: str, open_markers: list[str]) -> tuple[str, list[str]]:
@@ -529,14 +531,14 @@ def _detach_glued_markers(text: str, open_markers: list[str]) -> tuple[str, list
     found: list[str] = []
 
     def cut(m: re.Match) -> str:
-        digits = m.group(1) or m.group(2)
+        digits = m.group(1) or m.group(2) or m.group(3)
         if digits in wanted:
             wanted.discard(digits)
             found.append(digits)
             return ""
         return m.group(0)
 
-    return _GLUED_MARKER_RE.sub(cut, text), found
+    return re.sub(r"\s{2,}", " ", _GLUED_MARKER_RE.sub(cut, text)).strip(), found
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
