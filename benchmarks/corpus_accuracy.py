@@ -110,16 +110,37 @@ def measure(path: Path, engine: str) -> dict:
     return row
 
 
+def compare_engines(paths: list[Path]) -> int:
+    """Paragraphs (id and text, white space folded) that the two engines read alike."""
+    print("| file | paragraphs (pdfium) | paragraphs (pdfplumber) | same id and text | differ | pdfplumber s |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for path in paths:
+        a = load(path, options=ReadOptions(pdf_engine="pdfium"))
+        start = time.perf_counter()
+        b = load(path, options=ReadOptions(pdf_engine="pdfplumber"))
+        seconds = time.perf_counter() - start
+        left = {(p.id, " ".join(p.text.split())) for p in a}
+        right = {(p.id, " ".join(p.text.split())) for p in b}
+        same = len(left & right)
+        print(f"| {path.name} | {len(a)} | {len(b)} | {same} | {len(left ^ right)} | {seconds:.1f} |")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*")
     parser.add_argument("--engine", default="pdfium")
+    parser.add_argument(
+        "--compare-engines", action="store_true", help="per PDF: paragraphs on which pdfium and pdfplumber agree"
+    )
     args = parser.parse_args()
     paths = [Path(f) for f in args.files] or [CORPUS / f for f in DEFAULT]
     paths = [p for p in paths if p.exists()]
     if not paths:
         print(f"no corpus files found under {CORPUS}")
         return 0
+    if args.compare_engines:
+        return compare_engines([p for p in paths if p.suffix == ".pdf"])
     print(f"engine {args.engine}")
     print(
         "| file | words (text) | words (all) | paragraphs | # ids | ~ ids | empty | page no. | lower start "

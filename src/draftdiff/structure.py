@@ -237,6 +237,8 @@ class _Builder:
         found = match_heading_number(text)
         if found:
             tok, label, _ = found
+            # "B. Draft decision" after the last article: the articles and sections are over
+            self.scopes = [s for s in self.scopes if s.rank < _SCOPE_RANK["section"]]
             if self._is_letter_heading(tok):
                 self.last_heading_letter = tok
                 pid = f"{self.roman_heading}.{tok}" if self.roman_heading else tok
@@ -566,12 +568,17 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
         return f"{pid}#{n}"
 
     restarted = _restarted_scopes(items, own)
+    run_heading: dict[tuple, _Item | None] = {}
+    for item in items:
+        if item.role == "numbered":
+            run_heading.setdefault((tuple(id(s) for s in item.scopes), item.run), item.section_item)
     for item in items:
         if item.role in ("numbered", "heading"):
             pid = own[id(item)]
             if item.role == "numbered" and tuple(id(s) for s in item.scopes) in restarted:
-                # numbering restarts under each heading ("Rule 3", "III.A"): cite it by that heading
-                section = item.section_item
+                # numbering restarts under a heading ("Rule 3", "III.A", "B. Draft decision"):
+                # the run is cited by the heading it starts under
+                section = run_heading.get((tuple(id(s) for s in item.scopes), item.run))
                 heading = final.get(id(section)) if section is not None and section.role == "heading" else None
                 if heading and "~" not in heading:
                     pid = f"{heading}.{item.base}"

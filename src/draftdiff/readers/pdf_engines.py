@@ -399,6 +399,8 @@ def _plumber_row(row: list[dict], page_no: int) -> list[Line]:
             elif gap > size * 0.2 and parts and not parts[-1].endswith(" ") and not text.isspace():
                 parts.append(" ")
         superscript = text.isdigit() and char["size"] < size * 0.85 and baseline - char["baseline"] > size * 0.15
+        if superscript and "".join(parts).strip().upper() in ("PP", "OP"):
+            superscript = False  # the number of a "Pp1" margin label, not a note marker
         if superscript:
             joined = "".join(parts)
             if joined.strip():
