@@ -385,13 +385,18 @@ def _subheadings(items: list[_Item]) -> None:
     last_main = 0
     for index, item in enumerate(numbered):
         section = item.section_item
+        # inside a lettered section, or any section when the number breaks the sequence
         lettered = section is not None and section.role == "heading" and _LETTER_ID_RE.search(section.base)
-        if item.title_like and lettered:
+        breaks = section is not None and item.value != last_main + 1
+        if item.title_like and (lettered or breaks):
             following = next((j for j in numbered[index + 1 :] if not j.title_like), None)
+            continues = following is not None and (
+                following.value == last_main + 1 or following.value > max(last_main, item.value + 1)
+            )
             if (
-                following is not None
+                continues
+                and following is not None
                 and following.scopes == item.scopes
-                and following.value == last_main + 1
                 and (item.value != last_main + 1 or following.value == item.value)
             ):
                 item.role = "subheading"
