@@ -280,3 +280,43 @@ def test_docx_words_match_a_libreoffice_text_rendering(tmp_path, path):
     rendered = soffice_convert(source, tmp_path, "txt:Text (encoded):UTF8").read_text(encoding="utf-8-sig")
     doc = json.loads(json.dumps(load(source).to_json()))
     assert _recall(doc, rendered) >= 0.999
+
+
+def test_un_resolution_titles_are_their_numbered_titles():
+    folder = corpus_dir("pdf_un")
+    titles = {p.name: load(p).title for p in sorted(folder.glob("*.pdf"))}
+    assert titles["GateNLP-UNGA__A_RES_73_3-EN.pdf"].startswith("73/3. Political declaration")
+    assert all(re.match(r"^73/\d\. [A-Z]", t) for t in titles.values()), titles
+
+
+def test_para_accepts_citations_and_explains_unknown_ones(samples):
+    from typer.testing import CliRunner
+
+    from draftdiff.cli import app
+
+    runner = CliRunner()
+    ok = runner.invoke(
+        app, ["compare", str(samples / "rev2.txt"), str(samples / "rev3.txt"), "--para", "para 38", "--format", "json"]
+    )
+    assert ok.exit_code == 0
+    assert [c["old"] for c in json.loads(ok.stdout)["changes"]] == [["38"]]
+    bad = runner.invoke(app, ["compare", str(samples / "rev2.txt"), str(samples / "rev3.txt"), "--para", "article 99"])
+    assert bad.exit_code == 2
+    assert "no paragraph 'article 99'" in bad.stderr and "nearest" not in bad.stdout
+
+
+def test_reading_problems_are_one_line_on_stderr(capsys):
+    from draftdiff.cli import warn_read_problems
+    from draftdiff.model import Draft, ReadWarning
+
+    draft = Draft(
+        source="x.pdf",
+        label="X",
+        title="",
+        paragraphs=[],
+        warnings=[ReadWarning("footnote 3: its marker was not found in the text", 4, "A/AC.1"), ReadWarning("b")],
+    )
+    warn_read_problems(draft)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "x.pdf: 2 reading problems: page 4: footnote 3" in err and "--format json" in err
