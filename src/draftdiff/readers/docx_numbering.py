@@ -12,6 +12,8 @@ it counters of its own from its first paragraph on.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -27,14 +29,29 @@ def _val(element: etree._Element | None, attr: str = "val") -> str | None:
     return element.get(f"{W}{attr}")
 
 
+# Word's list numbers stop at 32767; larger values in a file are a fault or an
+# attack ("start 10^12" with roman numerals would take minutes and gigabytes).
+MAX_LIST_VALUE = 32767
+MAX_LEVEL = 8  # levels 0..8
+
+
 def _int(element: etree._Element | None, default: int | None = None) -> int | None:
     value = _val(element)
     if value is None:
         return default
-    try:
-        return int(value)
-    except ValueError:
+    return _number(value, default)
+
+
+def _number(value: str | None, default: int | None = None) -> int | None:
+    """An attribute that should be a number; anything else gives the default."""
+    if value is None or not re.fullmatch(r"\s*-?\d{1,12}\s*", value):
         return default
+    return max(-MAX_LIST_VALUE, min(int(value), MAX_LIST_VALUE))
+
+
+def _level_index(value: str | None) -> int:
+    number = _number(value, 0) or 0
+    return max(0, min(number, MAX_LEVEL))
 
 
 def _is_on(element: etree._Element | None) -> bool:
@@ -101,6 +118,7 @@ class ListNumber:
 
 
 def _format(value: int, fmt: str) -> str:
+    value = max(-MAX_LIST_VALUE, min(value, MAX_LIST_VALUE))
     if fmt in ("decimal", "decimalEnclosedFullstop", "decimalEnclosedParen", "decimalHalfWidth", "decimalFullWidth"):
         return str(value)
     if fmt == "decimalZero":
@@ -157,13 +175,13 @@ class Numbering:
                     style_link=_val(element.find(f"{W}styleLink")),
                 )
                 for lvl in element.iter(f"{W}lvl"):
-                    ilvl = int(lvl.get(f"{W}ilvl", "0"))
+                    ilvl = _level_index(lvl.get(f"{W}ilvl", "0"))
                     abstract.levels[ilvl] = _read_level(lvl)
                 self.abstracts[element.get(f"{W}abstractNumId", "")] = abstract
             for element in numbering.iter(f"{W}num"):
                 num = Num(abstract_id=_val(element.find(f"{W}abstractNumId")) or "")
                 for override in element.iter(f"{W}lvlOverride"):
-                    ilvl = int(override.get(f"{W}ilvl", "0"))
+                    ilvl = _level_index(override.get(f"{W}ilvl", "0"))
                     start = override.find(f"{W}startOverride")
                     if start is not None:
                         num.start_overrides[ilvl] = _int(start, 0) or 0
