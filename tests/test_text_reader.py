@@ -127,11 +127,25 @@ def test_lists_typed_without_blank_lines_still_split(tmp_path):
     ]
 
 
-def test_invalid_utf8_is_refused_with_a_hint(tmp_path):
+def test_text_that_is_not_utf8_is_read_as_windows_1252_with_a_warning(tmp_path):
     path = tmp_path / "latin1.txt"
-    path.write_bytes("1. Caf\xe9 society.\n".encode("latin-1"))
-    with pytest.raises(InputError, match=r"not UTF-8 text.*save the file as UTF-8"):
-        load(path)
+    path.write_bytes("1. Caf\xe9 society \u2013 \u201cquoted\u201d.\n".encode("cp1252"))
+    draft = load(path)
+    assert draft.get("1").text == "Caf\xe9 society \u2013 \u201cquoted\u201d."
+    assert [w.reason for w in draft.warnings] == [
+        "not UTF-8 (invalid byte at offset 6); read as Windows-1252, save it as UTF-8"
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32", "utf-16-be", "utf-32-be"])
+def test_text_is_decoded_by_its_byte_order_mark(tmp_path, encoding):
+    path = tmp_path / "draft.txt"
+    text = "A title\n\n1. We recall the Charter.\n"
+    data = text.encode(encoding)
+    if encoding.endswith("-be"):
+        data = ("\ufeff" + text).encode(encoding)
+    path.write_bytes(data)
+    assert load(path).get("1").text == "We recall the Charter."
 
 
 def test_unknown_suffix_is_detected_by_content(tmp_path):

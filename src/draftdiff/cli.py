@@ -25,7 +25,11 @@ app = typer.Typer(
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    sys.stderr.write(f"draftdiff: error: {message}\n")
+    from .normalize import visible_controls
+
+    # one line, whatever a library or a file name put in it
+    line = visible_controls(" ".join(str(message).split()))
+    sys.stderr.write(f"draftdiff: error: {line}\n")
     raise typer.Exit(code)
 
 
@@ -34,12 +38,14 @@ def warn_read_problems(draft) -> None:
     are in the JSON, so the terminal stays readable."""
     if not draft.warnings:
         return
+    from .normalize import visible_controls
+
     count = len(draft.warnings)
-    first = str(draft.warnings[0])
+    first = visible_controls(str(draft.warnings[0]))
     more = f" (and {count - 1} more)" if count > 1 else ""
     sys.stderr.write(
-        f"draftdiff: warning: {draft.source}: {count} reading problem{'s' if count > 1 else ''}: {first}{more}; "
-        f"see: draftdiff parse '{draft.source}' --format json\n"
+        f"draftdiff: warning: {visible_controls(str(draft.source))}: {count} reading problem{'s' if count > 1 else ''}: "
+        f"{first}{more}; see: draftdiff parse '{visible_controls(str(draft.source))}' --format json\n"
     )
 
 
@@ -307,7 +313,7 @@ def check(
         else:
             writer = {"json": json_writer, "github": github, "junit": junit, "sarif": sarif}[format.value]
             text = writer.check_document(result)
-        if output is None:
+        if output is None or str(output) == "-":
             _emit(text)
         else:
             from .output import write_atomic

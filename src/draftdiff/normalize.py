@@ -15,11 +15,28 @@ _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u2
 _SPACE_RE = re.compile(f"[ {_SPACES}]+")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _NB_HYPHEN = "\u2011"
+# C0 controls but tab, line feed and carriage return (which are white space
+# here), DEL, C1 controls, and code points XML forbids. Draft text comes from
+# strangers: an ESC sequence could hide words on a reviewer's terminal, and
+# XML writers would write an invalid file.
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def visible_controls(text: str) -> str:
+    """Control characters as visible escapes: ``\x1b`` becomes the four characters ``\\x1b``."""
+    return CONTROL_RE.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 256 else f"\\u{ord(m.group(0)):04x}", text)
+
+
+def has_controls(text: str) -> bool:
+    return bool(CONTROL_RE.search(text))
 
 
 def clean_text(text: str) -> str:
-    """Fold white space and invisible characters; NFC-compose."""
+    """Fold white space and invisible characters; show control characters as
+    visible escapes; NFC-compose."""
     text = _INVISIBLE_RE.sub("", text)
+    if CONTROL_RE.search(text):
+        text = visible_controls(text.replace("\x0c", " ").replace("\x0b", " "))
     text = text.replace(_NB_HYPHEN, "-")
     text = _SPACE_RE.sub(" ", text)
     return unicodedata.normalize("NFC", text).strip()

@@ -6,11 +6,13 @@ a :class:`~draftdiff.model.Draft`.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Draft, label_from_path
+from ..model import Draft, ReadWarning, label_from_path
+from ..normalize import has_controls
 from ..structure import build
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
@@ -88,22 +90,40 @@ def detect_format(path: Path, data: bytes) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise InputError("no such file", path=path, hint="check the path or the draft name")
-    if path.is_dir():
-        raise InputError("is a folder, not a draft", path=path)
+    """The file's bytes, at most MAX_INPUT_BYTES. Only regular files are read:
+    a FIFO would hang and ``/dev/zero`` never ends; the cap does not trust
+    ``st_size``."""
     try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(f"is too large ({size // (1024 * 1024)} MiB)", path=path, hint="the limit is 256 MiB")
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError("no such file", path=path, hint="check the path or the draft name") from None
+    except PermissionError:
+        raise InputError("cannot be read (permission denied)", path=path, hint="check the file's permissions") from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", path=path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a folder, not a draft", path=path)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("is not a regular file (a pipe, a device or a socket)", path=path, hint="give a saved file")
+    if info.st_size > MAX_INPUT_BYTES:
+        raise InputError(f"is too large ({info.st_size // (1024 * 1024)} MiB)", path=path, hint="the limit is 256 MiB")
+    try:
         with path.open("rb") as handle:
-            return handle.read()
+            data = handle.read(MAX_INPUT_BYTES + 1)
     except PermissionError:
         raise InputError("cannot be read (permission denied)", path=path, hint="check the file's permissions") from None
     except IsADirectoryError:
         raise InputError("is a folder, not a draft", path=path) from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})", path=path) from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError("is too large (over 256 MiB)", path=path, hint="the limit is 256 MiB")
+    return data
+
+
+def _has_controls(block) -> bool:
+    texts = [block.text, block.label or "", *(note.text for note in block.notes)]
+    return any(has_controls(text) for text in texts)
 
 
 def load(path: str | Path, *, label: str | None = None, options: ReadOptions | None = None) -> Draft:
@@ -116,7 +136,8 @@ def load(path: str | Path, *, label: str | None = None, options: ReadOptions | N
     if fmt in ("text", "markdown"):
         from . import text
 
-        blocks = text.read(path, data, markdown=fmt == "markdown")
+        blocks, text_warnings = text.read_with_warnings(path, data, markdown=fmt == "markdown")
+        extra = {"warnings": text_warnings}
     elif fmt == "docx":
         from . import docx
 
@@ -129,6 +150,12 @@ def load(path: str | Path, *, label: str | None = None, options: ReadOptions | N
         result = pdf.read(path, data, engine=options.pdf_engine, password=options.password)
         blocks = result.blocks
         extra = {"warnings": result.warnings, "furniture": result.furniture}
+    if any(_has_controls(block) for block in blocks):
+        extra.setdefault("warnings", [])
+        extra["warnings"] = [
+            *extra["warnings"],
+            ReadWarning("control characters in the text (such as ESC) are shown as visible escapes: \\x1b"),
+        ]
     title, paragraphs = build(blocks)
     if extra.get("comments"):
         by_index = {p.location.index: p.id for p in paragraphs if p.location.index is not None}

@@ -13,7 +13,6 @@ it counters of its own from its first paragraph on.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 from lxml import etree

@@ -2,14 +2,19 @@
 
 Sizes and compression ratios are checked from the central directory before
 anything is inflated, and inflation itself is bounded, so a lying header
-cannot exhaust memory. XML is parsed with entity expansion, DTD loading and
-network access off, and a part that declares a DTD at all is refused: no
+cannot exhaust memory; the parts actually read may not inflate to more than
+``max_read_bytes()`` together (128 MiB by default, ``DRAFTDIFF_MAX_INFLATE_MB``
+to change it). Duplicate part names are refused, as Word refuses them. XML is
+parsed with entity expansion, DTD loading and network access off, and a part
+whose parsed document has a DOCTYPE, in any encoding, is refused: no
 legitimate Office part has one.
 """
 
 from __future__ import annotations
 
+import os
 import zipfile
+import zlib
 from io import BytesIO
 from pathlib import Path
 
@@ -22,6 +27,14 @@ MAX_MEMBER_BYTES = 256 * 1024 * 1024
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed, for members over RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
+DEFAULT_MAX_READ_MB = 128  # a 300-page Word draft's parts inflate to about 10 MiB
+
+
+def max_read_bytes() -> int:
+    """What the parts read from one package may inflate to, together."""
+    value = os.environ.get("DRAFTDIFF_MAX_INFLATE_MB", "")
+    megabytes = int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_READ_MB
+    return megabytes * 1024 * 1024
 
 _PARSER = etree.XMLParser(
     resolve_entities=False,
@@ -49,7 +62,15 @@ class Package:
         if len(infos) > MAX_MEMBERS:
             raise InputError(f"has too many parts ({len(infos)})", path=path, hint="this is not a normal Word file")
         total = 0
+        seen: set[str] = set()
         for info in infos:
+            if info.filename in seen:
+                raise InputError(
+                    f"has two parts named {info.filename}",
+                    path=path,
+                    hint="Word refuses such a file; re-save it in Word",
+                )
+            seen.add(info.filename)
             if info.flag_bits & 0x1:
                 raise InputError("is an encrypted ZIP archive", path=path, hint="remove the password in Word")
             if info.file_size > MAX_MEMBER_BYTES:
@@ -68,23 +89,31 @@ class Package:
         if total > MAX_TOTAL_BYTES:
             raise InputError(f"would inflate to {total // 2**20} MiB", path=path, hint="refused as a possible ZIP bomb")
         self.names = {info.filename for info in infos}
+        self.budget = max_read_bytes()
 
     def has(self, name: str) -> bool:
         return name in self.names
 
     def read(self, name: str) -> bytes:
         info = self.zip.getinfo(name)
+        limit = min(MAX_MEMBER_BYTES, self.budget)
         try:
             with self.zip.open(info) as handle:
-                data = handle.read(MAX_MEMBER_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+                data = handle.read(limit + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise InputError(
-                f"part {name} is damaged ({exc})", path=self.path, hint="re-save the file in Word"
+                f"part {name} is damaged ({detail})", path=self.path, hint="re-save the file in Word"
             ) from None
         except NotImplementedError:
             raise InputError(f"part {name} uses an unsupported compression", path=self.path) from None
-        if len(data) > MAX_MEMBER_BYTES:
-            raise InputError(f"part {name} inflates beyond its declared size", path=self.path, hint="refused")
+        if len(data) > limit:
+            raise InputError(
+                f"part {name} inflates to more than {limit // 2**20} MiB",
+                path=self.path,
+                hint="refused as a possible ZIP bomb; set DRAFTDIFF_MAX_INFLATE_MB to allow more",
+            )
+        self.budget -= len(data)
         return data
 
     def xml(self, name: str) -> etree._Element | None:
@@ -92,11 +121,17 @@ class Package:
         if name not in self.names:
             return None
         data = self.read(name)
-        if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-            raise InputError(f"part {name} declares a DTD or entities", path=self.path, hint="refused for safety")
         try:
-            return etree.fromstring(data, _PARSER)
+            root = etree.fromstring(data, _PARSER)
         except etree.XMLSyntaxError as exc:
+            message = (exc.msg or "syntax error").splitlines()[0]
             raise InputError(
-                f"part {name} is not well-formed XML ({exc.msg})", path=self.path, hint="re-save the file in Word"
+                f"part {name} is not well-formed XML ({message})", path=self.path, hint="re-save the file in Word"
             ) from None
+        except (ValueError, RecursionError) as exc:
+            raise InputError(f"part {name} cannot be read as XML ({type(exc).__name__})", path=self.path) from None
+        # decided by the parser, so a DTD in UTF-16 or UTF-32 is seen as well
+        info = root.getroottree().docinfo
+        if info.doctype or info.internalDTD is not None:
+            raise InputError(f"part {name} declares a DTD or entities", path=self.path, hint="refused for safety")
+        return root

@@ -317,9 +317,9 @@ class Layout:
             crossing = sum(1 for line in lines if line.x0 < x < line.x1)
             left = sum(1 for line in lines if line.x1 <= x)
             right = sum(1 for line in lines if line.x0 >= x)
-            if left >= len(lines) * 0.25 and right >= len(lines) * 0.25 and crossing <= len(lines) * 0.1:
-                if best is None or crossing < best[0]:
-                    best = (crossing, x)
+            balanced = left >= len(lines) * 0.25 and right >= len(lines) * 0.25 and crossing <= len(lines) * 0.1
+            if balanced and (best is None or crossing < best[0]):
+                best = (crossing, x)
         return best[1] if best else None
 
     # -- paragraphs -----------------------------------------------------------

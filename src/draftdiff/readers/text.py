@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Location, Note
+from ..model import Location, Note, ReadWarning
 from ..numbering import match_para, match_sub, to_letters, to_roman
 from ..structure import Block
 
@@ -40,25 +40,42 @@ def _markdown_inline(text: str) -> str:
     return re.sub("\ue000(\\d+)\ue001", lambda m: escaped[int(m.group(1))], text)
 
 
-def decode(data: bytes, path: Path) -> str:
-    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16."""
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError("damaged UTF-16 text", path=path, hint=str(exc.reason)) from None
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(data: bytes, path: Path, warnings: list | None = None) -> str:
+    """Decode by the byte-order mark (UTF-8, UTF-16, UTF-32), else as UTF-8.
+
+    Fallback: bytes that are not UTF-8 (a file saved as "ANSI" on Windows)
+    are read as Windows-1252, with a warning; binary data is refused.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"damaged {encoding.upper()} text", path=path, hint=str(exc.reason)) from None
     if b"\x00" in data[:4096]:
         raise InputError("binary data, not a text draft", path=path, hint="give a .txt, .md, .docx or .pdf file")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 text (invalid byte at offset {exc.start})",
-            path=path,
-            hint="save the file as UTF-8",
-        ) from None
+        if warnings is None:
+            raise InputError(
+                f"not UTF-8 text (invalid byte at offset {exc.start})",
+                path=path,
+                hint="save the file as UTF-8",
+            ) from None
+        warnings.append(
+            ReadWarning(f"not UTF-8 (invalid byte at offset {exc.start}); read as Windows-1252, save it as UTF-8")
+        )
+        return data.decode("cp1252", errors="replace")
 
 
 def looks_like_text(data: bytes) -> bool:
@@ -224,3 +241,9 @@ def read_blocks(text: str, *, markdown: bool = False) -> list[Block]:
 
 def read(path: Path, data: bytes, *, markdown: bool = False) -> list[Block]:
     return read_blocks(decode(data, path), markdown=markdown)
+
+
+def read_with_warnings(path: Path, data: bytes, *, markdown: bool = False) -> tuple[list[Block], list[ReadWarning]]:
+    warnings: list[ReadWarning] = []
+    text = decode(data, path, warnings)
+    return read_blocks(text, markdown=markdown), warnings

@@ -6,6 +6,7 @@ import csv
 import io
 
 from .table import COLUMNS, Row
+from .untrusted import cell
 
 
 def document(rows: list[Row], *, with_findings: bool, bom: bool = False) -> bytes:
@@ -17,5 +18,5 @@ def document(rows: list[Row], *, with_findings: bool, bom: bool = False) -> byte
         values = [row.section, row.old, row.new, row.kind, row.old_text, row.new_text, row.marked()]
         if with_findings:
             values.append(" ".join(row.codes))
-        writer.writerow(values)
+        writer.writerow([cell(value) for value in values])
     return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")

@@ -6,9 +6,8 @@ changes, a list of changes that links to each paragraph, and print styles.
 
 from __future__ import annotations
 
-from html import escape
-
 from .table import Row
+from .untrusted import html_escape as escape
 
 _CSS = """
 :root { --del: #b00020; --ins: #00703c; --muted: #5f6b7a; --line: #d9dee5; }

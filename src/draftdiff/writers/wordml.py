@@ -11,7 +11,8 @@ import datetime as _dt
 import io
 import zipfile
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
+
+from .untrusted import xml_escape as escape
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .table import COLUMNS, Row
+from .untrusted import cell, text
 
 _DELETE = InlineFont(color="C00000", strike=True)
 _INSERT = InlineFont(color="007A33", u="single")
@@ -37,6 +38,7 @@ def _rich(segments: list[tuple[str, str]]) -> CellRichText | str:
     for op, chunk in segments:
         if not chunk:
             continue
+        chunk = str(cell(chunk)) if not parts else text(chunk)
         if op == "equal":
             parts.append(chunk)
         else:
@@ -50,17 +52,17 @@ def document(comparison, rows: list[Row], *, with_findings: bool, progress=None)
     sheet.title = "Changes"
     columns = COLUMNS if with_findings else COLUMNS[:-1]
     sheet.append(list(columns))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for header in sheet[1]:
+        header.font = Font(bold=True)
+        header.fill = _HEADER_FILL
+        header.alignment = Alignment(vertical="top", wrap_text=True)
     wrap = Alignment(vertical="top", wrap_text=True)
     for index, row in enumerate(rows, start=2):
         values = [row.section, row.old, row.new, row.kind, row.old_text[:_MAX_CELL], row.new_text[:_MAX_CELL]]
-        sheet.append(values)
+        sheet.append([cell(value) for value in values])
         sheet.cell(row=index, column=7).value = _rich(row.segments)
         if with_findings:
-            sheet.cell(row=index, column=8).value = "\n".join(row.finding_lines)
+            sheet.cell(row=index, column=8).value = cell("\n".join(row.finding_lines))
         for column in range(1, len(columns) + 1):
             sheet.cell(row=index, column=column).alignment = wrap
         if progress:
@@ -76,17 +78,22 @@ def document(comparison, rows: list[Row], *, with_findings: bool, progress=None)
     summary["A1"].font = Font(bold=True, size=13)
     summary.append([])
     summary.append(["", "Label", "File", "Paragraphs"])
-    summary.append(["Old", old.label, str(old.source), len(old.paragraphs)])
-    summary.append(["New", new.label, str(new.source), len(new.paragraphs)])
+    summary.append(["Old", cell(old.label), cell(str(old.source)), len(old.paragraphs)])
+    summary.append(["New", cell(new.label), cell(str(new.source)), len(new.paragraphs)])
     summary.append([])
     summary.append(["Change", "Count"])
     for key, value in comparison.summary.items():
         summary.append([key, value])
-    for cell in (summary["B3"], summary["C3"], summary["D3"], summary["A7"], summary["B7"]):
-        cell.font = Font(bold=True)
+    for bold in (summary["B3"], summary["C3"], summary["D3"], summary["A7"], summary["B7"]):
+        bold.font = Font(bold=True)
     summary.column_dimensions["A"].width = 14
     summary.column_dimensions["B"].width = 24
     summary.column_dimensions["C"].width = 50
+    for worksheet in book.worksheets:  # text is never a formula, whatever it starts with
+        for sheet_row in worksheet.iter_rows():
+            for item in sheet_row:
+                if isinstance(item.value, str):
+                    item.data_type = "s"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
