@@ -60,8 +60,15 @@ def main(
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", help="Let the PDF libraries log on stderr.")] = False,
 ) -> None:
     """See exactly what changed between drafts of a negotiated text."""
+    if verbose:
+        import logging
+
+        logging.basicConfig(level=logging.DEBUG)
+        for name in ("", "pdfminer", "pdfplumber"):
+            logging.getLogger(name).setLevel(logging.DEBUG)
 
 
 class ParseFormat(StrEnum):
@@ -479,4 +486,20 @@ def _run(action):
 
 
 def run() -> None:
-    app(prog_name="draftdiff")
+    import logging
+
+    # third-party libraries (pdfminer) log on stderr; the user sees our one line
+    logging.getLogger().setLevel(logging.CRITICAL if not os.environ.get("DRAFTDIFF_VERBOSE") else logging.DEBUG)
+    for name in ("pdfminer", "pdfplumber", "PIL", "fontTools"):
+        logging.getLogger(name).setLevel(logging.CRITICAL if not os.environ.get("DRAFTDIFF_VERBOSE") else logging.DEBUG)
+    try:
+        app(prog_name="draftdiff")
+    except MemoryError:
+        code = 2  # never a traceback, never 1 (check's "findings")
+    except RecursionError:
+        code = 2
+    else:
+        return
+    # the exception (and the memory it holds) is released before we write
+    sys.stderr.write("draftdiff: error: out of memory or nesting too deep while reading the input\n")
+    sys.exit(code)

@@ -13,6 +13,16 @@ from typing import Any
 from .errors import DraftDiffError
 
 CONFIG_NAME = "draftdiff.toml"
+# Tables a configuration may have; a typo ("[chek]") must not turn a gate off in silence.
+KNOWN_TABLES = {"drafts", "check"}
+
+
+def did_you_mean(word: str, known: set[str] | list[str]) -> str:
+    """ "; did you mean [check]?" for a near miss, else nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(str(word), sorted(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 class ConfigError(DraftDiffError):
@@ -67,7 +77,7 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
     elif not path.is_file():
         raise ConfigError("no such configuration file", path=path)
     try:
-        raw = path.read_bytes().decode("utf-8")
+        raw = path.read_bytes().decode("utf-8-sig")  # a BOM from Windows editors is fine
         data = tomllib.loads(raw)
     except UnicodeDecodeError:
         raise ConfigError("is not UTF-8 text", path=path) from None
@@ -77,9 +87,17 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
     except OSError as exc:
         raise ConfigError(f"cannot be read ({exc.strerror})", path=path) from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("draftdiff", {})
+        tool = data.get("tool", {})
+        data = tool.get("draftdiff", {}) if isinstance(tool, dict) else None
         if not isinstance(data, dict):
-            raise ConfigError("[tool.draftdiff] must be a table", path=path)
+            raise ConfigError("[tool.draftdiff] must be a table", path=path, hint="fix the configuration file")
+    for key in data:
+        if key not in KNOWN_TABLES:
+            raise ConfigError(
+                f"line {line_of(path, key) or '?'}: unknown table [{key}]{did_you_mean(key, KNOWN_TABLES)}",
+                path=path,
+                hint=f"known tables: {', '.join(sorted(KNOWN_TABLES))}",
+            )
     return Config(path=path, data=data)
 
 

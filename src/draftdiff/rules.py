@@ -24,7 +24,7 @@ from typing import Any
 
 from . import phrases
 from .comparison import Change, Comparison
-from .config import Config, line_of
+from .config import Config, did_you_mean, line_of
 
 SEVERITIES = ("info", "warning", "error")
 FAIL_ON = (*SEVERITIES, "never")
@@ -214,7 +214,8 @@ def load_settings(
     for key in table:
         if key not in known_keys:
             raise config.error(
-                f"unknown key {key!r} in [check]; known: {', '.join(sorted(known_keys))}", line_of(config.path, key)
+                f"unknown key {key!r} in [check]{did_you_mean(key, known_keys)}; known: {', '.join(sorted(known_keys))}",
+                line_of(config.path, key),
             )
     settings.protect = _string_list(table.get("protect"), config, "protect")
     settings.hedges += _string_list(table.get("hedges"), config, "hedges")
@@ -484,12 +485,14 @@ class _Checker:
         self.findings = list(seen.values())
 
     def _waive(self) -> None:
+        self.used_waivers: set[int] = set()
         for finding in self.findings:
-            for waiver in self.settings.waivers:
+            for index, waiver in enumerate(self.settings.waivers):
                 ids = {i.strip() for side in (finding.old, finding.new) if side for i in side.split(",")}
                 if waiver.rule == finding.rule and waiver.para in ids:
                     finding.waived = True
                     finding.reason = waiver.reason
+                    self.used_waivers.add(index)
 
 
 def _phrase_with_object(phrase: str, old_text: str, new_text: str) -> str:
@@ -509,6 +512,8 @@ class CheckResult:
     comparison: Comparison
     settings: Settings
     findings: list[Finding]
+    # waivers that matched no finding: a stale waiver is worth knowing about
+    unused_waivers: list[Waiver] = field(default_factory=list)
 
     @property
     def counted(self) -> list[Finding]:
@@ -542,13 +547,21 @@ class CheckResult:
             "new": side(self.comparison.new),
             "findings": [f.to_json() for f in self.findings],
             "summary": self.summary,
+            **(
+                {"unused_waivers": [{"para": w.para, "rule": w.rule, "reason": w.reason} for w in self.unused_waivers]}
+                if self.unused_waivers
+                else {}
+            ),
         }
 
 
 def check(comparison: Comparison, settings: Settings | None = None) -> CheckResult:
     """Run every enabled rule on a comparison."""
     settings = settings or load_settings()
-    findings = _Checker(comparison, settings).run()
+    checker = _Checker(comparison, settings)
+    findings = checker.run()
     order = {code: i for i, code in enumerate(RULES)}
     findings.sort(key=lambda f: (-SEVERITIES.index(f.severity), order[f.rule]))
-    return CheckResult(comparison=comparison, settings=settings, findings=findings)
+    used = getattr(checker, "used_waivers", set())
+    unused = [w for i, w in enumerate(settings.waivers) if i not in used]
+    return CheckResult(comparison=comparison, settings=settings, findings=findings, unused_waivers=unused)

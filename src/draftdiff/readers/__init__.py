@@ -129,6 +129,15 @@ def _has_controls(block) -> bool:
 def load(path: str | Path, *, label: str | None = None, options: ReadOptions | None = None) -> Draft:
     """Read one draft from a .txt, .md, .docx or .pdf file."""
     path = Path(path)
+    try:
+        return _load(path, label=label, options=options)
+    except RecursionError:
+        raise InputError("is nested too deeply to read", path=path, hint="refused as a hostile or damaged file") from None
+    except MemoryError:
+        raise InputError("is too large to read in memory", path=path) from None
+
+
+def _load(path: Path, *, label: str | None, options: ReadOptions | None) -> Draft:
     options = options or ReadOptions()
     data = read_bytes(path)
     fmt = detect_format(path, data)

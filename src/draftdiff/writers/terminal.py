@@ -227,6 +227,10 @@ def print_check(result, console: Console) -> None:
     if summary["waived"]:
         line.append(f" · {summary['waived']} waived", style="dim")
     console.print(line)
+    for waiver in result.unused_waivers:
+        console.print(
+            Text(f"waiver for {waiver.rule} in para {waiver.para} matched no finding (stale?)", style="yellow")
+        )
     if not result.findings:
         console.print(Text("\nNo language regressions found.", style="green"))
     for finding in result.findings:
