@@ -152,6 +152,7 @@ class _Builder:
         self.last_heading_letter: str | None = None
         self.last_heading_roman = 0
         self.scopes: list[_Scope] = []
+        self.last_value = 0  # the last plain paragraph number, to tell 1900. from a year
         # positional ids
         self.anchor: _Item | None = None
         self.anchor_count = 0
@@ -328,8 +329,15 @@ class _Builder:
 
     def _numbered(self, text: str, block: Block, strict: bool, kind: Kind = Kind.NUMBERED) -> bool:
         m = match_para(text, strict=strict)
+        if m is None and strict and self.last_value >= 1800:
+            # "1900. …" after paragraph 1899 is paragraph 1900, not a year: in sequence
+            loose = match_para(text, strict=False)
+            if loose and loose.close == "." and loose.number.value == self.last_value + 1:
+                m = loose
         if not m:
             return False
+        if m.number.form == "para" and not m.number.prefix:
+            self.last_value = m.number.value
         base = m.number.id
         item = self._add(
             "numbered",

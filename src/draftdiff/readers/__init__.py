@@ -132,7 +132,9 @@ def load(path: str | Path, *, label: str | None = None, options: ReadOptions | N
     try:
         return _load(path, label=label, options=options)
     except RecursionError:
-        raise InputError("is nested too deeply to read", path=path, hint="refused as a hostile or damaged file") from None
+        raise InputError(
+            "is nested too deeply to read", path=path, hint="refused as a hostile or damaged file"
+        ) from None
     except MemoryError:
         raise InputError("is too large to read in memory", path=path) from None
 

@@ -41,11 +41,21 @@ def _int(element: etree._Element | None, default: int | None = None) -> int | No
     return _number(value, default)
 
 
+# Attributes that should have been numbers and were not, for the reader's warnings.
+BAD_NUMBERS: list[str] = []
+
+
 def _number(value: str | None, default: int | None = None) -> int | None:
     """An attribute that should be a number; anything else gives the default."""
-    if value is None or not re.fullmatch(r"\s*-?\d{1,12}\s*", value):
+    if value is None:
         return default
-    return max(-MAX_LIST_VALUE, min(int(value), MAX_LIST_VALUE))
+    if not re.fullmatch(r"\s*-?\d{1,12}\s*", value):
+        BAD_NUMBERS.append(value[:20])
+        return default
+    number = int(value)
+    if abs(number) > MAX_LIST_VALUE:
+        BAD_NUMBERS.append(value[:20])
+    return max(-MAX_LIST_VALUE, min(number, MAX_LIST_VALUE))
 
 
 def _level_index(value: str | None) -> int:

@@ -36,6 +36,7 @@ def max_read_bytes() -> int:
     megabytes = int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_READ_MB
     return megabytes * 1024 * 1024
 
+
 _PARSER = etree.XMLParser(
     resolve_entities=False,
     no_network=True,
@@ -108,8 +109,9 @@ class Package:
         except NotImplementedError:
             raise InputError(f"part {name} uses an unsupported compression", path=self.path) from None
         if len(data) > limit:
+            total = max_read_bytes() if limit == self.budget else MAX_MEMBER_BYTES
             raise InputError(
-                f"part {name} inflates to more than {limit // 2**20} MiB",
+                f"part {name} inflates to more than {total // 2**20} MiB",
                 path=self.path,
                 hint="refused as a possible ZIP bomb; set DRAFTDIFF_MAX_INFLATE_MB to allow more",
             )

@@ -172,11 +172,11 @@ class Layout:
             edge = self._edge_lines(page)
             kinds: dict[int, str] = {}
             for line in edge:
-                if _signature(line) in repeated and not _labelled(line.text):
-                    kinds[id(line)] = "running"
                 # tiny digits at the bottom are footnote markers, not page numbers
-                elif line.size >= self.body_size * 0.6 and (kind := _furniture_kind(line)):
+                if line.size >= self.body_size * 0.6 and (kind := _furniture_kind(line)):
                     kinds[id(line)] = kind
+                elif _signature(line) in repeated and not _labelled(line.text):
+                    kinds[id(line)] = "running"
             furniture = [line for line in edge if id(line) in kinds]
             # a short piece on the same row as furniture is part of it ("18-17962 (E)" + "071118")
             for line in edge:
@@ -202,7 +202,11 @@ class Layout:
         # zones measured from the text's own extent: book pages have wide margins
         top_zone = max(page.height * 0.12, ordered[0].top + page.height * 0.05)
         bottom_zone = min(page.height * 0.90, max(line.bottom for line in ordered) - page.height * 0.05)
-        head = [line for line in ordered[:4] if line.top < top_zone]
+        head = []
+        for line in ordered[:4]:
+            if line.top >= top_zone or _labelled(line.text):
+                break  # below a paragraph's first line is its text, not a header
+            head.append(line)
         foot = [line for line in ordered[-4:] if line.bottom > bottom_zone and line not in head]
         return head + foot
 
@@ -641,9 +645,12 @@ def _label_only(text: str) -> bool:
     return bool(found and not found.rest and found.number.form == "para" and found.number.prefix != "Art")
 
 
+_YEAR_LABEL_RE = re.compile(r"^(19|20)\d\d\.\s+\S")  # "1900. The Parties …": a number, not a year
+
+
 def _labelled(text: str) -> bool:
     text = text.strip()
-    return bool(match_sub(text) or match_para(text))
+    return bool(match_sub(text) or match_para(text) or _YEAR_LABEL_RE.match(text))
 
 
 def _next_marker(current: str | None, marker: str) -> bool:
