@@ -25,11 +25,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "tests"))
 
-from fuzzing import mutants  # noqa: E402
-
 from draftdiff.comparison import compare  # noqa: E402
 from draftdiff.errors import DraftDiffError  # noqa: E402
 from draftdiff.readers import load  # noqa: E402
+from fuzzing import mutants  # noqa: E402
 
 
 def exercise(path: Path, original) -> None:
@@ -77,7 +76,7 @@ def main() -> int:
                 outcomes["refused"] += 1
             except TimeoutError:
                 problems.append(f"seed {args.seed} mutant {index} ({name}): hang over 30 s")
-            except Exception as exc:  # noqa: BLE001 - the point is to catch everything else
+            except Exception as exc:
                 problems.append(f"seed {args.seed} mutant {index} ({name}): {type(exc).__name__}: {exc}"[:300])
             finally:
                 signal.alarm(0)

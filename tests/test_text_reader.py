@@ -8,7 +8,6 @@ import pytest
 
 from conftest import DRAFT_NAMES, SAMPLES
 from draftdiff import Kind, load
-from draftdiff.errors import InputError
 
 SECTIONS = [
     "I. Introduction",
