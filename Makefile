@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint check samples bench clean
+.PHONY: install demo test lint typecheck check samples bench clean
 
 install: $(STAMP)
 
@@ -26,7 +26,10 @@ lint: install
 	$(BIN)/ruff check src tests samples benchmarks
 	$(BIN)/ruff format --check src tests samples benchmarks
 
-check: lint test
+typecheck: install
+	$(BIN)/mypy
+
+check: lint typecheck test
 
 samples: install
 	$(BIN)/python samples/build.py --pdf

@@ -136,15 +136,12 @@ class CompareFormat(StrEnum):
     markdown = "markdown"
 
 
-class ChangeKind(StrEnum):
-    unchanged = "unchanged"
-    modified = "modified"
-    added = "added"
-    deleted = "deleted"
-    moved = "moved"
-    renumbered = "renumbered"
-    split = "split"
-    merged = "merged"
+# Built from a list: a member named "split" written as a class attribute would
+# shadow str.split on every member.
+ChangeKind = StrEnum(  # type: ignore[misc]
+    "ChangeKind",
+    {kind: kind for kind in ("unchanged", "modified", "added", "deleted", "moved", "renumbered", "split", "merged")},
+)
 
 
 def _load_pair(old: str, new: str | None, config_path: Path | None, options: ReadOptions, labels: tuple):

@@ -88,9 +88,10 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
         raise ConfigError(f"cannot be read ({exc.strerror})", path=path) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
-        data = tool.get("draftdiff", {}) if isinstance(tool, dict) else None
-        if not isinstance(data, dict):
+        section = tool.get("draftdiff", {}) if isinstance(tool, dict) else None
+        if not isinstance(section, dict):
             raise ConfigError("[tool.draftdiff] must be a table", path=path, hint="fix the configuration file")
+        data = section
     for key in data:
         if key not in KNOWN_TABLES:
             raise ConfigError(

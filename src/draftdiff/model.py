@@ -107,7 +107,7 @@ class Paragraph:
         return f"{self.label}{self.close} {self.text}".strip()
 
     def to_json(self) -> dict:
-        out = {
+        out: dict[str, object] = {
             "id": self.id,
             "label": self.label,
             "kind": self.kind.value,
@@ -159,7 +159,7 @@ class Draft:
         return [p.id for p in self.paragraphs]
 
     def to_json(self) -> dict:
-        out = {
+        out: dict[str, object] = {
             "schema": "draftdiff.parse/1",
             "source": str(self.source),
             "label": self.label,

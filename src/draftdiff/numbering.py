@@ -34,7 +34,7 @@ ORDINALS: dict[str, int] = {
     "quindecies": 15,
 }
 # Canonical spelling for each rank (aliases fold onto the first listed).
-_CANONICAL_ORDINAL = {}
+_CANONICAL_ORDINAL: dict[int, str] = {}
 for _name, _rank in ORDINALS.items():
     _CANONICAL_ORDINAL.setdefault(_rank, _name)
 
@@ -251,7 +251,7 @@ def match_sub(text: str) -> tuple[str, str, str] | None:
     rest = text[m.end() :]
     if rest and not rest[0].isspace():
         return None
-    tok = m["tok"] or m.groupdict().get("tok2")
+    tok = str(m["tok"] or m.groupdict().get("tok2") or "")
     if len(tok) == 2 and tok[0] != tok[1] and not is_roman(tok):
         return None  # "(ab)" is no UN sub-paragraph
     return tok, m["label"], rest.strip()

@@ -562,6 +562,6 @@ def check(comparison: Comparison, settings: Settings | None = None) -> CheckResu
     findings = checker.run()
     order = {code: i for i, code in enumerate(RULES)}
     findings.sort(key=lambda f: (-SEVERITIES.index(f.severity), order[f.rule]))
-    used = getattr(checker, "used_waivers", set())
+    used: set[int] = getattr(checker, "used_waivers", set())
     unused = [w for i, w in enumerate(settings.waivers) if i not in used]
     return CheckResult(comparison=comparison, settings=settings, findings=findings, unused_waivers=unused)

@@ -152,15 +152,15 @@ def _load(path: Path, *, label: str | None, options: ReadOptions | None) -> Draf
     elif fmt == "docx":
         from . import docx
 
-        result = docx.read(path, data, revisions=options.revisions)
-        blocks = result.blocks
-        extra = {"revisions": result.revisions, "comments": result.comments, "warnings": result.warnings}
+        docx_result = docx.read(path, data, revisions=options.revisions)
+        blocks = docx_result.blocks
+        extra = {"revisions": docx_result.revisions, "comments": docx_result.comments, "warnings": docx_result.warnings}
     else:
         from . import pdf
 
-        result = pdf.read(path, data, engine=options.pdf_engine, password=options.password)
-        blocks = result.blocks
-        extra = {"warnings": result.warnings, "furniture": result.furniture}
+        pdf_result = pdf.read(path, data, engine=options.pdf_engine, password=options.password)
+        blocks = pdf_result.blocks
+        extra = {"warnings": pdf_result.warnings, "furniture": pdf_result.furniture}
     if any(_has_controls(block) for block in blocks):
         extra.setdefault("warnings", [])
         extra["warnings"] = [

@@ -169,7 +169,7 @@ class _Reader:
 
     # -- body --------------------------------------------------------------
     def paragraphs(self) -> list[_Para]:
-        body = self.document.find(f"{W}body")
+        body = self.document.find(f"{W}body") if self.document is not None else None
         out: list[_Para] = []
         if body is not None:
             self._block_content(body, out, in_table=False)

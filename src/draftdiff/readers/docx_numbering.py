@@ -81,9 +81,9 @@ class Level:
 
 def _read_level(element: etree._Element) -> Level:
     return Level(
-        start=_int(element.find(f"{W}start"), 0),
+        start=_int(element.find(f"{W}start"), 0) or 0,
         fmt=_val(element.find(f"{W}numFmt")) or "decimal",
-        text=_val(element.find(f"{W}lvlText")) if element.find(f"{W}lvlText") is not None else "",
+        text=(_val(element.find(f"{W}lvlText")) or "") if element.find(f"{W}lvlText") is not None else "",
         is_lgl=element.find(f"{W}isLgl") is not None and _val(element.find(f"{W}isLgl")) not in ("0", "false"),
         restart=_int(element.find(f"{W}lvlRestart")),
         style=_val(element.find(f"{W}pStyle")),

@@ -350,7 +350,7 @@ def _plumber_lines(chars: list[dict], page_no: int, height: float) -> list[Line]
 
 
 def _plumber_row(row: list[dict], page_no: int) -> list[Line]:
-    sizes = Counter()
+    sizes: Counter[float] = Counter()
     for char in row:
         if char["text"].strip():
             sizes[round(char["size"], 1)] += 1

@@ -221,7 +221,7 @@ def read_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     blocks: list[Block] = []
     if front_title:
         blocks.append(Block(text=front_title, location=Location(line=1), heading=1, title=True))
-    for line_no, parts, heading, bullet in raw:
+    for line_no, parts, level, is_bullet in raw:
         joined = " ".join(parts)
         if markdown:
             joined = _markdown_inline(_markdown_links(_KRAMDOWN_INLINE_IAL_RE.sub("", joined), link_labels))
@@ -231,9 +231,9 @@ def read_blocks(text: str, *, markdown: bool = False) -> list[Block]:
             Block(
                 text=joined,
                 location=Location(line=line_no),
-                heading=heading,
+                heading=level,
                 notes=block_notes,
-                bullet=bullet,
+                bullet=is_bullet,
             )
         )
     return blocks

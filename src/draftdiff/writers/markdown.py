@@ -58,6 +58,6 @@ def compare_document(comparison, changes, findings_by_change: dict | None = None
             f"{_escape(section)} | {text} |"
         )
         if with_findings:
-            line += f" {_escape(' '.join(findings_by_change.get(id(change), [])))} |"
+            line += f" {_escape(' '.join((findings_by_change or {}).get(id(change), [])))} |"
         lines.append(line)
     return "\n".join(lines) + "\n"

@@ -34,7 +34,7 @@ _MAX_CELL = 32_000  # Excel's limit is 32,767 characters
 def _rich(segments: list[tuple[str, str]]) -> CellRichText | str:
     if not segments:
         return ""
-    parts = []
+    parts: list[str | TextBlock] = []
     for op, chunk in segments:
         if not chunk:
             continue
