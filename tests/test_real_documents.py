@@ -114,6 +114,7 @@ def test_treaty_ids_follow_its_articles():
     for reference in ("article 6, paragraph 3 (a)", "Art. 6(3)(a)", "6.3(a)", "Art6.3(a)"):
         assert resolve(reference, draft.ids) == ["Art6.3(a)"]
     assert resolve("article 2", draft.ids) == ["Art2", "Art2.1"]
+    assert [p.id for p in draft.find("Art. 6(3)(a)")] == ["Art6.3(a)"]
     with pytest.raises(DraftDiffError) as error:
         resolve("3(a)", draft.ids)
     assert "ambiguous" in error.value.message and "Art6.3(a)" in (error.value.hint or "")

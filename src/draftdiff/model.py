@@ -154,6 +154,15 @@ class Draft:
     def get(self, para_id: str) -> Paragraph | None:
         return self._by_id.get(para_id)
 
+    def find(self, reference: str) -> list[Paragraph]:
+        """The paragraphs a reference names, written as people cite them:
+        ``"42 bis"``, ``"article 6, paragraph 3 (a)"``, ``"Art. 6(3)(a)"``, ``6.3(a)``.
+        An article or annex id brings everything inside it. Raises a
+        DraftDiffError naming the nearest ids when nothing or several match."""
+        from .citations import resolve
+
+        return [self._by_id[i] for i in resolve(reference, self.ids)]
+
     @property
     def ids(self) -> list[str]:
         return [p.id for p in self.paragraphs]
