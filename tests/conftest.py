@@ -45,3 +45,44 @@ def soffice_convert(source: Path, outdir: Path, target: str) -> Path:
         timeout=300,
     )
     return outdir / f"{source.stem}.{target.split(':')[0]}"
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, binary: bool = False):
+    """Run the command line in-process, as a user would see it: exit code,
+    stdout and stderr apart. (A few tests in test_cli_parse.py still run the
+    real entry point in a subprocess.)"""
+    import contextlib
+    import subprocess
+
+    from typer.testing import CliRunner
+
+    from draftdiff.cli import app
+
+    full_env = {"COLUMNS": "120", "DRAFTDIFF_DEBUG": None, **(env or {})}
+    runner = CliRunner()
+    with contextlib.chdir(cwd or Path.cwd()):
+        result = runner.invoke(app, list(args), env=full_env, catch_exceptions=False)
+    if binary:
+        out, err = result.stdout_bytes, result.stderr_bytes or b""
+    else:
+        out, err = result.stdout, result.stderr
+    return subprocess.CompletedProcess(args=["draftdiff", *args], returncode=result.exit_code, stdout=out, stderr=err)
+
+
+def corpus_skips(terminalreporter) -> int:
+    skipped = terminalreporter.stats.get("skipped", [])
+    return sum(1 for report in skipped if "corpus folder" in str(getattr(report, "longrepr", "")))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """One visible line when the real documents are missing, so a green run
+    on a machine without them is not mistaken for a full one."""
+    count = corpus_skips(terminalreporter)
+    if count:
+        terminalreporter.write_line(
+            f"{count} corpus tests skipped: {CORPUS} not found "
+            "(the shared/ folder of real public documents beside the repository; set DRAFTDIFF_CORPUS to point at it)",
+            yellow=True,
+            bold=True,
+        )

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from importlib import resources
 
@@ -13,7 +11,7 @@ import jsonschema
 import pytest
 
 import draftdiff
-from conftest import REPO, SAMPLES
+from conftest import REPO, SAMPLES, run_cli
 from draftdiff.config import Config, ConfigError, load_config
 from draftdiff.model import Draft
 from draftdiff.readers.text import read_blocks
@@ -187,15 +185,7 @@ def test_every_rule_has_a_readme_example():
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "COLUMNS": "100"}
-    return subprocess.run(
-        [sys.executable, "-m", "draftdiff", "check", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-    )
+    return run_cli("check", *args, cwd=cwd, env={"COLUMNS": "100"})
 
 
 REV = [str(SAMPLES / "rev2.docx"), str(SAMPLES / "rev3.pdf")]

@@ -10,15 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
+from conftest import SAMPLES, run_cli
 
 
-def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_process(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The real entry point, in a process of its own: for exit codes and streams."""
     full_env = {**os.environ, "COLUMNS": "120", **(env or {})}
     full_env.pop("DRAFTDIFF_DEBUG", None)
     return subprocess.run(
         [sys.executable, "-m", "draftdiff", *args], capture_output=True, text=True, cwd=cwd, env=full_env, timeout=120
     )
+
+
+def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return run_cli(*args, cwd=cwd, env={"COLUMNS": "120", **(env or {})})
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess, *fragments: str) -> None:
@@ -33,8 +38,8 @@ def assert_one_line_error(result: subprocess.CompletedProcess, *fragments: str) 
 
 
 def test_version_and_help():
-    assert run("--version").stdout.startswith("draftdiff 0.")
-    result = run("--help")
+    assert run_process("--version").stdout.startswith("draftdiff 0.")
+    result = run_process("--help")
     assert result.returncode == 0 and "parse" in result.stdout
 
 
@@ -83,7 +88,7 @@ def test_no_color_environment_is_respected():
 
 
 def test_missing_file(tmp_path):
-    assert_one_line_error(run("parse", str(tmp_path / "nope.docx")), "nope.docx", "no such file")
+    assert_one_line_error(run_process("parse", str(tmp_path / "nope.docx")), "nope.docx", "no such file")
 
 
 def test_folder_instead_of_file(tmp_path):

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 
 import pytest
 
 import answer_key
 import draftdiff
-from conftest import REPO, SAMPLES
+from conftest import REPO, SAMPLES, run_cli
 from draftdiff import Options, load
 from draftdiff.align import _lis
 from draftdiff.model import Draft
@@ -116,12 +115,7 @@ def test_lis_finds_a_longest_increasing_run():
 
 
 def run(*args: str, cwd=None, env=None) -> subprocess.CompletedProcess:
-    import os
-
-    full_env = {**os.environ, "COLUMNS": "100", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "draftdiff", *args], capture_output=True, text=True, cwd=cwd, env=full_env, timeout=120
-    )
+    return run_cli(*args, cwd=cwd, env={"COLUMNS": "100", **(env or {})})
 
 
 def test_cli_terminal_report():

@@ -5,11 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -18,7 +16,7 @@ from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 
 import draftdiff
-from conftest import REPO, SAMPLES, soffice_convert
+from conftest import REPO, SAMPLES, run_cli, soffice_convert
 from draftdiff import ReadOptions, load
 from draftdiff.exporting import render
 
@@ -27,10 +25,7 @@ PAIRS = [("zero", "rev1"), ("rev1", "rev2"), ("rev2", "rev3"), ("rev3", "final")
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "COLUMNS": "100"}
-    return subprocess.run(
-        [sys.executable, "-m", "draftdiff", "export", *args], capture_output=True, cwd=cwd, env=env, timeout=120
-    )
+    return run_cli("export", *args, cwd=cwd, env={"COLUMNS": "100"}, binary=True)
 
 
 def view(draft) -> list[tuple]:

@@ -55,8 +55,12 @@ UN = {
 FURNITURE = re.compile(r"\b\d{2}-\d{5}\b|^A/RES/73/\d+$|^\d+/\d+$|\*\d{6,}\*|Distr\.:")
 
 
-@pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize("name", sorted(UN))
+# pdfplumber, the slow reference engine, reads the shortest one; the engine
+# comparison over the corpus is measured in benchmarks/corpus_accuracy.py.
+@pytest.mark.parametrize(
+    ("name", "engine"),
+    [(name, "pdfium") for name in sorted(UN)] + [("GateNLP-UNGA__A_RES_73_8-EN.pdf", "pdfplumber")],
+)
 def test_un_resolutions(name, engine):
     count, first = UN[name]
     draft = pdf(corpus_dir("pdf_un") / name, engine)
@@ -108,7 +112,7 @@ def test_owner_password_only_pdf_simply_opens():
 def test_every_corpus_pdf_reads_without_error(engine):
     folder = corpus_dir("pdf_corpus")
     for path in sorted(folder.glob("*.pdf")):
-        if engine == "pdfplumber" and path.stat().st_size > 300_000:
+        if engine == "pdfplumber" and path.stat().st_size > 100_000:
             continue  # slow engine: the small files are enough
         assert len(pdf(path, engine)) > 0, path.name
 
