@@ -144,7 +144,11 @@ def test_cli_json_contract():
         "split",
         "merged",
     }
-    assert len(doc["changes"]) == sum(1 for c in doc["changes"])  # every paragraph
+    # every paragraph of both drafts is in exactly one change, unchanged ones included
+    old_ids = [i for c in doc["changes"] for i in c["old"]]
+    new_ids = [i for c in doc["changes"] for i in c["new"]]
+    assert sorted(old_ids) == sorted(load(SAMPLES / "rev1.txt").ids)
+    assert sorted(new_ids) == sorted(load(SAMPLES / "rev2.txt").ids)
     split = next(c for c in doc["changes"] if c["kind"] == "split")
     assert split["old"] == ["12"] and split["new"] == ["12", "12bis"]
     moved = next(c for c in doc["changes"] if c["moved"])

@@ -233,8 +233,20 @@ def test_one_comparison_serves_every_writer(monkeypatch):
 
     comparison = draftdiff.compare(SAMPLES / "rev2.txt", SAMPLES / "rev3.txt")
     calls = []
-    monkeypatch.setattr(draftdiff.align, "align", lambda *a, **k: calls.append(1))
-    monkeypatch.setattr(draftdiff.comparison, "diff", lambda *a, **k: calls.append(1))
+
+    def spy(name, original):
+        def wrapper(*args, **kwargs):
+            calls.append(name)
+            return original(*args, **kwargs)
+
+        return wrapper
+
+    # patch the names compare() itself calls, so the spies would see a re-run
+    monkeypatch.setattr(draftdiff.comparison, "align", spy("align", draftdiff.comparison.align))
+    monkeypatch.setattr(draftdiff.comparison, "diff", spy("diff", draftdiff.comparison.diff))
+    draftdiff.comparison.compare(comparison.old, comparison.new)
+    assert "align" in calls and "diff" in calls  # the spies do see a comparison
+    calls.clear()
     for fmt in ("xlsx", "csv", "md", "html", "docx", "json"):
         assert render(comparison, fmt)
     assert calls == []
@@ -242,12 +254,18 @@ def test_one_comparison_serves_every_writer(monkeypatch):
     assert "import diff" not in sources and "align(" not in sources
 
 
-def test_progress_bar_only_on_a_terminal():
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    import sys
+
     from draftdiff.exporting import progress_bar
 
     with progress_bar(10_000) as tick:  # stderr is captured here, not a terminal
         assert tick is None
-    with progress_bar(5) as tick:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with progress_bar(10_000) as tick:
+        assert callable(tick)
+        tick()
+    with progress_bar(5) as tick:  # a short export needs no bar
         assert tick is None
 
 
