@@ -310,3 +310,33 @@ def test_ci_files_are_shipped():
 def test_settings_without_config_are_the_builtin_ones():
     settings = load_settings(Config())
     assert settings.fail_on == "warning" and not settings.protect and len(settings.ladders) >= 7
+
+
+@pytest.mark.parametrize("code", ["DD101", "DD102", "DD103", "DD104", "DD106"])
+def test_every_rule_example_is_found_by_its_rule(code):
+    """The examples `draftdiff rules CODE` shows are real: check finds them."""
+    from draftdiff.comparison import compare
+    from draftdiff.model import Draft
+    from draftdiff.readers.text import read_blocks
+    from draftdiff.rules import RULES, check, load_settings
+    from draftdiff.structure import build
+
+    def draft(text: str) -> Draft:
+        title, paragraphs = build(read_blocks(f"1. {text}\n"), title_from_first=False)
+        return Draft(source="x.txt", label="x", title=title, paragraphs=paragraphs)
+
+    rule = RULES[code]
+    settings = load_settings(protect=["regardless of migration status"])
+    result = check(compare(draft(rule.before), draft(rule.after)), settings)
+    assert code in {f.rule for f in result.findings}
+
+
+def test_rules_command_lists_and_explains():
+    from conftest import run_cli
+
+    listing = run_cli("rules")
+    assert listing.returncode == 0 and "DD104" in listing.stdout and "protected-language-removed" in listing.stdout
+    one = run_cli("rules", "hedge-added", "--no-color")
+    assert one.returncode == 0 and "{+, as appropriate,+}" in one.stdout
+    unknown = run_cli("rules", "hedge")
+    assert unknown.returncode == 2 and "did you mean 'hedge-added'" in unknown.stderr

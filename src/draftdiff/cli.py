@@ -482,6 +482,24 @@ def _run(action):
         fail(f"unexpected {type(exc).__name__}: {exc} (set DRAFTDIFF_DEBUG=1 for details and please report it)")
 
 
+@app.command()
+def rules(
+    rule: Annotated[
+        str | None, typer.Argument(help="A rule code or name (DD102, hedge-added) to explain.", show_default=False)
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
+) -> None:
+    """List check's rules, or explain one with its rationale and an example."""
+    from .rules import RULES, find_rule
+    from .writers import terminal
+
+    console = terminal.make_console(no_color=no_color)
+    if rule is None:
+        terminal.print_rules(RULES.values(), console)
+    else:
+        terminal.print_rule(_run(lambda: find_rule(rule)), console)
+
+
 def run() -> None:
     import logging
 

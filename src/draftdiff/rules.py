@@ -24,6 +24,7 @@ from typing import Any
 
 from . import phrases
 from .comparison import Change, Comparison
+from .errors import DraftDiffError
 from .config import Config, did_you_mean, line_of
 
 SEVERITIES = ("info", "warning", "error")
@@ -36,19 +37,92 @@ class Rule:
     name: str
     severity: str
     summary: str
+    rationale: str = ""
+    before: str = ""  # an example old text that the rule flags ...
+    after: str = ""  # ... once it became this
 
 
 RULES: dict[str, Rule] = {
     rule.code: rule
     for rule in (
-        Rule("DD101", "weakened-commitment", "warning", "A commitment moved down a strength ladder (shall → should)."),
-        Rule("DD102", "hedge-added", "warning", 'A qualifier such as "as appropriate" was added.'),
-        Rule("DD103", "universality-lost", "warning", '"all", "every" or "regardless of …" was dropped.'),
-        Rule("DD104", "protected-language-removed", "error", "A protected phrase is gone from its paragraph."),
-        Rule("DD105", "protected-language-moved", "info", "A protected phrase moved to another paragraph."),
-        Rule("DD106", "strengthened", "info", "Language moved up a strength ladder or lost a qualifier."),
+        Rule(
+            "DD101",
+            "weakened-commitment",
+            "warning",
+            "A commitment moved down a strength ladder (shall → should).",
+            "Consensus is often bought one word at a time: an obligation becomes a recommendation, a commitment "
+            "becomes something States will consider, governance processes become discussions. Each step down a "
+            "ladder of commitment words weakens what was agreed, and is easy to miss in a long draft.",
+            "States shall ensure access to basic services for all migrants.",
+            "States should ensure access to basic services for all migrants.",
+        ),
+        Rule(
+            "DD102",
+            "hedge-added",
+            "warning",
+            'A qualifier such as "as appropriate" was added.',
+            "A qualifier leaves the commitment intact on the page but hands its scope to each State's own "
+            'judgement: "as appropriate", "in accordance with national legislation", "subject to available '
+            'resources". Added between drafts, it turns a commitment into an option.',
+            "We will ensure the predictable disembarkation of rescued persons.",
+            "We will ensure, as appropriate, the predictable disembarkation of rescued persons.",
+        ),
+        Rule(
+            "DD103",
+            "universality-lost",
+            "warning",
+            '"all", "every" or "regardless of …" was dropped.',
+            'Universal language decides who is covered. Dropping "all" or "regardless of migration status" '
+            "narrows a commitment to some of the people it was written for, without a word added.",
+            "We will protect the human rights of all migrants, regardless of their migration status.",
+            "We will protect the human rights of migrants.",
+        ),
+        Rule(
+            "DD104",
+            "protected-language-removed",
+            "error",
+            "A protected phrase is gone from its paragraph.",
+            "Coalitions keep lists of the phrases they fought for (--protect, or [check] protect). When one of "
+            "them disappears from its paragraph, or its paragraph is deleted, that is the change they most need "
+            "to see.",
+            "Migrants shall have access to justice regardless of migration status.",
+            "Migrants shall have access to justice.",
+        ),
+        Rule(
+            "DD105",
+            "protected-language-moved",
+            "info",
+            "A protected phrase moved to another paragraph.",
+            "A protected phrase that left its paragraph but stands in another one is kept, but its context "
+            "changed: worth a look, not an alarm.",
+            "We will end child immigration detention. (in para 30)",
+            "We will end child immigration detention. (now in para 19)",
+        ),
+        Rule(
+            "DD106",
+            "strengthened",
+            "info",
+            "Language moved up a strength ladder or lost a qualifier.",
+            "Strengthening is reported too, so that a reader sees the balance of a revision, not only its losses.",
+            "We invite the United Nations system to support States.",
+            "We request the United Nations system to support States.",
+        ),
     )
 }
+
+
+def find_rule(code_or_name: str) -> Rule:
+    """A rule by code (``DD102``, any case) or name (``hedge-added``)."""
+    key = code_or_name.strip()
+    rule = RULES.get(key.upper()) or RULES.get(_BY_NAME.get(key.lower(), ""))
+    if rule is None:
+        from .config import did_you_mean
+
+        known = [*RULES, *_BY_NAME]
+        raise DraftDiffError(f"no rule {code_or_name!r}{did_you_mean(key, known)}", hint="list them: draftdiff rules")
+    return rule
+
+
 _BY_NAME = {rule.name: code for code, rule in RULES.items()}
 
 

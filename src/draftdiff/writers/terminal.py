@@ -258,3 +258,43 @@ def print_check(result, console: Console) -> None:
     else:
         verdict.append(f"\nPassed (fail-on: {result.settings.fail_on}).", style="green")
     console.print(verdict)
+
+
+def print_rules(rules, console: Console) -> None:
+    """`draftdiff rules`: every rule with its code, name, default severity and summary."""
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for column in ("code", "name", "default", "what it finds"):
+        table.add_column(column, no_wrap=column != "what it finds")
+    for rule in rules:
+        table.add_row(rule.code, rule.name, Text(rule.severity, style=_SEVERITY_STYLE[rule.severity]), rule.summary)
+    console.print(table)
+    console.print(Text("draftdiff rules CODE explains one, with an example.", style="dim"))
+
+
+def print_rule(rule, console: Console) -> None:
+    """`draftdiff rules DD102`: one rule, its rationale and a before/after example."""
+    from ..wording import diff
+
+    head = Text()
+    head.append(f"{rule.code} {rule.name}", style="bold")
+    head.append("  default severity ")
+    head.append(rule.severity, style=_SEVERITY_STYLE[rule.severity])
+    console.print(head)
+    console.print(rule.summary)
+    if rule.rationale:
+        console.print()
+        console.print(rule.rationale)
+    if rule.before:
+        plain = console.no_color or console.color_system is None
+        console.print()
+        console.print(Text("Example", style="bold"))
+        _print_indented(console, Text(f"before: {rule.before}"))
+        _print_indented(console, Text(f"after:  {rule.after}"))
+        _print_indented(console, inline_diff(diff(rule.before, rule.after).segments, plain=plain))
+    console.print()
+    console.print(
+        Text(
+            f'Configure it in draftdiff.toml: [check] disable = ["{rule.code}"], or [check.severity] {rule.code} = "error".',
+            style="dim",
+        )
+    )
