@@ -24,8 +24,8 @@ from typing import Any
 
 from . import phrases
 from .comparison import Change, Comparison
-from .errors import DraftDiffError
 from .config import Config, did_you_mean, line_of
+from .errors import DraftDiffError
 
 SEVERITIES = ("info", "warning", "error")
 FAIL_ON = (*SEVERITIES, "never")
