@@ -247,3 +247,31 @@ def test_single_tracked_changes_file_compares_original_with_accepted():
     assert "38 → 38 modified" in result.stdout and "34 + 35 → 34 merged" in result.stdout
     untracked = run("compare", str(SAMPLES / "rev2.docx"))
     assert untracked.returncode == 2 and "has no tracked changes" in untracked.stderr
+
+
+def test_selection_is_one_library_object_for_every_command():
+    from draftdiff.errors import DraftDiffError
+    from draftdiff.selection import Selection
+
+    comparison = draftdiff.compare(SAMPLES / "rev2.txt", SAMPLES / "rev3.txt")
+    by_para = Selection(paras=("para 38", "39 bis")).select(comparison)
+    assert [c.old_ids for c in by_para] == [["38"], ["39bis"]]
+    by_section = Selection(sections=("commitments and recommendations",)).select(comparison)
+    assert by_section and all("Commitments" in (c.new_section or c.old_section) for c in by_section)
+    assert all(c.is_change for c in by_section)  # unchanged ones only when asked for
+    modified = Selection(kinds=frozenset({"modified"}), sections=("Commitments",)).select(comparison)
+    assert modified and {c.kind for c in modified} == {"modified"}
+    with pytest.raises(DraftDiffError, match="no paragraph"):
+        Selection(paras=("999",)).select(comparison)
+
+
+def test_para_and_section_work_in_check_and_export(tmp_path):
+    check = run("check", str(SAMPLES / "rev2.txt"), str(SAMPLES / "rev3.txt"), "--para", "38", "-f", "json")
+    assert [f["old"] for f in json.loads(check.stdout)["findings"]] == ["38"]
+    target = tmp_path / "section.csv"
+    exported = run(
+        "export", str(SAMPLES / "rev2.txt"), str(SAMPLES / "rev3.txt"), "-o", str(target), "--section", "Commitments"
+    )
+    assert exported.returncode == 0, exported.stderr
+    lines = target.read_text(encoding="utf-8").splitlines()[1:]
+    assert lines and all("Commitments and recommendations" in line for line in lines)

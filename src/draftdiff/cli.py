@@ -96,6 +96,15 @@ PasswordOpt = Annotated[str | None, typer.Option("--password", help="Password of
 LabelOldOpt = Annotated[str | None, typer.Option("--label-old", help="Name of the old draft.")]
 LabelNewOpt = Annotated[str | None, typer.Option("--label-new", help="Name of the new draft.")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Configuration file (draftdiff.toml).")]
+ParaOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--para", "-p", help="Only this paragraph, as people cite it: 38, '42 bis', 'article 6' (repeatable)."
+    ),
+]
+SectionOpt = Annotated[
+    list[str] | None, typer.Option("--section", help="Only paragraphs in a section whose title has these words.")
+]
 IgnoreCaseOpt = Annotated[bool, typer.Option("--ignore-case", "-i", help="Case changes are not changes.")]
 IgnorePunctuationOpt = Annotated[
     bool, typer.Option("--ignore-punctuation", help="Punctuation changes are not changes.")
@@ -180,9 +189,8 @@ def compare(
     only: Annotated[
         list[ChangeKind] | None, typer.Option("--only", help="Show only this kind of change (repeatable).")
     ] = None,
-    para: Annotated[
-        list[str] | None, typer.Option("--para", "-p", help="Show only this paragraph id, old or new (repeatable).")
-    ] = None,
+    para: ParaOpt = None,
+    section: SectionOpt = None,
     side_by_side: Annotated[
         bool, typer.Option("--side-by-side", "-s", help="Old and new text in two columns.")
     ] = False,
@@ -202,37 +210,29 @@ def compare(
     password: PasswordOpt = None,
 ) -> None:
     """Show what changed between two drafts, paragraph by paragraph and word by word."""
-    from .citations import resolve_all
     from .comparison import compare as run_compare
+    from .selection import Selection
     from .wording import Options
 
     read_options = ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
     old_draft, new_draft = _run(lambda: _load_pair(old, new, config, read_options, (label_old, label_new)))
     options = Options(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
     comparison = _run(lambda: run_compare(old_draft, new_draft, options=options))
-    wanted_ids = _run(lambda: resolve_all(para or [], old_draft.ids + new_draft.ids))
-    kinds = {k.value for k in only or []}
-
-    def keep(change) -> bool:
-        if wanted_ids and not wanted_ids & set(change.old_ids + change.new_ids):
-            return False
-        if kinds:
-            return bool(kinds & set(change.labels))
-        return change.is_change or bool(wanted_ids)
+    selection = Selection(frozenset(k.value for k in only or []), tuple(para or []), tuple(section or []))
+    chosen = _run(lambda: selection.select(comparison))
 
     if format is CompareFormat.json:
         from .writers import json as json_writer
 
-        selected = [c for c in comparison.changes if keep(c)] if (kinds or wanted_ids) else None
-        _emit(json_writer.compare_document(comparison, selected))
+        _emit(json_writer.compare_document(comparison, None if selection.empty else chosen))
     elif format is CompareFormat.markdown:
         from .writers import markdown
 
-        _emit(markdown.compare_document(comparison, [c for c in comparison.changes if keep(c)]))
+        _emit(markdown.compare_document(comparison, chosen))
     else:
         from .writers import terminal
 
-        changes = [c for c in comparison.changes if keep(c)]
+        changes = chosen
         _page(
             lambda console: terminal.print_compare(comparison, changes, console, side_by_side=side_by_side, stat=stat),
             no_color=no_color,
@@ -275,6 +275,10 @@ def check(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.")] = None,
     config: ConfigOpt = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
+    para: ParaOpt = None,
+    section: SectionOpt = None,
+    ignore_case: IgnoreCaseOpt = False,
+    ignore_punctuation: IgnorePunctuationOpt = False,
     label_old: LabelOldOpt = None,
     label_new: LabelNewOpt = None,
     revisions: RevisionsOpt = Revisions.accept,
@@ -294,9 +298,17 @@ def check(
     read_options = ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
 
     def prepare():
+        from .selection import Selection
+        from .wording import Options
+
         settings = load_settings(load_config(config), protect=protect, fail_on=fail_on.value if fail_on else None)
         old_draft, new_draft = _load_pair(old, new, config, read_options, (label_old, label_new))
-        return run_check(run_compare(old_draft, new_draft), settings)
+        comparison = run_compare(old_draft, new_draft, options=Options(ignore_case, ignore_punctuation))
+        result = run_check(comparison, settings)
+        selection = Selection(paras=tuple(para or []), sections=tuple(section or []))
+        if not selection.empty:  # the gate and the report: only the chosen paragraphs
+            result = result.restricted_to(selection.select(comparison, include_unchanged=True))
+        return result
 
     result = _run(prepare)
     if format is CheckFormat.terminal and output is None:
@@ -364,6 +376,11 @@ def export(
     with_check: Annotated[bool, typer.Option("--check", help="Add the findings of draftdiff check.")] = False,
     protect: Annotated[list[str] | None, typer.Option("--protect", help="Protected phrase for --check.")] = None,
     all_paragraphs: Annotated[bool, typer.Option("--all", help="Include unchanged paragraphs in tables.")] = False,
+    only: Annotated[
+        list[ChangeKind] | None, typer.Option("--only", help="Only this kind of change in tables (repeatable).")
+    ] = None,
+    para: ParaOpt = None,
+    section: SectionOpt = None,
     author: Annotated[str, typer.Option("--author", help="Author of the DOCX tracked changes.")] = "draftdiff",
     bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 BOM, for Excel.")] = False,
     ignore_case: IgnoreCaseOpt = False,
@@ -377,6 +394,7 @@ def export(
 ) -> None:
     """Write the comparison to share: XLSX, CSV, Markdown, HTML, DOCX redline or JSON."""
     from . import exporting
+    from .selection import Selection
 
     if not output:
         fail("export needs --output FILE (or -o - for text formats on stdout)")
@@ -400,9 +418,11 @@ def export(
             from .rules import load_settings
 
             result = run_check(comparison, load_settings(load_config(config), protect=protect))
-        return comparison, result
+        selection = Selection(frozenset(k.value for k in only or []), tuple(para or []), tuple(section or []))
+        selected = None if selection.empty else selection.select(comparison, include_unchanged=all_paragraphs)
+        return comparison, result, selected
 
-    comparison, result = _run(build)
+    comparison, result, selected = _run(build)
     progress = exporting.progress_bar(len(comparison.changes)) if output != "-" else exporting.no_progress()
     with progress as tick:
         payload = _run(
@@ -414,6 +434,7 @@ def export(
                 author=author,
                 bom=bom,
                 progress=tick,
+                selected=selected,
             )
         )
     if output == "-":

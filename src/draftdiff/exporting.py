@@ -26,16 +26,22 @@ def render(
     author: str = "draftdiff",
     bom: bool = False,
     progress=None,
+    selected=None,
 ) -> bytes | str:
+    """One comparison in one format. ``selected`` (from a Selection) limits the
+    change tables and the JSON to those changes; the DOCX redline is always
+    the whole document, so that accepting it gives the new draft."""
     with_findings = check_result is not None
     if fmt == "docx":
         return docx_writer.document(comparison, author=author)
     if fmt == "json":
         document = comparison.to_json()
+        if selected is not None:
+            document["changes"] = [c.to_json() for c in selected]
         if check_result is not None:
             document["findings"] = [f.to_json() for f in check_result.findings]
         return json_writer.dumps(document)
-    table = table_rows(comparison, include_unchanged=include_unchanged, check_result=check_result)
+    table = table_rows(comparison, include_unchanged=include_unchanged, check_result=check_result, selected=selected)
     if fmt == "xlsx":
         return xlsx_writer.document(comparison, table, with_findings=with_findings, progress=progress)
     if fmt == "csv":

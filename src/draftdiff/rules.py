@@ -589,6 +589,19 @@ class CheckResult:
     # waivers that matched no finding: a stale waiver is worth knowing about
     unused_waivers: list[Waiver] = field(default_factory=list)
 
+    def restricted_to(self, changes: list[Change]) -> CheckResult:
+        """The findings on these changes only (``--para``, ``--section``)."""
+        old_ids = {i for c in changes for i in c.old_ids}
+        new_ids = {i for c in changes for i in c.new_ids}
+
+        def inside(finding: Finding) -> bool:
+            olds = {i.strip() for i in (finding.old or "").split(",") if i.strip()}
+            news = {i.strip() for i in (finding.new or "").split(",") if i.strip()}
+            return bool(olds & old_ids or news & new_ids)
+
+        kept = [f for f in self.findings if inside(f)]
+        return CheckResult(self.comparison, self.settings, kept, self.unused_waivers)
+
     @property
     def counted(self) -> list[Finding]:
         return [f for f in self.findings if not f.waived]

@@ -49,7 +49,7 @@ class Row:
         return "".join(out)
 
 
-def rows(comparison: Comparison, *, include_unchanged: bool = False, check_result=None) -> list[Row]:
+def rows(comparison: Comparison, *, include_unchanged: bool = False, check_result=None, selected=None) -> list[Row]:
     by_change: dict[int, list] = {}
     if check_result is not None:
         # old ids against old ids, new against new: the two drafts' numbers overlap
@@ -61,8 +61,12 @@ def rows(comparison: Comparison, *, include_unchanged: bool = False, check_resul
             if found:
                 by_change.setdefault(min(found), []).append(finding)
     out = []
+    chosen = {id(change) for change in selected} if selected is not None else None
     for index, change in enumerate(comparison.changes):
-        if not (include_unchanged or change.is_change or index in by_change):
+        if chosen is not None:
+            if id(change) not in chosen:
+                continue
+        elif not (include_unchanged or change.is_change or index in by_change):
             continue
         section = change.new_section or change.old_section
         if change.moved and change.old_section != change.new_section:
