@@ -511,14 +511,15 @@ def rules(
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
 ) -> None:
     """List check's rules, or explain one with its rationale and an example."""
-    from .rules import RULES, find_rule
+    from .rules import RULES, example_segments, find_rule
     from .writers import terminal
 
     console = terminal.make_console(no_color=no_color)
     if rule is None:
         terminal.print_rules(RULES.values(), console)
     else:
-        terminal.print_rule(_run(lambda: find_rule(rule)), console)
+        found = _run(lambda: find_rule(rule))
+        terminal.print_rule(found, console, example_segments(found))
 
 
 def run() -> None:

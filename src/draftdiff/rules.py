@@ -111,6 +111,13 @@ RULES: dict[str, Rule] = {
 }
 
 
+def example_segments(rule: Rule) -> list[tuple[str, str]]:
+    """The word diff of a rule's example, for `draftdiff rules CODE`."""
+    from .wording import diff
+
+    return diff(rule.before, rule.after).segments if rule.before else []
+
+
 def find_rule(code_or_name: str) -> Rule:
     """A rule by code (``DD102``, any case) or name (``hedge-added``)."""
     key = code_or_name.strip()

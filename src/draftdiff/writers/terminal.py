@@ -271,10 +271,9 @@ def print_rules(rules, console: Console) -> None:
     console.print(Text("draftdiff rules CODE explains one, with an example.", style="dim"))
 
 
-def print_rule(rule, console: Console) -> None:
-    """`draftdiff rules DD102`: one rule, its rationale and a before/after example."""
-    from ..wording import diff
-
+def print_rule(rule, console: Console, example: list[tuple[str, str]]) -> None:
+    """`draftdiff rules DD102`: one rule, its rationale and a before/after
+    example (``example``: the word diff of before and after, as segments)."""
     head = Text()
     head.append(f"{rule.code} {rule.name}", style="bold")
     head.append("  default severity ")
@@ -290,7 +289,7 @@ def print_rule(rule, console: Console) -> None:
         console.print(Text("Example", style="bold"))
         _print_indented(console, Text(f"before: {rule.before}"))
         _print_indented(console, Text(f"after:  {rule.after}"))
-        _print_indented(console, inline_diff(diff(rule.before, rule.after).segments, plain=plain))
+        _print_indented(console, inline_diff(example, plain=plain))
     console.print()
     console.print(
         Text(
