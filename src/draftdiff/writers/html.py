@@ -6,6 +6,7 @@ changes, a list of changes that links to each paragraph, and print styles.
 
 from __future__ import annotations
 
+from . import markup
 from .table import Row
 from .untrusted import html_escape as escape
 
@@ -96,18 +97,14 @@ _JS = """
 """
 
 
-def _segments_html(segments: list[tuple[str, str]], keep: tuple[str, ...] = ("equal", "delete", "insert")) -> str:
-    out = []
-    for op, chunk in segments:
-        if op not in keep or not chunk:
-            continue
-        if op == "equal":
-            out.append(escape(chunk))
-            continue
-        lead = chunk[: len(chunk) - len(chunk.lstrip())]
-        tag = "del" if op == "delete" else "ins"
-        out.append(f"{escape(lead)}<{tag}>{escape(chunk.strip())}</{tag}>")
-    return "".join(out)
+def _segments_html(segments: list[tuple[str, str]], keep: tuple[str, ...] = markup.EVERYTHING) -> str:
+    return markup.render(
+        segments,
+        equal=escape,
+        delete=lambda s: f"<del>{escape(s)}</del>",
+        insert=lambda s: f"<ins>{escape(s)}</ins>",
+        keep=keep,
+    )
 
 
 def document(comparison, rows: list[Row], *, with_findings: bool) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from . import markup
+
 
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("~", "\\~").replace("\n", " ")
@@ -9,19 +11,9 @@ def _escape(text: str) -> str:
 
 def marked_up(segments: list[tuple[str, str]]) -> str:
     """Deletions as ~~struck~~ text, insertions in **bold**."""
-    out = []
-    for op, chunk in segments:
-        lead = chunk[: len(chunk) - len(chunk.lstrip())]
-        body = _escape(chunk.strip())
-        if not body:
-            out.append(chunk)
-        elif op == "equal":
-            out.append(lead + body)
-        elif op == "delete":
-            out.append(f"{lead}~~{body}~~")
-        else:
-            out.append(f"{lead}**{body}**")
-    return "".join(out)
+    return markup.render(
+        segments, equal=_escape, delete=lambda s: f"~~{_escape(s)}~~", insert=lambda s: f"**{_escape(s)}**"
+    )
 
 
 def compare_document(comparison, changes, findings_by_change: dict | None = None) -> str:

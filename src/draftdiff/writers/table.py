@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..comparison import Change, Comparison
+from . import markup
 
 COLUMNS = ("Section", "Old", "New", "Change", "Old text", "New text", "Changes marked", "Findings")
 
@@ -37,16 +38,9 @@ class Row:
         key = self.new or self.old
         return "p-" + "".join(ch if ch.isalnum() else "-" for ch in key)
 
-    def marked(self, delete: tuple[str, str] = ("[-", "-]"), insert: tuple[str, str] = ("{+", "+}")) -> str:
-        out = []
-        for op, chunk in self.segments:
-            if op == "equal":
-                out.append(chunk)
-                continue
-            lead = chunk[: len(chunk) - len(chunk.lstrip())]
-            left, right = delete if op == "delete" else insert
-            out.append(f"{lead}{left}{chunk.strip()}{right}")
-        return "".join(out)
+    def marked(self) -> str:
+        """The text with ``[-deleted-]`` and ``{+inserted+}`` words."""
+        return markup.plain(self.segments)
 
 
 def rows(comparison: Comparison, *, include_unchanged: bool = False, check_result=None, selected=None) -> list[Row]:

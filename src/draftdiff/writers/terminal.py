@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Draft, Kind, revision_summary
+from . import markup
 
 
 def make_console(
@@ -107,18 +108,14 @@ INSERT_STYLE = "green underline"
 def inline_diff(segments: list[tuple[str, str]], *, plain: bool) -> Text:
     """Deletions in red strike-through, insertions in green; with no colour,
     ``[-deleted-]`` and ``{+inserted+}`` so the changes still show."""
+    if plain:
+        return Text(markup.plain(segments))
     text = Text()
-    for op, chunk in segments:
-        if op == "equal":
-            text.append(chunk)
-            continue
-        lead = chunk[: len(chunk) - len(chunk.lstrip())]
-        body = chunk.lstrip()
-        text.append(lead)
-        if plain:
-            text.append(f"[-{body}-]" if op == "delete" else f"{{+{body}+}}")
-        else:
-            text.append(body, style=DELETE_STYLE if op == "delete" else INSERT_STYLE)
+    for piece in markup.pieces(segments):
+        text.append(piece.lead)
+        style = {"delete": DELETE_STYLE, "insert": INSERT_STYLE}.get(piece.op)
+        text.append(piece.body, style=style) if style else text.append(piece.body)
+        text.append(piece.trail)
     return text
 
 

@@ -12,6 +12,7 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from . import markup
 from .table import COLUMNS, Row
 from .untrusted import cell, text
 
@@ -35,14 +36,15 @@ def _rich(segments: list[tuple[str, str]]) -> CellRichText | str:
     if not segments:
         return ""
     parts: list[str | TextBlock] = []
-    for op, chunk in segments:
-        if not chunk:
-            continue
-        chunk = str(cell(chunk)) if not parts else text(chunk)
-        if op == "equal":
-            parts.append(chunk)
-        else:
-            parts.append(TextBlock(_DELETE if op == "delete" else _INSERT, chunk))
+    for piece in markup.pieces(segments):
+        for chunk, op in ((piece.lead, "equal"), (piece.body, piece.op), (piece.trail, "equal")):
+            if not chunk:
+                continue
+            chunk = str(cell(chunk)) if not parts else text(chunk)
+            if op == "equal":
+                parts.append(chunk)
+            else:
+                parts.append(TextBlock(_DELETE if op == "delete" else _INSERT, chunk))
     return CellRichText(*parts)
 
 
