@@ -340,3 +340,15 @@ def test_rules_command_lists_and_explains():
     assert one.returncode == 0 and "{+, as appropriate,+}" in one.stdout
     unknown = run_cli("rules", "hedge")
     assert unknown.returncode == 2 and "did you mean 'hedge-added'" in unknown.stderr
+
+
+def test_every_finding_points_at_its_change():
+    from draftdiff.rules import check, load_settings
+
+    comparison = draftdiff.compare(SAMPLES / "rev2.txt", SAMPLES / "rev3.txt")
+    result = check(comparison, load_settings(protect=["regardless of migration status"]))
+    assert result.findings
+    for finding in result.findings:
+        assert finding.change is not None and any(finding.change is c for c in comparison.changes)
+        ids = set(finding.change.old_ids + finding.change.new_ids)
+        assert {i.strip() for side in (finding.old, finding.new) if side for i in side.split(",")} & ids

@@ -147,6 +147,8 @@ class Finding:
     waived: bool = False
     reason: str = ""
     new_line: int | None = None  # line in the new file, when the reader knows it
+    # the change the finding is about: writers find its row through it, not by parsing ids
+    change: Change | None = field(default=None, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -355,6 +357,8 @@ class _Checker:
         self.comparison = comparison
         self.settings = settings
         self.findings: list[Finding] = []
+        self._by_old = {pid: c for c in comparison.changes for pid in c.old_ids}
+        self._by_new = {pid: c for c in comparison.changes for pid in c.new_ids}
 
     def add(
         self,
@@ -372,6 +376,10 @@ class _Checker:
     ) -> None:
         if code in self.settings.disabled:
             return
+        if change is None:  # a finding named by ids (a phrase that moved): its change all the same
+            first_old = (old or "").split(",")[0].strip()
+            first_new = (new or "").split(",")[0].strip()
+            change = self._by_old.get(first_old) or self._by_new.get(first_new)
         if change is not None:
             old = _ids(change.old) if old is None else old
             new = _ids(change.new) if new is None else new
@@ -391,6 +399,7 @@ class _Checker:
                 old_section,
                 new_section,
                 new_line=new_line,
+                change=change,
             )
         )
 
@@ -598,15 +607,8 @@ class CheckResult:
 
     def restricted_to(self, changes: list[Change]) -> CheckResult:
         """The findings on these changes only (``--para``, ``--section``)."""
-        old_ids = {i for c in changes for i in c.old_ids}
-        new_ids = {i for c in changes for i in c.new_ids}
-
-        def inside(finding: Finding) -> bool:
-            olds = {i.strip() for i in (finding.old or "").split(",") if i.strip()}
-            news = {i.strip() for i in (finding.new or "").split(",") if i.strip()}
-            return bool(olds & old_ids or news & new_ids)
-
-        kept = [f for f in self.findings if inside(f)]
+        chosen = {id(change) for change in changes}
+        kept = [f for f in self.findings if id(f.change) in chosen]
         return CheckResult(self.comparison, self.settings, kept, self.unused_waivers)
 
     @property

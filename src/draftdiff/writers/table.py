@@ -46,14 +46,10 @@ class Row:
 def rows(comparison: Comparison, *, include_unchanged: bool = False, check_result=None, selected=None) -> list[Row]:
     by_change: dict[int, list] = {}
     if check_result is not None:
-        # old ids against old ids, new against new: the two drafts' numbers overlap
-        index_of_old = {pid: i for i, c in enumerate(comparison.changes) for pid in c.old_ids}
-        index_of_new = {pid: i for i, c in enumerate(comparison.changes) for pid in c.new_ids}
+        index_of = {id(change): i for i, change in enumerate(comparison.changes)}
         for finding in check_result.findings:
-            side, index_of = (finding.old, index_of_old) if finding.old else (finding.new, index_of_new)
-            found = [index_of[i.strip()] for i in (side or "").split(",") if i.strip() in index_of]
-            if found:
-                by_change.setdefault(min(found), []).append(finding)
+            if finding.change is not None and id(finding.change) in index_of:
+                by_change.setdefault(index_of[id(finding.change)], []).append(finding)
     out = []
     chosen = {id(change) for change in selected} if selected is not None else None
     for index, change in enumerate(comparison.changes):
