@@ -1,0 +1,58 @@
+"""DD102: a qualifier that makes a commitment conditional was added ("as appropriate");
+its removal is a strengthening (DD106, declared with the ladders)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import phrases
+from .common import text_of
+from .rule import Rule
+
+if TYPE_CHECKING:
+    from ..comparison import Change
+    from .engine import Checker
+
+RULES = (
+    Rule(
+        "DD102",
+        "hedge-added",
+        "warning",
+        'A qualifier such as "as appropriate" was added.',
+        "A qualifier leaves the commitment intact on the page but hands its scope to each State's own "
+        'judgement: "as appropriate", "in accordance with national legislation", "subject to available '
+        'resources". Added between drafts, it turns a commitment into an option.',
+        "We will ensure the predictable disembarkation of rescued persons.",
+        "We will ensure, as appropriate, the predictable disembarkation of rescued persons.",
+    ),
+)
+
+
+def run(checker: Checker) -> None:
+    for change in checker.edited_changes():
+        _in_change(checker, change)
+
+
+# DD102 / DD106: hedges
+def _in_change(checker: Checker, change: Change) -> None:
+    old_text, new_text = text_of(change.old), text_of(change.new)
+    para = change.new_ids[0]
+    counted: set[str] = set()
+    for hedge in sorted(checker.settings.hedges, key=len, reverse=True):
+        key = phrases.normalize(hedge)
+        if key in counted:
+            continue
+        counted.add(key)
+        before, after = phrases.count(hedge, old_text), phrases.count(hedge, new_text)
+        if after > before:
+            context = next((e.new for e in change.edits if phrases.count(hedge, e.new)), hedge)
+            checker.add(
+                "DD102",
+                change,
+                "",
+                context,
+                f'Hedge added in para {para}: "{hedge}" makes the commitment conditional.',
+            )
+        elif before > after:
+            context = next((e.old for e in change.edits if phrases.count(hedge, e.old)), hedge)
+            checker.add("DD106", change, context, "", f'Qualifier removed in para {para}: "{hedge}".')

@@ -1,0 +1,55 @@
+"""DD103: "all", "every", "any", "regardless of …" or "without discrimination" dropped."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import phrases
+from .common import phrase_with_object, text_of
+from .rule import Rule
+
+if TYPE_CHECKING:
+    from ..comparison import Change
+    from .engine import Checker
+
+RULES = (
+    Rule(
+        "DD103",
+        "universality-lost",
+        "warning",
+        '"all", "every" or "regardless of …" was dropped.',
+        'Universal language decides who is covered. Dropping "all" or "regardless of migration status" '
+        "narrows a commitment to some of the people it was written for, without a word added.",
+        "We will protect the human rights of all migrants, regardless of their migration status.",
+        "We will protect the human rights of migrants.",
+    ),
+)
+
+
+def run(checker: Checker) -> None:
+    for change in checker.edited_changes():
+        _in_change(checker, change)
+
+
+# DD103: universality
+def _in_change(checker: Checker, change: Change) -> None:
+    old_text, new_text = text_of(change.old), text_of(change.new)
+    para = change.new_ids[0]
+    for phrase in checker.settings.universal_phrases:
+        if phrases.count(phrase, new_text) < phrases.count(phrase, old_text):
+            lost = phrase_with_object(phrase, old_text, new_text)
+            checker.add("DD103", change, lost, "", f'Universality lost in para {para}: "{lost}" was removed.')
+    words = checker.settings.universal_words
+    for edit in change.edits:
+        if edit.op == "insert":
+            continue
+        for word in words:
+            removed = phrases.count(word, edit.old) - phrases.count(word, edit.new)
+            if removed > 0 and phrases.count(word, new_text) < phrases.count(word, old_text):
+                checker.add(
+                    "DD103",
+                    change,
+                    edit.old,
+                    edit.new,
+                    f'Universality lost in para {para}: "{word}" was dropped ("{edit.old}" → "{edit.new or "…"}").',
+                )
