@@ -273,3 +273,23 @@ def test_single_tracked_file_exports_its_changes(tmp_path):
     target = tmp_path / "inputs.md"
     assert run(str(SAMPLES / "rev2-rev3-tracked.docx"), "-o", str(target)).returncode == 0
     assert "~~processes~~ **discussions**" in Path(target).read_text(encoding="utf-8")
+
+
+def test_the_writer_registry_knows_every_format_and_refuses_a_wrong_pair():
+    from draftdiff.errors import DraftDiffError
+    from draftdiff.report import Report
+    from draftdiff.rules import check
+    from draftdiff.writers.registry import WRITERS, WriteOptions, format_of, formats_for, writer
+
+    comparison = draftdiff.compare(SAMPLES / "rev2.txt", SAMPLES / "rev3.txt")
+    results = {"draft": comparison.new, "report": Report.of(comparison), "check": check(comparison)}
+    for name, spec in WRITERS.items():
+        for kind in spec.results:
+            out = spec.render(results[kind], WriteOptions())
+            assert out and isinstance(out, bytes if spec.binary or name == "csv" else str), (name, kind)
+    assert formats_for("check") == ["github", "json", "junit", "sarif"]
+    assert format_of("report.xlsx", "report") == "xlsx" and format_of("findings.sarif", "check") == "sarif"
+    assert format_of("report.sarif", "report") is None
+    with pytest.raises(DraftDiffError) as error:
+        writer("xlsx", "check")
+    assert str(error.value) == "check cannot be written as xlsx (choose one of github, json, junit, sarif)"

@@ -13,6 +13,7 @@ import typer
 from . import __version__
 from .errors import DraftDiffError
 from .readers import ReadOptions, load
+from .writers.registry import format_of, formats_for, writer
 
 app = typer.Typer(
     name="draftdiff",
@@ -242,12 +243,9 @@ def compare(
         raise typer.Exit(1)
 
 
-class CheckFormat(StrEnum):
-    terminal = "terminal"
-    json = "json"
-    github = "github"
-    junit = "junit"
-    sarif = "sarif"
+CheckFormat = StrEnum(  # type: ignore[misc]
+    "CheckFormat", {"terminal": "terminal", **{name: name for name in formats_for("check")}}
+)
 
 
 class FailOn(StrEnum):
@@ -271,7 +269,7 @@ def check(
         FailOn | None,
         typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe (default warning)."),
     ] = None,
-    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.terminal,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat("terminal"),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.")] = None,
     config: ConfigOpt = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
@@ -311,15 +309,14 @@ def check(
         return result
 
     result = _run(prepare)
-    if format is CheckFormat.terminal and output is None:
+    if format.value == "terminal" and output is None:
         from .writers import terminal
 
         terminal.print_check(result, terminal.make_console(no_color=no_color))
     else:
-        from .writers import github, junit, sarif, terminal
-        from .writers import json as json_writer
+        from .writers import terminal
 
-        if format is CheckFormat.terminal:
+        if format.value == "terminal":
             import io
 
             buffer = io.StringIO()
@@ -327,8 +324,9 @@ def check(
             terminal.print_check(result, console)
             text = buffer.getvalue()
         else:
-            writer = {"json": json_writer, "github": github, "junit": junit, "sarif": sarif}[format.value]
-            text = writer.check_document(result)
+            from .writers.registry import WriteOptions
+
+            text = str(writer(format.value, "check").render(result, WriteOptions()))
         if output is None or str(output) == "-":
             _emit(text)
         else:
@@ -340,25 +338,8 @@ def check(
         raise typer.Exit(1)
 
 
-class ExportFormat(StrEnum):
-    xlsx = "xlsx"
-    csv = "csv"
-    md = "md"
-    html = "html"
-    docx = "docx"
-    json = "json"
-
-
-_EXPORT_SUFFIXES = {
-    ".xlsx": "xlsx",
-    ".csv": "csv",
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".docx": "docx",
-    ".json": "json",
-}
+# --format choices come from the writer registry: a new writer is offered by itself
+ExportFormat = StrEnum("ExportFormat", {name: name for name in formats_for("report")})  # type: ignore[misc]
 
 
 @app.command()
@@ -398,10 +379,10 @@ def export(
 
     if not output:
         fail("export needs --output FILE (or -o - for text formats on stdout)")
-    fmt = format.value if format else _EXPORT_SUFFIXES.get(Path(output).suffix.lower()) if output != "-" else None
+    fmt = format.value if format else format_of(output, "report") if output != "-" else None
     if fmt is None:
-        fail(f"cannot tell the format of {output!r}: give --format xlsx|csv|md|html|docx|json")
-    if output == "-" and fmt in ("xlsx", "docx"):
+        fail(f"cannot tell the format of {output!r}: give --format {'|'.join(formats_for('report'))}")
+    if output == "-" and _run(lambda: writer(fmt, "report")).binary:
         fail(f"{fmt} is binary: write it to a file with -o FILE")
     read_options = ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
 

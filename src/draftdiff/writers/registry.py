@@ -1,0 +1,155 @@
+"""Every output format, in one table: which results it can write, and how.
+
+A command asks :func:`writer` for a format and its result kind; a format that
+cannot write that result is one clear error listing the ones that can
+("check cannot be written as xlsx; choose one of github, json, junit, sarif").
+Adding a format is one module plus one line here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import DraftDiffError
+
+
+@dataclass(frozen=True)
+class WriteOptions:
+    include_unchanged: bool = False  # change tables: unchanged paragraphs too
+    author: str = "draftdiff"  # DOCX redline: the tracked changes' author
+    bom: bool = False  # CSV: a UTF-8 BOM for Excel
+    progress: Callable[[], None] | None = None  # called once per table row
+
+
+@dataclass(frozen=True)
+class Writer:
+    name: str
+    results: tuple[str, ...]  # "draft" (parse), "report" (compare, export), "check"
+    render: Callable[[Any, WriteOptions], str | bytes]
+    binary: bool = False  # cannot go to a terminal or a pipe: -o FILE only
+    suffixes: tuple[str, ...] = ()
+    summary: str = ""
+
+
+def _report_json(report, options: WriteOptions) -> str:
+    from .json import dumps
+
+    document = report.comparison.to_json()
+    if report.selected is not None:
+        document["changes"] = [c.to_json() for c in report.selected]
+    if report.check is not None:
+        document["findings"] = [f.to_json() for f in report.check.findings]
+    return dumps(document)
+
+
+def _table(report, options: WriteOptions):
+    from .table import rows
+
+    return rows(
+        report.comparison,
+        include_unchanged=options.include_unchanged,
+        check_result=report.check,
+        selected=report.selected,
+    )
+
+
+def _markdown(report, options: WriteOptions) -> str:
+    from . import markdown
+
+    table = _table(report, options)
+    findings = {id(row.change): row.codes for row in table} if report.check is not None else None
+    return markdown.compare_document(report.comparison, [row.change for row in table], findings)
+
+
+def _csv(report, options: WriteOptions) -> bytes:
+    from . import csv
+
+    return csv.document(_table(report, options), with_findings=report.check is not None, bom=options.bom)
+
+
+def _xlsx(report, options: WriteOptions) -> bytes:
+    from . import xlsx
+
+    table = _table(report, options)
+    return xlsx.document(report.comparison, table, with_findings=report.check is not None, progress=options.progress)
+
+
+def _html(report, options: WriteOptions) -> str:
+    from . import html
+
+    return html.document(report.comparison, _table(report, options), with_findings=report.check is not None)
+
+
+def _docx(report, options: WriteOptions) -> bytes:
+    from . import docx
+
+    return docx.document(report.comparison, author=options.author)  # the whole document, always
+
+
+def _check(module: str) -> Callable[[Any, WriteOptions], str]:
+    def render(result, options: WriteOptions) -> str:
+        import importlib
+
+        return importlib.import_module(f"draftdiff.writers.{module}").check_document(result)
+
+    return render
+
+
+def _draft_json(draft, options: WriteOptions) -> str:
+    from .json import parse_document
+
+    return parse_document(draft)
+
+
+def _draft_text(draft, options: WriteOptions) -> str:
+    from .text import parse_document
+
+    return parse_document(draft)
+
+
+WRITERS: dict[str, Writer] = {
+    spec.name: spec
+    for spec in (
+        Writer("json", ("draft", "report", "check"), lambda r, o: _dispatch_json(r, o), suffixes=(".json",)),
+        Writer("text", ("draft",), _draft_text, suffixes=(".txt",), summary="one paragraph a line, id first"),
+        Writer("md", ("report",), _markdown, suffixes=(".md", ".markdown"), summary="a change table in Markdown"),
+        Writer("csv", ("report",), _csv, suffixes=(".csv",), summary="a change table (UTF-8 text)"),
+        Writer("xlsx", ("report",), _xlsx, binary=True, suffixes=(".xlsx",), summary="a change table for Excel"),
+        Writer("html", ("report",), _html, suffixes=(".html", ".htm"), summary="one page, no network"),
+        Writer("docx", ("report",), _docx, binary=True, suffixes=(".docx",), summary="a redline with tracked changes"),
+        Writer("github", ("check",), _check("github"), summary="GitHub Actions annotations"),
+        Writer("junit", ("check",), _check("junit"), suffixes=(".xml",), summary="JUnit XML"),
+        Writer("sarif", ("check",), _check("sarif"), suffixes=(".sarif",), summary="SARIF 2.1.0"),
+    )
+}
+ALIASES = {"markdown": "md"}
+
+
+def _dispatch_json(result, options: WriteOptions) -> str:
+    from ..model import Draft
+
+    if isinstance(result, Draft):
+        return _draft_json(result, options)
+    if hasattr(result, "comparison") and hasattr(result, "selection"):
+        return _report_json(result, options)
+    return _check("json")(result, options)
+
+
+def formats_for(kind: str) -> list[str]:
+    return sorted(name for name, spec in WRITERS.items() if kind in spec.results)
+
+
+def writer(fmt: str, kind: str) -> Writer:
+    """The writer of a format for a kind of result, or one line that says which formats can."""
+    spec = WRITERS.get(ALIASES.get(fmt, fmt))
+    if spec is None or kind not in spec.results:
+        raise DraftDiffError(f"{kind} cannot be written as {fmt}", hint=f"choose one of {', '.join(formats_for(kind))}")
+    return spec
+
+
+def format_of(path: str, kind: str) -> str | None:
+    """The format a file name's suffix asks for, among those that can write this result."""
+    suffix = "." + path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    return next((name for name, spec in WRITERS.items() if suffix in spec.suffixes and kind in spec.results), None)
