@@ -126,14 +126,10 @@ def parse(
     options = ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
     draft = _run(lambda: load(file, label=label, options=options))
     warn_read_problems(draft)
-    if format is ParseFormat.json:
-        from .writers import json as json_writer
+    if format is not ParseFormat.table:
+        from .writers.registry import WriteOptions
 
-        _emit(json_writer.parse_document(draft))
-    elif format is ParseFormat.text:
-        from .writers import text as text_writer
-
-        _emit(text_writer.parse_document(draft))
+        _emit(str(writer(format.value, "draft").render(draft, WriteOptions())))
     else:
         from .writers import terminal
 
@@ -222,14 +218,13 @@ def compare(
     selection = Selection(frozenset(k.value for k in only or []), tuple(para or []), tuple(section or []))
     chosen = _run(lambda: selection.select(comparison))
 
-    if format is CompareFormat.json:
-        from .writers import json as json_writer
+    if format is not CompareFormat.terminal:
+        from .report import Report
+        from .writers.registry import WriteOptions
 
-        _emit(json_writer.compare_document(comparison, None if selection.empty else chosen))
-    elif format is CompareFormat.markdown:
-        from .writers import markdown
-
-        _emit(markdown.compare_document(comparison, chosen))
+        # Markdown lists the chosen changes; JSON all of them unless a selection was made
+        report = Report(comparison, selection, chosen if (format.value == "markdown" or not selection.empty) else None)
+        _emit(str(writer(format.value, "report").render(report, WriteOptions())))
     else:
         from .writers import terminal
 
