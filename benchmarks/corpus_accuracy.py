@@ -19,7 +19,6 @@ Files without curated text beside them get "-" in the word columns.
 from __future__ import annotations
 
 import argparse
-import collections
 import os
 import re
 import sys
@@ -29,6 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+from draftdiff.accuracy import recall  # noqa: E402
 from draftdiff.readers import ReadOptions, load  # noqa: E402
 
 CORPUS = Path(os.environ.get("DRAFTDIFF_CORPUS", REPO.parent / "shared" / "corpus"))
@@ -46,26 +46,7 @@ DEFAULT = [
     "negotiation_text/cop21__2015-10-23_draft_agreement.md",
     "docx_unfccc/Mitigation-unfccc-EnhancedMD__cma2021.docx",
 ]
-# The words corpus_words.py leaves out of the curated text (page words, numbers).
-_FURNITURE_WORD = re.compile(r"^(page|english|\d+|[a-z]?\d+[a-z]?)$")
 PAGE_NUMBER = re.compile(r"(^|\s)(-\s?\d{1,4}\s?-|Page \d+( of \d+)?)(\s|$)")
-
-
-def words(text: str) -> list[str]:
-    return re.findall(r"[a-z]+", text.lower().replace("-\n", ""))
-
-
-def _strings(obj):
-    """Every string of the parse JSON but its bookkeeping, as corpus_words.py reads it."""
-    if isinstance(obj, str):
-        yield obj
-    elif isinstance(obj, dict):
-        for key, value in obj.items():
-            if key not in ("source", "schema", "warnings", "format"):
-                yield from _strings(value)
-    elif isinstance(obj, list):
-        for value in obj:
-            yield from _strings(value)
 
 
 def is_counter(para_id: str) -> bool:
@@ -83,8 +64,8 @@ def measure(path: Path, engine: str) -> dict:
     draft = load(path, options=ReadOptions(pdf_engine=engine))
     seconds = time.perf_counter() - start
     doc = draft.to_json()
-    furniture_strings = list(_strings(doc.pop("furniture", [])))
-    text_strings = list(_strings(doc))
+    with_furniture = dict(doc)
+    doc.pop("furniture", None)
     row = {
         "file": path.name,
         "paragraphs": len(draft.paragraphs),
@@ -101,12 +82,9 @@ def measure(path: Path, engine: str) -> dict:
     }
     curated = path.with_suffix(".text.txt")
     if curated.exists():
-        want = collections.Counter(w for w in words(curated.read_text()) if len(w) > 1 and not _FURNITURE_WORD.match(w))
-        total = sum(want.values())
-        have_text = collections.Counter(w for s in text_strings for w in words(s))
-        have_all = have_text + collections.Counter(w for s in furniture_strings for w in words(s))
-        row["text"] = 1 - sum((want - have_text).values()) / total
-        row["all"] = 1 - sum((want - have_all).values()) / total
+        reference = curated.read_text()
+        row["text"] = recall(doc, reference)
+        row["all"] = recall(with_furniture, reference)
     return row
 
 

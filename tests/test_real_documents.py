@@ -6,13 +6,13 @@ structure tests build their own small texts.
 
 from __future__ import annotations
 
-import collections
 import json
 import re
 
 import pytest
 
 from conftest import corpus_dir
+from draftdiff.accuracy import recall
 from draftdiff.citations import resolve
 from draftdiff.errors import DraftDiffError
 from draftdiff.model import Kind
@@ -22,30 +22,8 @@ from draftdiff.structure import build
 
 # -- word conservation against the publisher's curated text -------------------
 
-_FURNITURE_WORD = re.compile(r"^(page|english|\d+|[a-z]?\d+[a-z]?)$")  # as ../shared/tools/corpus_words.py
 PAGE_NUMBER = re.compile(r"(^|\s)(-\s?\d{1,4}\s?-|Page \d+ of \d+)(\s|$)")
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z]+", text.lower().replace("-\n", ""))
-
-
-def _strings(obj):
-    if isinstance(obj, str):
-        yield obj
-    elif isinstance(obj, dict):
-        for key, value in obj.items():
-            if key not in ("source", "schema", "warnings", "format"):
-                yield from _strings(value)
-    elif isinstance(obj, list):
-        for value in obj:
-            yield from _strings(value)
-
-
-def _recall(doc: dict, curated: str) -> float:
-    want = collections.Counter(w for w in _words(curated) if len(w) > 1 and not _FURNITURE_WORD.match(w))
-    have = collections.Counter(w for s in _strings(doc) for w in _words(s))
-    return 1 - sum((want - have).values()) / sum(want.values())
+_recall = recall
 
 
 def treaty_pdfs():
