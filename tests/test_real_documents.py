@@ -23,7 +23,6 @@ from draftdiff.structure import build
 # -- word conservation against the publisher's curated text -------------------
 
 PAGE_NUMBER = re.compile(r"(^|\s)(-\s?\d{1,4}\s?-|Page \d+ of \d+)(\s|$)")
-_recall = recall
 
 
 def treaty_pdfs():
@@ -45,9 +44,9 @@ def test_every_word_of_a_treaty_pdf_is_accounted_for(name):
     draft = load(path)
     doc = json.loads(json.dumps(draft.to_json()))
     curated = path.with_suffix(".text.txt").read_text()
-    assert _recall(doc, curated) >= 0.999  # paragraphs, headings, notes and declared furniture
+    assert recall(doc, curated) >= 0.999  # paragraphs, headings, notes and declared furniture
     doc.pop("furniture", None)
-    assert _recall(doc, curated) >= 0.995  # without the furniture: the title line is not furniture
+    assert recall(doc, curated) >= 0.995  # without the furniture: the title line is not furniture
     for para in draft:
         assert para.text or para.kind is Kind.HEADING, f"empty paragraph {para.id}"
         assert not PAGE_NUMBER.search(para.text) and not re.fullmatch(r"\d{1,4}", para.text), f"page number {para.id}"
@@ -258,7 +257,7 @@ def test_docx_words_match_a_libreoffice_text_rendering(tmp_path, path):
     assert source.is_file(), CORPUS
     rendered = soffice_convert(source, tmp_path, "txt:Text (encoded):UTF8").read_text(encoding="utf-8-sig")
     doc = json.loads(json.dumps(load(source).to_json()))
-    assert _recall(doc, rendered) >= 0.999
+    assert recall(doc, rendered) >= 0.999
 
 
 def test_un_resolution_titles_are_their_numbered_titles():
