@@ -648,7 +648,7 @@ def _loose_sub(text: str) -> tuple[str, str, str] | None:
     return m["tok"], m.group(0), text[m.end() :].strip()
 
 
-_CONTENTS_RE = re.compile(r"^(table of )?contents$", re.I)
+_CONTENTS_RE = re.compile(r"^(table of )?contents(\s+page)?$", re.I)
 
 
 def _mark_contents(blocks: list[Block]) -> None:
