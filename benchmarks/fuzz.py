@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "tests"))
 
-from draftdiff.comparison import compare  # noqa: E402
+from draftdiff.diff.comparison import compare  # noqa: E402
 from draftdiff.errors import DraftDiffError  # noqa: E402
 from draftdiff.readers import load  # noqa: E402
 from fuzzing import mutants  # noqa: E402

@@ -13,10 +13,10 @@ import pytest
 import draftdiff
 from conftest import REPO, SAMPLES, run_cli
 from draftdiff.config import Config, ConfigError, load_config
-from draftdiff.model import Draft
+from draftdiff.document.model import Draft
+from draftdiff.document.structure import build
 from draftdiff.readers.text import read_blocks
 from draftdiff.rules import RULES, check, load_settings
-from draftdiff.structure import build
 
 PROTECT = ["regardless of migration status", "child immigration detention"]
 
@@ -315,11 +315,11 @@ def test_settings_without_config_are_the_builtin_ones():
 @pytest.mark.parametrize("code", ["DD101", "DD102", "DD103", "DD104", "DD106"])
 def test_every_rule_example_is_found_by_its_rule(code):
     """The examples `draftdiff rules CODE` shows are real: check finds them."""
-    from draftdiff.comparison import compare
-    from draftdiff.model import Draft
+    from draftdiff.diff.comparison import compare
+    from draftdiff.document.model import Draft
+    from draftdiff.document.structure import build
     from draftdiff.readers.text import read_blocks
     from draftdiff.rules import RULES, check, load_settings
-    from draftdiff.structure import build
 
     def draft(text: str) -> Draft:
         title, paragraphs = build(read_blocks(f"1. {text}\n"), title_from_first=False)

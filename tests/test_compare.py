@@ -12,11 +12,11 @@ import answer_key
 import draftdiff
 from conftest import REPO, SAMPLES, run_cli
 from draftdiff import Options, load
-from draftdiff.align import _lis
-from draftdiff.model import Draft
+from draftdiff.diff.align import _lis
+from draftdiff.diff.wording import diff
+from draftdiff.document.model import Draft
+from draftdiff.document.structure import build
 from draftdiff.readers.text import read_blocks
-from draftdiff.structure import build
-from draftdiff.wording import diff
 
 KEY = answer_key.read(SAMPLES / "CHANGES.md")
 PAIRS = list(KEY)
@@ -250,8 +250,8 @@ def test_single_tracked_changes_file_compares_original_with_accepted():
 
 
 def test_selection_is_one_library_object_for_every_command():
+    from draftdiff.diff.selection import Selection
     from draftdiff.errors import DraftDiffError
-    from draftdiff.selection import Selection
 
     comparison = draftdiff.compare(SAMPLES / "rev2.txt", SAMPLES / "rev3.txt")
     by_para = Selection(paras=("para 38", "39 bis")).select(comparison)

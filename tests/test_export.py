@@ -228,8 +228,8 @@ def test_export_never_overwrites_an_input_and_leaves_no_temporary_files(tmp_path
 
 
 def test_one_comparison_serves_every_writer(monkeypatch):
-    import draftdiff.align
-    import draftdiff.comparison
+    import draftdiff.diff.align
+    import draftdiff.diff.comparison
 
     comparison = draftdiff.compare(SAMPLES / "rev2.txt", SAMPLES / "rev3.txt")
     calls = []
@@ -242,9 +242,9 @@ def test_one_comparison_serves_every_writer(monkeypatch):
         return wrapper
 
     # patch the names compare() itself calls, so the spies would see a re-run
-    monkeypatch.setattr(draftdiff.comparison, "align", spy("align", draftdiff.comparison.align))
-    monkeypatch.setattr(draftdiff.comparison, "diff", spy("diff", draftdiff.comparison.diff))
-    draftdiff.comparison.compare(comparison.old, comparison.new)
+    monkeypatch.setattr(draftdiff.diff.comparison, "align", spy("align", draftdiff.diff.comparison.align))
+    monkeypatch.setattr(draftdiff.diff.comparison, "diff", spy("diff", draftdiff.diff.comparison.diff))
+    draftdiff.diff.comparison.compare(comparison.old, comparison.new)
     assert "align" in calls and "diff" in calls  # the spies do see a comparison
     calls.clear()
     for fmt in ("xlsx", "csv", "md", "html", "docx", "json"):
@@ -276,8 +276,8 @@ def test_single_tracked_file_exports_its_changes(tmp_path):
 
 
 def test_the_writer_registry_knows_every_format_and_refuses_a_wrong_pair():
+    from draftdiff.diff.report import Report
     from draftdiff.errors import DraftDiffError
-    from draftdiff.report import Report
     from draftdiff.rules import check
     from draftdiff.writers.registry import WRITERS, WriteOptions, format_of, formats_for, writer
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from draftdiff.numbering import (
+from draftdiff.document.numbering import (
     ORDINALS,
     canonical_id,
     letter_value,

@@ -13,12 +13,12 @@ import pytest
 
 from conftest import corpus_dir
 from draftdiff.accuracy import recall
-from draftdiff.citations import resolve
+from draftdiff.document.citations import resolve
+from draftdiff.document.model import Kind
+from draftdiff.document.structure import build
 from draftdiff.errors import DraftDiffError
-from draftdiff.model import Kind
 from draftdiff.readers import load
 from draftdiff.readers.text import read_blocks
-from draftdiff.structure import build
 
 # -- word conservation against the publisher's curated text -------------------
 
@@ -192,7 +192,7 @@ def test_restart_with_no_container_still_gets_a_run_counter():
 
 
 def test_warnings_are_objects_in_the_json():
-    from draftdiff.model import Draft, ReadWarning
+    from draftdiff.document.model import Draft, ReadWarning
 
     draft = Draft(source="x.pdf", label="X", title="", paragraphs=[], warnings=[ReadWarning("why", 3, "words")])
     assert draft.to_json()["warnings"] == [{"reason": "why", "page": 3, "text": "words"}]
@@ -285,7 +285,7 @@ def test_para_accepts_citations_and_explains_unknown_ones(samples):
 
 def test_reading_problems_are_one_line_on_stderr(capsys):
     from draftdiff.cli import warn_read_problems
-    from draftdiff.model import Draft, ReadWarning
+    from draftdiff.document.model import Draft, ReadWarning
 
     draft = Draft(
         source="x.pdf",

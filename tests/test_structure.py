@@ -1,10 +1,10 @@
-"""Ids, kinds and sections assigned by draftdiff.structure, on small texts."""
+"""Ids, kinds and sections assigned by draftdiff.document.structure, on small texts."""
 
 from __future__ import annotations
 
-from draftdiff.model import Kind
+from draftdiff.document.model import Kind
+from draftdiff.document.structure import build
 from draftdiff.readers.text import read_blocks
-from draftdiff.structure import build
 
 
 def parse(text: str, markdown: bool = False):

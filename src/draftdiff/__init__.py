@@ -13,11 +13,11 @@ __version__ = "0.1.0"
 
 from pathlib import Path
 
-from .comparison import Change, Comparison
-from .comparison import compare as _compare
-from .model import Draft, Kind, Paragraph
+from .diff.comparison import Change, Comparison
+from .diff.comparison import compare as _compare
+from .diff.wording import Edit, Options
+from .document.model import Draft, Kind, Paragraph
 from .readers import ReadOptions, load
-from .wording import Edit, Options
 
 
 def compare(old: Draft | str | Path, new: Draft | str | Path, *, options: Options | None = None) -> Comparison:

@@ -207,9 +207,9 @@ def compare(
     password: PasswordOpt = None,
 ) -> None:
     """Show what changed between two drafts, paragraph by paragraph and word by word."""
-    from .comparison import compare as run_compare
-    from .selection import Selection
-    from .wording import Options
+    from .diff.comparison import compare as run_compare
+    from .diff.selection import Selection
+    from .diff.wording import Options
 
     read_options = ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
     old_draft, new_draft = _run(lambda: _load_pair(old, new, config, read_options, (label_old, label_new)))
@@ -219,7 +219,7 @@ def compare(
     chosen = _run(lambda: selection.select(comparison))
 
     if format is not CompareFormat.terminal:
-        from .report import Report
+        from .diff.report import Report
         from .writers.registry import WriteOptions
 
         # Markdown lists the chosen changes; JSON all of them unless a selection was made
@@ -283,16 +283,16 @@ def check(
     Weakened commitments, added hedges, lost universality and removed protected
     language; exits 1 when a finding reaches --fail-on.
     """
-    from .comparison import compare as run_compare
     from .config import load_config
+    from .diff.comparison import compare as run_compare
     from .rules import check as run_check
     from .rules import load_settings
 
     read_options = ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
 
     def prepare():
-        from .selection import Selection
-        from .wording import Options
+        from .diff.selection import Selection
+        from .diff.wording import Options
 
         settings = load_settings(load_config(config), protect=protect, fail_on=fail_on.value if fail_on else None)
         old_draft, new_draft = _load_pair(old, new, config, read_options, (label_old, label_new))
@@ -370,7 +370,7 @@ def export(
 ) -> None:
     """Write the comparison to share: XLSX, CSV, Markdown, HTML, DOCX redline or JSON."""
     from . import exporting
-    from .selection import Selection
+    from .diff.selection import Selection
 
     if not output:
         fail("export needs --output FILE (or -o - for text formats on stdout)")
@@ -382,9 +382,9 @@ def export(
     read_options = ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
 
     def build():
-        from .comparison import compare as run_compare
         from .config import load_config
-        from .wording import Options
+        from .diff.comparison import compare as run_compare
+        from .diff.wording import Options
 
         old_draft, new_draft = _load_pair(old, new, config, read_options, (label_old, label_new))
         comparison = run_compare(old_draft, new_draft, options=Options(ignore_case, ignore_punctuation))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 
-from .comparison import Comparison
+from .diff.comparison import Comparison
 
 FORMATS = ("xlsx", "csv", "md", "html", "docx", "json")
 
@@ -25,7 +25,7 @@ def render(
     (from a Selection) limits the change tables and the JSON to those changes;
     the DOCX redline is always the whole document, so that accepting it gives
     the new draft."""
-    from .report import Report
+    from .diff.report import Report
     from .writers.registry import WriteOptions, writer
 
     report = Report(comparison, selected=selected, check=check_result)

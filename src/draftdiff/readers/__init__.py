@@ -1,7 +1,7 @@
-"""Readers: one per source format, each ending in :mod:`draftdiff.structure`.
+"""Readers: one per source format, each ending in :mod:`draftdiff.document.structure`.
 
 :func:`load` picks the reader from the file's content and suffix and returns
-a :class:`~draftdiff.model.Draft`.
+a :class:`~draftdiff.document.model.Draft`.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..document.model import Draft, ReadWarning, label_from_path
+from ..document.structure import build
 from ..errors import InputError
-from ..model import Draft, ReadWarning, label_from_path
 from ..normalize import has_controls
-from ..structure import build
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 SUFFIXES = {**TEXT_SUFFIXES, ".docx": "docx", ".pdf": "pdf"}

@@ -24,11 +24,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..document.model import Location, Note, Revision
+from ..document.numbering import match_heading_number, to_roman
+from ..document.structure import Block, looks_like_heading, scope_heading
 from ..errors import InputError
-from ..model import Location, Note, Revision
 from ..normalize import clean_text
-from ..numbering import match_heading_number, to_roman
-from ..structure import Block, looks_like_heading, scope_heading
 from .docx_numbering import BAD_NUMBERS, Numbering, W, _is_on
 from .package import Package
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..numbering import to_letters, to_roman
+from ..document.numbering import to_letters, to_roman
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

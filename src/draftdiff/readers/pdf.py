@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+from ..document.model import Furniture, Location, Note, ReadWarning
+from ..document.numbering import match_heading_number, match_para, match_sub
+from ..document.structure import Block, looks_like_heading, scope_heading
 from ..errors import InputError
-from ..model import Furniture, Location, Note, ReadWarning
-from ..numbering import match_heading_number, match_para, match_sub
-from ..structure import Block, looks_like_heading, scope_heading
 from .pdf_engines import SOFT_SPACE, Extracted, Line, PageText, extract_pdfium, extract_pdfplumber
 
 ENGINES = {"pdfium": extract_pdfium, "pdfplumber": extract_pdfplumber}

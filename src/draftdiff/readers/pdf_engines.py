@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..document.model import ReadWarning
 from ..errors import InputError
-from ..model import ReadWarning
 
 
 @dataclass

@@ -13,10 +13,10 @@ import codecs
 import re
 from pathlib import Path
 
+from ..document.model import Location, Note, ReadWarning
+from ..document.numbering import match_para, match_sub, to_letters, to_roman
+from ..document.structure import Block
 from ..errors import InputError
-from ..model import Location, Note, ReadWarning
-from ..numbering import match_para, match_sub, to_letters, to_roman
-from ..structure import Block
 
 _NOTE_DEF_RE = re.compile(r"^\[\^(?P<marker>[^\]\s]+)\]:\s?(?P<text>.*)$")
 _NOTE_REF_RE = re.compile(r"\[\^(?P<marker>[^\]\s]+)\]")

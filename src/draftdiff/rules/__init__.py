@@ -9,7 +9,7 @@
 | DD105 | protected-language-moved    | info     |
 | DD106 | strengthened                | info     |
 
-Rules read a :class:`~draftdiff.comparison.Comparison` (alignment and edits)
+Rules read a :class:`~draftdiff.diff.comparison.Comparison` (alignment and edits)
 and the language data in ``data/language.toml``, extended by the ``[check]``
 table of the configuration.
 """

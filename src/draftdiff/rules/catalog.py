@@ -17,7 +17,7 @@ _BY_NAME = {rule.name: code for code, rule in RULES.items()}
 
 def example_segments(rule: Rule) -> list[tuple[str, str]]:
     """The word diff of a rule's example, for `draftdiff rules CODE`."""
-    from ..wording import diff
+    from ..diff.wording import diff
 
     return diff(rule.before, rule.after).segments if rule.before else []
 

@@ -3,7 +3,7 @@ applies waivers. Adding a family is one module plus one line in FAMILIES."""
 
 from __future__ import annotations
 
-from ..comparison import Change, Comparison
+from ..diff.comparison import Change, Comparison
 from . import hedges, ladders, protected, universality
 from .catalog import RULES
 from .common import ids_of

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..comparison import Change, Comparison
+from ..diff.comparison import Change, Comparison
 from .rule import SEVERITIES
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from .common import text_of
 from .rule import Rule
 
 if TYPE_CHECKING:
-    from ..comparison import Change
+    from ..diff.comparison import Change
     from .engine import Checker
 
 RULES = (

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .rule import Rule
 
 if TYPE_CHECKING:
-    from ..comparison import Change
+    from ..diff.comparison import Change
     from .engine import Checker
 
 RULES = (

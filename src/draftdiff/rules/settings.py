@@ -165,7 +165,7 @@ def load_settings(
             isinstance(item.get(k), str) and item.get(k) for k in ("para", "rule", "reason")
         ):
             raise _bad(config, "waiver", "each [[check.waiver]] needs para, rule and reason (all text)")
-        from ..numbering import canonical_id
+        from ..document.numbering import canonical_id
 
         settings.waivers.append(
             Waiver(canonical_id(item["para"]), _rule_code(item["rule"], config, "waiver"), item["reason"])

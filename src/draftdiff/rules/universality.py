@@ -9,7 +9,7 @@ from .common import phrase_with_object, text_of
 from .rule import Rule
 
 if TYPE_CHECKING:
-    from ..comparison import Change
+    from ..diff.comparison import Change
     from .engine import Checker
 
 RULES = (

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..comparison import Change, Comparison
-from ..model import Kind, Paragraph
+from ..diff.comparison import Change, Comparison
+from ..document.model import Kind, Paragraph
 from .wordml import DocxWriter, Para, Run
 
 

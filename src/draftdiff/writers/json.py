@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Draft
+from ..document.model import Draft
 
 
 def dumps(document: dict) -> str:

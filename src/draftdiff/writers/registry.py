@@ -128,7 +128,7 @@ ALIASES = {"markdown": "md"}
 
 
 def _dispatch_json(result, options: WriteOptions) -> str:
-    from ..model import Draft
+    from ..document.model import Draft
 
     if isinstance(result, Draft):
         return _draft_json(result, options)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..comparison import Change, Comparison
+from ..diff.comparison import Change, Comparison
 from . import markup
 
 COLUMNS = ("Section", "Old", "New", "Change", "Old text", "New text", "Changes marked", "Findings")

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Draft, Kind, revision_summary
+from ..document.model import Draft, Kind, revision_summary
 from . import markup
 
 

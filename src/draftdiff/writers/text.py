@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Draft, Kind
+from ..document.model import Draft, Kind
 
 
 def parse_document(draft: Draft) -> str:

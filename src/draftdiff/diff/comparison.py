@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..document.model import Draft, Kind, Paragraph
 from .align import align
-from .model import Draft, Kind, Paragraph
 from .wording import Edit, Options, WordDiff, diff
 
 SUMMARY_KEYS = ("unchanged", "modified", "added", "deleted", "moved", "renumbered", "split", "merged")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .citations import resolve_all
+from ..document.citations import resolve_all
 from .comparison import Change, Comparison
 
 

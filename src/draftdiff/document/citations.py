@@ -2,7 +2,7 @@
 
 ``15``, ``"42 bis"``, ``"para 38"``, ``"article 6, paragraph 3 (a)"``,
 ``"Art. 6(3)(a)"``, ``6.3(a)`` and ``Art6.3(a)`` all name the same kind of
-thing: a paragraph id of :mod:`draftdiff.structure`. :func:`resolve` turns one
+thing: a paragraph id of :mod:`draftdiff.document.structure`. :func:`resolve` turns one
 reference into the ids it names in a set of drafts, or explains why it cannot.
 """
 
@@ -12,7 +12,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from .errors import DraftDiffError
+from ..errors import DraftDiffError
 from .numbering import ORDINALS, canonical_id
 
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))

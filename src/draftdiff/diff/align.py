@@ -26,8 +26,8 @@ import numpy as np
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 
-from .model import Draft, Kind, Paragraph
-from .normalize import fold_typography
+from ..document.model import Draft, Kind, Paragraph
+from ..normalize import fold_typography
 
 MATCH_THRESHOLD = 0.5
 SPLIT_GAIN = 0.04

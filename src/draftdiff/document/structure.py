@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..normalize import clean_text
 from .model import Kind, Location, Note, Paragraph
-from .normalize import clean_text
 from .numbering import (
     is_roman,
     letter_value,

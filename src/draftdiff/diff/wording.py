@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from diff_match_patch import diff_match_patch
 
-from .normalize import fold_typography
+from ..normalize import fold_typography
 
 _TOKEN_RE = re.compile(r"\w+(?:[-'’‐‑]\w+)*|[^\w\s]")
 _PUNCT_RE = re.compile(r"^[^\w\s]+$")
