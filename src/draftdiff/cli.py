@@ -123,7 +123,7 @@ def parse(
     comments: Annotated[bool, typer.Option("--comments", help="Also list the comments of a DOCX.")] = False,
 ) -> None:
     """Show the paragraphs draftdiff reads from one draft."""
-    options = ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
+    options = _read_options(revisions, pdf_engine, password)
     draft = _run(lambda: load(file, label=label, options=options))
     warn_read_problems(draft)
     if format is not ParseFormat.table:
@@ -150,13 +150,17 @@ ChangeKind = StrEnum(  # type: ignore[misc]
 )
 
 
-def _load_pair(old: str, new: str | None, config_path: Path | None, options: ReadOptions, labels: tuple):
-    """Resolve draft names and read both drafts (or one tracked-changes DOCX)."""
-    from .config import load_config
+def _read_options(revisions, pdf_engine, password) -> ReadOptions:
+    """The reading options of every command, built in one place."""
+    return ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
+
+
+def _load_pair(old: str, new: str | None, config, options: ReadOptions, labels: tuple):
+    """Resolve draft names (``config``: a loaded Config) and read both drafts
+    (or one tracked-changes DOCX)."""
     from .drafts import resolve
     from .readers import load_tracked_versions
 
-    config = load_config(config_path)
     old_path = resolve(old, config)
     if new is None:
         if old_path.suffix.lower() != ".docx":
@@ -211,8 +215,11 @@ def compare(
     from .diff.selection import Selection
     from .diff.wording import Options
 
-    read_options = ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
-    old_draft, new_draft = _run(lambda: _load_pair(old, new, config, read_options, (label_old, label_new)))
+    read_options = _read_options(revisions, pdf_engine, password)
+    from .config import load_config
+
+    loaded = _run(lambda: load_config(config))
+    old_draft, new_draft = _run(lambda: _load_pair(old, new, loaded, read_options, (label_old, label_new)))
     options = Options(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
     comparison = _run(lambda: run_compare(old_draft, new_draft, options=options))
     selection = Selection(frozenset(k.value for k in only or []), tuple(para or []), tuple(section or []))
@@ -288,14 +295,15 @@ def check(
     from .rules import check as run_check
     from .rules import load_settings
 
-    read_options = ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
+    read_options = _read_options(revisions, pdf_engine, password)
 
     def prepare():
         from .diff.selection import Selection
         from .diff.wording import Options
 
-        settings = load_settings(load_config(config), protect=protect, fail_on=fail_on.value if fail_on else None)
-        old_draft, new_draft = _load_pair(old, new, config, read_options, (label_old, label_new))
+        loaded = load_config(config)  # read once: draft names and [check]
+        settings = load_settings(loaded, protect=protect, fail_on=fail_on.value if fail_on else None)
+        old_draft, new_draft = _load_pair(old, new, loaded, read_options, (label_old, label_new))
         comparison = run_compare(old_draft, new_draft, options=Options(ignore_case, ignore_punctuation))
         result = run_check(comparison, settings)
         selection = Selection(paras=tuple(para or []), sections=tuple(section or []))
@@ -379,21 +387,22 @@ def export(
         fail(f"cannot tell the format of {output!r}: give --format {'|'.join(formats_for('report'))}")
     if output == "-" and _run(lambda: writer(fmt, "report")).binary:
         fail(f"{fmt} is binary: write it to a file with -o FILE")
-    read_options = ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
+    read_options = _read_options(revisions, pdf_engine, password)
 
     def build():
         from .config import load_config
         from .diff.comparison import compare as run_compare
         from .diff.wording import Options
 
-        old_draft, new_draft = _load_pair(old, new, config, read_options, (label_old, label_new))
+        loaded = load_config(config)  # read once: draft names and [check]
+        old_draft, new_draft = _load_pair(old, new, loaded, read_options, (label_old, label_new))
         comparison = run_compare(old_draft, new_draft, options=Options(ignore_case, ignore_punctuation))
         result = None
         if with_check:
             from .rules import check as run_check
             from .rules import load_settings
 
-            result = run_check(comparison, load_settings(load_config(config), protect=protect))
+            result = run_check(comparison, load_settings(loaded, protect=protect))
         selection = Selection(frozenset(k.value for k in only or []), tuple(para or []), tuple(section or []))
         selected = None if selection.empty else selection.select(comparison, include_unchanged=all_paragraphs)
         return comparison, result, selected
