@@ -1,0 +1,80 @@
+"""What a reader hands over: blocks of text, and what a block looks like
+(a heading, a scope heading such as "Annex I" or "Article 6", a table of
+contents line, a title)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Location, Note
+from .numbering import (
+    match_heading_number,
+)
+
+
+@dataclass
+class Block:
+    text: str
+    location: Location = field(default_factory=Location)
+    # A number the source displays outside the text (a Word list number).
+    label: str | None = None
+    # Heading level known from the source (style, markdown "#"); 0 means
+    # "known not to be a heading", None means "decide from the text".
+    heading: int | None = None
+    notes: list[Note] = field(default_factory=list)
+    bullet: bool = False
+    title: bool = False  # the reader found the document's title here
+    toc: bool = False  # a line of a table of contents: text, never a heading or a label
+
+
+_SCOPE_RE = re.compile(
+    r"^(?P<name>(?:Annex|Appendix|Attachment|Decision|Chapter|Part|Article|Schedule|Section)"
+    r"\s+[\w./-]*\w)",
+    re.I,
+)
+_HEADING_MAX_WORDS = 16
+_SCOPE_LINE_RE = re.compile(r"^(?:Annex|Appendix|Attachment|Schedule)\s+(?:[IVXLC]+|\d{1,3}|[A-Z])\.?$", re.I)
+
+
+_BARE_SCOPE_RE = re.compile(r"^(?P<name>Annex|Appendix|Attachment|Schedule)\.?$", re.I)
+
+
+def scope_heading(text: str) -> str | None:
+    """The scope a heading opens for restarted numbering: "Annex I", "Decision 2/CMA.3", "Annex"."""
+    m = _SCOPE_RE.match(text) or _BARE_SCOPE_RE.match(text.strip())
+    return m["name"].rstrip(".:") if m else None
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line without closing punctuation, starting with a capital.
+
+    A line numbered like a heading ("X. Rule 10: ...") may be longer.
+    """
+    numbered = match_heading_number(text) is not None
+    if not text or len(text) > (300 if numbered else 160):
+        return False
+    words = text.split()
+    if len(words) > (_HEADING_MAX_WORDS * 2 if numbered else _HEADING_MAX_WORDS):
+        return False
+    if text[-1] in ".,;:" and not re.search(r"\b[IVXLC]+\.$", text):
+        return False
+    first = text.lstrip("“\"'‘(")[:1]
+    return first.isupper() or first.isdigit()
+
+
+# Scope headings open a container for restarted numbering. A new heading
+# closes the open scopes of its rank and below: an article closes the
+
+
+_TOC_ENTRY_RE = re.compile(r"(?:\.\s){2,}\.?\s*\d{1,4}\s*$|(?:\.\s?){4,}\s*\d{0,4}\s*$|(?:\s\.){3,}\s")
+
+
+def _article_title(rest: str) -> bool:
+    """ "Article 2 Legal status of the territorial sea, …": a title, not a sentence."""
+    return not rest or (len(rest.split()) <= 40 and rest[-1] not in ".;:," and rest[:1].isupper())
+
+
+def _title_like(text: str) -> bool:
+    """ "Opening of the session": short, capitalised, no closing punctuation."""
+    return bool(text) and len(text.split()) <= 12 and text[-1] not in ".,;:" and looks_like_heading(text)

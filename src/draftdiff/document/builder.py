@@ -1,0 +1,364 @@
+"""First pass over the blocks: kinds, labels, sections, parents and the
+containers (articles, annexes, decisions, parts, sections) each paragraph
+sits in. Ids come after, from :mod:`.ids`, once the whole document is known."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..normalize import clean_text
+from .blocks import (
+    _BARE_SCOPE_RE,
+    _SCOPE_LINE_RE,
+    _TOC_ENTRY_RE,
+    Block,
+    _article_title,
+    _title_like,
+    looks_like_heading,
+    scope_heading,
+)
+from .model import Kind, Paragraph
+from .numbering import (
+    is_roman,
+    letter_value,
+    match_heading_number,
+    match_para,
+    match_sub,
+    roman_value,
+)
+
+# Scope headings open a container for restarted numbering. A new heading
+# closes the open scopes of its rank and below: an article closes the
+# article before it, an annex closes the parts and articles before it.
+_SCOPE_RANK = {
+    "decision": 0,
+    "annex": 1,
+    "appendix": 1,
+    "attachment": 1,
+    "schedule": 1,
+    "part": 2,
+    "chapter": 2,
+    "section": 3,
+    "article": 4,
+}
+_SCOPE_KEY = {"decision": "Dec", "appendix": "App", "chapter": "Ch", "section": "Sec", "article": "Art"}
+
+
+@dataclass(eq=False)
+class _Scope:
+    kind: str  # "article", "annex" ...
+    key: str  # what qualifies the ids inside it: "Art6", "AnnexII", "Dec2/CMA.3"
+    rank: int
+    final: str = ""  # the heading's id once qualified: "AnnexVI.Art1"
+
+
+def _scope_of(text: str, heading_id: str) -> _Scope | None:
+    name = scope_heading(text)
+    if not name:
+        return None
+    word = name.split()[0].lower()
+    if heading_id and not heading_id.startswith("~") and "~" not in heading_id:
+        key = heading_id
+    else:
+        key = _SCOPE_KEY.get(word, word.capitalize()) + re.sub(r"\s+", "", name[len(word) :])
+    return _Scope(word, key, _SCOPE_RANK[word])
+
+
+@dataclass(eq=False)
+class _Item:
+    """A paragraph whose id is not known yet: ids depend on the whole document."""
+
+    para: Paragraph
+    role: str  # "numbered" | "sub" | "heading" (with its own number) | "positional"
+    base: str = ""  # numbered: "42bis"; sub: "(a)"; heading: "II.A", "Art6"
+    value: int = 0
+    scopes: tuple[_Scope, ...] = ()
+    parent: _Item | None = None  # sub: the paragraph it belongs to
+    anchor: _Item | None = None  # positional: the paragraph it counts from
+    count: int = 0
+    run: int = 1  # numbering run, for restarts that no heading names
+    scope: _Scope | None = None  # the scope a heading opens
+    title_like: bool = False
+    section_item: _Item | None = None  # the heading the paragraph sits under
+
+
+class _BuilderState:
+    """What both concerns read and write while the blocks go by."""
+
+    items: list[_Item]
+    section: str
+    section_item: _Item | None
+    roman_heading: str | None
+    last_heading_letter: str | None
+    last_heading_roman: int
+    scopes: list[_Scope]
+    last_value: int
+    anchor: _Item | None
+    anchor_count: int
+    parent: _Item | None
+    letter: str | None
+    letter_value: int
+    roman_value: int
+
+    def _add(self, role: str, label: str, kind: Kind, text: str, block: Block, close: str = "", **extra) -> _Item:
+        raise NotImplementedError
+
+    def _positional(self, label: str, kind: Kind, text: str, block: Block) -> _Item:
+        raise NotImplementedError
+
+    def _set_anchor(self, item: _Item) -> None:
+        raise NotImplementedError
+
+    def _numbered(self, text: str, block: Block, strict: bool, kind: Kind = Kind.NUMBERED) -> bool:
+        raise NotImplementedError
+
+    def _sub(self, text: str, block: Block, strict: bool, kind: Kind = Kind.SUBPARAGRAPH) -> bool:
+        raise NotImplementedError
+
+
+class _Headings(_BuilderState):
+    """Headings: roman and letter numbers (``II.A``), containers (``Art6``,
+    ``AnnexI``), and the section every paragraph after them sits in."""
+
+    def _heading_candidate(self, text: str) -> bool:
+        if not looks_like_heading(text):
+            return False
+        if match_sub(text):
+            return False
+        m = match_para(text)
+        # "12. Short sentence" is a paragraph, "Article 3" a heading.
+        return not (m and m.number.form == "para" and m.number.prefix != "Art")
+
+    def _heading(self, text: str, block: Block) -> None:
+        label = pid = ""
+        found = match_heading_number(text)
+        if found:
+            tok, label, _ = found
+            # "B. Draft decision" after the last article: the articles and sections are over
+            self.scopes = [s for s in self.scopes if s.rank < _SCOPE_RANK["section"]]
+            if self._is_letter_heading(tok):
+                self.last_heading_letter = tok
+                pid = f"{self.roman_heading}.{tok}" if self.roman_heading else tok
+            else:
+                self.last_heading_roman = roman_value(tok)
+                self.roman_heading = tok
+                self.last_heading_letter = None
+                pid = tok
+        else:
+            strict = not block.label
+            m = match_para(text, strict=strict)
+            if m and (m.number.form == "heading" or m.number.prefix == "Art"):
+                label, pid = m.label, m.number.id
+            elif m or match_sub(text):
+                # A heading numbered like a paragraph ("1.1 Scope", "(a) Terms"): keep its number.
+                self.section = text
+                if m:
+                    self._numbered(text, block, strict=strict, kind=Kind.HEADING)
+                else:
+                    self._sub(text, block, strict=True, kind=Kind.HEADING)
+                return
+        scope = _scope_of(text, pid)
+        if scope:
+            self.scopes = [s for s in self.scopes if s.rank < scope.rank]
+            # a new container starts its own "I.", "A." headings
+            self.roman_heading = self.last_heading_letter = None
+            self.last_heading_roman = 0
+        self.section = text
+        self.parent = None
+        self.letter = None
+        if pid:
+            rest = text[len(label) :].strip().lstrip(".:").strip()
+            close = text[len(label) : len(label) + 1] if text[len(label) : len(label) + 1] in ".:" else ""
+            item = self._add(
+                "heading", label.rstrip("."), Kind.HEADING, rest, block, "." if label.endswith(".") else close
+            )
+            item.base = pid
+            self._set_anchor(item)
+        elif scope:
+            # "Decision 7/CMA.3" has no number of ours, but names its scope.
+            item = self._add("heading", "", Kind.HEADING, text, block, base=scope.key)
+        else:
+            item = self._positional("", Kind.HEADING, text, block)
+        self.section_item = item
+        if scope:
+            item.scope = scope
+            self.scopes.append(scope)
+            self._set_anchor(item)
+
+    def _is_letter_heading(self, tok: str) -> bool:
+        if len(tok) == 1 and not is_roman(tok):
+            return True
+        if len(tok) > 1:
+            return False
+        # Single roman-looking letter (I, V, X, L, C): letter if it follows its
+        # predecessor letter heading, roman if it continues the roman count.
+        if self.last_heading_letter and letter_value(tok) == letter_value(self.last_heading_letter) + 1:
+            return True
+        if roman_value(tok) == self.last_heading_roman + 1:
+            return False
+        return self.last_heading_letter is not None
+
+
+class _Numbers(_BuilderState):
+    """Numbered paragraphs, sub-paragraphs by their label sequence, and
+    unnumbered paragraphs with their positional counters."""
+
+    def _sub(self, text: str, block: Block, strict: bool, kind: Kind = Kind.SUBPARAGRAPH) -> bool:
+        found = match_sub(text) or (None if strict else _loose_sub(text))
+        if not found:
+            return False
+        tok, label, rest = found
+        parent = self.parent if self.parent is not None else self.anchor
+        # The label sequence decides the level, never the indentation: (i)
+        # after (h) is a letter, (ii) after (i) a roman under the letter.
+        as_letter = not _SMALL_ROMAN_RE.match(tok)
+        if not as_letter:
+            continues_roman = self.roman_value and roman_value(tok) == self.roman_value + 1
+            continues_letter = self.letter is not None and letter_value(tok) == self.letter_value + 1
+            as_letter = continues_letter and not continues_roman
+        if as_letter:
+            self.letter = tok
+            self.letter_value = letter_value(tok)
+            self.roman_value = 0
+            base = f"({tok})"
+        else:
+            self.roman_value = roman_value(tok)
+            base = f"({self.letter})({tok})" if self.letter else f"({tok})"
+        item = self._add("sub", label, kind, rest, block, base=base, parent=parent)
+        self._set_anchor(item)
+        return True
+
+    def _numbered(self, text: str, block: Block, strict: bool, kind: Kind = Kind.NUMBERED) -> bool:
+        m = match_para(text, strict=strict)
+        if m is None and strict and self.last_value >= 1800:
+            # "1900. …" after paragraph 1899 is paragraph 1900, not a year: in sequence
+            loose = match_para(text, strict=False)
+            if loose and loose.close == "." and loose.number.value == self.last_value + 1:
+                m = loose
+        if not m:
+            return False
+        if m.number.form == "para" and not m.number.prefix:
+            self.last_value = m.number.value
+        base = m.number.id
+        item = self._add(
+            "numbered",
+            m.label,
+            kind,
+            m.rest,
+            block,
+            m.close,
+            base=base,
+            value=m.number.value,
+            title_like=kind is Kind.NUMBERED and _title_like(m.rest),
+        )
+        self._set_anchor(item)
+        self.parent = item
+        self.letter = None
+        self.letter_value = 0
+        self.roman_value = 0
+        return True
+
+    def _unnumbered(self, text: str, block: Block, label: str) -> None:
+        item = self._positional(label, Kind.UNNUMBERED, text, block)
+        # A chapeau ("The Forum commits to:") parents the sub-paragraphs after it.
+        if text.endswith(":"):
+            self.parent = item
+            self.letter = None
+            self.letter_value = 0
+
+
+class _Builder(_Headings, _Numbers):
+    """First pass: kinds, labels, sections, parents and scopes, in document order."""
+
+    def __init__(self) -> None:
+        self.items: list[_Item] = []
+        self.section = ""
+        self.section_item: _Item | None = None
+        self.roman_heading: str | None = None  # id of the current "II." heading
+        self.last_heading_letter: str | None = None
+        self.last_heading_roman = 0
+        self.scopes: list[_Scope] = []
+        self.last_value = 0  # the last plain paragraph number, to tell 1900. from a year
+        # positional ids
+        self.anchor: _Item | None = None
+        self.anchor_count = 0
+        # sub-paragraph context
+        self.parent: _Item | None = None
+        self.letter: str | None = None  # current letter token
+        self.letter_value = 0
+        self.roman_value = 0
+
+    def _add(self, role: str, label: str, kind: Kind, text: str, block: Block, close: str = "", **extra) -> _Item:
+        para = Paragraph(
+            id="",
+            label=label,
+            kind=kind,
+            text=text,
+            section=self.section,
+            location=block.location,
+            notes=list(block.notes),
+            close=close,
+        )
+        item = _Item(para, role, scopes=tuple(self.scopes), section_item=self.section_item, **extra)
+        self.items.append(item)
+        return item
+
+    def _positional(self, label: str, kind: Kind, text: str, block: Block) -> _Item:
+        self.anchor_count += 1
+        return self._add("positional", label, kind, text, block, anchor=self.anchor, count=self.anchor_count)
+
+    def _set_anchor(self, item: _Item) -> None:
+        self.anchor = item
+        self.anchor_count = 0
+
+    # -- blocks ----------------------------------------------------------
+    def add(self, block: Block) -> None:
+        text = clean_text(block.text)
+        label_text = clean_text(block.label) if block.label else ""
+        if not text and not label_text:
+            return
+        if block.bullet:
+            self._unnumbered(text, block, label="")
+            return
+        full = f"{label_text} {text}".strip() if label_text else text
+        strict = not label_text
+        if block.toc or _TOC_ENTRY_RE.search(full):
+            # a table of contents line ("Article 3. Breadth . . . . 24") names a heading, it is not one
+            self._unnumbered(full, block, label="")
+            return
+        word_number = match_para(full, strict=strict) if block.heading is None else None
+        if word_number and (
+            word_number.number.form == "heading"
+            or (word_number.number.prefix == "Art" and _article_title(word_number.rest))
+        ):
+            self._heading(full, block)  # "ANNEX II GUIDELINES FOR …", "Article 2 Legal status of …", however long
+            return
+        if _BARE_SCOPE_RE.match(full) or _SCOPE_LINE_RE.match(full):
+            self._heading(full, block)  # "Annex", "Annex II" alone on a line: a container, however styled
+            return
+        if block.heading or (block.heading is None and self._heading_candidate(full)):
+            self._heading(full, block)
+            return
+        if self._sub(full, block, strict):
+            return
+        if self._numbered(full, block, strict):
+            return
+        if label_text:
+            # A list number we cannot read as a paragraph number ("•", "-"):
+            # keep it as printed.
+            self._unnumbered(text, block, label=label_text)
+            return
+        self._unnumbered(text, block, label="")
+
+
+_SMALL_ROMAN_RE = re.compile(r"^[ivx]+$")
+_LOOSE_SUB_RE = re.compile(r"^(?P<tok>[a-z]{1,2}|[ivxlc]{1,6})[.)](?=\s|$)")
+
+
+def _loose_sub(text: str) -> tuple[str, str, str] | None:
+    """Word list numbers such as ``a.`` or ``iv.``."""
+    m = _LOOSE_SUB_RE.match(text)
+    if not m:
+        return None
+    return m["tok"], m.group(0), text[m.end() :].strip()

@@ -1,0 +1,268 @@
+"""Second pass: the ids, once the whole document is known.
+
+Subheadings and preambles are found, restarted numbering is qualified by the
+container that tells the repeats apart (``Art6.3``, ``AnnexI.2``,
+``AnnexVI.Art1``), and only then are the ids written; positional ids
+(``12~1``) count from the paragraph before them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .builder import _SCOPE_RANK, _Item, _Scope
+from .model import Kind, Paragraph
+
+
+def _subheadings(items: list[_Item]) -> None:
+    """A short title-like numbered line after which the main sequence carries
+    on ("1. Opening of the session" inside section A, body paragraphs going
+    on from 14 to 15) is a subheading, not a restart of the numbering."""
+    numbered = [i for i in items if i.role == "numbered"]
+    for item in numbered:
+        if item.para.kind is Kind.HEADING:
+            item.title_like = True  # a bold "1. Opening of the session" is as much a title
+    last_main = 0
+    for index, item in enumerate(numbered):
+        section = item.section_item
+        # inside a lettered section, or any section when the number breaks the sequence
+        lettered = section is not None and section.role == "heading" and _LETTER_ID_RE.search(section.base)
+        breaks = section is not None and item.value != last_main + 1
+        if item.title_like and (lettered or breaks):
+            following = next((j for j in numbered[index + 1 :] if not j.title_like), None)
+            continues = following is not None and (
+                following.value == last_main + 1 or following.value > max(last_main, item.value + 1)
+            )
+            if (
+                continues
+                and following is not None
+                and following.scopes == item.scopes
+                and (item.value != last_main + 1 or following.value == item.value)
+            ):
+                item.role = "subheading"
+                item.para.kind = Kind.HEADING
+                continue
+        last_main = item.value
+
+
+_LETTER_ID_RE = re.compile(r"(^|\.)[A-Z]$")
+
+
+def _article_bodies(items: list[_Item]) -> None:
+    """An article whose body has no numbered paragraph: its paragraphs count
+    from 1 (``Art2.1``), the way a reader of the treaty would point at them."""
+    numbered_in: set[int] = {id(i.scopes[-1]) for i in items if i.role == "numbered" and i.scopes}
+    counters: dict[int, int] = {}
+    for item in items:
+        anchor = item.anchor
+        if (
+            item.role == "positional"
+            and item.para.kind is Kind.UNNUMBERED
+            and anchor is not None
+            and anchor.scope is not None
+            and anchor.scope.kind == "article"
+            and id(anchor.scope) not in numbered_in
+        ):
+            counters[id(anchor.scope)] = counters.get(id(anchor.scope), 0) + 1
+            item.role = "article-body"
+            item.count = counters[id(anchor.scope)]
+
+
+_CHAPEAU_RE = re.compile(r"^(The|We)\b.{0,150},$")
+
+
+def _preamble(items: list[_Item]) -> None:
+    """Unnumbered preambular paragraphs after "The General Assembly," (or
+    "The States Parties to this Agreement,") become ``PP1``, ``PP2`` …, as
+    delegations cite them, unless the text numbers its own PP paragraphs."""
+    if any(i.base.startswith("PP") for i in items):
+        return
+    for index, item in enumerate(items):
+        if item.role != "positional" or not _CHAPEAU_RE.match(item.para.text):
+            continue
+        for count, follower in enumerate(items[index + 1 :], start=1):
+            if follower.role != "positional" or follower.para.kind is not Kind.UNNUMBERED:
+                break
+            if follower.para.text.endswith(":") and count > 1:
+                break  # "Have agreed as follows:"
+            follower.role = "preamble"
+            follower.count = count
+        return
+
+
+def _qualifiers(items: list[_Item]) -> dict[int, str]:
+    """Qualify repeated numbers by their container, only as far as needed.
+
+    Headings first, by the container that separates most of them, an
+    outer one first: an annex's own "Article 1" becomes ``AnnexVI.Art1``, a
+    part's "Section 1" ``PartII.Sec1``, while the treaty's articles stay
+    ``Art2``. Then paragraphs take the id of their innermost container that
+    tells them apart: ``Art6.3`` when every article restarts at 1,
+    ``AnnexVI.Art2.1`` inside that annex, ``AnnexI.2`` in an annex to a
+    resolution whose own paragraphs stay ``1``, ``2``.
+    """
+    population: dict[str, int] = {}
+    for item in items:
+        for scope in item.scopes:
+            population[scope.kind] = population.get(scope.kind, 0) + 1
+    headings = [i for i in items if i.role == "heading"]
+    numbered = [i for i in items if i.role == "numbered"]
+    out: dict[int, str] = {}
+
+    def outer(item: _Item) -> list[_Scope]:
+        return [s for s in item.scopes if s is not item.scope]
+
+    # headings: per category, by the rarer container first (an annex rather than the parts)
+    promoted: dict[str, set[str]] = {}
+
+    def heading_id(item: _Item) -> str:
+        kinds = promoted.get(item.scope.kind if item.scope else "", set())
+        return ".".join([*(s.key for s in outer(item) if s.kind in kinds), item.base])
+
+    def choose(group: list[_Item], prefer_rare: bool) -> list[str]:
+        """Kinds of container that tell the group apart: for headings, the one
+        that separates most of them, then the rarer; for paragraphs the innermost."""
+        splits: dict[str, int] = {}
+        partial: set[str] = set()  # kinds some members are outside of: "in an annex or not"
+        for kind in {s.kind for i in group for s in outer(i)}:
+            found = [next((s for s in outer(i) if s.kind == kind), None) for i in group]
+            if len({id(f) for f in found}) > 1:
+                splits[kind] = len({id(f) for f in found})
+                if not all(found):
+                    partial.add(kind)
+        if prefer_rare:
+            return sorted(splits, key=lambda k: (-splits[k], k not in partial, _SCOPE_RANK[k], population[k]))
+        return sorted(splits, key=lambda k: -_SCOPE_RANK[k])
+
+    _fixpoint(headings, heading_id, lambda g: choose(g, True), promoted, lambda i: i.scope.kind if i.scope else "")
+    for item in headings:
+        out[id(item)] = heading_id(item)
+    for item in headings:
+        if item.scope is not None:
+            item.scope.final = out[id(item)]  # paragraphs inside take the heading's full id
+
+    # paragraphs: by their innermost container that tells them apart
+    para_kinds: dict[str, set[str]] = {}
+
+    def para_id(item: _Item) -> str:
+        kinds = para_kinds.get("", set())
+        inner = next((s for s in reversed(item.scopes) if s.kind in kinds), None)
+        return f"{inner.final or inner.key}.{item.base}" if inner is not None else item.base
+
+    _fixpoint(numbered, para_id, lambda g: choose(g, False), para_kinds, lambda i: "")
+    for item in numbered:
+        out[id(item)] = para_id(item)
+    return out
+
+
+def _fixpoint(items: list[_Item], make_id, choose, promoted: dict[str, set[str]], category) -> None:
+    """Promote container kinds until no two items share an id (or nothing helps)."""
+    while True:
+        groups: dict[str, list[_Item]] = {}
+        for item in items:
+            groups.setdefault(make_id(item), []).append(item)
+        changed = False
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            categories = {category(i) for i in group}
+            for kind in choose(group):
+                if any(kind not in promoted.get(c, set()) for c in categories):
+                    for c in categories:
+                        promoted.setdefault(c, set()).add(kind)
+                    changed = True
+                    break
+            if changed:
+                break  # one promotion at a time: it may settle the other groups too
+        if not changed:
+            return
+
+
+def _runs(items: list[_Item]) -> None:
+    """A number seen before in the same container, coming back at 1: the
+    numbering restarted with no heading to say why (a new run)."""
+    seen: dict[tuple, set[str]] = {}
+    runs: dict[tuple, int] = {}
+    for item in items:
+        if item.role != "numbered":
+            continue
+        key = tuple(id(s) for s in item.scopes)
+        bases = seen.setdefault(key, set())
+        if item.base in bases and item.value <= 1:
+            runs[key] = runs.get(key, 1) + 1
+            bases.clear()
+        bases.add(item.base)
+        item.run = runs.get(key, 1)
+
+
+def assign_ids(items: list[_Item]) -> list[Paragraph]:
+    _subheadings(items)
+    _runs(items)
+    _article_bodies(items)
+    _preamble(items)
+    own = _qualifiers(items)
+    taken: set[str] = set()
+    final: dict[int, str] = {}
+
+    def unique(pid: str) -> str:
+        if pid not in taken:
+            return pid
+        n = 2
+        while f"{pid}#{n}" in taken:
+            n += 1
+        return f"{pid}#{n}"
+
+    restarted = _restarted_scopes(items, own)
+    run_heading: dict[tuple, _Item | None] = {}
+    for item in items:
+        if item.role == "numbered":
+            run_heading.setdefault((tuple(id(s) for s in item.scopes), item.run), item.section_item)
+    for item in items:
+        if item.role in ("numbered", "heading"):
+            pid = own[id(item)]
+            if item.role == "numbered" and tuple(id(s) for s in item.scopes) in restarted:
+                # numbering restarts under a heading ("Rule 3", "III.A", "B. Draft decision"):
+                # the run is cited by the heading it starts under
+                section = run_heading.get((tuple(id(s) for s in item.scopes), item.run))
+                heading = final.get(id(section)) if section is not None and section.role == "heading" else None
+                if heading and "~" not in heading:
+                    pid = f"{heading}.{item.base}"
+                elif item.run > 1:
+                    pid = f"#{item.run}/{pid}"
+        elif item.role == "subheading":
+            section = item.section_item
+            prefix = final.get(id(section)) if section is not None else None
+            pid = f"{prefix}.{item.base}" if prefix and "~" not in prefix else f"{item.base}~h"
+        elif item.role == "sub":
+            parent = item.parent
+            if parent is not None and parent.role == "article-body" and parent.anchor is not None:
+                pid = final[id(parent.anchor)] + item.base  # "article 5 (a)" is Art5(a)
+            else:
+                pid = (final[id(parent)] if parent is not None else "") + item.base
+        elif item.role == "article-body":
+            assert item.anchor is not None
+            pid = f"{final[id(item.anchor)]}.{item.count}"
+        elif item.role == "preamble":
+            pid = f"PP{item.count}"
+        else:
+            anchor = final[id(item.anchor)] if item.anchor is not None else ""
+            pid = f"{anchor}~{item.count}"
+        pid = unique(pid)
+        taken.add(pid)
+        final[id(item)] = pid
+        item.para.id = pid
+    return [item.para for item in items]
+
+
+def _restarted_scopes(items: list[_Item], own: dict[int, str]) -> set[tuple]:
+    """Containers whose numbering restarts without a container heading of its own."""
+    seen: dict[str, int] = {}
+    out: set[tuple] = set()
+    for item in items:
+        if item.role != "numbered":
+            continue
+        pid = own[id(item)]
+        if pid in seen and seen[pid] != item.run:
+            out.add(tuple(id(s) for s in item.scopes))
+        seen.setdefault(pid, item.run)
+    return out
