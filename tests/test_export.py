@@ -287,9 +287,9 @@ def test_the_writer_registry_knows_every_format_and_refuses_a_wrong_pair():
         for kind in spec.results:
             out = spec.render(results[kind], WriteOptions())
             assert out and isinstance(out, bytes if spec.binary or name == "csv" else str), (name, kind)
-    assert formats_for("check") == ["github", "json", "junit", "sarif"]
+    assert formats_for("check") == ["github", "json", "junit", "sarif", "terminal"]
     assert format_of("report.xlsx", "report") == "xlsx" and format_of("findings.sarif", "check") == "sarif"
     assert format_of("report.sarif", "report") is None
     with pytest.raises(DraftDiffError) as error:
         writer("xlsx", "check")
-    assert str(error.value) == "check cannot be written as xlsx (choose one of github, json, junit, sarif)"
+    assert str(error.value) == "check cannot be written as xlsx (choose one of github, json, junit, sarif, terminal)"

@@ -245,9 +245,7 @@ def compare(
         raise typer.Exit(1)
 
 
-CheckFormat = StrEnum(  # type: ignore[misc]
-    "CheckFormat", {"terminal": "terminal", **{name: name for name in formats_for("check")}}
-)
+CheckFormat = StrEnum("CheckFormat", {name: name for name in formats_for("check")})  # type: ignore[misc]
 
 
 class FailOn(StrEnum):
@@ -318,18 +316,9 @@ def check(
         terminal.print_check(result, terminal.make_console(no_color=no_color))
     else:
         from .writers import terminal
+        from .writers.registry import WriteOptions
 
-        if format.value == "terminal":
-            import io
-
-            buffer = io.StringIO()
-            console = terminal.make_console(no_color=True, file=buffer)
-            terminal.print_check(result, console)
-            text = buffer.getvalue()
-        else:
-            from .writers.registry import WriteOptions
-
-            text = str(writer(format.value, "check").render(result, WriteOptions()))
+        text = str(writer(format.value, "check").render(result, WriteOptions()))
         if output is None or str(output) == "-":
             _emit(text)
         else:

@@ -21,6 +21,10 @@ class WriteOptions:
     author: str = "draftdiff"  # DOCX redline: the tracked changes' author
     bom: bool = False  # CSV: a UTF-8 BOM for Excel
     progress: Callable[[], None] | None = None  # called once per table row
+    no_color: bool = True  # terminal text: [-deleted-]{+inserted+} markers instead of colours
+    width: int = 100  # terminal text: columns
+    side_by_side: bool = False  # terminal report: old and new in two columns
+    stat: bool = False  # terminal report: the summary and one line per change
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,28 @@ def _check(module: str) -> Callable[[Any, WriteOptions], str]:
     return render
 
 
+def _terminal(result, options: WriteOptions) -> str:
+    """What the terminal shows, as text (for a file, a pager or a test)."""
+    import io
+
+    from ..document.model import Draft
+    from . import terminal
+
+    buffer = io.StringIO()
+    console = terminal.make_console(
+        no_color=options.no_color, width=options.width, file=buffer, force_terminal=not options.no_color
+    )
+    if isinstance(result, Draft):
+        terminal.print_parse(result, console)
+    elif hasattr(result, "selection"):
+        comparison = result.comparison
+        changes = result.selected if result.selected is not None else comparison.differences
+        terminal.print_compare(comparison, changes, console, side_by_side=options.side_by_side, stat=options.stat)
+    else:
+        terminal.print_check(result, console)
+    return buffer.getvalue()
+
+
 def _draft_json(draft, options: WriteOptions) -> str:
     from .json import parse_document
 
@@ -112,6 +138,7 @@ def _draft_text(draft, options: WriteOptions) -> str:
 WRITERS: dict[str, Writer] = {
     spec.name: spec
     for spec in (
+        Writer("terminal", ("draft", "report", "check"), _terminal, summary="what the terminal shows"),
         Writer("json", ("draft", "report", "check"), lambda r, o: _dispatch_json(r, o), suffixes=(".json",)),
         Writer("text", ("draft",), _draft_text, suffixes=(".txt",), summary="one paragraph a line, id first"),
         Writer("md", ("report",), _markdown, suffixes=(".md", ".markdown"), summary="a change table in Markdown"),
