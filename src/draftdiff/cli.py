@@ -131,9 +131,7 @@ def parse(
 
         _emit(str(writer(format.value, "draft").render(draft, WriteOptions())))
     else:
-        from .writers import terminal
-
-        terminal.print_parse(draft, console=terminal.make_console(), comments=comments)
+        _show(draft, "draft", comments=comments)
 
 
 class CompareFormat(StrEnum):
@@ -233,14 +231,10 @@ def compare(
         report = Report(comparison, selection, chosen if (format.value == "markdown" or not selection.empty) else None)
         _emit(str(writer(format.value, "report").render(report, WriteOptions())))
     else:
-        from .writers import terminal
+        from .diff.report import Report
 
-        changes = chosen
-        _page(
-            lambda console: terminal.print_compare(comparison, changes, console, side_by_side=side_by_side, stat=stat),
-            no_color=no_color,
-            pager=pager,
-        )
+        report = Report(comparison, selection, chosen)
+        _show(report, "report", no_color=no_color, pager=pager, side_by_side=side_by_side, stat=stat)
     if exit_code and comparison.differences:
         raise typer.Exit(1)
 
@@ -311,11 +305,8 @@ def check(
 
     result = _run(prepare)
     if format.value == "terminal" and output is None:
-        from .writers import terminal
-
-        terminal.print_check(result, terminal.make_console(no_color=no_color))
+        _show(result, "check", no_color=no_color)
     else:
-        from .writers import terminal
         from .writers.registry import WriteOptions
 
         text = str(writer(format.value, "check").render(result, WriteOptions()))
@@ -421,31 +412,26 @@ def export(
     sys.stderr.write(f"draftdiff: wrote {target} ({fmt}, {len(comparison.differences)} changes)\n")
 
 
-def _page(render, *, no_color: bool, pager: bool) -> None:
-    """Render to the terminal, through a pager when it is long and stdout is a terminal."""
-    import io
+def _show(result, kind: str, *, no_color: bool = False, pager: bool = False, **extra) -> None:
+    """The terminal writer's text on stdout: colours on a terminal (unless
+    --no-color or NO_COLOR), a pager when it is long and paging is on."""
     import shutil
 
-    from .writers import terminal
+    from .writers.registry import WriteOptions
 
     tty = sys.stdout.isatty()
-    if not (tty and pager):
-        render(terminal.make_console(no_color=no_color))
-        return
-    buffer = io.StringIO()
-    # force_terminal keeps colours in the text handed to the pager
-    console = terminal.make_console(
-        no_color=no_color, width=shutil.get_terminal_size().columns, file=buffer, force_terminal=True
-    )
-    render(console)
-    text = buffer.getvalue()
-    if text.count("\n") < shutil.get_terminal_size().lines - 1:
-        _emit(text)
-        return
-    import pydoc
+    forced = bool(os.environ.get("FORCE_COLOR"))
+    plain = no_color or bool(os.environ.get("NO_COLOR")) or not (tty or forced)
+    size = shutil.get_terminal_size()
+    options = WriteOptions(no_color=plain, width=size.columns, **extra)
+    text = str(_run(lambda: writer("terminal", kind).render(result, options)))
+    if tty and pager and text.count("\n") >= size.lines - 1:
+        import pydoc
 
-    os.environ.setdefault("LESS", "-FRX")
-    pydoc.pager(text)
+        os.environ.setdefault("LESS", "-FRX")
+        pydoc.pager(text)
+        return
+    _emit(text)
 
 
 def _emit(text: str) -> None:

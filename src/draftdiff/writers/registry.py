@@ -25,6 +25,7 @@ class WriteOptions:
     width: int = 100  # terminal text: columns
     side_by_side: bool = False  # terminal report: old and new in two columns
     stat: bool = False  # terminal report: the summary and one line per change
+    comments: bool = False  # terminal parse: the DOCX comments too
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def _terminal(result, options: WriteOptions) -> str:
         no_color=options.no_color, width=options.width, file=buffer, force_terminal=not options.no_color
     )
     if isinstance(result, Draft):
-        terminal.print_parse(result, console)
+        terminal.print_parse(result, console, comments=options.comments)
     elif hasattr(result, "selection"):
         comparison = result.comparison
         changes = result.selected if result.selected is not None else comparison.differences
