@@ -289,3 +289,16 @@ def test_note_numbers_glued_to_words_become_notes():
         ("23", "Contribution of 2 May."),
         ("24", "Contribution of 9 May."),
     ]
+
+
+def test_soft_spaces_go_by_the_documents_own_words():
+    from collections import Counter
+
+    from draftdiff.readers.pdf import _resolve_soft
+    from draftdiff.readers.pdf_engines import SOFT_SPACE
+
+    vocabulary = Counter({"health": 3, "in": 5, "to": 5, "into": 1})
+    text = f"the hea{SOFT_SPACE}lth of all, in{SOFT_SPACE}to work, note"
+    out, markers = _resolve_soft(text, [(len(text) - 4, "7")], vocabulary)
+    assert out == "the health of all, in to work, note"  # both halves of "in to" are words: kept
+    assert markers == [(len(out) - 4, "7")]  # the marker moved with the dropped space

@@ -617,6 +617,7 @@ _WORD_EDGE = ".,;:()[]\"'“”‘’"
 
 
 def _resolve_soft(text: str, markers: list[tuple[int, str]], vocabulary: Counter[str]):
+    """Keep or drop each soft space of a line by the document's vocabulary."""
     out: list[str] = []
     removed: list[int] = []
     for index, char in enumerate(text):
@@ -628,11 +629,11 @@ def _resolve_soft(text: str, markers: list[tuple[int, str]], vocabulary: Counter
         joined = (left + right).lower()
         halves_known = vocabulary[left.lower()] and vocabulary[right.lower()]
         if left and right and (vocabulary[joined] or "-" in (left[-1:], right[:1])) and not halves_known:
-            removed.append(len(out))
+            removed.append(index)  # where it stood in the line as read
         else:
             out.append(" ")
-    if removed:
-        markers = [(pos - sum(1 for r in removed if r < pos + 1), mark) for pos, mark in markers]
+    if removed:  # markers sit at offsets of the line as read: shift those after a dropped space
+        markers = [(pos - sum(1 for r in removed if r < pos), mark) for pos, mark in markers]
     return "".join(out), markers
 
 
