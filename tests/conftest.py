@@ -15,7 +15,10 @@ def corpus_dir(name: str) -> Path:
     """A folder of ../shared/corpus, or skip the test when it is absent."""
     folder = CORPUS / name
     if not folder.is_dir():
-        pytest.skip(f"corpus folder {folder} not present")
+        pytest.skip(
+            f"corpus folder {folder} not present (real public documents from the shared/ folder beside the "
+            "repository, see its SOURCES.md; set DRAFTDIFF_CORPUS to point elsewhere)"
+        )
     return folder
 
 

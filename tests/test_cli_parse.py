@@ -153,3 +153,10 @@ def test_input_files_are_never_modified(name):
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     assert run("parse", str(path), "-f", "json").returncode == 0
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_help_shows_readable_metavars():
+    result = run_process("compare", "--help", env={"COLUMNS": "200"})
+    assert result.returncode == 0
+    assert "<bool>" not in result.stdout.split("--help")[0] and "<list[str]>" not in result.stdout
+    assert "terminal|json|markdown" in result.stdout and "TEXT" in result.stdout

@@ -213,9 +213,11 @@ def test_draft_names_resolve_in_the_current_folder(tmp_path):
     result = run("compare", "rev2", "rev3", "--stat", cwd=tmp_path)
     assert result.returncode == 0 and "38 → 38 modified" in result.stdout
     (tmp_path / "rev2.docx").write_bytes((SAMPLES / "rev2.docx").read_bytes())
-    ambiguous = run("compare", "rev2", "rev3", cwd=tmp_path)
-    assert ambiguous.returncode == 2
-    assert "'rev2' is ambiguous: rev2.docx, rev2.txt" in ambiguous.stderr
+    (tmp_path / "rev2.pdf").write_bytes((SAMPLES / "rev2.pdf").read_bytes())
+    several = run("compare", "rev2", "rev3", "-f", "json", cwd=tmp_path)
+    assert several.returncode == 0  # the documented preference: DOCX, then Markdown or text, then PDF
+    assert json.loads(several.stdout)["old"]["source"] == "rev2.docx"
+    assert "rev2: read rev2.docx (also rev2.txt, rev2.pdf; give a file name to choose)" in several.stderr
 
 
 def test_draft_names_from_the_config_table(tmp_path):

@@ -156,8 +156,14 @@ def _read_options(revisions, pdf_engine, password) -> ReadOptions:
 def _load_pair(old: str, new: str | None, config, options: ReadOptions, labels: tuple):
     """Resolve draft names (``config``: a loaded Config) and read both drafts
     (or one tracked-changes DOCX)."""
-    from .drafts import resolve
+    from .drafts import resolve_with_note
     from .readers import load_tracked_versions
+
+    def resolve(name: str, config) -> Path:
+        path, note = resolve_with_note(name, config)
+        if note:
+            sys.stderr.write(f"draftdiff: {note}\n")
+        return path
 
     old_path = resolve(old, config)
     if new is None:
@@ -482,6 +488,30 @@ def rules(
         terminal.print_rule(found, console, example_segments(found))
 
 
+def _readable_metavars(command) -> None:
+    """--help shows TEXT, PATH or the choices, and nothing for a flag, not <bool> or <list[str]>."""
+    import enum
+    import typing
+
+    for param in getattr(command, "params", []):
+        if not hasattr(param, "is_flag"):  # an argument
+            param.metavar = str(param.name).upper()
+            continue
+        if param.is_flag:
+            param.metavar = ""
+            continue
+        annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+        inner = typing.get_args(annotation)[0] if typing.get_args(annotation) else annotation
+        if isinstance(inner, type) and issubclass(inner, enum.Enum):
+            param.metavar = "|".join(str(member.value) for member in inner)
+        elif inner is Path or param.name in ("output", "config"):
+            param.metavar = "FILE"
+        else:
+            param.metavar = "TEXT"
+    for sub in getattr(command, "commands", {}).values():
+        _readable_metavars(sub)
+
+
 def run() -> None:
     import logging
 
@@ -490,7 +520,9 @@ def run() -> None:
     for name in ("pdfminer", "pdfplumber", "PIL", "fontTools"):
         logging.getLogger(name).setLevel(logging.CRITICAL if not os.environ.get("DRAFTDIFF_VERBOSE") else logging.DEBUG)
     try:
-        app(prog_name="draftdiff")
+        command = typer.main.get_command(app)
+        _readable_metavars(command)
+        command(prog_name="draftdiff")
     except MemoryError:
         code = 2  # never a traceback, never 1 (check's "findings")
     except RecursionError:

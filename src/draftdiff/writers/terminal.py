@@ -144,11 +144,20 @@ def print_compare_header(comparison, console: Console) -> None:
             style="dim",
         )
     )
+    # wrapped by hand between items, so that "0 split" never breaks across lines
     summary = Text()
+    column = 0
     for index, (key, count) in enumerate(comparison.summary.items()):
+        item = f"{count} {key}"
         if index:
-            summary.append(" · ", style="dim")
-        summary.append(f"{count} {key}", style=_CHANGE_STYLE[key] if count and key != "unchanged" else "")
+            if column + 3 + len(item) > console.width:
+                summary.append("\n")
+                column = 0
+            else:
+                summary.append(" · ", style="dim")
+                column += 3
+        summary.append(item, style=_CHANGE_STYLE[key] if count and key != "unchanged" else "")
+        column += len(item)
     console.print(summary)
 
 
