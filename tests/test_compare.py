@@ -277,3 +277,36 @@ def test_para_and_section_work_in_check_and_export(tmp_path):
     assert exported.returncode == 0, exported.stderr
     lines = target.read_text(encoding="utf-8").splitlines()[1:]
     assert lines and all("Commitments and recommendations" in line for line in lines)
+
+
+def test_terminal_report_opens_with_a_table_per_section():
+    result = run("compare", str(SAMPLES / "rev2.txt"), str(SAMPLES / "rev3.txt"), "--stat", env={"COLUMNS": "120"})
+    lines = result.stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("section"))
+    assert lines[header].split() == ["section", "unchanged", "modified", "added", "deleted", "moved"]
+    rows = {line.rsplit(None, 5)[0]: line.split()[-5:] for line in lines[header + 1 : header + 5]}
+    assert rows["IV. Commitments and recommendations"] == ["18", "3", "1", "·", "·"]
+    assert rows["V. Follow-up and review"] == ["6", "·", "·", "1", "·"]
+    assert "I. Introduction" not in rows  # no change there: not listed
+
+
+def test_changes_before_the_first_heading_come_after_the_body():
+    from draftdiff.writers.terminal import _body_first
+
+    comparison = draftdiff.compare(
+        load(SAMPLES / "rev2.txt"),
+        Draft(
+            source="x.txt",
+            label="x",
+            title="",
+            paragraphs=read_and_build("A new preface line.\n\n" + (SAMPLES / "rev2.txt").read_text(encoding="utf-8")),
+        ),
+    )
+    ordered = _body_first(comparison.differences)
+    assert ordered[-1].kind == "added" and not (ordered[-1].new_section or ordered[-1].old_section)
+
+
+def read_and_build(text: str):
+    from draftdiff.document.structure import build
+
+    return build(read_blocks(text), title_from_first=False)[1]

@@ -187,6 +187,8 @@ def print_compare(comparison, changes, console: Console, *, side_by_side: bool =
     if not changes:
         console.print(Text("\nNo differences." if not comparison.differences else "\nNothing matches the filter."))
         return
+    _print_sections(comparison, console)
+    changes = _body_first(changes)
     if stat:
         console.print()
         for change in changes:
@@ -212,6 +214,46 @@ def print_compare(comparison, changes, console: Console, *, side_by_side: bool =
             elif change.kind == "deleted" and not plain:
                 body.stylize("red strike")
             _print_indented(console, body)
+
+
+def _section_of(change) -> str:
+    return change.new_section or change.old_section
+
+
+def _body_first(changes: list) -> list:
+    """Changes in document order, those before the first heading (a title
+    page, front matter) after the body: the first screen is the substance."""
+    body = [c for c in changes if _section_of(c)]
+    return body + [c for c in changes if not _section_of(c)] if body else changes
+
+
+def _print_sections(comparison, console: Console) -> None:
+    """A table of what changed per section (or article), when there are several."""
+    counts: dict[str, dict[str, int]] = {}
+    for change in comparison.changes:
+        section = _section_of(change) or "(before the first heading)"
+        row = counts.setdefault(section, dict.fromkeys(("unchanged", "modified", "added", "deleted", "moved"), 0))
+        if change.moved:
+            row["moved"] += 1
+        if change.kind in row and not (change.kind == "unchanged" and (change.moved or change.renumbered)):
+            row[change.kind] += 1
+        elif change.kind in ("split", "merged"):
+            row["modified"] += 1
+    if len(counts) < 2:
+        return
+    front = counts.pop("(before the first heading)", None)
+    if front is not None:
+        counts["(before the first heading)"] = front  # after the body, as the changes are
+    table = Table(show_header=True, header_style="dim", box=None, pad_edge=False)
+    table.add_column("section", overflow="ellipsis", no_wrap=True, max_width=max(20, console.width - 50))
+    for key in ("unchanged", "modified", "added", "deleted", "moved"):
+        table.add_column(key, justify="right")
+    for section, row in counts.items():
+        if not any(row[k] for k in ("modified", "added", "deleted", "moved")):
+            continue  # a section with no change stays out of the table
+        table.add_row(section, *(str(row[k]) if row[k] else "·" for k in row))
+    console.print()
+    console.print(table)
 
 
 # -- check -----------------------------------------------------------------------
