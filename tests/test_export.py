@@ -293,3 +293,14 @@ def test_the_writer_registry_knows_every_format_and_refuses_a_wrong_pair():
     with pytest.raises(DraftDiffError) as error:
         writer("xlsx", "check")
     assert str(error.value) == "check cannot be written as xlsx (choose one of github, json, junit, sarif, terminal)"
+
+
+def test_html_has_a_section_navigator_with_counts(tmp_path):
+    target = tmp_path / "report.html"
+    assert run(str(SAMPLES / "rev2.txt"), str(SAMPLES / "rev3.txt"), "-o", str(target)).returncode == 0
+    page = target.read_text(encoding="utf-8")
+    assert "<summary>Sections (4)</summary>" in page
+    assert (
+        '<a href="#p-38">IV. Commitments and recommendations</a> <span class="counts">3 modified, 1 added</span>'
+        in page
+    )

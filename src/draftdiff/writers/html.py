@@ -107,6 +107,29 @@ def _segments_html(segments: list[tuple[str, str]], keep: tuple[str, ...] = mark
     )
 
 
+_FRONT = "(before the first heading)"
+
+
+def _section_navigator(rows: list[Row]) -> str:
+    """Sections with their counts of changes, each linking to its first change
+    (sections that differ only in case are one)."""
+    first: dict[str, Row] = {}
+    counts: dict[str, dict[str, int]] = {}
+    for row in rows:
+        key = (row.section or _FRONT).casefold()
+        first.setdefault(key, row)
+        kinds = counts.setdefault(key, {})
+        kinds[row.kind] = kinds.get(row.kind, 0) + 1
+    if len(counts) < 2:
+        return ""
+    items = "".join(
+        f'<li><a href="#{first[key].anchor}">{escape(first[key].section or _FRONT)}</a> '
+        f'<span class="counts">{escape(", ".join(f"{n} {kind}" for kind, n in kinds.items()))}</span></li>'
+        for key, kinds in counts.items()
+    )
+    return f'<details open class="sections"><summary>Sections ({len(counts)})</summary><ul>{items}</ul></details>'
+
+
 def document(comparison, rows: list[Row], *, with_findings: bool) -> str:
     old, new = comparison.old, comparison.new
     title = f"{old.label} → {new.label}"
@@ -120,6 +143,7 @@ def document(comparison, rows: list[Row], *, with_findings: bool) -> str:
     toc = "".join(
         f'<li><a href="#{row.anchor}">{escape(row.change.heading)}</a> {escape(row.kind)}</li>' for row in rows
     )
+    sections = _section_navigator(rows)
     items = []
     for row in rows:
         change = row.change
@@ -174,7 +198,7 @@ def document(comparison, rows: list[Row], *, with_findings: bool) -> str:
 <span><span id="shown">…</span> of {len(rows)} changes shown</span>
 </div>
 </header>
-<nav><details><summary>All changes ({len(rows)})</summary><ol>{toc}</ol></details></nav>
+<nav>{sections}<details><summary>All changes ({len(rows)})</summary><ol>{toc}</ol></details></nav>
 <main>
 {no_changes}{"".join(items)}
 </main>

@@ -230,9 +230,11 @@ def _body_first(changes: list) -> list:
 def _print_sections(comparison, console: Console) -> None:
     """A table of what changed per section (or article), when there are several."""
     counts: dict[str, dict[str, int]] = {}
+    titles: dict[str, str] = {}
     for change in comparison.changes:
         section = _section_of(change) or "(before the first heading)"
-        row = counts.setdefault(section, dict.fromkeys(("unchanged", "modified", "added", "deleted", "moved"), 0))
+        key = titles.setdefault(section.casefold(), section)  # "Article 2 (PURPOSE)" is "Article 2 (purpose)"
+        row = counts.setdefault(key, dict.fromkeys(("unchanged", "modified", "added", "deleted", "moved"), 0))
         if change.moved:
             row["moved"] += 1
         if change.kind in row and not (change.kind == "unchanged" and (change.moved or change.renumbered)):
