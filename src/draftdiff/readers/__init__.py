@@ -162,9 +162,8 @@ def _load(path: Path, *, label: str | None, options: ReadOptions | None) -> Draf
         blocks = pdf_result.blocks
         extra = {"warnings": pdf_result.warnings, "furniture": pdf_result.furniture}
     if any(_has_controls(block) for block in blocks):
-        extra.setdefault("warnings", [])
         extra["warnings"] = [
-            *extra["warnings"],
+            *extra.get("warnings", []),
             ReadWarning("control characters in the text (such as ESC) are shown as visible escapes: \\x1b"),
         ]
     title, paragraphs = build(blocks)

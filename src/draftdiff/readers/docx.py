@@ -29,7 +29,7 @@ from ..document.numbering import match_heading_number, to_roman
 from ..document.structure import Block, looks_like_heading, scope_heading
 from ..errors import InputError
 from ..normalize import clean_text
-from .docx_numbering import BAD_NUMBERS, Numbering, W, _is_on
+from .docx_numbering import Numbering, W, _is_on
 from .package import Package
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -105,14 +105,14 @@ class _Reader:
         self.document = package.xml(document_name)
         if self.document is None:
             raise InputError("has no document body", path=package.path, hint="it is not a Word document")
-        BAD_NUMBERS.clear()
         self.numbering = Numbering(
             package.xml(rels.get("styles", "word/styles.xml")), package.xml(rels.get("numbering", "word/numbering.xml"))
         )
-        if BAD_NUMBERS:
-            shown = ", ".join(repr(v) for v in BAD_NUMBERS[:3])
+        bad = self.numbering.bad_numbers
+        if bad:
+            shown = ", ".join(repr(v) for v in bad[:3])
             self.warnings.append(
-                f"list numbering has {len(BAD_NUMBERS)} attribute(s) that are not usable numbers ({shown}); "
+                f"list numbering has {len(bad)} attribute(s) that are not usable numbers ({shown}); "
                 "read with Word's defaults or capped at 32767"
             )
         self.notes = {

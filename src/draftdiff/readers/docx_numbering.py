@@ -34,32 +34,30 @@ MAX_LIST_VALUE = 32767
 MAX_LEVEL = 8  # levels 0..8
 
 
-def _int(element: etree._Element | None, default: int | None = None) -> int | None:
+def _int(element: etree._Element | None, default: int | None = None, problems: list[str] | None = None) -> int | None:
     value = _val(element)
     if value is None:
         return default
-    return _number(value, default)
+    return _number(value, default, problems)
 
 
-# Attributes that should have been numbers and were not, for the reader's warnings.
-BAD_NUMBERS: list[str] = []
-
-
-def _number(value: str | None, default: int | None = None) -> int | None:
-    """An attribute that should be a number; anything else gives the default."""
+def _number(value: str | None, default: int | None = None, problems: list[str] | None = None) -> int | None:
+    """An attribute that should be a number; anything else gives the default
+    (and is noted in ``problems``, for the reader's warnings)."""
     if value is None:
         return default
     if not re.fullmatch(r"\s*-?\d{1,12}\s*", value):
-        BAD_NUMBERS.append(value[:20])
+        if problems is not None:
+            problems.append(value[:20])
         return default
     number = int(value)
-    if abs(number) > MAX_LIST_VALUE:
-        BAD_NUMBERS.append(value[:20])
+    if abs(number) > MAX_LIST_VALUE and problems is not None:
+        problems.append(value[:20])
     return max(-MAX_LIST_VALUE, min(number, MAX_LIST_VALUE))
 
 
-def _level_index(value: str | None) -> int:
-    number = _number(value, 0) or 0
+def _level_index(value: str | None, problems: list[str] | None = None) -> int:
+    number = _number(value, 0, problems) or 0
     return max(0, min(number, MAX_LEVEL))
 
 
@@ -79,13 +77,13 @@ class Level:
     suffix: str = "tab"
 
 
-def _read_level(element: etree._Element) -> Level:
+def _read_level(element: etree._Element, problems: list[str] | None = None) -> Level:
     return Level(
-        start=_int(element.find(f"{W}start"), 0) or 0,
+        start=_int(element.find(f"{W}start"), 0, problems) or 0,
         fmt=_val(element.find(f"{W}numFmt")) or "decimal",
         text=(_val(element.find(f"{W}lvlText")) or "") if element.find(f"{W}lvlText") is not None else "",
         is_lgl=element.find(f"{W}isLgl") is not None and _val(element.find(f"{W}isLgl")) not in ("0", "false"),
-        restart=_int(element.find(f"{W}lvlRestart")),
+        restart=_int(element.find(f"{W}lvlRestart"), None, problems),
         style=_val(element.find(f"{W}pStyle")),
         suffix=_val(element.find(f"{W}suff")) or "tab",
     )
@@ -152,6 +150,9 @@ class Numbering:
     """Styles and numbering definitions of one document, with running counters."""
 
     def __init__(self, styles: etree._Element | None, numbering: etree._Element | None) -> None:
+        # attributes that should have been numbers and were not (or were absurd): for a warning
+        self.bad_numbers: list[str] = []
+        bad = self.bad_numbers
         self.styles: dict[str, Style] = {}
         self.default_style: str | None = None
         if styles is not None:
@@ -166,12 +167,12 @@ class Numbering:
                     name=(_val(element.find(f"{W}name")) or sid),
                     based_on=_val(element.find(f"{W}basedOn")),
                     kind=element.get(f"{W}type") or "paragraph",
-                    outline=_int(ppr.find(f"{W}outlineLvl")) if ppr is not None else None,
+                    outline=_int(ppr.find(f"{W}outlineLvl"), None, bad) if ppr is not None else None,
                     bold=_is_on(element.find(f"{W}rPr/{W}b")),
                 )
                 if num_pr is not None:
                     style.num_id = _val(num_pr.find(f"{W}numId"))
-                    style.ilvl = _int(num_pr.find(f"{W}ilvl"))
+                    style.ilvl = _int(num_pr.find(f"{W}ilvl"), None, bad)
                 self.styles[sid] = style
                 if element.get(f"{W}default") in ("1", "true") and style.kind == "paragraph":
                     self.default_style = sid
@@ -184,19 +185,19 @@ class Numbering:
                     style_link=_val(element.find(f"{W}styleLink")),
                 )
                 for lvl in element.iter(f"{W}lvl"):
-                    ilvl = _level_index(lvl.get(f"{W}ilvl", "0"))
-                    abstract.levels[ilvl] = _read_level(lvl)
+                    ilvl = _level_index(lvl.get(f"{W}ilvl", "0"), bad)
+                    abstract.levels[ilvl] = _read_level(lvl, bad)
                 self.abstracts[element.get(f"{W}abstractNumId", "")] = abstract
             for element in numbering.iter(f"{W}num"):
                 num = Num(abstract_id=_val(element.find(f"{W}abstractNumId")) or "")
                 for override in element.iter(f"{W}lvlOverride"):
-                    ilvl = _level_index(override.get(f"{W}ilvl", "0"))
+                    ilvl = _level_index(override.get(f"{W}ilvl", "0"), bad)
                     start = override.find(f"{W}startOverride")
                     if start is not None:
-                        num.start_overrides[ilvl] = _int(start, 0) or 0
+                        num.start_overrides[ilvl] = _int(start, 0, bad) or 0
                     lvl = override.find(f"{W}lvl")
                     if lvl is not None:
-                        num.level_overrides[ilvl] = _read_level(lvl)
+                        num.level_overrides[ilvl] = _read_level(lvl, bad)
                 self.nums[element.get(f"{W}numId", "")] = num
         # counters per abstract definition: {abstract id: {ilvl: value}}
         self.counters: dict[str, dict[int, int]] = {}
