@@ -11,6 +11,16 @@ CORPUS = Path(os.environ.get("DRAFTDIFF_CORPUS", REPO.parent / "shared" / "corpu
 DRAFT_NAMES = ["zero", "rev1", "rev2", "rev3", "final"]
 
 
+def draft_from_text(text: str, label: str):
+    """A Draft read from plain text in memory, as the text reader reads a file."""
+    from draftdiff.document.model import Draft
+    from draftdiff.document.structure import build
+    from draftdiff.readers.text import read_blocks
+
+    title, paragraphs = build(read_blocks(text))
+    return Draft(source=REPO / f"{label}.txt", label=label, title=title, paragraphs=paragraphs)
+
+
 def corpus_dir(name: str) -> Path:
     """A folder of ../shared/corpus, or skip the test when it is absent."""
     folder = CORPUS / name

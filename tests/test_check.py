@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 import draftdiff
-from conftest import REPO, SAMPLES, run_cli
+from conftest import REPO, SAMPLES, draft_from_text, run_cli
 from draftdiff.config import Config, ConfigError, load_config
 from draftdiff.document.model import Draft
 from draftdiff.document.structure import build
@@ -31,8 +31,7 @@ def summary(items) -> set[tuple]:
 
 
 def draft(text: str, label: str) -> Draft:
-    title, paragraphs = build(read_blocks(text))
-    return Draft(source=REPO / f"{label}.txt", label=label, title=title, paragraphs=paragraphs)
+    return draft_from_text(text, label)
 
 
 def test_rev2_to_rev3_flags_paras_38_and_39bis_and_the_other_weakenings():
@@ -88,12 +87,14 @@ def test_protected_phrase_matching_tolerates_inflection_case_quotes_and_wraps():
 
 def test_protected_phrase_that_only_moved_is_info_and_deleted_paragraph_is_error():
     old = draft(
-        "T\n\n1. We end child immigration detention now.\n\n2. We note the data.\n\n"
+        "T\n\n1. We end child immigration detention now.\n\n2. We note the data on arrivals and returns.\n\n"
         "3. We protect rights regardless of migration status.\n",
         "old",
     )
     new = draft(
-        "T\n\n1. We note progress now.\n\n2. We note the data and will end child immigration detention.\n", "new"
+        "T\n\n1. We note progress now.\n\n"
+        "2. We note the data on arrivals and returns and will end child immigration detention.\n",
+        "new",
     )
     result = check(draftdiff.compare(old, new), load_settings(protect=PROTECT))
     got = {(f.rule, f.severity, f.old, f.new) for f in result.findings if f.rule in ("DD104", "DD105")}
@@ -317,8 +318,6 @@ def test_every_rule_example_is_found_by_its_rule(code):
     """The examples `draftdiff rules CODE` shows are real: check finds them."""
     from draftdiff.diff.comparison import compare
     from draftdiff.document.model import Draft
-    from draftdiff.document.structure import build
-    from draftdiff.readers.text import read_blocks
     from draftdiff.rules import RULES, check, load_settings
 
     def draft(text: str) -> Draft:

@@ -1,15 +1,27 @@
 """Which paragraph of the old draft became which paragraph of the new one.
 
 Numbers are evidence, not truth: the final text is renumbered, and an
-inserted "42bis" may become 44. Alignment is by content, in three passes
-that keep the cost near-linear:
+inserted "42bis" may become 44. Alignment is by content, in passes that keep
+the cost near-linear:
 
-1. anchors: paragraphs whose normalised text is identical;
-2. similarity: rapidfuzz on word-id sequences for what is left (a full
-   matrix when it is small, position windows when it is large), greedy
-   one-to-one from the best score, with a small bonus for an equal number
-   or section;
-3. splits and merges: a matched pair grows by an unmatched neighbour when
+1. anchors: long paragraphs whose normalised text is identical and occurs
+   once in each draft;
+2. repeats: identical text that occurs several times ("No text", schedule
+   rows) or is short is paired in order, each with the candidate nearest to
+   where the anchors say it should be, never first-come;
+3. similarity: rapidfuzz on word-id sequences for what is left (a full
+   matrix when it is small, position windows when it is large). The score
+   mixes that edit similarity with a weighted overlap in which words rare in
+   the two drafts (a cited "18(h)(ii)", a name, a number) count for more than
+   boilerplate shared by many paragraphs. Pairs are taken greedily from the
+   best score, ties going to the nearer position;
+4. weak evidence: a short paragraph (a title, "Option 2:") is only matched
+   where its neighbours put it, between the partners of the matched
+   paragraphs around it; a pair whose cited numbers differ ("18(h)" against
+   "18(a)") only where both its neighbours are matched to its partner's.
+   Those rejected in pass 3 are tried again once every strong pair is known.
+   Equal paragraph numbers are no evidence: drafts are renumbered;
+5. splits and merges: a matched pair grows by an unmatched neighbour when
    that makes the texts clearly more alike.
 
 A longest increasing subsequence over the matched positions then tells the
@@ -19,22 +31,31 @@ paragraphs that stayed in order from those that moved.
 from __future__ import annotations
 
 import bisect
+import functools
+import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 
-from ..document.model import Draft, Kind, Paragraph
+from ..document.model import Draft, Kind
 from ..normalize import fold_typography
 
 MATCH_THRESHOLD = 0.5
 SPLIT_GAIN = 0.04
 FULL_MATRIX_LIMIT = 4_000_000  # cells; above this, compare within position windows
 WINDOW = 600
+SHORT = 6  # paragraphs with fewer words need their neighbours' support
+SLOT = 8  # a gap between matched neighbours this small is evidence enough
+REPEAT_DP_LIMIT = 1_000_000  # cells of the in-order pairing of one group of repeats
 
-_WORD_RE = re.compile(r"\w+")
+# A cited paragraph ("18(h)(ii)", "4 (b)") is one token, so that it weighs as
+# one distinguishing word and its letter is not confused with the article "a".
+_TOKEN_RE = re.compile(r"\d+[a-z]{0,6}(?:\s?\((?:[a-z]{1,5}|\d{1,3})\))+|\w+")
+_SPACE_RE = re.compile(r"\s+")
 
 
 @dataclass
@@ -52,81 +73,334 @@ class Alignment:
     added: list[int]
 
 
-class _Words:
-    """Paragraph texts as sequences of word ids (shared vocabulary)."""
-
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-
-    def __call__(self, text: str) -> list[int]:
-        out = []
-        for word in _WORD_RE.findall(fold_typography(text).lower()):
-            code = self.ids.get(word)
-            if code is None:
-                code = self.ids[word] = len(self.ids)
-            out.append(code)
-        return out
+def _tokens(text: str) -> list[str]:
+    found = _TOKEN_RE.findall(fold_typography(text).lower())
+    # only a cited paragraph ("4 (b)") can hold a space
+    return [_SPACE_RE.sub("", t) if len(t) > 3 and t[-1] == ")" else t for t in found]
 
 
-def _family(para: Paragraph) -> str:
-    return "heading" if para.kind is Kind.HEADING else "text"
+class _Side:
+    """One draft's paragraphs as token lists, word-id sequences and token sets."""
+
+    def __init__(self, draft: Draft, vocabulary: dict[str, int]) -> None:
+        self.paragraphs = draft.paragraphs
+        self.tokens = [_tokens(p.text) for p in draft.paragraphs]
+        self.seq: list[list[int]] = []
+        for tokens in self.tokens:
+            row = []
+            for token in tokens:
+                code = vocabulary.get(token)
+                if code is None:
+                    code = vocabulary[token] = len(vocabulary)
+                row.append(code)
+            self.seq.append(row)
+        self.sets = [frozenset(row) for row in self.seq]
+        self.norm = [" ".join(t) for t in self.tokens]
+        self.family = ["heading" if p.kind is Kind.HEADING else "text" for p in draft.paragraphs]
+
+    def short(self, index: int) -> bool:
+        return len(self.seq[index]) < SHORT
 
 
-def _norm(text: str) -> str:
-    return " ".join(_WORD_RE.findall(fold_typography(text).lower()))
+class _Weights:
+    """Inverse document frequency of each word id over both drafts' paragraphs."""
+
+    def __init__(self, old: _Side, new: _Side, vocabulary: dict[str, int]) -> None:
+        counts = np.zeros(len(vocabulary), dtype=np.int32)
+        for token_set in (*old.sets, *new.sets):
+            for code in token_set:
+                counts[code] += 1
+        total = len(old.sets) + len(new.sets)
+        self.idf = np.log1p(total / np.maximum(counts, 1)).tolist()
+        digits = [any(ch.isdigit() for ch in token) for token in vocabulary]
+        self.numeric = frozenset(code for code, flag in enumerate(digits) if flag)
+        self._cache: dict[frozenset[int], float] = {}
+
+    def mass(self, codes: frozenset[int]) -> float:
+        found = self._cache.get(codes)
+        if found is None:
+            found = self._cache[codes] = sum(self.idf[c] for c in codes)
+        return found
+
+    def overlap(self, a: frozenset[int], b: frozenset[int]) -> float:
+        """Weighted Dice of two token sets: rare shared words count most."""
+        total = self.mass(a) + self.mass(b)
+        if not total:
+            return 0.0
+        return 2 * sum(self.idf[c] for c in a & b) / total
+
+    def cites_differently(self, a: frozenset[int], b: frozenset[int]) -> bool:
+        """A number or citation of one was replaced by another ("18(h)" by
+        "18(a)"): each paragraph has one the other lacks."""
+        numbers_a, numbers_b = a & self.numeric, b & self.numeric
+        return bool(numbers_a - numbers_b) and bool(numbers_b - numbers_a)
+
+
+class _Pairs:
+    """The pairs found so far, and where they say an unmatched paragraph belongs."""
+
+    def __init__(self, old_count: int, new_count: int) -> None:
+        self.by_old: dict[int, tuple[int, float]] = {}
+        self.old_free = set(range(old_count))
+        self.new_free = set(range(new_count))
+        self.new_count = new_count
+        self._frame: tuple[list[int], list[int]] | None = None
+
+    def add(self, i: int, j: int, sim: float) -> None:
+        self.by_old[i] = (j, sim)
+        self.old_free.discard(i)
+        self.new_free.discard(j)
+
+    def refresh(self) -> None:
+        """Read positions against the pairs found so far (once a pass, as the
+        frame costs a sort and a longest increasing subsequence)."""
+        self._frame = None
+
+    def neighbours_agree(self, i: int, j: int) -> bool:
+        """The paragraph before or after ``i`` is matched to the one before
+        or after ``j``."""
+        before = self.by_old.get(i - 1)
+        after = self.by_old.get(i + 1)
+        return (before is not None and before[0] == j - 1) or (after is not None and after[0] == j + 1)
+
+    def in_place(self, i: int, j: int, old_count: int) -> bool:
+        """Every neighbour of ``i`` is matched to the same neighbour of ``j``:
+        the paragraph was edited where it stood."""
+        for step in (-1, 1):
+            if 0 <= i + step < old_count:
+                partner = self.by_old.get(i + step)
+                if partner is None or partner[0] != j + step:
+                    return False
+        return True
+
+    def free(self, i: int, j: int) -> bool:
+        return i in self.old_free and j in self.new_free
+
+    def frame(self) -> tuple[list[int], list[int]]:
+        """The matched pairs that keep their order, sorted: the skeleton that
+        positions are read against."""
+        if self._frame is None:
+            items = sorted((i, j) for i, (j, _) in self.by_old.items())
+            keep = _lis([j for _, j in items])
+            kept = [items[k] for k in sorted(keep)]
+            self._frame = ([i for i, _ in kept], [j for _, j in kept])
+        return self._frame
+
+    def expected(self, i: int, old_count: int) -> float:
+        """Where old paragraph ``i`` would stand in the new draft, interpolated
+        between the matched paragraphs around it."""
+        olds, news = self.frame()
+        k = bisect.bisect_left(olds, i)
+        if k < len(olds) and olds[k] == i:
+            return float(news[k])
+        lo = (olds[k - 1], news[k - 1]) if k else (-1, -1)
+        hi = (olds[k], news[k]) if k < len(olds) else (old_count, self.new_count)
+        span = hi[0] - lo[0]
+        return lo[1] + (i - lo[0]) * (hi[1] - lo[1]) / span if span else float(lo[1])
+
+    def offsets(self, i: int, old_count: int) -> tuple[tuple[int, int], tuple[int, int]]:
+        """Where ``i`` would stand if it kept its distance from the matched
+        paragraph before it, and from the one after it: (place, distance)
+        for each."""
+        olds, news = self.frame()
+        k = bisect.bisect_left(olds, i)
+        before = (olds[k - 1], news[k - 1]) if k else (-1, -1)
+        after = (olds[k], news[k]) if k < len(olds) else (old_count, self.new_count)
+        return (before[1] + (i - before[0]), i - before[0]), (after[1] - (after[0] - i), after[0] - i)
+
+    def slot(self, i: int) -> tuple[int, int]:
+        """The new indices of the matched paragraphs just before and after ``i``."""
+        olds, news = self.frame()
+        k = bisect.bisect_left(olds, i)
+        before = news[k - 1] if k else -1
+        after = news[k] if k < len(olds) else self.new_count
+        return before, after
 
 
 def align(old: Draft, new: Draft) -> Alignment:
-    words = _Words()
-    old_seq = [words(p.text) for p in old.paragraphs]
-    new_seq = [words(p.text) for p in new.paragraphs]
-    old_free = set(range(len(old.paragraphs)))
-    new_free = set(range(len(new.paragraphs)))
-    pairs: dict[int, tuple[int, float]] = {}  # old index -> (new index, similarity)
+    vocabulary: dict[str, int] = {}
+    a, b = _Side(old, vocabulary), _Side(new, vocabulary)
+    weights = _Weights(a, b, vocabulary)
+    pairs = _Pairs(len(a.seq), len(b.seq))
 
-    # 1. anchors: identical normalised text, paired in order
-    old_by_text: dict[tuple[str, str], list[int]] = {}
-    for i, para in enumerate(old.paragraphs):
-        old_by_text.setdefault((_family(para), _norm(para.text)), []).append(i)
-    new_by_text: dict[tuple[str, str], list[int]] = {}
-    for j, para in enumerate(new.paragraphs):
-        new_by_text.setdefault((_family(para), _norm(para.text)), []).append(j)
-    for key, olds in old_by_text.items():
-        news = new_by_text.get(key)
-        if not news or not key[1]:
-            continue
-        for i, j in zip(olds, news, strict=False):
-            pairs[i] = (j, 1.0)
-            old_free.discard(i)
-            new_free.discard(j)
-
-    # 2. similarity for the rest
+    groups = _identical_groups(a, b)
+    # 1. anchors: long text found once on each side
+    for olds, news in groups:
+        if len(olds) == 1 and len(news) == 1 and not a.short(olds[0]):
+            pairs.add(olds[0], news[0], 1.0)
+    # 2. repeated long text, in order, nearest to where the anchors put it
+    pairs.refresh()
+    for olds, news in groups:
+        if (len(olds) > 1 or len(news) > 1) and not a.short(olds[0]):
+            _pair_in_order(olds, news, pairs, len(a.seq), reach=len(b.seq))
+    # 3. similarity; a weak pair must be where its neighbours put it
+    pairs.refresh()
+    weak: list[tuple[float, int, int, float]] = []
+    evidence: list[str] = []
+    # short lines found on both sides wait for step 4, where they are paired in order
+    held_old = {i for olds, _ in groups if a.short(olds[0]) for i in olds}
+    held_new = {j for olds, news in groups if a.short(olds[0]) for j in news}
     for family in ("text", "heading"):
-        olds = sorted(i for i in old_free if _family(old.paragraphs[i]) == family)
-        news = sorted(j for j in new_free if _family(new.paragraphs[j]) == family)
+        olds = sorted(i for i in pairs.old_free - held_old if a.family[i] == family)
+        news = sorted(j for j in pairs.new_free - held_new if b.family[j] == family)
         if not olds or not news:
             continue
-        candidates = _scored_candidates(old, new, olds, news, old_seq, new_seq)
-        for _score, i, j, sim in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-            if i in old_free and j in new_free:
-                pairs[i] = (j, sim)
-                old_free.discard(i)
-                new_free.discard(j)
+        candidates = list(_scored_candidates(a, b, olds, news, weights))
+        needs = [_evidence_needed(a, b, i, j, weights) for _, i, j, _ in candidates]
+        _take_greedily(candidates, pairs, len(a.seq), needs=needs)
+        for candidate, need in zip(candidates, needs, strict=True):
+            if need:
+                weak.append(candidate)
+                evidence.append(need)
+    # 4. short text, then the weak pairs left, against all the pairs so far
+    # (lines found once first: a heading places the rows repeated under it)
+    for single in (True, False):
+        pairs.refresh()
+        for olds, news in groups:
+            if a.short(olds[0]) and (len(olds) == len(news) == 1) == single:
+                _pair_in_order(olds, news, pairs, len(a.seq), reach=SLOT)
+                # a heading that moved with its section keeps its neighbours
+                moved = [(2.0, i, j, 1.0) for i in olds for j in news if pairs.free(i, j)][:16]
+                weak += moved
+                evidence += ["neighbours"] * len(moved)
+    pairs.refresh()
+    _take_greedily(weak, pairs, len(a.seq), needs=evidence)
 
-    # 3. splits and merges around matched pairs
-    matches = [Match([i], [j], sim) for i, (j, sim) in sorted(pairs.items())]
+    # 5. splits and merges around matched pairs
+    matches = [Match([i], [j], sim) for i, (j, sim) in sorted(pairs.by_old.items())]
     for match in matches:
-        _grow(match, old, new, old_seq, new_seq, old_free, new_free)
+        _grow(match, a, b, pairs.old_free, pairs.new_free)
 
     _mark_moves(matches)
-    return Alignment(matches=matches, deleted=sorted(old_free), added=sorted(new_free))
+    return Alignment(matches=matches, deleted=sorted(pairs.old_free), added=sorted(pairs.new_free))
 
 
-def _scored_candidates(old, new, olds, news, old_seq, new_seq) -> list[tuple[float, int, int, float]]:
-    """(adjusted score, old index, new index, similarity) for plausible pairs."""
-    out: list[tuple[float, int, int, float]] = []
-    queries = [old_seq[i] for i in olds]
-    choices = [new_seq[j] for j in news]
+def _identical_groups(a: _Side, b: _Side) -> list[tuple[list[int], list[int]]]:
+    """Paragraphs of the same family and normalised text, on both sides."""
+    old_by_text: dict[tuple[str, str], list[int]] = {}
+    for i, text in enumerate(a.norm):
+        if text:
+            old_by_text.setdefault((a.family[i], text), []).append(i)
+    new_by_text: dict[tuple[str, str], list[int]] = {}
+    for j, text in enumerate(b.norm):
+        if text:
+            new_by_text.setdefault((b.family[j], text), []).append(j)
+    return [(olds, new_by_text[key]) for key, olds in old_by_text.items() if key in new_by_text]
+
+
+def _pair_in_order(olds: list[int], news: list[int], pairs: _Pairs, old_count: int, *, reach: float) -> None:
+    """Pair copies of one text in order, each nearest to its expected place.
+
+    An order-preserving assignment (edit-distance style) that costs the
+    distance from where the pairs so far put each old copy; leaving a copy
+    unpaired costs ``reach``, so nothing is paired further than twice that.
+    """
+    olds = [i for i in olds if i in pairs.old_free]
+    news = [j for j in news if j in pairs.new_free]
+    if not olds or not news:
+        return
+    places = [pairs.offsets(i, old_count) for i in olds]
+
+    def distance(x: int, j: int) -> float:
+        # the nearer neighbour breaks ties: a row stays under its own heading
+        return min(abs(j - place) + 0.01 * far for place, far in places[x])
+
+    n, m = len(olds), len(news)
+    if n * m > REPEAT_DP_LIMIT:
+        # Too many copies to weigh every pairing: walk both lists in order.
+        k = 0
+        for index, i in enumerate(olds):
+            while k + 1 < m and distance(index, news[k + 1]) <= distance(index, news[k]):
+                k += 1
+            if k < m and distance(index, news[k]) < 2 * reach:
+                pairs.add(i, news[k], 1.0)
+                k += 1
+        return
+    inf = math.inf
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    step = [[0] * (m + 1) for _ in range(n + 1)]  # 1 pair, 2 skip old, 3 skip new
+    cost[0][0] = 0.0
+    for x in range(n + 1):
+        row = cost[x]
+        for y in range(m + 1):
+            here = row[y]
+            if here == inf:
+                continue
+            if x < n and y < m:
+                value = here + distance(x, news[y])
+                if value < cost[x + 1][y + 1]:
+                    cost[x + 1][y + 1], step[x + 1][y + 1] = value, 1
+            if x < n and here + reach < cost[x + 1][y]:
+                cost[x + 1][y], step[x + 1][y] = here + reach, 2
+            if y < m and here + reach < row[y + 1]:
+                row[y + 1], step[x][y + 1] = here + reach, 3
+    x, y = n, m
+    chosen = []
+    while x or y:
+        move = step[x][y]
+        if move == 1:
+            x, y = x - 1, y - 1
+            chosen.append((olds[x], news[y]))
+        elif move == 2:
+            x -= 1
+        else:
+            y -= 1
+    for i, j in chosen:
+        pairs.add(i, j, 1.0)
+
+
+def _evidence_needed(a: _Side, b: _Side, i: int, j: int, weights: _Weights) -> str:
+    """What a candidate pair needs besides its score: "" (nothing), "in place"
+    when a citation was replaced (18(h) -> 18(a) is another paragraph unless
+    it sits exactly where the old one stood), "neighbours" when it is short."""
+    if weights.cites_differently(a.sets[i], b.sets[j]):
+        return "in place"
+    if a.short(i) or b.short(j):
+        return "neighbours"
+    return ""
+
+
+def _take_greedily(
+    candidates: list[tuple[float, int, int, float]], pairs: _Pairs, old_count: int, *, needs: list[str]
+) -> None:
+    """Best score first; among equals the pair nearer its expected place.
+
+    A pair that needs "neighbours" is taken only where they put it: next to
+    the partner of a matched neighbour, or between the partners of the
+    matched paragraphs around it when that gap is small or the pair is right
+    where expected. One that needs "in place" must have every neighbour
+    matched to the same neighbour.
+    """
+    order = sorted(
+        range(len(candidates)),
+        key=lambda k: (
+            -candidates[k][0],
+            abs(candidates[k][2] - pairs.expected(candidates[k][1], old_count)),
+            candidates[k][1],
+            candidates[k][2],
+        ),
+    )
+    for k in order:
+        _score, i, j, sim = candidates[k]
+        if not pairs.free(i, j):
+            continue
+        if needs[k] == "in place" and not pairs.in_place(i, j, old_count):
+            continue
+        if needs[k] == "neighbours" and not pairs.neighbours_agree(i, j):
+            before, after = pairs.slot(i)
+            if not before < j < after:
+                continue
+            if after - before - 1 > SLOT and abs(j - pairs.expected(i, old_count)) > 2:
+                continue
+        pairs.add(i, j, sim)
+
+
+def _scored_candidates(
+    a: _Side, b: _Side, olds: list[int], news: list[int], weights: _Weights
+) -> Iterable[tuple[float, int, int, float]]:
+    """(score, old index, new index, similarity) for plausible pairs."""
+    queries = [a.seq[i] for i in olds]
+    choices = [b.seq[j] for j in news]
     if len(olds) * len(news) <= FULL_MATRIX_LIMIT:
         blocks = [(0, len(olds), 0, len(news))]
     else:
@@ -139,55 +413,65 @@ def _scored_candidates(old, new, olds, news, old_seq, new_seq) -> list[tuple[flo
             lo = max(0, int(start * ratio) - WINDOW)
             hi = min(len(news), int(end * ratio) + WINDOW)
             blocks.append((start, end, lo, hi))
-    for a, b, c, d in blocks:
+    for first, last, lo, hi in blocks:
         matrix = cdist(
-            queries[a:b],
-            choices[c:d],
+            queries[first:last],
+            choices[lo:hi],
             scorer=Indel.normalized_similarity,
-            score_cutoff=0.3,
+            score_cutoff=0.4,
             dtype=np.float32,
             workers=-1,
         )
-        rows, cols = np.nonzero(matrix >= 0.3)
+        rows, cols = np.nonzero(matrix >= 0.4)
         for r, k in zip(rows.tolist(), cols.tolist(), strict=True):
-            i, j = olds[a + r], news[c + k]
+            i, j = olds[first + r], news[lo + k]
             sim = float(matrix[r, k])
             bonus = 0.0
-            if old.paragraphs[i].label and old.paragraphs[i].id == new.paragraphs[j].id:
-                bonus += 0.08
-            if old.paragraphs[i].section and _norm(old.paragraphs[i].section) == _norm(new.paragraphs[j].section):
+            old_para, new_para = a.paragraphs[i], b.paragraphs[j]
+            if old_para.section and _same_words(old_para.section, new_para.section):
                 bonus += 0.04
-            if sim + bonus >= MATCH_THRESHOLD and sim >= 0.4:
-                out.append((sim + bonus, i, j, sim))
-    return out
+            # Ranked by the mix, accepted on either: weighting orders the
+            # candidates, it does not lose a rewritten paragraph.
+            score = (sim + weights.overlap(a.sets[i], b.sets[j])) / 2 + bonus
+            if max(score, sim + bonus) >= MATCH_THRESHOLD:
+                yield (score, i, j, sim)
+
+
+@functools.lru_cache(maxsize=4096)
+def _section_key(section: str) -> tuple[str, ...]:
+    return tuple(_tokens(section))
+
+
+def _same_words(x: str, y: str) -> bool:
+    return _section_key(x) == _section_key(y)
 
 
 def _similarity(a: list[int], b: list[int]) -> float:
     return Indel.normalized_similarity(a, b)
 
 
-def _grow(match: Match, old, new, old_seq, new_seq, old_free: set[int], new_free: set[int]) -> None:
+def _grow(match: Match, a: _Side, b: _Side, old_free: set[int], new_free: set[int]) -> None:
     """Extend a pair to a split (one old -> several new) or merge (several old -> one new)."""
     for _ in range(4):
         best = None
         current = match.similarity
-        old_text = [w for i in match.old for w in old_seq[i]]
-        new_text = [w for j in match.new for w in new_seq[j]]
+        old_text = [w for i in match.old for w in a.seq[i]]
+        new_text = [w for j in match.new for w in b.seq[j]]
         if len(match.old) == 1:
             for j in (match.new[0] - 1, match.new[-1] + 1):
-                if j in new_free and _family(new.paragraphs[j]) == "text":
+                if j in new_free and b.family[j] == "text":
                     candidate = sorted([*match.new, j])
-                    merged = [w for k in candidate for w in new_seq[k]]
+                    merged = [w for k in candidate for w in b.seq[k]]
                     sim = _similarity(old_text, merged)
-                    if sim > current + SPLIT_GAIN and _covers(old_text, new_seq[j]) and (best is None or sim > best[0]):
+                    if sim > current + SPLIT_GAIN and _covers(old_text, b.seq[j]) and (best is None or sim > best[0]):
                         best = (sim, "new", j)
         if len(match.new) == 1:
             for i in (match.old[0] - 1, match.old[-1] + 1):
-                if i in old_free and _family(old.paragraphs[i]) == "text":
+                if i in old_free and a.family[i] == "text":
                     candidate = sorted([*match.old, i])
-                    merged = [w for k in candidate for w in old_seq[k]]
+                    merged = [w for k in candidate for w in a.seq[k]]
                     sim = _similarity(merged, new_text)
-                    if sim > current + SPLIT_GAIN and _covers(new_text, old_seq[i]) and (best is None or sim > best[0]):
+                    if sim > current + SPLIT_GAIN and _covers(new_text, a.seq[i]) and (best is None or sim > best[0]):
                         best = (sim, "old", i)
         if best is None:
             return

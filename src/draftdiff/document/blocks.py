@@ -28,10 +28,12 @@ class Block:
     toc: bool = False  # a line of a table of contents: text, never a heading or a label
 
 
+# The label is what a citation uses: a roman numeral, a capital letter, or
+# something with a digit ("2/CMA.3", "4bis"). "Schedule of submissions" and
+# "Part of the Parties" open no scope.
 _SCOPE_RE = re.compile(
-    r"^(?P<name>(?:Annex|Appendix|Attachment|Decision|Chapter|Part|Article|Schedule|Section)"
-    r"\s+[\w./-]*\w)",
-    re.I,
+    r"^(?P<name>(?i:Annex|Appendix|Attachment|Decision|Chapter|Part|Article|Schedule|Section)"
+    r"\s+(?:[IVXLC]+|[A-Z]|[\w./-]*\d[\w./-]*\w|\d))(?![\w/])",
 )
 _HEADING_MAX_WORDS = 16
 _SCOPE_LINE_RE = re.compile(r"^(?:Annex|Appendix|Attachment|Schedule)\s+(?:[IVXLC]+|\d{1,3}|[A-Z])\.?$", re.I)
