@@ -162,3 +162,18 @@ def test_label_from_file_name_or_option(tmp_path):
     path = tmp_path / "PD Rev3 clean.txt"
     path.write_text("1. Text.\n", encoding="utf-8")
     assert load(path).label == "Rev 3"
+
+
+def test_markdown_hard_line_breaks_are_spaces_not_backslashes(tmp_path):
+    source = tmp_path / "draft.md"
+    source.write_text(
+        "# Draft\n\n1. Parties shall scale up support to enhance the capacity of\\\n"
+        "developing country Parties, ending with a literal \\\\\n"
+        "backslash pair and a final one \\\n",
+        encoding="utf-8",
+    )
+    (para,) = load(source).paragraphs
+    assert para.text == (
+        "Parties shall scale up support to enhance the capacity of developing country Parties, "
+        "ending with a literal \\ backslash pair and a final one \\"
+    )

@@ -40,6 +40,15 @@ def _markdown_inline(text: str) -> str:
     return re.sub("\ue000(\\d+)\ue001", lambda m: escaped[int(m.group(1))], text)
 
 
+def _hard_breaks(lines: list[str]) -> list[str]:
+    """A backslash that ends a line inside a paragraph is a line break, not text."""
+    last = len(lines) - 1
+    return [
+        line[:-1].rstrip() if k < last and line.endswith("\\") and not line.endswith("\\\\") else line
+        for k, line in enumerate(lines)
+    ]
+
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16: its BOM starts the same way
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -222,6 +231,8 @@ def read_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     if front_title:
         blocks.append(Block(text=front_title, location=Location(line=1), heading=1, title=True))
     for line_no, parts, level, is_bullet in raw:
+        if markdown:
+            parts = _hard_breaks(parts)
         joined = " ".join(parts)
         if markdown:
             joined = _markdown_inline(_markdown_links(_KRAMDOWN_INLINE_IAL_RE.sub("", joined), link_labels))
