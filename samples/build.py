@@ -44,6 +44,25 @@ DRAFTS = {
 NUMBERED_HEADINGS = {"rev3", "final"}
 TRACKED = ("rev2", "rev3")
 DATE = dt.datetime(2030, 5, 12, 9, 0, tzinfo=dt.UTC)
+# Positions recorded as Word comments, the way co-facilitators circulate a
+# draft with parties' and stakeholders' views in the margin (draft name ->
+# paragraph id -> [(author, text)]). Written for the samples.
+COMMENTS = {
+    "rev2": {
+        "38": [("Coalition for Migrant Rights", "Keep 'processes': participation must reach decision-making.")],
+        "42": [("Group of Friends of Children", "Retain the reference to children in this paragraph.")],
+    },
+    "rev3": {
+        "38": [
+            ("Coalition for Migrant Rights", "Revert to Rev 2 language: 'discussions' narrows participation."),
+            ("Delegation A", "Can accept the current wording."),
+        ],
+        "39bis": [("Coalition for Migrant Rights", "Prefer 'participation in' as in Rev 2.")],
+        "30": [("Delegation B", "Bracket 'regardless of status' pending consultations in capital.")],
+        "9ter": [("Delegation A", "Support.")],
+    },
+}
+COMMENT_DATE = "2030-05-13T10:00:00Z"
 PARA_LEVELS = [Level("decimal", "%1.", indent=567), Level("lowerLetter", "(%2)", indent=1134)]
 HEADING_LEVELS = [Level("upperRoman", "%1.", indent=567)]
 
@@ -87,26 +106,33 @@ def build_docx(name: str, source: Path) -> bytes:
     num_id = writer.add_num(abstract)
     counter = 0  # what Word's list counter shows next
     writer.add(Para([Run(draft.title)], style="Title"))
+    comments = COMMENTS.get(name, {})
+
+    def add(content: Para) -> None:
+        content.comments = pending
+        writer.add(content)
+
     for para in draft.paragraphs:
+        pending = [writer.comment(author, text, COMMENT_DATE) for author, text in comments.get(para.id, [])]
         if para.kind is Kind.HEADING:
             if name in NUMBERED_HEADINGS:
-                writer.add(Para([Run(para.text)], style="Heading1"))
+                add(Para([Run(para.text)], style="Heading1"))
             else:
-                writer.add(Para([Run(para.label + ".", tab_after=True), Run(para.text)], style="Heading1"))
+                add(Para([Run(para.label + ".", tab_after=True), Run(para.text)], style="Heading1"))
         elif para.kind is Kind.NUMBERED and para.label.isdigit():
             value = int(para.label)
             if value != counter + 1:
                 # A gap (deleted paragraph): restart the list at this number.
                 num_id = writer.add_num(abstract, {0: value})
             counter = value
-            writer.add(Para(text_runs(writer, para, anchors), num=(num_id, 0)))
+            add(Para(text_runs(writer, para, anchors), num=(num_id, 0)))
         elif para.kind is Kind.NUMBERED:
             runs = [Run(para.label + ".", tab_after=True), *text_runs(writer, para, anchors)]
-            writer.add(Para(runs, hanging=True))
+            add(Para(runs, hanging=True))
         elif para.kind is Kind.SUBPARAGRAPH:
-            writer.add(Para(text_runs(writer, para, anchors), num=(num_id, 1)))
+            add(Para(text_runs(writer, para, anchors), num=(num_id, 1)))
         else:
-            writer.add(Para(text_runs(writer, para, anchors)))
+            add(Para(text_runs(writer, para, anchors)))
     return writer.to_bytes()
 
 

@@ -90,8 +90,9 @@ def test_xlsx_is_a_sheet_a_delegate_can_work_in(tmp_path):
         "New text",
         "Changes marked",
         "Findings",
+        "Comments",
     ]
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:H8"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:I9"
     assert sheet.column_dimensions["E"].width >= 40 and sheet["E2"].alignment.wrap_text
     row = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "38")
     assert row[3].value == "modified" and row[7].value.startswith("DD101 warning")
@@ -102,6 +103,17 @@ def test_xlsx_is_a_sheet_a_delegate_can_work_in(tmp_path):
     assert blocks["discussions"].u == "single" and blocks["discussions"].color.rgb.endswith("007A33")
     summary = {r[0].value: r[1].value for r in book["Summary"].iter_rows(min_row=8) if r[0].value}
     assert summary["modified"] == 4 and summary["merged"] == 1
+    # the old DOCX's comments: on 38 (changed) and on 42, unchanged but commented, so it has a row
+    assert (
+        row[8].value
+        == "[old] Coalition for Migrant Rights (2030-05-13): Keep 'processes': participation must reach decision-making."
+    )
+    row42 = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "42")
+    assert row42[3].value == "unchanged" and row42[8].value.startswith(
+        "Group of Friends of Children (2030-05-13): Retain"
+    )
+    authors = [(r[1].value, r[2].value) for r in book["Summary"].iter_rows(min_row=16) if r[2].value]
+    assert ("Coalition for Migrant Rights", 1) in authors
 
 
 def test_csv_utf8_with_optional_bom_and_markup(tmp_path):
@@ -110,7 +122,7 @@ def test_csv_utf8_with_optional_bom_and_markup(tmp_path):
     assert run(str(SAMPLES / "rev2.txt"), str(SAMPLES / "rev3.txt"), "-o", str(excel), "--bom").returncode == 0
     assert not plain.read_bytes().startswith(b"\xef\xbb\xbf") and excel.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(plain.read_text(encoding="utf-8"))))
-    assert list(rows[0]) == ["Section", "Old", "New", "Change", "Old text", "New text", "Changes marked"]
+    assert list(rows[0]) == ["Section", "Old", "New", "Change", "Old text", "New text", "Changes marked", "Comments"]
     by_old = {r["Old"]: r for r in rows}
     assert "governance [-processes-] {+discussions+}." in by_old["38"]["Changes marked"]
     assert by_old["34 + 35"]["Change"] == "merged" and by_old["50"]["Change"] == "deleted"

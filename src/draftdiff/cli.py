@@ -200,6 +200,9 @@ def compare(
         bool, typer.Option("--side-by-side", "-s", help="Old and new text in two columns.")
     ] = False,
     stat: Annotated[bool, typer.Option("--stat", help="Only the summary and the list of changes.")] = False,
+    comments: Annotated[
+        bool, typer.Option("--comments", help="Also show unchanged paragraphs that carry DOCX comments.")
+    ] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours; changes marked [-old-]{+new+}.")] = False,
     pager: Annotated[bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")] = True,
     exit_code: Annotated[
@@ -226,7 +229,9 @@ def compare(
     old_draft, new_draft = _run(lambda: _load_pair(old, new, loaded, read_options, (label_old, label_new)))
     options = Options(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
     comparison = _run(lambda: run_compare(old_draft, new_draft, options=options))
-    selection = Selection(frozenset(k.value for k in only or []), tuple(para or []), tuple(section or []))
+    selection = Selection(
+        frozenset(k.value for k in only or []), tuple(para or []), tuple(section or []), commented=comments
+    )
     chosen = _run(lambda: selection.select(comparison))
 
     if format is not CompareFormat.terminal:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..document.model import Draft, Kind, Paragraph
+from ..document.model import Comment, Draft, Kind, Paragraph
 from .align import align
 from .wording import Edit, Options, WordDiff, diff
 
@@ -42,6 +42,11 @@ class Change:
     @property
     def new_section(self) -> str:
         return self.new[0].section if self.new else ""
+
+    @property
+    def comments(self) -> list[tuple[str, Comment]]:
+        """The reviewers' comments on either side: ("old" | "new", comment)."""
+        return [("old", c) for p in self.old for c in p.comments] + [("new", c) for p in self.new for c in p.comments]
 
     @property
     def is_change(self) -> bool:
@@ -80,6 +85,7 @@ class Change:
             "old_section": self.old_section,
             "new_section": self.new_section,
             "edits": [e.to_json() for e in self.edits],
+            "comments": [{"side": side, **comment.to_json()} for side, comment in self.comments],
         }
 
 
@@ -104,6 +110,16 @@ class Comparison:
         return counts
 
     @property
+    def comments_by_author(self) -> dict[str, dict[str, int]]:
+        """How many comments each author left, per draft: {"old": {...}, "new": {...}}."""
+        out: dict[str, dict[str, int]] = {"old": {}, "new": {}}
+        for change in self.changes:
+            for side, comment in change.comments:
+                author = comment.author or "(unknown)"
+                out[side][author] = out[side].get(author, 0) + 1
+        return out
+
+    @property
     def differences(self) -> list[Change]:
         return [c for c in self.changes if c.is_change]
 
@@ -125,6 +141,7 @@ class Comparison:
             "new": side(self.new),
             "options": {"ignore_case": self.options.ignore_case, "ignore_punctuation": self.options.ignore_punctuation},
             "summary": self.summary,
+            "comments_by_author": self.comments_by_author,
             "changes": [c.to_json() for c in self.changes],
         }
 

@@ -17,10 +17,11 @@ class Selection:
     kinds: frozenset[str] = frozenset()  # modified, added, moved … (a change's labels)
     paras: tuple[str, ...] = ()  # references as people write them: "42 bis", "article 6, paragraph 3"
     sections: tuple[str, ...] = ()  # words of a section title: "Commitments", "IV."
+    commented: bool = False  # unchanged paragraphs that carry reviewers' comments are shown too
 
     @property
     def empty(self) -> bool:
-        return not (self.kinds or self.paras or self.sections)
+        return not (self.kinds or self.paras or self.sections or self.commented)
 
     def select(self, comparison: Comparison, *, include_unchanged: bool = False) -> list[Change]:
         """The changes to show, in document order. Unnamed unchanged paragraphs
@@ -39,7 +40,7 @@ class Selection:
             if self.kinds:
                 if not self.kinds & set(change.labels):
                     continue
-            elif not (change.is_change or ids or include_unchanged):
+            elif not (change.is_change or ids or include_unchanged or (self.commented and change.comments)):
                 continue
             out.append(change)
         return out

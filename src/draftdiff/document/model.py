@@ -44,6 +44,21 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Comment:
+    """A reviewer's comment anchored in the paragraph (DOCX): how parties'
+    positions are recorded ("LMDC: delete the whole section")."""
+
+    author: str
+    text: str
+    date: str = ""
+    anchor: str = ""  # the words the comment is anchored to, when it spans some
+    id: str = ""
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "author": self.author, "date": self.date, "text": self.text, "anchor": self.anchor}
+
+
+@dataclass(frozen=True)
 class Furniture:
     """Page furniture a reader removed on purpose: a running header or footer,
     a page number, a document symbol, a job number, a barcode, a masthead line.
@@ -98,6 +113,7 @@ class Paragraph:
     location: Location = field(default_factory=Location)
     notes: list[Note] = field(default_factory=list)
     close: str = ""  # punctuation printed after the label: "." in "12.", ")" in "3)"
+    comments: list[Comment] = field(default_factory=list)
 
     @property
     def display(self) -> str:
@@ -117,6 +133,8 @@ class Paragraph:
         }
         if self.notes:
             out["notes"] = [n.to_json() for n in self.notes]
+        if self.comments:
+            out["comments"] = [c.to_json() for c in self.comments]
         return out
 
 

@@ -6,11 +6,12 @@ a :class:`~draftdiff.document.model.Draft`.
 
 from __future__ import annotations
 
+import bisect
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..document.model import Draft, ReadWarning, label_from_path
+from ..document.model import Comment, Draft, Paragraph, ReadWarning, label_from_path
 from ..document.structure import build
 from ..errors import InputError
 from ..normalize import has_controls
@@ -168,9 +169,7 @@ def _load(path: Path, *, label: str | None, options: ReadOptions | None) -> Draf
         ]
     title, paragraphs = build(blocks)
     if extra.get("comments"):
-        by_index = {p.location.index: p.id for p in paragraphs if p.location.index is not None}
-        for comment in extra["comments"]:
-            comment["paragraph"] = by_index.get(comment.pop("block_index", None))
+        _attach_comments(extra["comments"], paragraphs)
     if not paragraphs and not title:
         raise InputError("contains no text", path=path, hint="is it empty, or a scan without a text layer?")
     return Draft(
@@ -181,6 +180,33 @@ def _load(path: Path, *, label: str | None, options: ReadOptions | None) -> Draf
         format="markdown" if fmt == "markdown" else fmt,
         **extra,
     )
+
+
+def _attach_comments(comments: list[dict], paragraphs: list[Paragraph]) -> None:
+    """Each comment travels with the paragraph it is anchored in; one anchored
+    in an empty paragraph goes to the next paragraph with text (or the last),
+    so that no position is lost."""
+    indexed = sorted(
+        ((p.location.index, n) for n, p in enumerate(paragraphs) if p.location.index is not None),
+    )
+    keys = [index for index, _ in indexed]
+    for comment in comments:
+        block = comment.pop("block_index", None)
+        comment["paragraph"] = None
+        if block is None or not indexed:
+            continue
+        k = min(bisect.bisect_left(keys, block), len(indexed) - 1)
+        para = paragraphs[indexed[k][1]]
+        comment["paragraph"] = para.id
+        para.comments.append(
+            Comment(
+                author=comment.get("author", ""),
+                text=comment.get("text", ""),
+                date=comment.get("date", ""),
+                anchor=comment.get("anchor", ""),
+                id=comment.get("id", ""),
+            )
+        )
 
 
 def load_tracked_versions(path: str | Path, *, label: str | None = None) -> tuple[Draft, Draft]:

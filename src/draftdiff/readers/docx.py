@@ -125,6 +125,10 @@ class _Reader:
         # A footnote reference with customMarkFollows: its mark is the next text.
         self.custom_mark: tuple[_Para, int] | None = None
         self.paragraph_count = 0
+        # comment id -> the words its range spans so far (capped: ranges may nest by thousands)
+        self.open_ranges: dict[str, list[str]] = {}
+        self.anchors: dict[str, str] = {}
+        self.elements: dict[int, etree._Element] = {}  # paragraph index -> its w:p
 
     # -- package -----------------------------------------------------------
     def _document_part(self) -> tuple[str, dict[str, str]]:
@@ -218,6 +222,10 @@ class _Reader:
     def _paragraph(self, element: etree._Element, in_table: bool) -> _Para:
         self.paragraph_count += 1
         para = _Para(index=self.paragraph_count, in_table=in_table)
+        self.elements[para.index] = element
+        for words in self.open_ranges.values():
+            if words and not words[-1].isspace():
+                words.append(" ")  # a range over several paragraphs
         ppr = element.find(f"{W}pPr")
         if ppr is not None:
             para.style = _attr(ppr.find(f"{W}pStyle"))
@@ -258,6 +266,19 @@ class _Reader:
                 cid = child.get(f"{W}id")
                 if cid is not None and cid not in para.comments:
                     para.comments.append(cid)
+                if cid is not None and tag == f"{W}commentRangeStart" and len(self.open_ranges) < _OPEN_RANGES:
+                    self.open_ranges.setdefault(cid, [])
+            elif tag == f"{W}commentRangeEnd":
+                cid = child.get(f"{W}id")
+                if cid is not None and cid in self.open_ranges:
+                    self.anchors[cid] = clean_text("".join(self.open_ranges.pop(cid)))
+
+    def _text(self, para: _Para, text: str) -> None:
+        """Body text: into the paragraph and into every comment range open over it."""
+        para.parts.append(text)
+        for words in self.open_ranges.values():
+            if sum(map(len, words)) < _ANCHOR_CHARS:
+                words.append(text)
 
     def _hidden(self) -> bool:
         return "instr" in self.fields
@@ -294,13 +315,13 @@ class _Reader:
                     # "yearB", "IDc": a table's note letter, kept apart from the word
                     para.notes.append(Note(marker=(child.text or "").strip(), text="", kind="table-note"))
                     continue
-                para.parts.append(child.text or "")
+                self._text(para, child.text or "")
             elif tag in (f"{W}tab", f"{W}ptab"):
                 if not self._hidden():
-                    para.parts.append("\t")
+                    self._text(para, "\t")
             elif tag in (f"{W}br", f"{W}cr"):
                 if not self._hidden():
-                    para.parts.append(" ")
+                    self._text(para, " ")
             elif tag == f"{W}noBreakHyphen":
                 if not self._hidden():
                     para.parts.append("-")
@@ -409,6 +430,7 @@ class _Reader:
                     "author": element.get(f"{W}author", ""),
                     "date": element.get(f"{W}date", ""),
                     "text": clean_text(" ".join(parts)),
+                    "anchor": self.anchors.get(cid, ""),
                     "block_index": para_of_comment.get(cid),
                 }
             )
@@ -523,6 +545,9 @@ def read(path: Path, data: bytes, *, revisions: str = "accept") -> DocxResult:
         warnings=reader.warnings,
     )
 
+
+_OPEN_RANGES = 1000
+_ANCHOR_CHARS = 2000
 
 _TABLE_NOTE_RE = re.compile(r"^\s*(?:[a-zA-Z]{1,2}|\d{1,2}|[*†‡§])\s*$")
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 import csv
 import io
 
-from .table import COLUMNS, Row
+from .table import Row, columns
 from .untrusted import cell
 
 
 def document(rows: list[Row], *, with_findings: bool, bom: bool = False) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    columns = COLUMNS if with_findings else COLUMNS[:-1]
-    writer.writerow(columns)
+    writer.writerow(columns(with_findings=with_findings))
     for row in rows:
         values = [row.section, row.old, row.new, row.kind, row.old_text, row.new_text, row.marked()]
         if with_findings:
             values.append(" ".join(row.codes))
+        values.append("\n".join(row.comment_lines))
         writer.writerow([cell(value) for value in values])
     return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")

@@ -68,6 +68,11 @@ class _Redline:
     def __init__(self, comparison: Comparison, author: str, date: dt.datetime | None) -> None:
         self.comparison = comparison
         self.writer = DocxWriter(author=author, date=date, title=comparison.new.title, page_numbers=True)
+        self.pending: list[int] = []  # comments of the change being written, for its first paragraph
+
+    def _add(self, para: Para) -> None:
+        para.comments, self.pending = self.pending, []
+        self.writer.add(para)
 
     def run(self) -> bytes:
         old, new = self.comparison.old, self.comparison.new
@@ -76,8 +81,15 @@ class _Redline:
                 runs = [Run(new.title)]
             else:
                 runs = [r for r in (Run(old.title, change="del"), Run(new.title, change="ins")) if r.text]
-            self.writer.add(Para(runs, style="Title"))
+            self._add(Para(runs, style="Title"))
         for change, role in self._ordered():
+            if role == "normal":
+                self.pending = [
+                    self.writer.comment(
+                        c.author or "(unknown)", c.text if side == "new" else f"[{old.label}] {c.text}", c.date
+                    )
+                    for side, c in change.comments
+                ]
             if role == "moved-from":
                 self._whole(change.old, "del")
             elif change.moved or change.kind == "added":
@@ -128,7 +140,7 @@ class _Redline:
                 Run(para.text, change=change),
                 *self._notes(para, change),
             ]
-            self.writer.add(Para(runs, style=_style(para), mark=change, hanging=bool(para.label)))
+            self._add(Para(runs, style=_style(para), mark=change, hanging=bool(para.label)))
 
     def _atom_runs(self, atoms: list[tuple[str, str]]) -> list[Run]:
         kinds = {"equal": None, "delete": "del", "insert": "ins"}
@@ -142,7 +154,7 @@ class _Redline:
         else:
             runs += self._atom_runs(_atoms(change))
         runs += self._notes(new, None)
-        self.writer.add(Para(runs, style=_style(new), hanging=bool(new.label)))
+        self._add(Para(runs, style=_style(new), hanging=bool(new.label)))
 
     def _split(self, change: Change) -> None:
         atoms = _atoms(change)
@@ -156,7 +168,7 @@ class _Redline:
             first, last = index == 0, index == len(change.new) - 1
             runs = _label_runs(old, para) if first else _label_runs(None, para)
             runs += self._atom_runs(piece) + self._notes(para, None if first else "ins")
-            self.writer.add(Para(runs, style=_style(para), mark=None if last else "ins", hanging=bool(para.label)))
+            self._add(Para(runs, style=_style(para), mark=None if last else "ins", hanging=bool(para.label)))
 
     def _merge(self, change: Change) -> None:
         atoms = _atoms(change)
@@ -172,7 +184,7 @@ class _Redline:
             runs += self._atom_runs(piece)
             if last:
                 runs += self._notes(new, None)
-            self.writer.add(Para(runs, style=_style(new), mark=None if last else "del", hanging=bool(new.label)))
+            self._add(Para(runs, style=_style(new), mark=None if last else "del", hanging=bool(new.label)))
 
 
 def _cut(atoms: list[tuple[str, str]], lengths: list[int], *, side: str) -> list[list[tuple[str, str]]]:

@@ -7,7 +7,7 @@ changes, a list of changes that links to each paragraph, and print styles.
 from __future__ import annotations
 
 from . import markup
-from .table import Row
+from .table import Row, partial_anchor
 from .untrusted import html_escape as escape
 
 _CSS = """
@@ -46,6 +46,11 @@ body.view-sbs .inline { display: none; } body.view-sbs .sbs { display: grid; }
 .findings li { list-style: none; } .sev-error { color: var(--del); font-weight: 600; }
 .sev-warning { color: #8a5a00; font-weight: 600; } .sev-info { color: var(--muted); }
 .hidden { display: none; }
+.with-comments { display: grid; grid-template-columns: minmax(0, 1fr) 260px; gap: 16px; }
+aside.comments { font: 13px/1.4 system-ui, sans-serif; border-left: 3px solid #2f6db5; padding-left: 10px; }
+aside.comments p { margin: 0 0 6px; } aside.comments .who { font-weight: 600; color: #2f6db5; }
+aside.comments .when, aside.comments .on { color: var(--muted); }
+.authors { font: 13px system-ui, sans-serif; color: #2f6db5; margin: 4px 0; }
 footer { max-width: 1100px; margin: 24px auto; padding: 0 24px; color: var(--muted); font: 12px system-ui, sans-serif; }
 @media print {
   body { background: #fff; font-size: 11pt; }
@@ -53,6 +58,7 @@ footer { max-width: 1100px; margin: 24px auto; padding: 0 24px; color: var(--mut
   .controls, nav { display: none; }
   .change { border: none; border-left: 3px solid #999; border-radius: 0; margin: 8px 0; padding: 4px 10px; }
   .hidden { display: block; }
+  .with-comments { grid-template-columns: minmax(0, 1fr) 200px; }
   body.view-sbs .inline { display: block; } body.view-sbs .sbs { display: none; }
   del { background: none; } ins { background: none; }
 }
@@ -130,6 +136,39 @@ def _section_navigator(rows: list[Row]) -> str:
     return f'<details open class="sections"><summary>Sections ({len(counts)})</summary><ul>{items}</ul></details>'
 
 
+def _comments_html(change) -> str:
+    """The reviewers' comments beside the paragraph they are anchored in."""
+    two_sides = bool(change.old) and bool(change.new) and change.kind != "unchanged"
+    notes = []
+    for side, comment in change.comments:
+        when = f' <span class="when">{escape(comment.date[:10])}</span>' if comment.date else ""
+        tag = f' <span class="when">({side})</span>' if two_sides else ""
+        paragraphs = change.old if side == "old" else change.new
+        on = (
+            f'<br><span class="on">on “{escape(comment.anchor[:120])}”</span>'
+            if partial_anchor(comment, paragraphs)
+            else ""
+        )
+        notes.append(
+            f'<p><span class="who">{escape(comment.author or "(unknown)")}</span>{when}{tag}: '
+            f"{escape(comment.text)}{on}</p>"
+        )
+    return f'<aside class="comments" aria-label="Comments">{"".join(notes)}</aside>'
+
+
+def _authors_html(comparison) -> str:
+    by_author = comparison.comments_by_author
+    lines = []
+    for side, draft in (("old", comparison.old), ("new", comparison.new)):
+        counts = sorted(by_author[side].items(), key=lambda kv: -kv[1])
+        if counts:
+            listed = ", ".join(f"{escape(name)} {n}" for name, n in counts)
+            lines.append(
+                f'<p class="authors">Comments in {escape(draft.label)}: {sum(by_author[side].values())} ({listed})</p>'
+            )
+    return "".join(lines)
+
+
 def document(comparison, rows: list[Row], *, with_findings: bool) -> str:
     old, new = comparison.old, comparison.new
     title = f"{old.label} → {new.label}"
@@ -173,9 +212,12 @@ def document(comparison, rows: list[Row], *, with_findings: bool) -> str:
                 for f in row.findings
             )
             findings = f'<ul class="findings">{lines}</ul>'
+        content = f"{body}{sbs}{findings}"
+        if change.comments:
+            content = f'<div class="with-comments"><div>{content}</div>{_comments_html(change)}</div>'
         items.append(
             f'<section class="change {classes}" id="{row.anchor}" data-kinds="{escape(kinds)}">'
-            f"{heading}{body}{sbs}{findings}</section>"
+            f"{heading}{content}</section>"
         )
     no_changes = "<p>No differences.</p>" if not rows else ""
     return f"""<!DOCTYPE html>
@@ -193,6 +235,7 @@ def document(comparison, rows: list[Row], *, with_findings: bool) -> str:
 <p class="files">{escape(old.label)}: {escape(str(old.source))} ({len(old.paragraphs)} paragraphs) →
 {escape(new.label)}: {escape(str(new.source))} ({len(new.paragraphs)} paragraphs)</p>
 <div class="summary" role="group" aria-label="Filter by kind of change">{buttons}</div>
+{_authors_html(comparison)}
 <div class="controls">
 <label>View <select id="view"><option value="inline">inline</option><option value="sbs">side by side</option></select></label>
 <span><span id="shown">…</span> of {len(rows)} changes shown</span>

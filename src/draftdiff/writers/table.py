@@ -1,7 +1,9 @@
 """The change table every export shares: one row per change.
 
 Columns: section, old id, new id, change, old text, new text, the change
-marked up, and (with ``--check``) the rule codes of check's findings.
+marked up, (with ``--check``) the rule codes of check's findings, and last
+the reviewers' comments on the paragraphs (DOCX). An unchanged paragraph
+that carries comments has a row too: comments are how positions are recorded.
 Writers format these rows; none of them recomputes the comparison.
 """
 
@@ -13,6 +15,20 @@ from ..diff.comparison import Change, Comparison
 from . import markup
 
 COLUMNS = ("Section", "Old", "New", "Change", "Old text", "New text", "Changes marked", "Findings")
+COMMENTS_COLUMN = "Comments"
+
+
+def columns(*, with_findings: bool) -> list[str]:
+    return [*(COLUMNS if with_findings else COLUMNS[:-1]), COMMENTS_COLUMN]
+
+
+def partial_anchor(comment, paragraphs) -> bool:
+    """The comment is anchored to some words, not to the whole paragraph:
+    worth quoting them."""
+    if not comment.anchor:
+        return False
+    whole = " ".join(p.display for p in paragraphs)
+    return len(comment.anchor) < 0.8 * len(whole)
 
 
 @dataclass
@@ -38,6 +54,20 @@ class Row:
         key = self.new or self.old
         return "p-" + "".join(ch if ch.isalnum() else "-" for ch in key)
 
+    @property
+    def comment_lines(self) -> list[str]:
+        """ "Author (2021-10-03): text", with the draft when the change has two sides."""
+        out = []
+        two_sides = bool(self.change.old) and bool(self.change.new) and self.change.kind != "unchanged"
+        for side, comment in self.change.comments:
+            when = f" ({comment.date[:10]})" if comment.date else ""
+            tag = f"[{side}] " if two_sides else ""
+            on = ""
+            if partial_anchor(comment, self.change.old if side == "old" else self.change.new):
+                on = f' on "{comment.anchor}"'
+            out.append(f"{tag}{comment.author or '(unknown)'}{when}{on}: {comment.text}")
+        return out
+
     def marked(self) -> str:
         """The text with ``[-deleted-]`` and ``{+inserted+}`` words."""
         return markup.plain(self.segments)
@@ -56,7 +86,7 @@ def rows(comparison: Comparison, *, include_unchanged: bool = False, check_resul
         if chosen is not None:
             if id(change) not in chosen:
                 continue
-        elif not (include_unchanged or change.is_change or index in by_change):
+        elif not (include_unchanged or change.is_change or index in by_change or change.comments):
             continue
         section = change.new_section or change.old_section
         if change.moved and change.old_section != change.new_section:

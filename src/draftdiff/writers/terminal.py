@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ..document.model import Draft, Kind, revision_summary
 from . import markup
+from .table import partial_anchor
 
 
 def make_console(
@@ -159,6 +160,50 @@ def print_compare_header(comparison, console: Console) -> None:
         summary.append(item, style=_CHANGE_STYLE[key] if count and key != "unchanged" else "")
         column += len(item)
     console.print(summary)
+    by_author = comparison.comments_by_author
+    for side, draft in (("old", old), ("new", new)):
+        if by_author[side]:
+            total = sum(by_author[side].values())
+            items = [f"{name} {n}" for name, n in sorted(by_author[side].items(), key=lambda kv: -kv[1])]
+            console.print(_wrapped_items(f"Comments in {draft.label} ({total}): ", items, console.width))
+
+
+def _wrapped_items(lead: str, items: list[str], width: int) -> Text:
+    """``lead`` then the items separated by " · ", wrapped between items."""
+    out = Text(lead, style=_COMMENT_STYLE)
+    column = len(lead)
+    for index, item in enumerate(items):
+        if index:
+            if column + 3 + len(item) > width:
+                out.append("\n  ")
+                column = 2
+            else:
+                out.append(" · ", style="dim")
+                column += 3
+        out.append(item, style=_COMMENT_STYLE)
+        column += len(item)
+    return out
+
+
+_COMMENT_STYLE = "blue"
+
+
+def _print_comments(change, console: Console) -> None:
+    """A change's comments, under it: author, date, and the words they are
+    anchored to when that is less than the whole paragraph."""
+    two_sides = bool(change.old) and bool(change.new) and change.kind != "unchanged"
+    for side, comment in change.comments:
+        line = Text()
+        line.append(f"{comment.author or '(unknown)'}", style=f"bold {_COMMENT_STYLE}")
+        if comment.date:
+            line.append(f" {comment.date[:10]}", style="dim")
+        if two_sides:
+            line.append(f" ({side})", style="dim")
+        if partial_anchor(comment, change.old if side == "old" else change.new):
+            line.append(f' on "{_preview(comment.anchor, 60)}"', style="dim")
+        line.append(": ")
+        line.append(comment.text, style=_COMMENT_STYLE)
+        _print_indented(console, line, indent=4)
 
 
 def _change_title(change) -> Text:
@@ -200,6 +245,7 @@ def print_compare(comparison, changes, console: Console, *, side_by_side: bool =
         console.print(_change_title(change))
         text_changed = change.kind != "unchanged"
         if not text_changed:
+            _print_comments(change, console)
             continue  # renumbered or moved only: the words are the same
         if use_columns and change.kind in ("modified", "split", "merged"):
             table = Table(show_header=True, header_style="dim", box=None, expand=True, pad_edge=False)
@@ -214,6 +260,7 @@ def print_compare(comparison, changes, console: Console, *, side_by_side: bool =
             elif change.kind == "deleted" and not plain:
                 body.stylize("red strike")
             _print_indented(console, body)
+        _print_comments(change, console)
 
 
 def _section_of(change) -> str:

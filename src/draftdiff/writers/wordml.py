@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 
@@ -17,6 +18,8 @@ from .untrusted import xml_escape as escape
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _DOC_NS = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?$")
+COMMENTS_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 
 
 @dataclass
@@ -35,6 +38,7 @@ class Para:
     num: tuple[int, int] | None = None  # (numId, ilvl)
     mark: str | None = None  # the paragraph mark itself tracked: "ins" | "del"
     hanging: bool = False  # hanging indent for typed numbers
+    comments: list[int] = field(default_factory=list)  # comment ids anchored over the whole paragraph
 
 
 @dataclass
@@ -71,6 +75,7 @@ class DocxWriter:
         self.nums: list[tuple[int, dict[int, int]]] = []  # (abstract index, {ilvl: startOverride})
         self.heading_abstract: int | None = None
         self._rev_id = 0
+        self.comments: list[tuple[int, str, str, str]] = []  # (id, author, date, text)
 
     # -- numbering ---------------------------------------------------------
     def add_abstract(self, levels: list[Level]) -> int:
@@ -92,6 +97,12 @@ class DocxWriter:
         note_id = len(self.footnotes) + 1
         self.footnotes.append((note_id, text))
         return note_id
+
+    def comment(self, author: str, text: str, date: str = "") -> int:
+        """A Word comment; anchor it with Para.comments."""
+        comment_id = len(self.comments)
+        self.comments.append((comment_id, author, date if _ISO_DATE.match(date or "") else "", text))
+        return comment_id
 
     def add(self, para: Para) -> None:
         self.body.append(self._para_xml(para))
@@ -133,7 +144,24 @@ class DocxWriter:
         elif para.mark == "del":
             ppr.append(f"<w:rPr><w:del {self._rev_attrs()}/></w:rPr>")
         ppr_xml = f"<w:pPr>{''.join(ppr)}</w:pPr>" if ppr else ""
-        return f"<w:p>{ppr_xml}{''.join(self._run_xml(r) for r in para.runs)}</w:p>"
+        starts = "".join(f'<w:commentRangeStart w:id="{c}"/>' for c in para.comments)
+        ends = "".join(
+            f'<w:commentRangeEnd w:id="{c}"/><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+            f'<w:commentReference w:id="{c}"/></w:r>'
+            for c in para.comments
+        )
+        return f"<w:p>{ppr_xml}{starts}{''.join(self._run_xml(r) for r in para.runs)}{ends}</w:p>"
+
+    def _comments(self) -> str:
+        items = []
+        for comment_id, author, date, text in self.comments:
+            initials = "".join(word[0] for word in author.split()[:3] if word)
+            when = f' w:date="{date}"' if date else ""
+            items.append(
+                f'<w:comment w:id="{comment_id}" w:author="{_attr(author)}" w:initials="{_attr(initials)}"{when}>'
+                f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:comment>'
+            )
+        return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments {_DOC_NS}>{"".join(items)}</w:comments>'
 
     # -- package -----------------------------------------------------------
     def _document(self) -> str:
@@ -268,6 +296,8 @@ class DocxWriter:
             ("rIdFootnotes", "footnotes", "footnotes.xml"),
             ("rIdSettings", "settings", "settings.xml"),
         ]
+        if self.comments:
+            rels.append(("rIdComments", "comments", "comments.xml"))
         if self.header:
             rels.append(("rIdHeader", "header", "header1.xml"))
         if self.page_numbers:
@@ -283,6 +313,8 @@ class DocxWriter:
             "/word/settings.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
             "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
         }
+        if self.comments:
+            overrides["/word/comments.xml"] = COMMENTS_CONTENT_TYPE
         if self.header:
             overrides["/word/header1.xml"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
         if self.page_numbers:
@@ -328,6 +360,8 @@ class DocxWriter:
             "word/footnotes.xml": self._footnotes(),
             "word/settings.xml": settings,
         }
+        if self.comments:
+            files["word/comments.xml"] = self._comments()
         if self.header:
             files["word/header1.xml"] = self._header()
         if self.page_numbers:

@@ -13,7 +13,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from . import markup
-from .table import COLUMNS, Row
+from .table import Row
+from .table import columns as table_columns
 from .untrusted import cell, text
 
 _DELETE = InlineFont(color="C00000", strike=True)
@@ -27,6 +28,7 @@ _WIDTHS = {
     "New text": 50,
     "Changes marked": 60,
     "Findings": 18,
+    "Comments": 40,
 }
 _HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 _MAX_CELL = 32_000  # Excel's limit is 32,767 characters
@@ -52,7 +54,7 @@ def document(comparison, rows: list[Row], *, with_findings: bool, progress=None)
     book = Workbook()
     sheet = book.active
     sheet.title = "Changes"
-    columns = COLUMNS if with_findings else COLUMNS[:-1]
+    columns = table_columns(with_findings=with_findings)
     sheet.append(list(columns))
     for header in sheet[1]:
         header.font = Font(bold=True)
@@ -65,6 +67,8 @@ def document(comparison, rows: list[Row], *, with_findings: bool, progress=None)
         sheet.cell(row=index, column=7).value = _rich(row.segments)
         if with_findings:
             sheet.cell(row=index, column=8).value = cell("\n".join(row.finding_lines))
+        if row.comment_lines:
+            sheet.cell(row=index, column=len(columns)).value = cell("\n".join(row.comment_lines)[:_MAX_CELL])
         for column in range(1, len(columns) + 1):
             sheet.cell(row=index, column=column).alignment = wrap
         if progress:
@@ -88,6 +92,16 @@ def document(comparison, rows: list[Row], *, with_findings: bool, progress=None)
         summary.append([key, value])
     for bold in (summary["B3"], summary["C3"], summary["D3"], summary["A7"], summary["B7"]):
         bold.font = Font(bold=True)
+    by_author = comparison.comments_by_author
+    if by_author["old"] or by_author["new"]:
+        summary.append([])
+        heading = summary.max_row + 1
+        summary.append(["Comments", "Author", "Count"])
+        for label, counts in ((old.label, by_author["old"]), (new.label, by_author["new"])):
+            for author, count in sorted(counts.items(), key=lambda kv: -kv[1]):
+                summary.append([cell(label), cell(author), count])
+        for bold in summary[heading]:
+            bold.font = Font(bold=True)
     summary.column_dimensions["A"].width = 14
     summary.column_dimensions["B"].width = 24
     summary.column_dimensions["C"].width = 50
