@@ -9,9 +9,8 @@ import zipfile
 
 import pytest
 
-from conftest import CORPUS, SAMPLES, run_cli
-
 import draftdiff
+from conftest import CORPUS, SAMPLES, run_cli
 
 
 def test_docx_comments_attach_to_their_paragraph_with_author_date_and_anchor():
