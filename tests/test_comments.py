@@ -85,3 +85,26 @@ def test_generated_redline_carries_comments_as_word_comments(tmp_path):
         document = archive.read("word/document.xml").decode()
     assert comments.count("<w:comment ") == 5 and "Can accept the current wording." in comments
     assert document.count("<w:commentReference ") == 5
+
+
+def test_generated_redline_when_the_new_draft_is_not_a_docx_keeps_the_old_comments(tmp_path):
+    target = tmp_path / "redline.docx"
+    run_cli("export", str(SAMPLES / "rev2.docx"), str(SAMPLES / "rev3.txt"), "-o", str(target))
+    with zipfile.ZipFile(target) as archive:
+        comments = archive.read("word/comments.xml").decode()
+    assert comments.count("<w:comment ") == 2 and "[Rev 2] Retain the reference to children" in comments
+
+
+def test_a_new_docx_with_its_own_tracked_changes_gets_a_generated_redline_that_still_rejects_to_the_old(tmp_path):
+    # joined paragraphs (a deleted paragraph mark) cannot be marked in place
+    old = draftdiff.load(SAMPLES / "rev1.docx")
+    new = draftdiff.load(SAMPLES / "rev2-rev3-tracked.docx")
+    from draftdiff import ReadOptions
+    from draftdiff.exporting import render
+
+    path = tmp_path / "redline.docx"
+    path.write_bytes(render(draftdiff.compare(old, new), "docx"))
+    rejected = draftdiff.load(path, options=ReadOptions(revisions="reject"))
+    accepted = draftdiff.load(path, options=ReadOptions(revisions="accept"))
+    assert [p.text for p in rejected] == [p.text for p in old]
+    assert [p.text for p in accepted] == [p.text for p in new]

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 
 import draftdiff
-from conftest import REPO, SAMPLES, run_cli, soffice_convert
+from conftest import CORPUS, REPO, SAMPLES, run_cli, soffice_convert
 from draftdiff import ReadOptions, load
 from draftdiff.exporting import render
 
@@ -44,8 +44,107 @@ def test_redline_accept_gives_new_and_reject_gives_old(tmp_path, old, new, fmt):
     accepted = load(path, options=ReadOptions(revisions="accept"))
     rejected = load(path, options=ReadOptions(revisions="reject"))
     assert view(accepted) == view(new_draft)
-    assert view(rejected) == view(old_draft)
-    assert (accepted.title, rejected.title) == (new_draft.title, old_draft.title)
+    if fmt == "docx":
+        # marked in the new DOCX itself: its automatic numbers stay the new ones
+        assert [p.text for p in rejected] == [p.text for p in old_draft]
+    else:
+        assert view(rejected) == view(old_draft)
+        assert (accepted.title, rejected.title) == (new_draft.title, old_draft.title)
+
+
+def test_redline_of_a_docx_is_the_new_document_marked(tmp_path):
+    """Styles, numbering, header, footnotes and comments of the new DOCX are kept."""
+    target = tmp_path / "redline.docx"
+    assert run(str(SAMPLES / "rev2.docx"), str(SAMPLES / "rev3.docx"), "-o", str(target)).returncode == 0
+    with zipfile.ZipFile(target) as marked, zipfile.ZipFile(SAMPLES / "rev3.docx") as source:
+        for part in ("word/styles.xml", "word/numbering.xml", "word/header1.xml", "word/footnotes.xml"):
+            assert marked.read(part) == source.read(part), part
+        document = marked.read("word/document.xml").decode()
+        comments = marked.read("word/comments.xml").decode()
+    # para 38: only the word changed is marked, inside the paragraph's own numbered run
+    assert re.search(
+        r"<w:del [^>]*><w:r><w:delText xml:space=\"preserve\"> ?processes</w:delText></w:r></w:del>", document
+    )
+    assert re.search(r"<w:ins [^>]*><w:r><w:t xml:space=\"preserve\"> ?discussions</w:t></w:r></w:ins>", document)
+    # Rev 3's own five comments, and Rev 2's two added with the draft they came from
+    assert comments.count("<w:comment ") == 7 and "[Rev 2] Keep 'processes'" in comments
+    assert document.count("commentReference") == 7
+
+
+def test_redline_of_a_real_docx_keeps_its_tables_and_rejects_to_the_old_text(tmp_path):
+    """The UNFCCC draft decision as the new draft; an old one made from it with
+    words changed, paragraphs removed and others added."""
+    source = CORPUS / "docx_unfccc" / "Mitigation-unfccc-EnhancedMD__cma2021.docx"
+    if not source.exists():
+        pytest.skip(f"needs {source} (../shared/corpus, see SOURCES.md)")
+    new, old = _derived_pair(source)
+    path = tmp_path / "redline.docx"
+    path.write_bytes(render(draftdiff.compare(old, new), "docx"))
+    with zipfile.ZipFile(path) as marked, zipfile.ZipFile(source) as original:
+        assert marked.read("word/document.xml").count(b"<w:tbl>") == original.read("word/document.xml").count(
+            b"<w:tbl>"
+        )
+        assert set(original.namelist()) <= set(marked.namelist())
+    accepted = load(path, options=ReadOptions(revisions="accept"))
+    rejected = load(path, options=ReadOptions(revisions="reject"))
+    assert [p.text for p in accepted] == [p.text for p in new]
+    assert len(rejected.paragraphs) == len(old.paragraphs)
+    for got, want in zip(rejected.paragraphs, old.paragraphs, strict=True):
+        assert got.text in (want.text, f"{want.label}{want.close} {want.text}")
+    if shutil.which("soffice") and Path("/usr/bin/python3").exists() and _has_uno():
+        baseline, accepted_lo = tmp_path / "baseline.docx", tmp_path / "accepted.docx"
+        _libreoffice(source, "accept", baseline)
+        _libreoffice(path, "accept", accepted_lo)
+        assert [p.text for p in load(accepted_lo)] == [p.text for p in load(baseline)]
+
+
+def _derived_pair(source: Path):
+    import dataclasses
+    import random
+
+    from draftdiff.document.model import Draft
+
+    new = load(source)
+    rng = random.Random(5)
+    paragraphs = []
+    for k, para in enumerate(new.paragraphs):
+        if k % 45 == 7:
+            continue  # added in the new draft
+        words = para.text.split()
+        if k % 17 == 3 and len(words) > 6:
+            words[rng.randrange(len(words))] = "formerly"
+            para = dataclasses.replace(para, text=" ".join(words))
+        paragraphs.append(para)
+        if k % 60 == 11:
+            paragraphs.append(
+                dataclasses.replace(para, id=f"{para.id}x", label="", text="A paragraph the new draft deleted.")
+            )
+    return new, Draft(source=source.with_name("old.txt"), label="old", title=new.title, paragraphs=paragraphs)
+
+
+def _has_uno() -> bool:
+    return subprocess.run(["/usr/bin/python3", "-c", "import uno"], capture_output=True).returncode == 0
+
+
+def _libreoffice(source: Path, mode: str, target: Path) -> None:
+    script = REPO / "tests" / "tools" / "lo_tracked.py"
+    result = subprocess.run(["/usr/bin/python3", str(script), str(source), mode, str(target)], timeout=180)
+    assert result.returncode == 0 and target.exists()
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and Path("/usr/bin/python3").exists() and _has_uno()),
+    reason="LibreOffice with python3-uno not installed",
+)
+@pytest.mark.parametrize(("old", "new"), [("zero", "final"), ("rev2", "rev3")])
+def test_libreoffice_accepting_gives_the_new_text_and_rejecting_the_old(tmp_path, old, new):
+    path = tmp_path / "redline.docx"
+    old_draft, new_draft = load(SAMPLES / f"{old}.docx"), load(SAMPLES / f"{new}.docx")
+    path.write_bytes(render(draftdiff.compare(old_draft, new_draft), "docx"))
+    _libreoffice(path, "accept", tmp_path / "accepted.docx")
+    _libreoffice(path, "reject", tmp_path / "rejected.docx")
+    assert [p.text for p in load(tmp_path / "accepted.docx")] == [p.text for p in new_draft]
+    assert [p.text for p in load(tmp_path / "rejected.docx")] == [p.text for p in old_draft]
 
 
 def test_redline_is_genuine_word_tracked_changes(tmp_path):
@@ -316,3 +415,29 @@ def test_html_has_a_section_navigator_with_counts(tmp_path):
         '<a href="#p-38">IV. Commitments and recommendations</a> <span class="counts">3 modified, 1 added</span>'
         in page
     )
+
+
+def test_a_new_docx_with_tracked_insertions_is_accepted_then_marked(tmp_path):
+    from draftdiff.writers.wordml import DocxWriter, Para, Run
+
+    writer = DocxWriter(author="Secretariat")
+    writer.add(Para([Run("Draft text")], style="Title"))
+    writer.add(Para([Run("1."), Run(" We commit to "), Run("fully ", change="ins"), Run("implement the plan.")]))
+    writer.add(Para([Run("2. We note the report"), Run(" with appreciation", change="del"), Run(".")]))
+    new_path = tmp_path / "new.docx"
+    new_path.write_bytes(writer.to_bytes())
+    old_path = tmp_path / "old.txt"
+    old_path.write_text("Draft text\n\n1. We commit to implement the plan.\n\n2. We welcome the report.\n")
+    old, new = load(old_path), load(new_path)
+    assert [p.text for p in new] == ["We commit to fully implement the plan.", "We note the report."]
+    from draftdiff.writers import docx_marked
+
+    comparison = draftdiff.compare(old, new)
+    assert docx_marked.document(comparison) is not None  # marked in place, not generated
+    path = tmp_path / "redline.docx"
+    path.write_bytes(render(comparison, "docx"))
+    with zipfile.ZipFile(path) as archive:
+        document = archive.read("word/document.xml").decode()
+    assert 'w:author="Secretariat"' not in document  # the document's own changes were accepted first
+    assert [p.text for p in load(path, options=ReadOptions(revisions="accept"))] == [p.text for p in new]
+    assert [p.text for p in load(path, options=ReadOptions(revisions="reject"))] == [p.text for p in old]

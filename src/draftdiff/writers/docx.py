@@ -1,5 +1,8 @@
 """DOCX redline: the new draft with genuine Word tracked changes.
 
+When the new draft is a DOCX, docx_marked marks its own package. Otherwise
+(or when that package cannot be marked in place) this module generates one:
+
 Every change is a ``w:ins`` or ``w:del`` by one author and date, so Word or
 LibreOffice shows it and can accept or reject it: accepting all gives the
 new draft, rejecting all gives the old one, paragraph by paragraph.
@@ -64,6 +67,33 @@ def _side(atoms: list[tuple[str, str]], side: str) -> str:
     return "".join(text for op, text in atoms if op in keep)
 
 
+def ordered_changes(comparison: Comparison) -> list[tuple[Change, str]]:
+    """Changes in the new draft's order, plus each moved paragraph's old
+    place (as a deletion) after the paragraph that preceded it before."""
+    changes = comparison.changes
+    position: dict[int, int] = {}
+    for index, change in enumerate(changes):
+        if not change.moved:
+            for para in change.old:
+                position[id(para)] = index
+    old_paras = comparison.old.paragraphs
+    old_index = {id(p): i for i, p in enumerate(old_paras)}
+    ghosts: dict[int, list[Change]] = {}
+    for change in changes:
+        if change.moved and change.old:
+            anchor = -1
+            for i in range(old_index[id(change.old[0])] - 1, -1, -1):
+                if id(old_paras[i]) in position:
+                    anchor = position[id(old_paras[i])]
+                    break
+            ghosts.setdefault(anchor, []).append(change)
+    out = [(change, "moved-from") for change in ghosts.get(-1, [])]
+    for index, change in enumerate(changes):
+        out.append((change, "normal"))
+        out += [(ghost, "moved-from") for ghost in ghosts.get(index, [])]
+    return out
+
+
 class _Redline:
     def __init__(self, comparison: Comparison, author: str, date: dt.datetime | None) -> None:
         self.comparison = comparison
@@ -105,30 +135,7 @@ class _Redline:
         return self.writer.to_bytes()
 
     def _ordered(self) -> list[tuple[Change, str]]:
-        """Changes in the new draft's order, plus each moved paragraph's old
-        place (as a deletion) after the paragraph that preceded it before."""
-        changes = self.comparison.changes
-        position: dict[int, int] = {}
-        for index, change in enumerate(changes):
-            if not change.moved:
-                for para in change.old:
-                    position[id(para)] = index
-        old_paras = self.comparison.old.paragraphs
-        old_index = {id(p): i for i, p in enumerate(old_paras)}
-        ghosts: dict[int, list[Change]] = {}
-        for change in changes:
-            if change.moved and change.old:
-                anchor = -1
-                for i in range(old_index[id(change.old[0])] - 1, -1, -1):
-                    if id(old_paras[i]) in position:
-                        anchor = position[id(old_paras[i])]
-                        break
-                ghosts.setdefault(anchor, []).append(change)
-        out = [(change, "moved-from") for change in ghosts.get(-1, [])]
-        for index, change in enumerate(changes):
-            out.append((change, "normal"))
-            out += [(ghost, "moved-from") for ghost in ghosts.get(index, [])]
-        return out
+        return ordered_changes(self.comparison)
 
     def _notes(self, para: Paragraph, change: str | None) -> list[Run]:
         return [Run(footnote=self.writer.footnote(note.text), change=change) for note in para.notes]
@@ -234,4 +241,16 @@ def _cut(atoms: list[tuple[str, str]], lengths: list[int], *, side: str) -> list
 
 
 def document(comparison: Comparison, *, author: str = "draftdiff", date: dt.datetime | None = None) -> bytes:
+    """The new DOCX marked in place when the new draft is a DOCX that can be
+    (see docx_marked), otherwise a generated document."""
+    from . import docx_marked
+
+    marked = docx_marked.document(comparison, author=author, date=date)
+    if marked is not None:
+        return marked
+    return _Redline(comparison, author, date).run()
+
+
+def generated(comparison: Comparison, *, author: str = "draftdiff", date: dt.datetime | None = None) -> bytes:
+    """The generated redline, whatever the new draft's format."""
     return _Redline(comparison, author, date).run()

@@ -1,0 +1,688 @@
+"""DOCX redline on the new draft's own package: its styles, numbering, tables,
+headers, footers, footnotes and comments stay as they are, and the changes
+are marked in its runs as Word tracked changes.
+
+- a modified paragraph gets word-level ``w:ins`` / ``w:del`` inside its own
+  runs, which keep their formatting;
+- an added paragraph is marked inserted whole (its mark too), and a table row
+  whose paragraphs are all added is an inserted row;
+- a deleted paragraph, or the old place of a moved one, comes back as a
+  deleted paragraph after the paragraph that precedes it;
+- splits and merges, and any paragraph whose words cannot be placed in its
+  runs exactly, are marked whole: the new paragraphs inserted, the old ones
+  deleted before them.
+
+Accepting every change gives the new document unchanged; rejecting every
+change gives the old text, paragraph by paragraph. Automatic numbers are the
+document's own: Word renumbers them, so a renumbering is not a tracked change.
+
+When the new DOCX itself carries tracked changes, they are accepted first
+(the new draft is read that way too). When that is not possible (a deleted
+paragraph mark joins two paragraphs), or the new draft is not a DOCX,
+``document`` returns None and the generated redline is used.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..diff.comparison import Change, Comparison
+from ..document.model import Comment, Kind, Paragraph
+from ..errors import DraftDiffError
+from ..normalize import clean_text
+from .docx import _atoms
+from .wordml import COMMENTS_CONTENT_TYPE
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+
+_ACCEPT_UNWRAP = {f"{W}ins", f"{W}moveTo"}
+_ACCEPT_DROP = {f"{W}del", f"{W}moveFrom"}
+_CHANGE_RECORDS = {
+    f"{W}{name}"
+    for name in (
+        "rPrChange",
+        "pPrChange",
+        "sectPrChange",
+        "tblPrChange",
+        "tblPrExChange",
+        "tcPrChange",
+        "trPrChange",
+        "tblGridChange",
+        "numberingChange",
+        "moveFromRangeStart",
+        "moveFromRangeEnd",
+        "moveToRangeStart",
+        "moveToRangeEnd",
+        "customXmlInsRangeStart",
+        "customXmlInsRangeEnd",
+        "customXmlDelRangeStart",
+        "customXmlDelRangeEnd",
+        "cellIns",
+        "cellMerge",
+    )
+}
+_PSEUDO = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}br": " ", f"{W}cr": " ", f"{W}noBreakHyphen": "-"}
+_INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+
+
+class _CannotMark(Exception):
+    """The package cannot be marked in place; the generated redline is used."""
+
+
+def document(comparison: Comparison, *, author: str = "draftdiff", date: dt.datetime | None = None) -> bytes | None:
+    new = comparison.new
+    if new.format != "docx":
+        return None
+    try:
+        return _Marker(comparison, author, date).run()
+    except (_CannotMark, DraftDiffError, OSError):
+        return None
+
+
+@dataclass
+class _Piece:
+    """A stretch of a paragraph's text as it sits in the runs."""
+
+    node: etree._Element | None  # the w:t holding it, None for a tab or break
+    text: str
+    run: etree._Element | None = None  # the run of a tab or break
+
+
+class _Marker:
+    def __init__(self, comparison: Comparison, author: str, date: dt.datetime | None) -> None:
+        from ..readers import read_bytes
+        from ..readers.docx import _Reader
+        from ..readers.package import Package
+
+        self.comparison = comparison
+        self.author = author
+        self.date = (date or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        path = comparison.new.source
+        self.package = Package(path, read_bytes(path))
+        reader = _Reader(self.package, accept=True)
+        reader.paragraphs()
+        self.reader = reader
+        if reader.document is None:
+            raise _CannotMark
+        self.root: etree._Element = reader.document
+        self.elements = reader.elements
+        self.document_name = self._document_name()
+        self.next_id = 1 + max(
+            (int(v) for v in self.root.xpath("//@w:id", namespaces={"w": W_NS}) if _int(v)), default=0
+        )
+        self.heading_style = self._style_of(Kind.HEADING)
+        self.body_style = self._style_of(Kind.NUMBERED)
+        self.added_comments: list[tuple[int, Comment, str]] = []
+
+    # -- package -------------------------------------------------------------
+    def _document_name(self) -> str:
+        rels = self.package.xml("_rels/.rels")
+        name = "word/document.xml"
+        if rels is not None:
+            for rel in rels.iter(f"{{{REL_NS}}}Relationship"):
+                if rel.get("Type", "").endswith("/officeDocument"):
+                    name = rel.get("Target", name).lstrip("/")
+        return name
+
+    def run(self) -> bytes:
+        self._accept_existing_changes()
+        self._check_mapping()
+        cursor: etree._Element | None = None
+        first = self._first_element()
+        for change, role in self._ordered():
+            if role == "moved-from":
+                cursor = self._deleted_copies(change.old, cursor, first, [])
+                continue
+            if change.kind == "deleted":
+                cursor = self._deleted_copies(change.old, cursor, first, [c for s, c in change.comments if s == "old"])
+                continue
+            elements = [self.elements[p.location.index] for p in change.new if p.location.index is not None]
+            if not elements:
+                continue
+            old_comments = [c for side, c in change.comments if side == "old"]
+            if change.moved or change.kind == "added":
+                self._insert_whole(elements)
+                if old_comments:
+                    self._comment_on(elements[0], old_comments)
+            elif change.kind == "unchanged" and [p.text for p in change.old] == [p.text for p in change.new]:
+                if old_comments:
+                    self._comment_on(elements[0], old_comments)
+            elif change.kind in ("modified", "unchanged") and len(elements) == 1 and self._single_owner(elements[0]):
+                # ("unchanged" with other quotes or dashes: those are marked, so that rejecting restores them)
+                if not self._mark_words(change, elements[0]):
+                    self._replace_whole(change, elements)
+                if old_comments:
+                    self._comment_on(elements[0], old_comments)
+            else:
+                self._replace_whole(change, elements)
+                if old_comments:
+                    self._comment_on(elements[0], old_comments)
+            cursor = elements[-1]
+        self._mark_inserted_rows()
+        return self._package_bytes()
+
+    def _ordered(self) -> list[tuple[Change, str]]:
+        from .docx import ordered_changes
+
+        return ordered_changes(self.comparison)
+
+    def _first_element(self) -> etree._Element | None:
+        indexed = sorted(self.elements)
+        return self.elements[indexed[0]] if indexed else None
+
+    def _check_mapping(self) -> None:
+        """Each new paragraph's words are in the element the reader took them from."""
+        owners: dict[int, int] = {}
+        for para in self.comparison.new.paragraphs:
+            index = para.location.index
+            if index is None or index not in self.elements:
+                raise _CannotMark
+            owners[index] = owners.get(index, 0) + 1
+            text = _squash(_element_text(self.elements[index]))
+            if _squash(para.text)[:40] not in text:
+                raise _CannotMark
+        self.owners = owners
+
+    def _single_owner(self, element: etree._Element) -> bool:
+        index = next((k for k, e in self.elements.items() if e is element), None)
+        return index is not None and self.owners.get(index, 0) == 1
+
+    def _style_of(self, kind: Kind) -> str | None:
+        for para in self.comparison.new.paragraphs:
+            if (para.kind is Kind.HEADING) == (kind is Kind.HEADING) and para.location.index in self.elements:
+                style = self.elements[para.location.index].find(f"{W}pPr/{W}pStyle")
+                if style is not None:
+                    return style.get(f"{W}val")
+                if kind is not Kind.HEADING:
+                    return None
+        return None
+
+    # -- existing tracked changes ---------------------------------------------
+    def _accept_existing_changes(self) -> None:
+        """Accept the new DOCX's own tracked changes, as the reader did."""
+        root = self.root
+        for mark in root.iter(f"{W}pPr"):
+            rpr = mark.find(f"{W}rPr")
+            if rpr is not None and (rpr.find(f"{W}del") is not None or rpr.find(f"{W}moveFrom") is not None):
+                raise _CannotMark  # a deleted paragraph mark joins two paragraphs
+        for row in list(root.iter(f"{W}tr")):
+            trpr = row.find(f"{W}trPr")
+            if trpr is not None and trpr.find(f"{W}del") is not None:
+                row.getparent().remove(row)
+        for element in list(root.iter(*_ACCEPT_DROP)):
+            parent = element.getparent()
+            if parent is not None and parent.tag not in (f"{W}rPr", f"{W}trPr"):
+                parent.remove(element)
+        for element in list(root.iter(*_ACCEPT_UNWRAP)):
+            parent = element.getparent()
+            if parent is None:
+                continue
+            if parent.tag in (f"{W}rPr", f"{W}trPr", f"{W}pPr"):
+                parent.remove(element)  # the mark of an inserted paragraph, run or row
+                continue
+            index = parent.index(element)
+            for offset, child in enumerate(list(element)):
+                parent.insert(index + offset, child)
+            parent.remove(element)
+        for element in list(root.iter(*_CHANGE_RECORDS)):
+            parent = element.getparent()
+            if parent is not None:
+                parent.remove(element)
+        for rpr in list(root.iter(f"{W}rPr")):
+            for tag in (f"{W}del", f"{W}moveFrom"):
+                for mark in rpr.findall(tag):
+                    rpr.remove(mark)
+
+    # -- marking -------------------------------------------------------------
+    def _rev(self, tag: str) -> etree._Element:
+        element = etree.Element(f"{W}{tag}")
+        element.set(f"{W}id", str(self.next_id))
+        element.set(f"{W}author", self.author)
+        element.set(f"{W}date", self.date)
+        self.next_id += 1
+        return element
+
+    def _insert_whole(self, elements: list[etree._Element]) -> None:
+        for element in elements:
+            for run in _runs(element):
+                wrapper = self._rev("ins")
+                run.addprevious(wrapper)
+                wrapper.append(run)
+            ppr = _ensure_ppr(element)
+            numbering = ppr.find(f"{W}numPr")
+            if numbering is not None:
+                numbering.append(self._rev("ins"))  # the number goes too (a cell's last paragraph stays)
+            rpr = ppr.find(f"{W}rPr")
+            if rpr is None:
+                rpr = etree.SubElement(ppr, f"{W}rPr")
+            rpr.insert(0, self._rev("ins"))
+
+    def _replace_whole(self, change: Change, elements: list[etree._Element]) -> None:
+        """The new paragraphs inserted whole, the old ones deleted just before them."""
+        self._insert_whole(elements)
+        for para in change.old:
+            elements[0].addprevious(self._deleted_paragraph(para))
+
+    def _deleted_copies(self, paras: list[Paragraph], cursor, first, comments: list[Comment]) -> etree._Element | None:
+        for para in paras:
+            element = self._deleted_paragraph(para)
+            if cursor is None:
+                if first is None:
+                    raise _CannotMark
+                first.addprevious(element)
+            else:
+                cursor.addnext(element)
+            cursor = element
+            if comments:
+                self._comment_on(element, comments)
+                comments = []
+        return cursor
+
+    def _deleted_paragraph(self, para: Paragraph) -> etree._Element:
+        element = etree.Element(f"{W}p")
+        ppr = etree.SubElement(element, f"{W}pPr")
+        style = self.heading_style if para.kind is Kind.HEADING else None
+        if style:
+            etree.SubElement(ppr, f"{W}pStyle").set(f"{W}val", style)
+        etree.SubElement(ppr, f"{W}rPr").append(self._rev("del"))
+        text = para.display
+        wrapper = self._rev("del")
+        run = etree.SubElement(wrapper, f"{W}r")
+        deleted = etree.SubElement(run, f"{W}delText")
+        deleted.set(XML_SPACE, "preserve")
+        deleted.text = _xml_safe(text)
+        element.append(wrapper)
+        return element
+
+    def _mark_words(self, change: Change, element: etree._Element) -> bool:
+        """Word-level marks inside the paragraph's own runs; False when its
+        words cannot be placed exactly (then the caller marks it whole)."""
+        atoms = _atoms(change)
+        new_text = "".join(t for op, t in atoms if op != "delete")
+        _split_runs(element)
+        pieces = _pieces(element)
+        flat = "".join(p.text for p in pieces)
+        mapping = _map_positions(flat, new_text)
+        if mapping is None:
+            return False
+        status = ["equal"] * len(flat)
+        deletions: dict[int, list[str]] = {}  # position in flat -> deleted texts before it
+        position = 0  # in new_text
+        for op, text in atoms:
+            if op == "delete":
+                at = _place(mapping, position, len(flat))
+                deletions.setdefault(at, []).append(text)
+                continue
+            for offset in range(len(text)):
+                target = mapping[position + offset]
+                if op == "insert":
+                    if target is None:
+                        if not text[offset].isspace():
+                            return False
+                        continue
+                    status[target] = "insert"
+            position += len(text)
+        if not _rejects_to(flat, status, deletions, change.old[0]):
+            return False
+        self._rewrite(pieces, status, deletions)
+        return True
+
+    def _rewrite(self, pieces: list[_Piece], status: list[str], deletions: dict[int, list[str]]) -> None:
+        start = 0
+        last_run: etree._Element | None = None
+        for piece in pieces:
+            end = start + len(piece.text)
+            run = piece.node.getparent() if piece.node is not None else piece.run
+            assert run is not None
+            last_run = run
+            if piece.node is None:
+                # a tab or break: never split; deletions before it go before it
+                for text in deletions.pop(start, []):
+                    run.addprevious(self._deleted_run(run, text))
+                if status[start] == "insert":
+                    wrapper = self._rev("ins")
+                    run.addprevious(wrapper)
+                    wrapper.append(run)
+                start = end
+                continue
+            # cut the w:t into stretches of one status, with deletions between
+            stretches: list[tuple[str, str]] = []  # (kind, text): kind equal | insert | delete
+            for k in range(start, end):
+                for text in deletions.pop(k, []):
+                    stretches.append(("delete", text))
+                kind = status[k]
+                if stretches and stretches[-1][0] == kind:
+                    stretches[-1] = (kind, stretches[-1][1] + piece.text[k - start])
+                else:
+                    stretches.append((kind, piece.text[k - start]))
+            if all(kind == "equal" for kind, _ in stretches):
+                start = end
+                continue
+            for kind, text in stretches:
+                if kind == "delete":
+                    run.addprevious(self._deleted_run(run, text))
+                    continue
+                clone = _run_with_text(run, text)
+                if kind == "insert":
+                    wrapper = self._rev("ins")
+                    wrapper.append(clone)
+                    run.addprevious(wrapper)
+                else:
+                    run.addprevious(clone)
+            run.getparent().remove(run)
+            start = end
+        trailing = [text for k in sorted(deletions) for text in deletions[k]]
+        if trailing and last_run is not None:
+            anchor = last_run if last_run.getparent() is not None else None
+            for text in reversed(trailing):
+                if anchor is not None:
+                    anchor.addnext(self._deleted_run(anchor, text))
+
+    def _deleted_run(self, model_run: etree._Element, text: str) -> etree._Element:
+        wrapper = self._rev("del")
+        run = etree.SubElement(wrapper, f"{W}r")
+        rpr = model_run.find(f"{W}rPr")
+        if rpr is not None:
+            run.append(copy.deepcopy(rpr))
+        deleted = etree.SubElement(run, f"{W}delText")
+        deleted.set(XML_SPACE, "preserve")
+        deleted.text = _xml_safe(text)
+        return wrapper
+
+    def _mark_inserted_rows(self) -> None:
+        """A table row whose every paragraph is inserted is an inserted row."""
+        for row in self.root.iter(f"{W}tr"):
+            paragraphs = list(row.iter(f"{W}p"))
+            if not paragraphs:
+                continue
+            if all(p.find(f"{W}pPr/{W}rPr/{W}ins") is not None for p in paragraphs):
+                trpr = row.find(f"{W}trPr")
+                if trpr is None:
+                    trpr = etree.Element(f"{W}trPr")
+                    exceptions = row.find(f"{W}tblPrEx")  # trPr comes after it, when there is one
+                    if exceptions is not None:
+                        exceptions.addnext(trpr)
+                    else:
+                        row.insert(0, trpr)
+                trpr.append(self._rev("ins"))
+
+    # -- comments of the old draft -----------------------------------------------
+    def _comment_on(self, element: etree._Element, comments: list[Comment]) -> None:
+        label = self.comparison.old.label
+        for comment in comments:
+            cid = self.next_id
+            self.next_id += 1
+            start = etree.Element(f"{W}commentRangeStart")
+            start.set(f"{W}id", str(cid))
+            ppr = element.find(f"{W}pPr")
+            if ppr is not None:
+                ppr.addnext(start)
+            else:
+                element.insert(0, start)
+            end = etree.SubElement(element, f"{W}commentRangeEnd")
+            end.set(f"{W}id", str(cid))
+            run = etree.SubElement(element, f"{W}r")
+            etree.SubElement(run, f"{W}commentReference").set(f"{W}id", str(cid))
+            self.added_comments.append((cid, comment, label))
+
+    def _comments_part(self) -> tuple[str, bytes | None, bool]:
+        """(part name, new content or None, whether the part is new)."""
+        rels_name = _rels_name(self.document_name)
+        name = None
+        rels = self.package.xml(rels_name) if self.package.has(rels_name) else None
+        if rels is not None:
+            for rel in rels.iter(f"{{{REL_NS}}}Relationship"):
+                if rel.get("Type") == COMMENTS_REL:
+                    target = rel.get("Target", "")
+                    folder = self.document_name.rpartition("/")[0]
+                    name = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
+        created = name is None or not self.package.has(name)
+        name = name or f"{self.document_name.rpartition('/')[0]}/comments.xml"
+        root = None if created else self.package.xml(name)
+        if root is None:
+            root = etree.Element(f"{W}comments", nsmap={"w": W_NS})
+        for cid, comment, label in self.added_comments:
+            item = etree.SubElement(root, f"{W}comment")
+            item.set(f"{W}id", str(cid))
+            item.set(f"{W}author", _xml_safe(comment.author or "(unknown)"))
+            if comment.date:
+                item.set(f"{W}date", _xml_safe(comment.date))
+            run = etree.SubElement(etree.SubElement(item, f"{W}p"), f"{W}r")
+            text = etree.SubElement(run, f"{W}t")
+            text.set(XML_SPACE, "preserve")
+            text.text = _xml_safe(f"[{label}] {comment.text}")
+        return name, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), created
+
+    def _package_bytes(self) -> bytes:
+        replaced: dict[str, bytes] = {
+            self.document_name: etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        }
+        if self.added_comments:
+            name, content, created = self._comments_part()
+            assert content is not None
+            replaced[name] = content
+            if created:
+                replaced.update(self._register_comments(name))
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            names = [info.filename for info in self.package.zip.infolist()]
+            for part in names + [n for n in replaced if n not in names]:
+                data = replaced[part] if part in replaced else self.package.read(part)
+                info = zipfile.ZipInfo(part, date_time=(2030, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, data)
+        return buffer.getvalue()
+
+    def _register_comments(self, name: str) -> dict[str, bytes]:
+        """A new comments part needs a relationship and a content type."""
+        out: dict[str, bytes] = {}
+        rels_name = _rels_name(self.document_name)
+        rels = self.package.xml(rels_name) if self.package.has(rels_name) else None
+        if rels is None:
+            rels = etree.Element(f"{{{REL_NS}}}Relationships", nsmap={None: REL_NS})
+        ids = {rel.get("Id") for rel in rels}
+        rid = next(f"rIdDraftdiff{n}" for n in range(1, 1000) if f"rIdDraftdiff{n}" not in ids)
+        rel = etree.SubElement(rels, f"{{{REL_NS}}}Relationship")
+        rel.set("Id", rid)
+        rel.set("Type", COMMENTS_REL)
+        rel.set("Target", name.rpartition("/")[2])
+        out[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
+        types = self.package.xml("[Content_Types].xml")
+        if types is not None:
+            override = etree.SubElement(types, f"{{{CT_NS}}}Override")
+            override.set("PartName", f"/{name}")
+            override.set("ContentType", COMMENTS_CONTENT_TYPE)
+            out["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return out
+
+
+# -- helpers ----------------------------------------------------------------------
+
+
+def _int(value: str) -> bool:
+    return value.isdigit() and len(value) < 10
+
+
+def _rels_name(part: str) -> str:
+    folder, _, name = part.rpartition("/")
+    return f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+
+
+def _squash(text: str) -> str:
+    return "".join(clean_text(text).split())
+
+
+def _xml_safe(text: str) -> str:
+    """Text lxml accepts: XML 1.0 has no place for most control characters."""
+    return "".join(ch for ch in text if ch in "\t\n\r" or ch >= " ")
+
+
+def _ensure_ppr(element: etree._Element) -> etree._Element:
+    ppr = element.find(f"{W}pPr")
+    if ppr is None:
+        ppr = etree.Element(f"{W}pPr")
+        element.insert(0, ppr)
+    return ppr
+
+
+def _visible_runs(element: etree._Element):
+    for run in element.iter(f"{W}r"):
+        rpr = run.find(f"{W}rPr")
+        if rpr is not None:
+            vanish = rpr.find(f"{W}vanish")
+            if vanish is not None and vanish.get(f"{W}val") not in ("0", "false"):
+                continue
+        yield run
+
+
+def _runs(element: etree._Element) -> list[etree._Element]:
+    """The runs of this paragraph (not those of a paragraph nested in a text box)."""
+    return [run for run in element.iter(f"{W}r") if next(run.iterancestors(f"{W}p"), None) is element]
+
+
+def _element_text(element: etree._Element) -> str:
+    parts = []
+    for run in _visible_runs(element):
+        for child in run:
+            if child.tag == f"{W}t":
+                parts.append(child.text or "")
+            elif child.tag in _PSEUDO:
+                parts.append(_PSEUDO[child.tag])
+    return "".join(parts)
+
+
+def _split_runs(element: etree._Element) -> None:
+    """One content child per run, each with its own copy of the run's properties."""
+    for run in list(element.iter(f"{W}r")):
+        content = [child for child in run if child.tag != f"{W}rPr"]
+        if len(content) <= 1:
+            continue
+        rpr = run.find(f"{W}rPr")
+        anchor = run
+        for child in content[1:]:
+            clone = etree.Element(f"{W}r", attrib=dict(run.attrib))
+            if rpr is not None:
+                clone.append(copy.deepcopy(rpr))
+            clone.append(child)
+            anchor.addnext(clone)
+            anchor = clone
+
+
+def _pieces(element: etree._Element) -> list[_Piece]:
+    out: list[_Piece] = []
+    fields: list[str] = []
+    for run in _visible_runs(element):
+        for child in run:
+            if child.tag == f"{W}fldChar":
+                kind = child.get(f"{W}fldCharType")
+                if kind == "begin":
+                    fields.append("instr")
+                elif kind == "separate" and fields:
+                    fields[-1] = "result"
+                elif kind == "end" and fields:
+                    fields.pop()
+            if "instr" in fields:
+                continue
+            if child.tag == f"{W}t" and child.text:
+                out.append(_Piece(child, child.text))
+            elif child.tag in _PSEUDO:
+                out.append(_Piece(None, _PSEUDO[child.tag], run))
+    return out
+
+
+def _map_positions(flat: str, new_text: str) -> list[int | None] | None:
+    """For each character of the new text, its position in the runs' text;
+    white space may differ, invisible characters and a typed number before
+    the text are skipped. None when they do not line up."""
+    mapping: list[int | None] = [None] * len(new_text)
+    i = 0
+    k = 0
+    n = len(flat)
+    # a typed label ("9 bis.", "42-ter.") stands before the text
+    head = new_text.lstrip()[:12]
+    if head:
+        start = _find_loose(flat, head)
+        if start is None:
+            return None
+        i = start
+    skipped = 0
+    while k < len(new_text):
+        ch = new_text[k]
+        if i < n and flat[i] == ch:
+            mapping[k] = i
+            i += 1
+            k += 1
+        elif ch.isspace():
+            if i < n and (flat[i].isspace() or flat[i] == "\u00a0"):
+                mapping[k] = i
+                i += 1
+                while i < n and (flat[i].isspace() or flat[i] == "\u00a0"):
+                    i += 1
+            k += 1
+        elif i < n and (flat[i].isspace() or flat[i] in _INVISIBLE or flat[i] == "\u00a0"):
+            i += 1
+        else:
+            skipped += 1
+            if skipped > 3 or i >= n:
+                return None
+            i += 1
+    return mapping
+
+
+def _find_loose(flat: str, head: str) -> int | None:
+    """Where ``head`` starts in ``flat``, white space compared loosely."""
+    target = "".join(head.split())
+    squeezed = []
+    positions = []
+    for index, ch in enumerate(flat):
+        if not ch.isspace() and ch not in _INVISIBLE and ch != "\u00a0":
+            squeezed.append(ch)
+            positions.append(index)
+    at = "".join(squeezed).find(target)
+    return positions[at] if at >= 0 and target else (0 if not target else None)
+
+
+def _place(mapping: list[int | None], position: int, length: int) -> int:
+    """The position in the runs' text before which a deletion at ``position``
+    of the new text goes."""
+    for k in range(position, len(mapping)):
+        if mapping[k] is not None:
+            return mapping[k]  # type: ignore[return-value]
+    for k in range(min(position, len(mapping)) - 1, -1, -1):
+        if mapping[k] is not None:
+            return mapping[k] + 1  # type: ignore[operator]
+    return length
+
+
+def _rejects_to(flat: str, status: list[str], deletions: dict[int, list[str]], old: Paragraph) -> bool:
+    """Rejecting the marks gives the old paragraph's words."""
+    out = []
+    for k, ch in enumerate(flat):
+        out += deletions.get(k, [])
+        if status[k] != "insert":
+            out.append(ch)
+    out += [t for k in sorted(deletions) if k >= len(flat) for t in deletions[k]]
+    rejected = _squash("".join(out))
+    return rejected.endswith(_squash(old.text)) and len(rejected) - len(_squash(old.text)) <= 16
+
+
+def _run_with_text(run: etree._Element, text: str) -> etree._Element:
+    clone = etree.Element(f"{W}r", attrib=dict(run.attrib))
+    rpr = run.find(f"{W}rPr")
+    if rpr is not None:
+        clone.append(copy.deepcopy(rpr))
+    node = etree.SubElement(clone, f"{W}t")
+    node.set(XML_SPACE, "preserve")
+    node.text = text
+    return clone
