@@ -70,13 +70,39 @@ def test_identical_rows_under_headings_pair_with_the_nearest_copy_not_first_come
 
 
 @pytest.mark.parametrize("distance", [40, 400])
-def test_a_title_is_not_matched_to_a_line_far_away(distance):
-    body_old = "\n\n".join(f"{n}. Text of paragraph {n} about subject {n * 3} and more." for n in range(1, distance))
-    body_new = body_old
-    old = draft_from_text(f"Cover\n\nProgress report of the committee\n\n{body_old}\n", "old")
+def test_a_short_line_is_not_matched_to_its_copy_far_away(distance):
+    """A cover line changed; the old wording reappears in an annex far below."""
+    body = "\n\n".join(f"{n}. Text of paragraph {n} about subject {n * 3} and more." for n in range(1, distance))
+    old = draft_from_text(f"Report\n\nProgress report of the committee.\n\n{body}\n", "old")
     new = draft_from_text(
-        f"Cover\n\nFinal report of the review\n\n{body_new}\n\nAnnex\n\nProgress report of the committee\n", "new"
+        f"Report\n\nFinal report of the review.\n\n{body}\n\nAnnex\n\nProgress report of the committee.\n", "new"
+    )
+    assert old.paragraphs[0].kind.value == "unnumbered" and new.paragraphs[-1].kind.value == "unnumbered"
+    comparison = draftdiff.compare(old, new)
+    far = [c for c in comparison.changes if c.old and c.new and c.old[0].text == "Progress report of the committee."]
+    assert not far or "review" in far[0].new[0].text
+
+
+def test_a_heading_found_once_in_each_draft_follows_its_section_however_far():
+    sections = [
+        ("Mitigation", "Parties shall pursue domestic measures"),
+        ("Finance", "Developed countries shall provide"),
+    ]
+    fill = "\n\n".join(f"{n}. Filler paragraph {n} on a topic of its own, number {n * 11}." for n in range(1, 60))
+    old = draft_from_text(
+        f"Draft\n\nI. {sections[0][0]}\n\n{sections[0][1]} with ambition.\n\n{fill}\n\n"
+        f"II. {sections[1][0]}\n\n{sections[1][1]} resources.\n",
+        "old",
+    )
+    new = draft_from_text(
+        f"Draft\n\nI. {sections[1][0]}\n\nAll Parties are invited to contribute support.\n\n{fill}\n\n"
+        f"II. {sections[0][0]}\n\nEach Party communicates a contribution every five years.\n",
+        "new",
     )
     comparison = draftdiff.compare(old, new)
-    far = [c for c in comparison.changes if c.old and c.new and "Progress report" in c.old[0].text]
-    assert not far or far[0].new[0].text != "Progress report of the committee"
+    headings = {
+        (c.old[0].text, c.new[0].text)
+        for c in comparison.changes
+        if c.old and c.new and c.old[0].kind.value == "heading"
+    }
+    assert ("Finance", "Finance") in headings and ("Mitigation", "Mitigation") in headings

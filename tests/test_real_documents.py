@@ -298,3 +298,32 @@ def test_reading_problems_are_one_line_on_stderr(capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "x.pdf: 2 reading problems: page 4: footnote 3" in err and "--format json" in err
+
+
+def test_the_stages_of_the_paris_text_are_aligned_on_evidence():
+    """Feb 2015 → 5 Oct 2015 → 23 Oct 2015: section headings follow their
+    section however far it moved, most of the non-paper is matched in the
+    draft, and no reported modification is a difference of spacing alone."""
+    import draftdiff
+
+    folder = corpus_dir("negotiation_text")
+    feb, oct5, oct23 = (
+        load(folder / name)
+        for name in (
+            "cop21__2015-02-12_geneva_negotiating_text.pdf",
+            "cop21__2015-10-05_ADP2_8infnot_non-paper.pdf",
+            "cop21__2015-10-23_draft_agreement.md",
+        )
+    )
+    first = draftdiff.compare(feb, oct5)
+    pairs = {(c.old_ids[0], c.new_ids[0]) for c in first.changes if c.old and c.new}
+    assert ("L", "Art11") in pairs  # "Facilitating implementation and compliance"
+    second = draftdiff.compare(oct5, oct23)
+    matched = sum(len(c.old) for c in second.changes if c.old and c.new)
+    assert matched / len(oct5.paragraphs) > 0.35
+    for comparison in (first, second):
+        for change in comparison.changes:
+            if change.kind == "modified":
+                old = "".join(" ".join(p.text for p in change.old).split())
+                new = "".join(" ".join(p.text for p in change.new).split())
+                assert old != new, change.heading  # a spacing-only difference is no change

@@ -17,8 +17,10 @@ the cost near-linear:
    best score, ties going to the nearer position;
 4. weak evidence: a short paragraph (a title, "Option 2:") is only matched
    where its neighbours put it, between the partners of the matched
-   paragraphs around it; a pair whose cited numbers differ ("18(h)" against
-   "18(a)") only where both its neighbours are matched to its partner's.
+   paragraphs around it; a pair of one template whose cited numbers differ
+   ("18(h)" against "18(a)") only where both its neighbours are matched to
+   its partner's; a line found once in each draft, or a pair whose numbers
+   changed among other edits, only in the order of the pairs around it.
    Those rejected in pass 3 are tried again once every strong pair is known.
    Equal paragraph numbers are no evidence: drafts are renumbered;
 5. splits and merges: a matched pair grows by an unmatched neighbour when
@@ -129,11 +131,17 @@ class _Weights:
             return 0.0
         return 2 * sum(self.idf[c] for c in a & b) / total
 
-    def cites_differently(self, a: frozenset[int], b: frozenset[int]) -> bool:
-        """A number or citation of one was replaced by another ("18(h)" by
-        "18(a)"): each paragraph has one the other lacks."""
+    def citations(self, a: frozenset[int], b: frozenset[int]) -> str:
+        """How two paragraphs' numbers and citations compare: "same" (none
+        replaced), "template" (one replaced by another, "18(h)" by "18(a)",
+        while the words are nearly the same: two paragraphs cut from one
+        template) or "replaced" (a number replaced among other edits)."""
         numbers_a, numbers_b = a & self.numeric, b & self.numeric
-        return bool(numbers_a - numbers_b) and bool(numbers_b - numbers_a)
+        if not (numbers_a - numbers_b and numbers_b - numbers_a):
+            return "same"
+        words_a, words_b = a - numbers_a, b - numbers_b
+        union = len(words_a | words_b)
+        return "template" if union and len(words_a & words_b) >= 0.8 * union else "replaced"
 
 
 class _Pairs:
@@ -259,12 +267,19 @@ def align(old: Draft, new: Draft) -> Alignment:
         for olds, news in groups:
             if a.short(olds[0]) and (len(olds) == len(news) == 1) == single:
                 _pair_in_order(olds, news, pairs, len(a.seq), reach=SLOT)
+                if single and pairs.free(olds[0], news[0]):
+                    # A heading found once in each draft is the same heading
+                    # however far its section went; another short line must
+                    # keep the order of the pairs around it.
+                    weak.append((2.0, olds[0], news[0], 1.0))
+                    evidence.append("" if a.family[olds[0]] == "heading" else "in order")
+                    continue
                 # a heading that moved with its section keeps its neighbours
                 moved = [(2.0, i, j, 1.0) for i in olds for j in news if pairs.free(i, j)][:16]
                 weak += moved
                 evidence += ["neighbours"] * len(moved)
     pairs.refresh()
-    _take_greedily(weak, pairs, len(a.seq), needs=evidence)
+    _take_greedily(weak, pairs, len(a.seq), needs=evidence, sections=_Sections(a, b))
 
     # 5. splits and merges around matched pairs
     matches = [Match([i], [j], sim) for i, (j, sim) in sorted(pairs.by_old.items())]
@@ -273,6 +288,27 @@ def align(old: Draft, new: Draft) -> Alignment:
 
     _mark_moves(matches)
     return Alignment(matches=matches, deleted=sorted(pairs.old_free), added=sorted(pairs.new_free))
+
+
+class _Sections:
+    """Which old section's paragraphs went to which new section: evidence
+    that a section heading moved with its section."""
+
+    def __init__(self, a: _Side, b: _Side) -> None:
+        self.a, self.b = a, b
+        self._links: set[tuple[str, str]] | None = None
+
+    def support(self, i: int, j: int, pairs: _Pairs) -> bool:
+        a, b = self.a, self.b
+        if a.family[i] != "heading" or b.family[j] != "heading":
+            return False
+        if self._links is None:
+            self._links = {
+                (a.paragraphs[x].section, b.paragraphs[y].section)
+                for x, (y, _) in pairs.by_old.items()
+                if a.family[x] == "text" and a.paragraphs[x].section
+            }
+        return (a.paragraphs[i].section, b.paragraphs[j].section) in self._links
 
 
 def _identical_groups(a: _Side, b: _Side) -> list[tuple[list[int], list[int]]]:
@@ -351,17 +387,27 @@ def _pair_in_order(olds: list[int], news: list[int], pairs: _Pairs, old_count: i
 
 def _evidence_needed(a: _Side, b: _Side, i: int, j: int, weights: _Weights) -> str:
     """What a candidate pair needs besides its score: "" (nothing), "in place"
-    when a citation was replaced (18(h) -> 18(a) is another paragraph unless
-    it sits exactly where the old one stood), "neighbours" when it is short."""
-    if weights.cites_differently(a.sets[i], b.sets[j]):
+    when a citation was replaced in an otherwise equal paragraph (18(h) ->
+    18(a) is another paragraph unless it sits exactly where the old one
+    stood), "neighbours" when it is short, "in order" when a number changed
+    among other edits (it must keep the order of the pairs around it)."""
+    citations = weights.citations(a.sets[i], b.sets[j])
+    if citations == "template":
         return "in place"
     if a.short(i) or b.short(j):
         return "neighbours"
+    if citations == "replaced":
+        return "in order"
     return ""
 
 
 def _take_greedily(
-    candidates: list[tuple[float, int, int, float]], pairs: _Pairs, old_count: int, *, needs: list[str]
+    candidates: list[tuple[float, int, int, float]],
+    pairs: _Pairs,
+    old_count: int,
+    *,
+    needs: list[str],
+    sections: _Sections | None = None,
 ) -> None:
     """Best score first; among equals the pair nearer its expected place.
 
@@ -369,7 +415,9 @@ def _take_greedily(
     the partner of a matched neighbour, or between the partners of the
     matched paragraphs around it when that gap is small or the pair is right
     where expected. One that needs "in place" must have every neighbour
-    matched to the same neighbour.
+    matched to the same neighbour; one that needs "in order" (a line found
+    once in each draft) must keep the order of the pairs around it, or be a
+    heading whose section's paragraphs went to its partner's section.
     """
     order = sorted(
         range(len(candidates)),
@@ -386,6 +434,10 @@ def _take_greedily(
             continue
         if needs[k] == "in place" and not pairs.in_place(i, j, old_count):
             continue
+        if needs[k] == "in order":
+            before, after = pairs.slot(i)
+            if not before < j < after and not (sections and sections.support(i, j, pairs)):
+                continue
         if needs[k] == "neighbours" and not pairs.neighbours_agree(i, j):
             before, after = pairs.slot(i)
             if not before < j < after:
