@@ -344,6 +344,11 @@ def test_fuzz_smoke_no_traceback_no_hang(tmp_path):
 
     from fuzzing import mutants
 
+    import draftdiff
+    from draftdiff.writers import docx_marked
+
+    reference = load(SAMPLES / "rev1.docx")
+
     def too_slow(signum, frame):
         raise TimeoutError
 
@@ -358,6 +363,12 @@ def test_fuzz_smoke_no_traceback_no_hang(tmp_path):
             try:
                 draft = load(path)
                 json.dumps(draft.to_json())
+                if draft.format == "docx":
+                    # the redline re-reads and marks the new DOCX's own package
+                    try:
+                        docx_marked._Marker(draftdiff.compare(reference, draft), "fuzz", None).run()
+                    except docx_marked._CannotMark:
+                        pass
             except DraftDiffError:
                 pass
             except TimeoutError:
