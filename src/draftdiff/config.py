@@ -40,10 +40,20 @@ class Config:
 
     @property
     def drafts(self) -> dict[str, str]:
+        """Draft name -> path, from the short form (rev3 = "Rev3.pdf") and the
+        long one (rev3 = {path = "Rev3.pdf", label = "Rev 3", ...})."""
         table = self.data.get("drafts", {})
-        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+        if not isinstance(table, dict):
             raise self.error('[drafts] must map names to file paths, e.g. rev3 = "inbox/Rev3.pdf"')
-        return table
+        out = {}
+        for name, value in table.items():
+            if isinstance(value, dict) and isinstance(value.get("path"), str):
+                out[name] = value["path"]
+            elif isinstance(value, str):
+                out[name] = value
+            else:
+                raise self.error(f'[drafts] {name}: give a path ("inbox/Rev3.pdf") or a table with path')
+        return out
 
     def error(self, message: str, line: int | None = None) -> ConfigError:
         where = f"line {line}: " if line else ""

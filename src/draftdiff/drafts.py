@@ -1,7 +1,7 @@
 """Draft names: ``draftdiff compare rev2 rev3`` in a folder of drafts.
 
-A name is a path if such a file exists; else a name listed in the ``[drafts]``
-table of the configuration; else ``NAME.docx``, ``NAME.md``, ``NAME.txt`` or
+A name is a path if such a file exists; else a name, label or alias listed in
+the ``[drafts]`` table of the configuration; else ``NAME.docx``, ``NAME.md``, ``NAME.txt`` or
 ``NAME.pdf`` in the current folder. When one name exists in several formats
 the first in that order is read (the richest source first: Word keeps the
 numbering and notes as typed, PDF is what a reader saw), and
@@ -37,11 +37,14 @@ def resolve_with_note(name: str, config: Config | None = None, *, cwd: Path | No
     direct = Path(name)
     if direct.exists():
         return direct, ""
-    if config is not None and name in config.drafts:
-        target = config.base / config.drafts[name]
-        if not target.exists():
-            raise InputError(f"draft {name!r} points to {target}, which does not exist", path=config.path)
-        return _short(target), ""
+    if config is not None and config.drafts:
+        from .negotiation.register import from_config
+
+        entry = next((e for e in from_config(config) if e.answers_to(name)), None)
+        if entry is not None:
+            if not entry.path.exists():
+                raise InputError(f"draft {name!r} points to {entry.path}, which does not exist", path=config.path)
+            return entry.path, ""
     candidates = [folder / f"{name}{suffix}" for suffix in SUFFIXES if (folder / f"{name}{suffix}").is_file()]
     if len(candidates) == 1:
         return candidates[0], ""
