@@ -19,16 +19,81 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-VOCABULARY = (
-    "access adaptation agreement assessment capacity climate commitment communities cooperation coordination "
-    "countries data development disaster displacement education emissions employment environment equality "
-    "evaluation finance framework funding gender governance health housing inclusion information institutions "
-    "investment justice knowledge labour land livelihoods measures migration mitigation mobility monitoring "
-    "national partnerships planning policies poverty protection recovery regional reporting resilience resources "
-    "rights risk safety sanitation security services social support sustainable technology trade training "
-    "transparency urban vulnerable water women workers youth"
-).split()
-GLUE = "the of and to in for with on by all its their through within across including".split()
+VOCABULARY = [
+    "access",
+    "adaptation",
+    "agreement",
+    "assessment",
+    "capacity",
+    "climate",
+    "commitment",
+    "communities",
+    "cooperation",
+    "coordination",
+    "countries",
+    "data",
+    "development",
+    "disaster",
+    "displacement",
+    "education",
+    "emissions",
+    "employment",
+    "environment",
+    "equality",
+    "evaluation",
+    "finance",
+    "framework",
+    "funding",
+    "gender",
+    "governance",
+    "health",
+    "housing",
+    "inclusion",
+    "information",
+    "institutions",
+    "investment",
+    "justice",
+    "knowledge",
+    "labour",
+    "land",
+    "livelihoods",
+    "measures",
+    "migration",
+    "mitigation",
+    "mobility",
+    "monitoring",
+    "national",
+    "partnerships",
+    "planning",
+    "policies",
+    "poverty",
+    "protection",
+    "recovery",
+    "regional",
+    "reporting",
+    "resilience",
+    "resources",
+    "rights",
+    "risk",
+    "safety",
+    "sanitation",
+    "security",
+    "services",
+    "social",
+    "support",
+    "sustainable",
+    "technology",
+    "trade",
+    "training",
+    "transparency",
+    "urban",
+    "vulnerable",
+    "water",
+    "women",
+    "workers",
+    "youth",
+]
+GLUE = "the of and to in for with on by all its their through within across including".split()  # noqa: SIM905
 LATIN = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies"]
 
 
@@ -138,7 +203,7 @@ def make(seed: int, drafts: int = 6, size: int = 60) -> Chain:
         moving = nxt.pop(k)
         nxt.insert(rng.randrange(len(nxt) + 1), moving)
         # restore what was deleted two steps ago, lightly reworded
-        for when, position, para in [item for item in pending_restore if item[0] == d]:
+        for _when, position, para in [item for item in pending_restore if item[0] == d]:
             para.words = _reword(rng, para.words, 1)
             nxt.insert(min(position, len(nxt)), para)
         pending_restore = [item for item in pending_restore if item[0] != d]

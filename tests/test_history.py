@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
+import pytest
 
 import answer_key
-import pytest
-from chains import make
-from conftest import SAMPLES, draft_from_text, run_cli
-
 import draftdiff
+from chains import make
+from conftest import SAMPLES, draft_from_text
 from draftdiff.negotiation.history import history
 
 NAMES = ["zero", "rev1", "rev2", "rev3", "final"]

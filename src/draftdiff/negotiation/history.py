@@ -15,6 +15,7 @@ through every draft between), empty where the paragraph is absent.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -323,7 +324,7 @@ def _events(lineage: Lineage, backward, forward, steps: list[Step], anchor: Node
     if anchor[0] < len(steps):  # the paragraph left before the last draft
         events.append(Event(anchor[0] + 1, "deleted"))
     # a restoration: the drafts it was absent from
-    for d, nxt in zip(present, present[1:], strict=False):
+    for d, nxt in itertools.pairwise(present):
         if nxt > d + 1 and not any(e.step == d + 1 for e in events):
             events.append(Event(d + 1, "deleted"))
     return sorted(events, key=lambda e: e.step)
