@@ -300,7 +300,7 @@ def test_html_in_headless_chromium(tmp_path):
     loaded = _headless(tmp_path, "--dump-dom", target.as_uri())
     assert ":CONSOLE:" not in loaded.stderr, loaded.stderr  # no errors, no blocked requests
     dom = loaded.stdout
-    assert '<span id="shown">7</span> of 7 changes shown' in dom  # the script ran
+    assert '<span id="shown">8</span> of 8 changes shown' in dom  # the script ran (7 changes, 1 commented paragraph)
     assert "governance <del>processes</del> <ins>discussions</ins>." in dom
     filtered = _headless(tmp_path, "--dump-dom", target.as_uri() + "#only=deleted")
     assert '<span id="shown">1</span>' in filtered.stdout

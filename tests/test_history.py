@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import answer_key
 import draftdiff
 from chains import make
-from conftest import SAMPLES, draft_from_text
+from conftest import SAMPLES, draft_from_text, run_cli
 from draftdiff.negotiation.history import history
 
 NAMES = ["zero", "rev1", "rev2", "rev3", "final"]
@@ -137,3 +139,178 @@ def test_blame_attributes_each_word_to_the_draft_that_brought_it(samples_history
     assert runs[0][0].startswith("We will ensure the meaningful participation") and NAMES[runs[0][1]] == "zero"
     assert ("discussions", "rev3") in [(text.strip(), NAMES[d]) for text, d in runs]
     assert {NAMES[d] for _, d in runs} == {"zero", "rev3"}
+
+
+# -- the register and the CLI ------------------------------------------------------------
+
+
+def test_a_folder_without_config_is_ordered_by_stage_or_by_the_dates_in_names(tmp_path):
+    from draftdiff.config import Config
+    from draftdiff.negotiation.register import from_folder
+
+    for name in ("final", "rev10", "rev2", "zero", "README"):
+        (tmp_path / f"{name}.txt").write_text("Title\n\n1. Text.\n", encoding="utf-8")
+    assert [e.name for e in from_folder(tmp_path)] == ["zero", "rev2", "rev10", "final"]
+    dated = tmp_path / "dated"
+    dated.mkdir()
+    for name in ("PD 2030-05-12 clean", "PD 2030-02-03", "PD 2030-04-14"):
+        (dated / f"{name}.txt").write_text("Title\n\n1. Text.\n", encoding="utf-8")
+    entries = from_folder(dated)
+    assert [e.date.isoformat() for e in entries] == ["2030-02-03", "2030-04-14", "2030-05-12"]
+    assert Config().drafts == {}
+
+
+def test_the_long_form_of_drafts_gives_labels_dates_and_aliases(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n\n1. We note the report.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title\n\n1. We welcome the report.\n", encoding="utf-8")
+    (tmp_path / "draftdiff.toml").write_text(
+        '[drafts]\nfirst = "a.txt"\n'
+        'second = {path = "b.txt", label = "Rev 1", date = 2030-03-10, aliases = ["first revision"]}\n',
+        encoding="utf-8",
+    )
+    listed = json.loads(run_cli("drafts", "--format", "json", cwd=tmp_path).stdout)
+    assert [(d["name"], d["label"], d["date"], d["paragraphs"], d["readable"]) for d in listed["drafts"]] == [
+        ("first", "first", None, 1, True),
+        ("second", "Rev 1", "2030-03-10", 1, True),
+    ]
+    compared = run_cli("compare", "first", "first revision", "--format", "json", cwd=tmp_path)
+    assert json.loads(compared.stdout)["new"]["source"] == "b.txt"
+    (tmp_path / "draftdiff.toml").write_text('[drafts]\nx = {label = "no path"}\n', encoding="utf-8")
+    broken = run_cli("drafts", cwd=tmp_path)
+    assert broken.returncode == 2 and "a table needs path" in broken.stderr
+
+
+def test_drafts_lists_the_register_and_fails_on_an_unreadable_file(tmp_path):
+    listed = run_cli("drafts", cwd=SAMPLES)
+    assert listed.returncode == 0
+    assert "rev3" in listed.stdout and "2030-05-12" in listed.stdout and "yes" in listed.stdout
+    (tmp_path / "draftdiff.toml").write_text('[drafts]\nzero = "zero.txt"\nrev1 = "rev1.docx"\n', encoding="utf-8")
+    (tmp_path / "zero.txt").write_text("Title\n\n1. Text.\n", encoding="utf-8")
+    (tmp_path / "rev1.docx").write_bytes(b"not a zip")
+    broken = run_cli("drafts", cwd=tmp_path)
+    assert broken.returncode == 2 and "no:" in broken.stdout
+
+
+def test_history_terminal_matrix_and_changed_only():
+    out = run_cli("history", "--no-color", "--no-pager", cwd=SAMPLES, env={"COLUMNS": "100"})
+    assert out.returncode == 0, out.stderr
+    text = out.stdout
+    assert "Rev 1 → Rev 2: 3 added · 0 deleted · 2 modified · 1 moved · 1 renumbered" in text
+    assert "Zero draft" in text and "34, 35" in text and "29bis↕#" in text
+    changed = run_cli("history", "--changed-only", "--no-color", cwd=SAMPLES, env={"COLUMNS": "100"}).stdout
+    assert changed.count("\n") < text.count("\n")
+    narrow = run_cli("history", "--no-color", cwd=SAMPLES, env={"COLUMNS": "40"}).stdout
+    assert "not shown, the terminal is too narrow" in narrow
+
+
+def test_history_tells_one_paragraphs_story_and_blame():
+    out = run_cli("history", "--para", "39 bis", "--in", "Rev.3", "--blame", "--no-color", cwd=SAMPLES)
+    assert out.returncode == 0, out.stderr
+    assert "Paragraph 39bis of Rev 3" in out.stdout
+    assert "Rev 2 → Rev 3 (39bis → 39bis, modified)" in out.stdout
+    assert "[-participation in-] {+contribution to+}" in out.stdout
+    assert "Rev 3  contribution to" in out.stdout
+    missing = run_cli("history", "--para", "99", cwd=SAMPLES)
+    assert missing.returncode == 2 and "99" in missing.stderr
+    assert run_cli("history", "--blame", cwd=SAMPLES).returncode == 2
+
+
+def test_history_json_contract():
+    out = json.loads(run_cli("history", "--format", "json", cwd=SAMPLES).stdout)
+    assert out["schema"] == "draftdiff.history/1"
+    assert [d["name"] for d in out["drafts"]] == NAMES and out["drafts"][3]["date"] == "2030-05-12"
+    assert len(out["steps"]) == 4 and all(s["schema"] == "draftdiff.compare/1" for s in out["steps"])
+    entry = next(e for e in out["lineage"] if e["ids"]["final"] == ["37"])
+    assert entry["ids"] == {
+        "zero": ["34", "35"],
+        "rev1": ["34", "35"],
+        "rev2": ["34", "35"],
+        "rev3": ["34"],
+        "final": ["37"],
+    }
+    assert entry["events"] == [{"step": 3, "kind": "merged"}, {"step": 4, "kind": "renumbered"}]
+    gone = next(e for e in out["lineage"] if e["ids"]["zero"] == ["17"])
+    assert gone["ids"]["rev1"] == [] and gone["events"] == [{"step": 1, "kind": "deleted"}]
+    assert len(out["lineage"]) == 69 + 2
+
+
+def test_history_exports(tmp_path):
+    from openpyxl import load_workbook
+
+    for suffix in ("xlsx", "csv", "md", "html"):
+        target = tmp_path / f"history.{suffix}"
+        result = run_cli("history", "-o", str(target), cwd=SAMPLES)
+        assert result.returncode == 0, result.stderr
+    book = load_workbook(tmp_path / "history.xlsx")
+    assert book.sheetnames[0] == "History" and len(book.sheetnames) == 5
+    header = [c.value for c in book["History"][1]]
+    assert header == ["Zero draft", "Rev 1", "Rev 2", "Rev 3", "Final", "Changes"]
+    assert book.sheetnames[3].startswith("3. Rev 2 → Rev 3")
+    rows = list(csv_rows(tmp_path / "history.csv"))
+    assert rows[[r[4] for r in rows].index("37 (renumbered)")][:5] == [
+        "34, 35",
+        "34, 35",
+        "34, 35",
+        "34 (merged)",
+        "37 (renumbered)",
+    ]
+    assert "| Zero draft | Rev 1 | Rev 2 | Rev 3 | Final |" in (tmp_path / "history.md").read_text(encoding="utf-8")
+    html = (tmp_path / "history.html").read_text(encoding="utf-8")
+    assert "default-src 'none'" in html and '<tr class="story" id="story-0" hidden>' in html
+    assert "<del>processes</del>" in html and "<ins>discussions</ins>" in html
+
+
+def csv_rows(path):
+    import csv
+
+    with path.open(encoding="utf-8") as handle:
+        yield from csv.reader(handle)
+
+
+def test_history_errors_are_one_line(tmp_path):
+    (tmp_path / "draftdiff.toml").write_text(
+        '[drafts]\nzero = "zero.txt"\nrev1 = "rev1.docx"\nfinal = "final.txt"\n', encoding="utf-8"
+    )
+    (tmp_path / "zero.txt").write_text("Title\n\n1. We note the report.\n", encoding="utf-8")
+    (tmp_path / "final.txt").write_text("Title\n\n1. We welcome the report.\n", encoding="utf-8")
+    (tmp_path / "rev1.docx").write_bytes(b"PK\x03\x04 damaged")
+    failed = run_cli("history", cwd=tmp_path)
+    assert failed.returncode == 2 and failed.stderr.count("\n") == 1 and "draft rev1" in failed.stderr
+    skipped = run_cli("history", "--skip-unreadable", "--format", "json", cwd=tmp_path)
+    assert skipped.returncode == 0 and "left out draft rev1" in skipped.stderr
+    assert [d["name"] for d in json.loads(skipped.stdout)["drafts"]] == ["zero", "final"]
+    one = run_cli("history", "zero", cwd=tmp_path)
+    assert one.returncode == 2 and "at least two drafts" in one.stderr
+
+
+def test_history_html_in_headless_chromium(tmp_path):
+    import shutil
+    import subprocess
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if not browser:
+        pytest.skip("Chromium not installed (apt-get install chromium)")
+    target = tmp_path / "history.html"
+    assert run_cli("history", "-o", str(target), cwd=SAMPLES).returncode == 0
+    html = target.read_text(encoding="utf-8")
+    story = next(
+        line.split('data-story="')[1].split('"')[0]
+        for line in html.split("<tr ")
+        if 'class="lineage"' in line and ">37#<" in line
+    )
+
+    def dump(url: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'chromium'}", "--enable-logging=stderr", "--v=0",
+             "--virtual-time-budget=3000", "--dump-dom", url],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+
+    closed = dump(target.as_uri())
+    assert ":CONSOLE:" not in closed.stderr, closed.stderr
+    assert f'<tr class="story" id="{story}" hidden="">' in closed.stdout
+    opened = dump(target.as_uri() + f"#{story}")
+    assert f'<tr class="story" id="{story}">' in opened.stdout  # the script opened the story
+    assert "Rev 2 → Rev 3 (34 + 35 → 34, merged)" in opened.stdout

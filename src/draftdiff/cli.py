@@ -250,6 +250,199 @@ def compare(
         raise typer.Exit(1)
 
 
+HistoryFormat = StrEnum("HistoryFormat", {name: name for name in formats_for("history")})  # type: ignore[misc]
+
+
+def _register(config_path: Path | None):
+    from .config import load_config
+    from .negotiation.register import register
+
+    loaded = _run(lambda: load_config(config_path))
+    return loaded, _run(lambda: register(loaded))
+
+
+@app.command()
+def drafts(
+    config: ConfigOpt = None,
+    format: Annotated[
+        ParseFormat, typer.Option("--format", "-f", help="Output format: table or json.")
+    ] = ParseFormat.table,
+    revisions: RevisionsOpt = Revisions.accept,
+    pdf_engine: EngineOpt = PdfEngine.pdfium,
+) -> None:
+    """List the register of drafts: the [drafts] table of draftdiff.toml, or the drafts of this folder in order."""
+    from .negotiation.register import DraftEntry
+
+    loaded, entries = _register(config)
+    if not entries:
+        fail("no drafts: list them under [drafts] in draftdiff.toml, or run this in a folder of drafts")
+    options = _read_options(revisions, pdf_engine, None)
+    rows: list[tuple[DraftEntry, dict]] = []
+    for entry in entries:
+        info: dict = {"readable": True}
+        try:
+            draft = load(entry.path, label=entry.label, options=options)
+            info.update(
+                paragraphs=len(draft.paragraphs),
+                words=sum(len(p.text.split()) for p in draft.paragraphs),
+                warnings=len(draft.warnings),
+            )
+        except DraftDiffError as exc:
+            info.update(readable=False, problem=str(exc))
+        rows.append((entry, info))
+    if format is ParseFormat.json:
+        from .writers.json import dumps
+
+        document = {
+            "schema": "draftdiff.drafts/1",
+            "config": str(loaded.path) if loaded.path else None,
+            "drafts": [{**entry.to_json(), "format": entry.format, **info} for entry, info in rows],
+        }
+        _emit(dumps(document))
+    else:
+        from rich.table import Table
+        from rich.text import Text
+
+        from .writers.terminal import make_console
+        from .writers.untrusted import text as safe
+
+        plain = bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
+        console = make_console(no_color=plain)
+        where = f"from {loaded.path}" if loaded.path else "from this folder (no draftdiff.toml)"
+        console.print(Text(f"{len(rows)} drafts, in order, {where}", style="bold"))
+        table = Table(box=None, pad_edge=False, header_style="dim")
+        for column in ("name", "label", "date", "file", "format", "paras", "words", "warnings", "readable"):
+            table.add_column(
+                column,
+                justify="right" if column in ("paras", "words", "warnings") else "left",
+                no_wrap=column != "readable",
+            )
+        for entry, info in rows:
+            table.add_row(
+                safe(entry.name),
+                safe(entry.label),
+                entry.date.isoformat() if entry.date else "",
+                safe(str(entry.path)),
+                entry.format,
+                str(info.get("paragraphs", "")),
+                str(info.get("words", "")),
+                str(info.get("warnings", "")),
+                Text("yes") if info["readable"] else Text(f"no: {safe(info['problem'])}", style="red"),
+            )
+        console.print(table)
+    if not all(info["readable"] for _, info in rows):
+        raise typer.Exit(2)
+
+
+@app.command()
+def history(
+    drafts: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Drafts in order (names, labels, aliases or files); default: the whole register.", show_default=False
+        ),
+    ] = None,
+    format: Annotated[
+        HistoryFormat | None, typer.Option("--format", "-f", help="Output format (default: terminal, or -o's suffix).")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to this file; its suffix picks the format.")
+    ] = None,
+    changed_only: Annotated[bool, typer.Option("--changed-only", help="Hide paragraphs that never changed.")] = False,
+    para: Annotated[
+        str | None,
+        typer.Option("--para", "-p", help="Tell one paragraph's story: 38, '42 bis', 'article 6, paragraph 3'."),
+    ] = None,
+    in_draft: Annotated[
+        str | None, typer.Option("--in", help="The draft --para is numbered in (default: the last).")
+    ] = None,
+    blame: Annotated[bool, typer.Option("--blame", help="With --para: which draft brought each word.")] = False,
+    skip_unreadable: Annotated[
+        bool, typer.Option("--skip-unreadable", help="Leave out a draft that cannot be read, with a warning.")
+    ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
+    pager: Annotated[bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")] = True,
+    ignore_case: IgnoreCaseOpt = False,
+    ignore_punctuation: IgnorePunctuationOpt = False,
+    config: ConfigOpt = None,
+    revisions: RevisionsOpt = Revisions.accept,
+    pdf_engine: EngineOpt = PdfEngine.pdfium,
+) -> None:
+    """One paragraph's life across every draft: the matrix of lineages, or --para's story."""
+    from .diff.wording import Options
+    from .negotiation.history import HistoryView
+    from .negotiation.history import history as run_history
+    from .negotiation.register import choose
+
+    if blame and not para:
+        fail("--blame tells one paragraph's story: give --para ID too")
+    if in_draft and not para:
+        fail("--in says which draft --para is numbered in: give --para ID too")
+    _, entries = _register(config)
+    chosen = _run(lambda: choose(entries, list(drafts or [])))
+    if len(chosen) < 2:
+        fail("history needs at least two drafts: list them under [drafts] in draftdiff.toml, or name them")
+    options = _read_options(revisions, pdf_engine, None)
+    loaded_drafts, names, dates, kept = [], [], [], []
+    for entry in chosen:
+        try:
+            draft = load(entry.path, label=entry.label, options=options)
+        except DraftDiffError as exc:
+            if not skip_unreadable:
+                fail(f"draft {entry.name}: {exc}")
+            sys.stderr.write(f"draftdiff: warning: left out draft {entry.name}: {exc}\n")
+            continue
+        warn_read_problems(draft)
+        loaded_drafts.append(draft)
+        kept.append(entry)
+        names.append(entry.name)
+        dates.append(entry.date.isoformat() if entry.date else None)
+    if len(loaded_drafts) < 2:
+        fail("history needs at least two readable drafts")
+    compare_options = Options(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
+    from . import exporting
+
+    steps = len(loaded_drafts) - 1
+    size = sum(len(d.paragraphs) for d in loaded_drafts)
+    bar = exporting.progress_bar(steps, threshold=1 if size > 3000 else 10**9, label="Aligning")
+    with bar as tick:
+        result = _run(lambda: run_history(loaded_drafts, names, options=compare_options, dates=dates, progress=tick))
+    focus = None
+    if para:
+        where: int | None = len(loaded_drafts) - 1
+        if in_draft:
+            where = next((k for k, entry in enumerate(kept) if entry.answers_to(in_draft)), None)
+            if where is None:
+                where = result.draft_index(in_draft)
+        if where is None:
+            fail(f"--in {in_draft}: not one of the drafts of this history ({', '.join(names)})")
+        draft = loaded_drafts[where]
+        found = _run(lambda: draft.find(para))
+        focus = (where, draft.paragraphs.index(found[0]))
+    view = HistoryView(result, changed_only=changed_only, focus=focus, blame=blame)
+    fmt = format.value if format else (format_of(output, "history") if output and output != "-" else "terminal")
+    if fmt is None:
+        fail(f"cannot tell the format of {output!r}: give --format {'|'.join(formats_for('history'))}")
+    if fmt == "terminal" and not output:
+        _show(view, "history", no_color=no_color, pager=pager)
+        return
+    from .writers.registry import WriteOptions
+
+    spec = _run(lambda: writer(fmt, "history"))
+    payload = _run(lambda: spec.render(view, WriteOptions(no_color=True, width=120)))
+    if not output or output == "-":
+        if spec.binary:
+            fail(f"{fmt} is binary: write it to a file with -o FILE")
+        _emit(payload.decode("utf-8") if isinstance(payload, bytes) else payload)
+        return
+    from .output import write_atomic
+
+    target = _run(lambda: write_atomic(output, payload, inputs=tuple(Path(d.source) for d in loaded_drafts)))
+    sys.stderr.write(
+        f"draftdiff: wrote {target} ({fmt}, {len(view.lineages)} paragraphs through {len(names)} drafts)\n"
+    )
+
+
 CheckFormat = StrEnum("CheckFormat", {name: name for name in formats_for("check")})  # type: ignore[misc]
 
 

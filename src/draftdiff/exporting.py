@@ -39,8 +39,8 @@ def no_progress():
 
 
 @contextlib.contextmanager
-def progress_bar(total: int, *, threshold: int = 300):
-    """A progress bar on stderr for long exports, only when stderr is a terminal."""
+def progress_bar(total: int, *, threshold: int = 300, label: str = "Writing"):
+    """A progress bar on stderr for long runs, only when stderr is a terminal."""
     if total < threshold or not sys.stderr.isatty():
         yield None
         return
@@ -49,5 +49,5 @@ def progress_bar(total: int, *, threshold: int = 300):
     from .writers.terminal import make_console
 
     with Progress(console=make_console(stderr=True), transient=True) as progress:
-        task = progress.add_task("Writing", total=total)
+        task = progress.add_task(label, total=total)
         yield lambda: progress.advance(task)

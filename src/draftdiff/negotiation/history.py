@@ -90,11 +90,13 @@ class History:
     dates: list[str | None] = field(default_factory=list)
 
     # -- navigation ------------------------------------------------------------
-    def draft_index(self, name: str) -> int:
+    def draft_index(self, name: str) -> int | None:
+        """The draft a user names (its name or label, any case or spacing)."""
+        key = "".join(name.split()).casefold()
         for index, (draft_name, draft) in enumerate(zip(self.names, self.drafts, strict=True)):
-            if name in (draft_name, draft.label):
+            if key in ("".join(draft_name.split()).casefold(), "".join(draft.label.split()).casefold()):
                 return index
-        raise KeyError(name)
+        return None
 
     def paragraph(self, node: Node) -> Paragraph:
         return self.drafts[node[0]].paragraphs[node[1]]
@@ -123,6 +125,35 @@ class History:
         self._incoming: dict[Node, list[Link]] = {}
         for link in self.links:
             self._incoming.setdefault(link.target, []).append(link)
+        self._draft_of = {id(p): d for d, draft in enumerate(self.drafts) for p in draft.paragraphs}
+
+    def draft_index_of(self, paragraph: Paragraph) -> int:
+        return self._draft_of[id(paragraph)]
+
+    def cell(self, lineage: Lineage, d: int) -> tuple[list[str], list[str]]:
+        """What the matrix shows for a lineage in draft ``d``: its ids there,
+        and what happened at the step into that draft."""
+        ids = [self.drafts[d].paragraphs[i].id for i in lineage.nodes.get(d, [])]
+        return ids, lineage.kinds_at(d) if d else []
+
+    def to_json(self) -> dict:
+        return {
+            "schema": "draftdiff.history/1",
+            "drafts": [
+                {
+                    "name": name,
+                    "label": draft.label,
+                    "source": str(draft.source),
+                    "date": date,
+                    "paragraphs": len(draft.paragraphs),
+                }
+                for name, draft, date in zip(self.names, self.drafts, self.dates, strict=True)
+            ],
+            "steps": [step.comparison.to_json() for step in self.steps],
+            "lineage": [
+                {"ids": self.ids(lineage), "events": [e.to_json() for e in lineage.events]} for lineage in self.lineages
+            ],
+        }
 
     # -- a paragraph's story ---------------------------------------------------------
     def story(self, lineage: Lineage) -> list[tuple[int, Change | None]]:
@@ -197,6 +228,24 @@ class History:
         marks += [node[0]] * (len(para.text) - len(marks))
         memo[node] = marks
         return marks
+
+
+@dataclass
+class HistoryView:
+    """A history and how to show it: every lineage, the changed ones, or one
+    paragraph's story (with its blame)."""
+
+    history: History
+    changed_only: bool = False
+    focus: Node | None = None  # --para: the paragraph whose story is told
+    blame: bool = False
+
+    @property
+    def lineages(self) -> list[Lineage]:
+        if self.focus is not None:
+            found = self.history.lineage_of(self.focus)
+            return [found] if found else []
+        return [lin for lin in self.history.lineages if lin.changed or not self.changed_only]
 
 
 def history(

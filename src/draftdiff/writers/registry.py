@@ -31,11 +31,41 @@ class WriteOptions:
 @dataclass(frozen=True)
 class Writer:
     name: str
-    results: tuple[str, ...]  # "draft" (parse), "report" (compare, export), "check"
+    results: tuple[str, ...]  # "draft" (parse), "report" (compare, export), "check", "history"
     render: Callable[[Any, WriteOptions], str | bytes]
     binary: bool = False  # cannot go to a terminal or a pipe: -o FILE only
     suffixes: tuple[str, ...] = ()
     summary: str = ""
+
+
+def _is_history(result) -> bool:
+    from ..negotiation.history import HistoryView
+
+    return isinstance(result, HistoryView)
+
+
+def _or_history(render: Callable[[Any, WriteOptions], str | bytes], history_render):
+    """A writer that also writes a history, with the history module's function."""
+
+    def both(result, options: WriteOptions):
+        if _is_history(result):
+            return history_render(result, options)
+        return render(result, options)
+
+    return both
+
+
+def _history(name: str):
+    def render(view, options: WriteOptions):
+        from . import history
+
+        if name == "terminal":
+            return history.terminal_text(view, no_color=options.no_color, width=options.width)
+        if name == "csv":
+            return history.csv_document(view, bom=options.bom)
+        return getattr(history, f"{name}_document")(view)
+
+    return render
 
 
 def _report_json(report, options: WriteOptions) -> str:
@@ -139,13 +169,48 @@ def _draft_text(draft, options: WriteOptions) -> str:
 WRITERS: dict[str, Writer] = {
     spec.name: spec
     for spec in (
-        Writer("terminal", ("draft", "report", "check"), _terminal, summary="what the terminal shows"),
-        Writer("json", ("draft", "report", "check"), lambda r, o: _dispatch_json(r, o), suffixes=(".json",)),
+        Writer(
+            "terminal",
+            ("draft", "report", "check", "history"),
+            _or_history(_terminal, _history("terminal")),
+            summary="what the terminal shows",
+        ),
+        Writer(
+            "json",
+            ("draft", "report", "check", "history"),
+            _or_history(lambda r, o: _dispatch_json(r, o), _history("json")),
+            suffixes=(".json",),
+        ),
         Writer("text", ("draft",), _draft_text, suffixes=(".txt",), summary="one paragraph a line, id first"),
-        Writer("md", ("report",), _markdown, suffixes=(".md", ".markdown"), summary="a change table in Markdown"),
-        Writer("csv", ("report",), _csv, suffixes=(".csv",), summary="a change table (UTF-8 text)"),
-        Writer("xlsx", ("report",), _xlsx, binary=True, suffixes=(".xlsx",), summary="a change table for Excel"),
-        Writer("html", ("report",), _html, suffixes=(".html", ".htm"), summary="one page, no network"),
+        Writer(
+            "md",
+            ("report", "history"),
+            _or_history(_markdown, _history("markdown")),
+            suffixes=(".md", ".markdown"),
+            summary="a change table (a history matrix) in Markdown",
+        ),
+        Writer(
+            "csv",
+            ("report", "history"),
+            _or_history(_csv, _history("csv")),
+            suffixes=(".csv",),
+            summary="a change table or a history matrix (UTF-8 text)",
+        ),
+        Writer(
+            "xlsx",
+            ("report", "history"),
+            _or_history(_xlsx, _history("xlsx")),
+            binary=True,
+            suffixes=(".xlsx",),
+            summary="a change table (a history matrix and its steps) for Excel",
+        ),
+        Writer(
+            "html",
+            ("report", "history"),
+            _or_history(_html, _history("html")),
+            suffixes=(".html", ".htm"),
+            summary="one page, no network",
+        ),
         Writer("docx", ("report",), _docx, binary=True, suffixes=(".docx",), summary="a redline with tracked changes"),
         Writer("github", ("check",), _check("github"), summary="GitHub Actions annotations"),
         Writer("junit", ("check",), _check("junit"), suffixes=(".xml",), summary="JUnit XML"),
