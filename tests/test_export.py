@@ -392,13 +392,21 @@ def test_the_writer_registry_knows_every_format_and_refuses_a_wrong_pair():
     from draftdiff.rules import check
     from draftdiff.writers.registry import WRITERS, WriteOptions, format_of, formats_for, writer
 
+    from draftdiff.negotiation.history import HistoryView, history
+
     comparison = draftdiff.compare(SAMPLES / "rev2.txt", SAMPLES / "rev3.txt")
-    results = {"draft": comparison.new, "report": Report.of(comparison), "check": check(comparison)}
+    results = {
+        "draft": comparison.new,
+        "report": Report.of(comparison),
+        "check": check(comparison),
+        "history": HistoryView(history([comparison.old, comparison.new])),
+    }
     for name, spec in WRITERS.items():
         for kind in spec.results:
             out = spec.render(results[kind], WriteOptions())
             assert out and isinstance(out, bytes if spec.binary or name == "csv" else str), (name, kind)
     assert formats_for("check") == ["github", "json", "junit", "sarif", "terminal"]
+    assert formats_for("history") == ["csv", "html", "json", "md", "terminal", "xlsx"]
     assert format_of("report.xlsx", "report") == "xlsx" and format_of("findings.sarif", "check") == "sarif"
     assert format_of("report.sarif", "report") is None
     with pytest.raises(DraftDiffError) as error:
