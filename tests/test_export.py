@@ -389,10 +389,9 @@ def test_single_tracked_file_exports_its_changes(tmp_path):
 def test_the_writer_registry_knows_every_format_and_refuses_a_wrong_pair():
     from draftdiff.diff.report import Report
     from draftdiff.errors import DraftDiffError
+    from draftdiff.negotiation.history import HistoryView, history
     from draftdiff.rules import check
     from draftdiff.writers.registry import WRITERS, WriteOptions, format_of, formats_for, writer
-
-    from draftdiff.negotiation.history import HistoryView, history
 
     comparison = draftdiff.compare(SAMPLES / "rev2.txt", SAMPLES / "rev3.txt")
     results = {

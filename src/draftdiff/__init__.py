@@ -27,6 +27,16 @@ def compare(old: Draft | str | Path, new: Draft | str | Path, *, options: Option
     return _compare(old_draft, new_draft, options=options)
 
 
+def history(drafts: list[Draft | str | Path], names: list[str] | None = None, *, options: Options | None = None):
+    """The history of every paragraph through ``drafts`` (Draft objects or
+    paths, at least two, in the order of the negotiation): a
+    :class:`draftdiff.negotiation.history.History`."""
+    from .negotiation.history import history as _history
+
+    loaded = [d if isinstance(d, Draft) else load(d) for d in drafts]
+    return _history(loaded, names, options=options)
+
+
 __all__ = [
     "Change",
     "Comparison",
@@ -38,5 +48,6 @@ __all__ = [
     "ReadOptions",
     "__version__",
     "compare",
+    "history",
     "load",
 ]
