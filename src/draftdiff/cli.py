@@ -350,8 +350,16 @@ def history(
     ] = None,
     changed_only: Annotated[bool, typer.Option("--changed-only", help="Hide paragraphs that never changed.")] = False,
     para: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--para", "-p", help="Tell a paragraph's story: 38, '42 bis', 'article 6, paragraph 3' (repeatable)."
+        ),
+    ] = None,
+    revert_to: Annotated[
         str | None,
-        typer.Option("--para", "-p", help="Tell one paragraph's story: 38, '42 bis', 'article 6, paragraph 3'."),
+        typer.Option(
+            "--revert-to", help="With --para: propose that draft's wording (-o FILE.docx: as tracked changes)."
+        ),
     ] = None,
     in_draft: Annotated[
         str | None, typer.Option("--in", help="The draft --para is numbered in (default: the last).")
@@ -378,25 +386,15 @@ def history(
         fail("--blame tells one paragraph's story: give --para ID too")
     if in_draft and not para:
         fail("--in says which draft --para is numbered in: give --para ID too")
+    if revert_to and not para:
+        fail("--revert-to proposes an earlier wording of some paragraphs: give --para ID too")
     _, entries = _register(config)
     chosen = _run(lambda: choose(entries, list(drafts or [])))
     if len(chosen) < 2:
         fail("history needs at least two drafts: list them under [drafts] in draftdiff.toml, or name them")
-    options = _read_options(revisions, pdf_engine, None)
-    loaded_drafts, names, dates, kept = [], [], [], []
-    for entry in chosen:
-        try:
-            draft = load(entry.path, label=entry.label, options=options)
-        except DraftDiffError as exc:
-            if not skip_unreadable:
-                fail(f"draft {entry.name}: {exc}")
-            sys.stderr.write(f"draftdiff: warning: left out draft {entry.name}: {exc}\n")
-            continue
-        warn_read_problems(draft)
-        loaded_drafts.append(draft)
-        kept.append(entry)
-        names.append(entry.name)
-        dates.append(entry.date.isoformat() if entry.date else None)
+    loaded_drafts, kept = _read_register_drafts(chosen, _read_options(revisions, pdf_engine, None), skip_unreadable)
+    names = [entry.name for entry in kept]
+    dates = [entry.date.isoformat() if entry.date else None for entry in kept]
     if len(loaded_drafts) < 2:
         fail("history needs at least two readable drafts")
     compare_options = Options(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
@@ -407,7 +405,8 @@ def history(
     bar = exporting.progress_bar(steps, threshold=1 if size > 3000 else 10**9, label="Aligning")
     with bar as tick:
         result = _run(lambda: run_history(loaded_drafts, names, options=compare_options, dates=dates, progress=tick))
-    focus = None
+    foci = []
+    target = None
     if para:
         where: int | None = len(loaded_drafts) - 1
         if in_draft:
@@ -417,9 +416,16 @@ def history(
         if where is None:
             fail(f"--in {in_draft}: not one of the drafts of this history ({', '.join(names)})")
         draft = loaded_drafts[where]
-        found = _run(lambda: draft.find(para))
-        focus = (where, draft.paragraphs.index(found[0]))
-    view = HistoryView(result, changed_only=changed_only, focus=focus, blame=blame)
+        for reference in para:
+            for found in _run(lambda reference=reference: draft.find(reference)):
+                foci.append((where, draft.paragraphs.index(found)))
+        if revert_to:
+            target = next((k for k, entry in enumerate(kept) if entry.answers_to(revert_to)), None)
+            if target is None:
+                target = result.draft_index(revert_to)
+            if target is None:
+                fail(f"--revert-to {revert_to}: not one of the drafts of this history ({', '.join(names)})")
+    view = HistoryView(result, changed_only=changed_only, foci=foci, blame=blame, revert_to=target)
     fmt = format.value if format else (format_of(output, "history") if output and output != "-" else "terminal")
     if fmt is None:
         fail(f"cannot tell the format of {output!r}: give --format {'|'.join(formats_for('history'))}")
@@ -441,6 +447,119 @@ def history(
     sys.stderr.write(
         f"draftdiff: wrote {target} ({fmt}, {len(view.lineages)} paragraphs through {len(names)} drafts)\n"
     )
+
+
+TraceFormat = StrEnum("TraceFormat", {name: name for name in formats_for("trace")})  # type: ignore[misc]
+
+
+def _read_register_drafts(chosen, options: ReadOptions, skip_unreadable: bool):
+    """Read each chosen draft once: (drafts, entries kept); an unreadable one
+    is one error line, or a warning with --skip-unreadable."""
+    loaded, kept = [], []
+    for entry in chosen:
+        try:
+            draft = load(entry.path, label=entry.label, options=options)
+        except DraftDiffError as exc:
+            if not skip_unreadable:
+                fail(f"draft {entry.name}: {exc}")
+            sys.stderr.write(f"draftdiff: warning: left out draft {entry.name}: {exc}\n")
+            continue
+        warn_read_problems(draft)
+        loaded.append(draft)
+        kept.append(entry)
+    return loaded, kept
+
+
+@app.command()
+def trace(
+    drafts: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Drafts in order (names, labels, aliases or files); default: the whole register.", show_default=False
+        ),
+    ] = None,
+    phrase: Annotated[list[str] | None, typer.Option("--phrase", help="A phrase to follow (repeatable).")] = None,
+    phrases: Annotated[
+        Path | None, typer.Option("--phrases", help="A file of phrases, one a line; # starts a comment.")
+    ] = None,
+    threshold: Annotated[
+        float, typer.Option("--threshold", help="How close a variant must be to its phrase, 0-1 (1: no variants).")
+    ] = 0.75,
+    context: Annotated[bool, typer.Option("--context", help="Show the sentence around each occurrence.")] = False,
+    fail_if_dropped: Annotated[
+        bool, typer.Option("--fail-if-dropped", help="Exit 1 when a phrase of the first draft is gone from the last.")
+    ] = False,
+    allow_variants: Annotated[
+        bool,
+        typer.Option("--allow-variants", help="With --fail-if-dropped: a variant left in the last draft is enough."),
+    ] = False,
+    format: Annotated[
+        TraceFormat | None, typer.Option("--format", "-f", help="Output format (default: terminal, or -o's suffix).")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to this file; its suffix picks the format.")
+    ] = None,
+    skip_unreadable: Annotated[
+        bool, typer.Option("--skip-unreadable", help="Leave out a draft that cannot be read, with a warning.")
+    ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
+    pager: Annotated[bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")] = True,
+    config: ConfigOpt = None,
+    revisions: RevisionsOpt = Revisions.accept,
+    pdf_engine: EngineOpt = PdfEngine.pdfium,
+) -> None:
+    """Follow watched phrases through every draft: where each stands, its variants, and whether it was kept or dropped."""
+    from .negotiation.history import history as run_history
+    from .negotiation.register import choose
+    from .negotiation.trace import TraceView
+    from .negotiation.trace import trace as run_trace
+    from .rules.settings import load_settings
+
+    if not 0 < threshold <= 1:
+        fail("--threshold is a similarity between 0 (exclusive) and 1 (1: exact matches only)")
+    loaded_config, entries = _register(config)
+    watched = list(phrase or [])
+    if phrases is not None:
+        try:
+            lines = phrases.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            fail(f"{phrases}: cannot be read as UTF-8 text ({type(exc).__name__}); give a text file, one phrase a line")
+        watched += [line.split("#", 1)[0].strip() for line in lines]
+    if not phrase and phrases is None:
+        watched += _run(lambda: load_settings(loaded_config)).protect
+    watched = [w for w in watched if w.strip()]
+    if not watched:
+        fail("no phrases: give --phrase TEXT, --phrases FILE, or list them in [check] protect of draftdiff.toml")
+    chosen = _run(lambda: choose(entries, list(drafts or [])))
+    if len(chosen) < 2:
+        fail("trace needs at least two drafts: list them under [drafts] in draftdiff.toml, or name them")
+    loaded, kept = _read_register_drafts(chosen, _read_options(revisions, pdf_engine, None), skip_unreadable)
+    if len(loaded) < 2:
+        fail("trace needs at least two readable drafts")
+    names = [entry.name for entry in kept]
+    found = _run(lambda: run_trace(run_history(loaded, names, words=False), watched, threshold=threshold))
+    view = TraceView(found, context=context, allow_variants=allow_variants)
+    fmt = format.value if format else (format_of(output, "trace") if output and output != "-" else "terminal")
+    if fmt is None:
+        fail(f"cannot tell the format of {output!r}: give --format {'|'.join(formats_for('trace'))}")
+    if fmt == "terminal" and not output:
+        _show(view, "trace", no_color=no_color, pager=pager)
+    else:
+        from .writers.registry import WriteOptions
+
+        spec = _run(lambda: writer(fmt, "trace"))
+        payload = _run(lambda: spec.render(view, WriteOptions(no_color=True, width=120)))
+        if not output or output == "-":
+            if spec.binary:
+                fail(f"{fmt} is binary: write it to a file with -o FILE")
+            _emit(payload.decode("utf-8") if isinstance(payload, bytes) else payload)
+        else:
+            from .output import write_atomic
+
+            target = _run(lambda: write_atomic(output, payload, inputs=tuple(Path(d.source) for d in loaded)))
+            sys.stderr.write(f"draftdiff: wrote {target} ({fmt}, {len(found.phrases)} phrases)\n")
+    if fail_if_dropped and view.failing:
+        raise typer.Exit(1)
 
 
 CheckFormat = StrEnum("CheckFormat", {name: name for name in formats_for("check")})  # type: ignore[misc]

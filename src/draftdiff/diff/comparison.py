@@ -156,8 +156,10 @@ def _numbered(para: Paragraph) -> bool:
     return bool(para.label) and para.kind is not Kind.UNNUMBERED
 
 
-def compare(old: Draft, new: Draft, *, options: Options | None = None) -> Comparison:
-    """Align two drafts and diff the wording of every aligned pair."""
+def compare(old: Draft, new: Draft, *, options: Options | None = None, words: bool = True) -> Comparison:
+    """Align two drafts and diff the wording of every aligned pair. With
+    ``words=False`` the wording is not diffed (a changed pair is "modified"
+    without edits): for analyses that need only which paragraph became which."""
     options = options or Options()
     alignment = align(old, new)
     changes: list[tuple[float, Change]] = []
@@ -170,6 +172,9 @@ def compare(old: Draft, new: Draft, *, options: Options | None = None) -> Compar
         if len(olds) == 1 and len(news) == 1 and _same_quickly(old_text, new_text):
             # the common case: skip the diff
             word_diff = WordDiff(segments=[("equal", new_text)], old_equal=[old_text])
+        elif not words:
+            word_diff = WordDiff(segments=[("delete", old_text), ("insert", new_text)])
+            word_diff.edits = [Edit("replace", old_text, new_text)]
         else:
             word_diff = diff(old_text, new_text, options)
         if len(olds) > 1:

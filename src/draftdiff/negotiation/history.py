@@ -231,21 +231,69 @@ class History:
 
 
 @dataclass
+class Revert:
+    """A paragraph's wording now, and the wording of the same paragraph in an
+    earlier draft: the change that would revert it."""
+
+    current: Paragraph
+    earlier: list[Paragraph]  # empty when the paragraph did not exist then
+    segments: list[tuple[str, str]]  # current -> earlier, word by word
+
+    @property
+    def earlier_text(self) -> str:
+        return " ".join(p.text for p in self.earlier)
+
+    @property
+    def earlier_ids(self) -> list[str]:
+        return [p.id for p in self.earlier]
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.current.id,
+            "text": self.current.text,
+            "revert_to_ids": self.earlier_ids,
+            "revert_to_text": self.earlier_text,
+            "changes": [{"op": op, "text": text} for op, text in self.segments],
+        }
+
+
+@dataclass
 class HistoryView:
-    """A history and how to show it: every lineage, the changed ones, or one
-    paragraph's story (with its blame)."""
+    """A history and how to show it: every lineage, the changed ones, or some
+    paragraphs' stories (with their blame), or a proposal to revert them to
+    an earlier draft's wording."""
 
     history: History
     changed_only: bool = False
-    focus: Node | None = None  # --para: the paragraph whose story is told
+    foci: list[Node] = field(default_factory=list)  # --para: the paragraphs whose story is told
     blame: bool = False
+    revert_to: int | None = None  # --revert-to: the draft whose wording is proposed
+
+    @property
+    def focus(self) -> Node | None:
+        return self.foci[0] if self.foci else None
 
     @property
     def lineages(self) -> list[Lineage]:
-        if self.focus is not None:
-            found = self.history.lineage_of(self.focus)
-            return [found] if found else []
+        if self.foci:
+            found = [self.history.lineage_of(node) for node in self.foci]
+            return [lin for lin in found if lin is not None]
         return [lin for lin in self.history.lineages if lin.changed or not self.changed_only]
+
+    def reverts(self) -> list[Revert]:
+        """For each paragraph of --para, the change back to --revert-to's wording."""
+        if self.revert_to is None:
+            return []
+        out = []
+        for node in self.foci:
+            current = self.history.paragraph(node)
+            lineage = self.history.lineage_of(node)
+            nodes = lineage.nodes.get(self.revert_to, []) if lineage else []
+            earlier = [self.history.drafts[self.revert_to].paragraphs[i] for i in nodes]
+            text = " ".join(p.text for p in earlier)
+            segments = diff(current.text, text).segments if earlier else [("delete", current.text)]
+            out.append(Revert(current, earlier, segments))
+        return out
 
 
 def history(
@@ -255,9 +303,11 @@ def history(
     options: Options | None = None,
     dates: list[str | None] | None = None,
     progress: Callable[[], None] | None = None,
+    words: bool = True,
 ) -> History:
     """The history of every paragraph through ``drafts`` (at least two, in
-    the order of the negotiation)."""
+    the order of the negotiation). ``words=False`` skips the word diffs: the
+    lineages are the same, the steps carry no word changes (for trace)."""
     if len(drafts) < 2:
         raise ValueError("a history needs at least two drafts")
     names = names or [d.label for d in drafts]
@@ -266,7 +316,7 @@ def history(
     links: list[Link] = []
     index_of = [{id(p): i for i, p in enumerate(d.paragraphs)} for d in drafts]
     for d in range(1, len(drafts)):
-        comparison = compare(drafts[d - 1], drafts[d], options=options)
+        comparison = compare(drafts[d - 1], drafts[d], options=options, words=words)
         steps.append(Step(d, comparison))
         for change in comparison.changes:
             for old in change.old:

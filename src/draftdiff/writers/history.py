@@ -78,8 +78,12 @@ def print_history(view: HistoryView, console: Console) -> None:
     for step in history.steps:
         lead, items = step_items(history, step)
         console.print(_wrapped("  " + lead + " ", items, console.width))
-    if view.focus is not None:
-        _print_story(view, console, plain)
+    if view.revert_to is not None:
+        _print_reverts(view, console, plain)
+        return
+    if view.foci:
+        for node in view.foci:
+            _print_story(view, node, console, plain)
         return
     lineages = view.lineages
     changed = sum(1 for lin in history.lineages if lin.changed)
@@ -145,18 +149,47 @@ def _columns_that_fit(history: History, lineages: list[Lineage], width: int) -> 
     return sorted(kept)
 
 
-def _print_story(view: HistoryView, console: Console, plain: bool) -> None:
+def _print_reverts(view: HistoryView, console: Console, plain: bool) -> None:
     from .terminal import _print_indented, inline_diff
 
     history = view.history
-    assert view.focus is not None
-    lineage = history.lineage_of(view.focus)
-    focus = history.paragraph(view.focus)
+    assert view.revert_to is not None
+    target = history.drafts[view.revert_to].label
+    for revert in view.reverts():
+        where = history.drafts[history.draft_index_of(revert.current)].label
+        console.print()
+        title = Text(f"{revert.current.id} ({where}) → ", style="bold")
+        if revert.earlier:
+            title.append(f"{target} wording ({', '.join(revert.earlier_ids)})", style="bold")
+        else:
+            title.append(f"not in {target}: reverting deletes it", style="bold red" if not plain else "bold")
+        console.print(title)
+        table = Table(box=None, pad_edge=False, show_header=True, header_style="dim", expand=True)
+        table.add_column(where, ratio=1)
+        table.add_column(target, ratio=1)
+        table.add_row(revert.current.text, revert.earlier_text or "—")
+        if console.width >= 100:
+            console.print(table)
+        else:
+            console.print(Text(f"  {where}:", style="dim"))
+            _print_indented(console, Text(revert.current.text), indent=4)
+            console.print(Text(f"  {target}:", style="dim"))
+            _print_indented(console, Text(revert.earlier_text or "—"), indent=4)
+        console.print(Text("  the revert, word by word:", style="dim"))
+        _print_indented(console, inline_diff(revert.segments, plain=plain), indent=4)
+
+
+def _print_story(view: HistoryView, node, console: Console, plain: bool) -> None:
+    from .terminal import _print_indented, inline_diff
+
+    history = view.history
+    lineage = history.lineage_of(node)
+    focus = history.paragraph(node)
     console.print()
     if lineage is None:
         console.print(Text(f"No history for {focus.id}."))
         return
-    where = history.drafts[view.focus[0]].label
+    where = history.drafts[node[0]].label
     console.print(Text(f"Paragraph {focus.id} of {where}", style="bold"))
     for d, change in history.story(lineage):
         draft = history.drafts[d]
@@ -179,7 +212,7 @@ def _print_story(view: HistoryView, console: Console, plain: bool) -> None:
         table = Table(box=None, pad_edge=False, show_header=True, header_style="dim")
         table.add_column("draft", no_wrap=True)
         table.add_column("words")
-        for text, d in history.blame(view.focus):
+        for text, d in history.blame(node):
             table.add_row(history.drafts[d].label, text.strip())
         console.print(table)
 
@@ -200,7 +233,10 @@ def json_document(view: HistoryView) -> str:
     from .json import dumps
 
     document = view.history.to_json()
-    if view.focus is not None or view.changed_only:
+    if view.revert_to is not None:
+        document["revert_to"] = view.history.names[view.revert_to]
+        document["reverts"] = [r.to_json() for r in view.reverts()]
+    if view.foci or view.changed_only:
         keep = {id(lin) for lin in view.lineages}
         document["lineage"] = [
             entry for entry, lin in zip(document["lineage"], view.history.lineages, strict=True) if id(lin) in keep
@@ -236,6 +272,37 @@ def csv_document(view: HistoryView, *, bom: bool = False) -> bytes:
             [safe_cell(cell_words(history, lineage, d)) for d in range(len(history.drafts))] + [safe_cell(events)]
         )
     return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
+
+
+def docx_document(view: HistoryView) -> bytes:
+    """A tracked-changes document that proposes the revert: accepting it gives
+    the earlier wording, rejecting it keeps the current one."""
+    from ..errors import DraftDiffError
+    from .wordml import DocxWriter, Para, Run
+
+    if view.revert_to is None:
+        raise DraftDiffError(
+            "a history is written as .docx only as a revert proposal", hint="give --para ID --revert-to DRAFT"
+        )
+    history = view.history
+    target = history.drafts[view.revert_to].label
+    writer = DocxWriter(author="draftdiff", title=f"Proposed revert to {target} language")
+    writer.add(Para([Run(f"Proposed revert to {target} language")], style="Title"))
+    kinds = {"equal": None, "delete": "del", "insert": "ins"}
+    for revert in view.reverts():
+        where = history.drafts[history.draft_index_of(revert.current)].label
+        note = f"Paragraph {revert.current.id} ({where})"
+        note += (
+            f", in the wording of {target} ({', '.join(revert.earlier_ids)})"
+            if revert.earlier
+            else f": not in {target}"
+        )
+        writer.add(Para([Run(note, bold=True)]))
+        label = f"{revert.current.label}{revert.current.close}" if revert.current.label else ""
+        runs = [Run(label, tab_after=True)] if label else []
+        runs += [Run(text, change=kinds[op]) for op, text in revert.segments if text]
+        writer.add(Para(runs, hanging=bool(label), mark="del" if not revert.earlier else None))
+    return writer.to_bytes()
 
 
 # -- XLSX -------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ class WriteOptions:
 @dataclass(frozen=True)
 class Writer:
     name: str
-    results: tuple[str, ...]  # "draft" (parse), "report" (compare, export), "check", "history"
+    results: tuple[str, ...]  # "draft" (parse), "report" (compare, export), "check", "history", "trace"
     render: Callable[[Any, WriteOptions], str | bytes]
     binary: bool = False  # cannot go to a terminal or a pipe: -o FILE only
     suffixes: tuple[str, ...] = ()
@@ -44,15 +44,39 @@ def _is_history(result) -> bool:
     return isinstance(result, HistoryView)
 
 
-def _or_history(render: Callable[[Any, WriteOptions], str | bytes], history_render):
-    """A writer that also writes a history, with the history module's function."""
+def _or_many(render: Callable[[Any, WriteOptions], str | bytes], fmt: str):
+    """A writer that also writes the many-draft results (a history, a trace)
+    in format ``fmt``, with their own modules' functions."""
 
-    def both(result, options: WriteOptions):
+    def dispatch(result, options: WriteOptions):
         if _is_history(result):
-            return history_render(result, options)
+            return _history(fmt)(result, options)
+        if _is_trace(result):
+            return _trace(fmt)(result, options)
         return render(result, options)
 
-    return both
+    return dispatch
+
+
+def _is_trace(result) -> bool:
+    from ..negotiation.trace import TraceView
+
+    return isinstance(result, TraceView)
+
+
+def _trace(name: str):
+    def render(view, options: WriteOptions):
+        from . import trace
+
+        if name == "terminal":
+            return trace.terminal_text(view.trace, no_color=options.no_color, width=options.width, context=view.context)
+        if name == "csv":
+            return trace.csv_document(view.trace, bom=options.bom)
+        if name in ("github", "sarif", "junit"):
+            return getattr(trace, f"{name}_document")(view.trace, view.failing)
+        return getattr(trace, f"{name}_document")(view.trace)
+
+    return render
 
 
 def _history(name: str):
@@ -171,35 +195,35 @@ WRITERS: dict[str, Writer] = {
     for spec in (
         Writer(
             "terminal",
-            ("draft", "report", "check", "history"),
-            _or_history(_terminal, _history("terminal")),
+            ("draft", "report", "check", "history", "trace"),
+            _or_many(_terminal, "terminal"),
             summary="what the terminal shows",
         ),
         Writer(
             "json",
-            ("draft", "report", "check", "history"),
-            _or_history(lambda r, o: _dispatch_json(r, o), _history("json")),
+            ("draft", "report", "check", "history", "trace"),
+            _or_many(lambda r, o: _dispatch_json(r, o), "json"),
             suffixes=(".json",),
         ),
         Writer("text", ("draft",), _draft_text, suffixes=(".txt",), summary="one paragraph a line, id first"),
         Writer(
             "md",
-            ("report", "history"),
-            _or_history(_markdown, _history("markdown")),
+            ("report", "history", "trace"),
+            _or_many(_markdown, "markdown"),
             suffixes=(".md", ".markdown"),
             summary="a change table (a history matrix) in Markdown",
         ),
         Writer(
             "csv",
-            ("report", "history"),
-            _or_history(_csv, _history("csv")),
+            ("report", "history", "trace"),
+            _or_many(_csv, "csv"),
             suffixes=(".csv",),
             summary="a change table or a history matrix (UTF-8 text)",
         ),
         Writer(
             "xlsx",
-            ("report", "history"),
-            _or_history(_xlsx, _history("xlsx")),
+            ("report", "history", "trace"),
+            _or_many(_xlsx, "xlsx"),
             binary=True,
             suffixes=(".xlsx",),
             summary="a change table (a history matrix and its steps) for Excel",
@@ -207,14 +231,27 @@ WRITERS: dict[str, Writer] = {
         Writer(
             "html",
             ("report", "history"),
-            _or_history(_html, _history("html")),
+            _or_many(_html, "html"),
             suffixes=(".html", ".htm"),
             summary="one page, no network",
         ),
-        Writer("docx", ("report",), _docx, binary=True, suffixes=(".docx",), summary="a redline with tracked changes"),
-        Writer("github", ("check",), _check("github"), summary="GitHub Actions annotations"),
-        Writer("junit", ("check",), _check("junit"), suffixes=(".xml",), summary="JUnit XML"),
-        Writer("sarif", ("check",), _check("sarif"), suffixes=(".sarif",), summary="SARIF 2.1.0"),
+        Writer(
+            "docx",
+            ("report", "history"),
+            _or_many(_docx, "docx"),
+            binary=True,
+            suffixes=(".docx",),
+            summary="a redline with tracked changes (a history: a proposed revert)",
+        ),
+        Writer(
+            "github", ("check", "trace"), _or_many(_check("github"), "github"), summary="GitHub Actions annotations"
+        ),
+        Writer(
+            "junit", ("check", "trace"), _or_many(_check("junit"), "junit"), suffixes=(".xml",), summary="JUnit XML"
+        ),
+        Writer(
+            "sarif", ("check", "trace"), _or_many(_check("sarif"), "sarif"), suffixes=(".sarif",), summary="SARIF 2.1.0"
+        ),
     )
 }
 ALIASES = {"markdown": "md"}

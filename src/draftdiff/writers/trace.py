@@ -1,0 +1,330 @@
+"""trace in every format: the terminal table (and each occurrence's sentence),
+JSON, Markdown, CSV, XLSX, and the CI formats (GitHub annotations, SARIF,
+JUnit) that report each dropped phrase at the last draft where it stood."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..negotiation.trace import PhraseTrace, Trace
+from .untrusted import cell as safe_cell
+from .untrusted import xml_escape
+
+RULE = ("DD201", "watched-phrase-dropped")
+_STATUS_STYLE = {
+    "kept": "green",
+    "added": "green",
+    "moved": "cyan",
+    "restored": "cyan",
+    "reworded": "yellow",
+    "dropped": "bold red",
+    "absent": "dim",
+}
+
+
+def cell_text(result: PhraseTrace, d: int) -> str:
+    """Ids where the phrase stands; a variant's id marked ~."""
+    parts = [o.id + ("~" if o.match == "variant" else "") for o in result.occurrences[d]]
+    return ", ".join(parts) if parts else "·"
+
+
+def status_text(trace: Trace, result: PhraseTrace) -> str:
+    labels = [d.label for d in trace.history.drafts]
+    if result.status == "dropped" and result.dropped_in is not None:
+        return f"dropped in {labels[result.dropped_in]} (from {', '.join(result.dropped_from)})"
+    if result.status == "reworded" and result.dropped_in is not None:
+        return f"reworded in {labels[result.dropped_in]} (from {', '.join(result.dropped_from)})"
+    if result.status == "added" and result.first is not None:
+        return f"added in {labels[result.first]}"
+    return result.status
+
+
+# -- terminal -------------------------------------------------------------------------
+
+
+def print_trace(trace: Trace, console: Console, *, context: bool = False) -> None:
+    labels = [d.label for d in trace.history.drafts]
+    plain = console.no_color or console.color_system is None
+    console.print(
+        Text(f"Trace: {len(trace.phrases)} phrases through {' → '.join(labels)} ({len(labels)} drafts)", style="bold")
+    )
+    counts: dict[str, int] = {}
+    for result in trace.phrases:
+        counts[result.status] = counts.get(result.status, 0) + 1
+    console.print(Text(" · ".join(f"{n} {status}" for status, n in counts.items()), style="dim"))
+    table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
+    longest = max((len(r.phrase) for r in trace.phrases), default=10)
+    table.add_column("phrase", min_width=min(longest, 22), max_width=34, overflow="fold")
+    table.add_column("status", overflow="fold", min_width=18, max_width=22)
+    shown = _drafts_that_fit(trace, console.width - min(longest, 22) - 24)
+    if len(shown) < len(labels):
+        hidden = ", ".join(labels[d] for d in range(len(labels)) if d not in shown)
+        console.print(
+            Text(f"(not shown, the terminal is too narrow: {hidden}; widen it or use --format html/xlsx)", style="dim")
+        )
+    for d in shown:
+        table.add_column(labels[d], overflow="fold")
+    for result in trace.phrases:
+        style = "" if plain else _STATUS_STYLE.get(result.status, "")
+        table.add_row(
+            result.phrase,
+            Text(status_text(trace, result), style=style),
+            *(Text(cell_text(result, d), style="dim" if not result.occurrences[d] else "") for d in shown),
+        )
+    console.print()
+    console.print(table)
+    console.print(Text("\n~ a variant (a word inserted, removed or changed)  · not found", style="dim"))
+    if context:
+        for result in trace.phrases:
+            console.print(Text(f"\n{result.phrase}", style="bold"))
+            # one line per distinct sentence, with the drafts and ids it stands in
+            groups: dict[tuple[str, str, str], list[str]] = {}
+            for d, found in enumerate(result.occurrences):
+                for occurrence in found:
+                    key = (occurrence.sentence, occurrence.match, occurrence.text)
+                    groups.setdefault(key, []).append(f"{labels[d]} {occurrence.id}")
+            for (sentence, match, words), places in groups.items():
+                line = Text(f"  {', '.join(places)}")
+                if match == "variant":
+                    line.append(f' (variant: "{words}")', style="yellow" if not plain else "")
+                line.append(": ")
+                line.append(sentence)
+                console.print(line)
+
+
+def _drafts_that_fit(trace: Trace, width: int) -> list[int]:
+    """The first draft and as many of the latest ones as fit in ``width``."""
+    count = len(trace.history.drafts)
+    widths = [
+        min(14, max([len(trace.history.drafts[d].label)] + [len(cell_text(r, d)) for r in trace.phrases])) + 2
+        for d in range(count)
+    ]
+    if sum(widths) <= width:
+        return list(range(count))
+    kept, used = [0], widths[0]
+    for d in range(count - 1, 0, -1):
+        if used + widths[d] > width:
+            break
+        kept.append(d)
+        used += widths[d]
+    return sorted(kept)
+
+
+def terminal_text(trace: Trace, *, no_color: bool, width: int, context: bool) -> str:
+    from .terminal import make_console
+
+    buffer = io.StringIO()
+    console = make_console(no_color=no_color, width=width, file=buffer, force_terminal=not no_color)
+    print_trace(trace, console, context=context)
+    return buffer.getvalue()
+
+
+# -- tables ------------------------------------------------------------------------------
+
+
+def json_document(trace: Trace) -> str:
+    from .json import dumps
+
+    return dumps(trace.to_json())
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("~", "\\~").replace("\n", " ")
+
+
+def markdown_document(trace: Trace) -> str:
+    labels = [d.label for d in trace.history.drafts]
+    lines = [
+        f"# Trace: {' → '.join(labels)}",
+        "",
+        "| Phrase | " + " | ".join(_md(label) for label in labels) + " | Status |",
+        "|" + "---|" * (len(labels) + 2),
+    ]
+    for result in trace.phrases:
+        cells = [_md(cell_text(result, d)) for d in range(len(labels))]
+        lines.append(f"| {_md(result.phrase)} | " + " | ".join(cells) + f" | {_md(status_text(trace, result))} |")
+    lines += ["", "\\~ marks a variant of the phrase; · not found."]
+    return "\n".join(lines) + "\n"
+
+
+def csv_document(trace: Trace, *, bom: bool = False) -> bytes:
+    import csv
+
+    labels = [d.label for d in trace.history.drafts]
+    buffer = io.StringIO()
+    out = csv.writer(buffer, lineterminator="\r\n")
+    out.writerow(["Phrase", *labels, "Status"])
+    for result in trace.phrases:
+        out.writerow(
+            [
+                safe_cell(result.phrase),
+                *(safe_cell(cell_text(result, d)) for d in range(len(labels))),
+                safe_cell(status_text(trace, result)),
+            ]
+        )
+    return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
+
+
+def xlsx_document(trace: Trace) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    fills = {
+        "dropped": PatternFill("solid", fgColor="F8D7DA"),
+        "reworded": PatternFill("solid", fgColor="FFF2CC"),
+        "moved": PatternFill("solid", fgColor="DDEBF7"),
+        "restored": PatternFill("solid", fgColor="DDEBF7"),
+    }
+    labels = [d.label for d in trace.history.drafts]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Trace"
+    sheet.append(["Phrase", *(safe_cell(label) for label in labels), "Status"])
+    for header in sheet[1]:
+        header.font = Font(bold=True)
+    for r, result in enumerate(trace.phrases, start=2):
+        sheet.append(
+            [
+                safe_cell(result.phrase),
+                *(safe_cell(cell_text(result, d)) for d in range(len(labels))),
+                safe_cell(status_text(trace, result)),
+            ]
+        )
+        if result.status in fills:
+            sheet.cell(row=r, column=len(labels) + 2).fill = fills[result.status]
+    sheet.column_dimensions["A"].width = 40
+    for column in range(2, len(labels) + 2):
+        sheet.column_dimensions[get_column_letter(column)].width = 14
+    sheet.column_dimensions[get_column_letter(len(labels) + 2)].width = 50
+    sheet.freeze_panes = "B2"
+    places = book.create_sheet("Occurrences")
+    places.append(["Phrase", "Draft", "Paragraph", "Match", "Words", "Sentence"])
+    for header in places[1]:
+        header.font = Font(bold=True)
+    wrap = Alignment(vertical="top", wrap_text=True)
+    for result in trace.phrases:
+        for d, found in enumerate(result.occurrences):
+            for o in found:
+                places.append([safe_cell(v) for v in (result.phrase, labels[d], o.id, o.match, o.text, o.sentence)])
+                for item in places[places.max_row]:
+                    item.alignment = wrap
+    for letter, width in zip("ABCDEF", (36, 14, 10, 9, 36, 80), strict=True):
+        places.column_dimensions[letter].width = width
+    for worksheet in book.worksheets:  # text is never a formula
+        for row in worksheet.iter_rows():
+            for item in row:
+                if isinstance(item.value, str):
+                    item.data_type = "s"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# -- CI formats -----------------------------------------------------------------------
+
+
+def _where(trace: Trace, result: PhraseTrace) -> tuple[Path, str, int | None]:
+    """The last draft where a dropped phrase stood, its paragraph, its line."""
+    stood = (result.dropped_in or len(trace.history.drafts)) - 1
+    draft = trace.history.drafts[stood]
+    found = result.exact(stood) or result.occurrences[stood]
+    paragraph = draft.paragraphs[found[0].paragraph] if found else None
+    return Path(draft.source), paragraph.id if paragraph else "", paragraph.location.line if paragraph else None
+
+
+def _message(trace: Trace, result: PhraseTrace) -> str:
+    return f'Watched phrase "{result.phrase}": {status_text(trace, result)}.'
+
+
+def github_document(trace: Trace, failing: list[PhraseTrace]) -> str:
+    from .github import _data, _property
+
+    lines = []
+    for result in failing:
+        source, para, line = _where(trace, result)
+        props = [f"file={_property(str(source))}"]
+        if line:
+            props.append(f"line={line}")
+        props.append(f"title={_property(f'{RULE[0]} {RULE[1]} (para {para})')}")
+        lines.append(f"::error {','.join(props)}::{_data(_message(trace, result))}")
+    lines.append(f"draftdiff trace: {len(trace.phrases)} phrases, {len(failing)} dropped")
+    return "\n".join(lines) + "\n"
+
+
+def sarif_document(trace: Trace, failing: list[PhraseTrace]) -> str:
+    from .. import __version__
+    from .json import dumps
+    from .sarif import SCHEMA, _uri
+
+    results = []
+    for result in failing:
+        source, para, line = _where(trace, result)
+        location: dict = {"physicalLocation": {"artifactLocation": {"uri": _uri(source)}}}
+        if line:
+            location["physicalLocation"]["region"] = {"startLine": line}
+        location["logicalLocations"] = [{"name": f"para {para}", "kind": "paragraph"}]
+        results.append(
+            {
+                "ruleId": RULE[0],
+                "ruleIndex": 0,
+                "level": "error",
+                "message": {"text": _message(trace, result)},
+                "locations": [location],
+                "properties": {"phrase": result.phrase, "status": result.status},
+            }
+        )
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "draftdiff",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/draftdiff/",
+                        "rules": [
+                            {
+                                "id": RULE[0],
+                                "name": RULE[1],
+                                "shortDescription": {
+                                    "text": "A watched phrase of the first draft is gone from the last."
+                                },
+                                "defaultConfiguration": {"level": "error"},
+                            }
+                        ],
+                    }
+                },
+                "artifacts": [
+                    {"location": {"uri": _uri(Path(d.source))}, "roles": ["analysisTarget"]}
+                    for d in trace.history.drafts
+                ],
+                "results": results,
+            }
+        ],
+    }
+    return dumps(document)
+
+
+def junit_document(trace: Trace, failing: list[PhraseTrace]) -> str:
+    dropped = {id(r) for r in failing}
+    cases = []
+    for result in trace.phrases:
+        name = xml_escape(result.phrase, {'"': "&quot;"})
+        body = ""
+        if id(result) in dropped:
+            message = xml_escape(_message(trace, result), {'"': "&quot;"})
+            body = f'<failure type="{RULE[0]}" message="{message}">{message}</failure>'
+        cases.append(f'<testcase classname="draftdiff.trace" name="{name}">{body}</testcase>')
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<testsuites><testsuite name="draftdiff trace" tests="{len(trace.phrases)}" failures="{len(failing)}">'
+        + "".join(cases)
+        + "</testsuite></testsuites>\n"
+    )
