@@ -155,10 +155,17 @@ class _DraftIndex:
             pieces.append(piece)
             offset += len(piece)
         self.haystack = "".join(pieces)
+        self._sets: dict[int, set[str]] = {}
         self.postings: dict[str, set[int]] = defaultdict(set)
         for index, tokens in enumerate(self.words):
             for token in tokens:
                 self.postings[token].add(index)
+
+    def word_set(self, paragraph: int) -> set[str]:
+        found = self._sets.get(paragraph)
+        if found is None:
+            found = self._sets[paragraph] = set(self.words[paragraph])
+        return found
 
     def paragraph_at(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
@@ -235,34 +242,34 @@ def _variants(index: _DraftIndex, tokens: list[str], exact: set[int], threshold:
     """(paragraph, first word, word count) of the best variant in each
     candidate paragraph: one holding all the phrase's words but one."""
     distinct = set(tokens)
-    needed = max(1, len(distinct) - 1)
-    counts: dict[int, int] = defaultdict(int)
-    for token in distinct:
-        for paragraph in index.postings.get(token, ()):
-            counts[paragraph] += 1
+    needed = min(len(distinct), max(2, len(distinct) - 1))
+    # A paragraph that holds all the words but (len - needed) holds one of
+    # the (len - needed + 1) rarest: only those paragraphs are looked at.
+    rarest = sorted(distinct, key=lambda w: len(index.postings.get(w, ())))[: len(distinct) - needed + 1]
+    candidates: set[int] = set()
+    for token in rarest:
+        candidates |= index.postings.get(token, set())
     n = len(tokens)
-    for paragraph, count in counts.items():
-        if count < needed or paragraph in exact:
+    for paragraph in sorted(candidates):
+        if paragraph in exact or len(distinct & index.word_set(paragraph)) < needed:
             continue
         para_words = index.words[paragraph]
         best: tuple[float, int, int] | None = None
+        # a variant starts and ends on the phrase's words, and keeps at least
+        # three words: "human rights" is not a variant of "human rights-based",
+        # "regardless of status" is one of "regardless of migration status"
         anchors = [i for i, w in enumerate(para_words) if w in distinct]
-        tried: set[tuple[int, int]] = set()
-        for anchor in anchors:
-            for start in range(max(0, anchor - 2), anchor + 1):
-                # a variant keeps at least three words: "human rights" is not a
-                # variant of "human rights-based", "regardless of status" is one
-                # of "regardless of migration status"
-                for length in range(max(3, n - 1), n + 3):
-                    if (start, length) in tried or start + length > len(para_words):
-                        continue
-                    tried.add((start, length))
-                    window = para_words[start : start + length]
-                    if window[0] not in distinct or window[-1] not in distinct:
-                        continue  # a variant starts and ends on the phrase's words
-                    score = Indel.normalized_similarity(tokens, window)
-                    if score >= threshold and (best is None or score > best[0]):
-                        best = (score, start, length)
+        shortest, longest = max(3, n - 1), n + 2
+        for a, first in enumerate(anchors):
+            for last in anchors[a:]:
+                length = last - first + 1
+                if length > longest:
+                    break
+                if length < shortest or 2 * min(n, length) / (n + length) < threshold:
+                    continue
+                score = Indel.normalized_similarity(tokens, para_words[first : last + 1])
+                if score >= threshold and (best is None or score > best[0]):
+                    best = (score, first, length)
         if best is not None:
             yield paragraph, best[1], best[2]
 

@@ -60,7 +60,7 @@ def print_trace(trace: Trace, console: Console, *, context: bool = False) -> Non
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
     longest = max((len(r.phrase) for r in trace.phrases), default=10)
     table.add_column("phrase", min_width=min(longest, 22), max_width=34, overflow="fold")
-    table.add_column("status", overflow="fold", min_width=18, max_width=22)
+    table.add_column("status", overflow="fold", min_width=18, max_width=32)
     shown = _drafts_that_fit(trace, console.width - min(longest, 22) - 24)
     if len(shown) < len(labels):
         hidden = ", ".join(labels[d] for d in range(len(labels)) if d not in shown)
