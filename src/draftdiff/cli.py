@@ -562,6 +562,122 @@ def trace(
         raise typer.Exit(1)
 
 
+RefsFormat = StrEnum("RefsFormat", {name: name for name in formats_for("refs")})  # type: ignore[misc]
+
+
+@app.command()
+def refs(
+    comments: Annotated[
+        Path, typer.Argument(help="Comments: .csv (one a row), .txt, .md, .docx or .pdf.", show_default=False)
+    ],
+    on: Annotated[str | None, typer.Option("--on", help="The draft the comments were written on (required).")] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", help="Follow the paragraphs to this draft (default: the latest).")
+    ] = None,
+    separator: Annotated[
+        str | None,
+        typer.Option("--separator", help="Free text: a line that separates comments (default: blank lines)."),
+    ] = None,
+    text_column: Annotated[
+        str | None, typer.Option("--text-column", help="CSV: the column of the comments' text.")
+    ] = None,
+    author_column: Annotated[str | None, typer.Option("--author-column", help="CSV: the column of the author.")] = None,
+    organisation_column: Annotated[
+        str | None, typer.Option("--organisation-column", help="CSV: the column of the organisation.")
+    ] = None,
+    date_column: Annotated[str | None, typer.Option("--date-column", help="CSV: the column of the date.")] = None,
+    threshold: Annotated[
+        float,
+        typer.Option("--threshold", help="How close later wording must be for a proposal to be partly adopted, 0-1."),
+    ] = 0.7,
+    format: Annotated[
+        RefsFormat | None, typer.Option("--format", "-f", help="Output format (default: terminal, or -o's suffix).")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to this file; its suffix picks the format.")
+    ] = None,
+    skip_unreadable: Annotated[
+        bool, typer.Option("--skip-unreadable", help="Leave out a draft that cannot be read, with a warning.")
+    ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
+    pager: Annotated[bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")] = True,
+    config: ConfigOpt = None,
+    revisions: RevisionsOpt = Revisions.accept,
+    pdf_engine: EngineOpt = PdfEngine.pdfium,
+) -> None:
+    """Tie stakeholder comments to the paragraphs they cite, follow them to the latest draft, and track proposals."""
+    from .negotiation.history import history as run_history
+    from .negotiation.refs import RefsView, names_of, read_comments
+    from .negotiation.refs import refs as run_refs
+
+    if not 0 < threshold <= 1:
+        fail("--threshold is a similarity between 0 (exclusive) and 1")
+    if not comments.is_file():
+        fail(f"{comments}: no such file (give the comments as .csv, .txt, .md, .docx or .pdf)")
+    _, entries = _register(config)
+    if len(entries) < 1:
+        fail("no drafts: list them under [drafts] in draftdiff.toml, or run this in a folder of drafts")
+    columns = {
+        role: value
+        for role, value in (
+            ("text", text_column),
+            ("author", author_column),
+            ("organisation", organisation_column),
+            ("date", date_column),
+        )
+        if value
+    }
+    found_comments = _run(lambda: read_comments(comments, separator=separator, columns=columns))
+    loaded, kept = _read_register_drafts(entries, _read_options(revisions, pdf_engine, None), skip_unreadable)
+    if not loaded:
+        fail("no readable drafts in the register")
+    aliases = names_of(kept)
+
+    def index_of(word: str | None, default: int) -> int:
+        if word is None:
+            return default
+        found = next((k for k, entry in enumerate(kept) if entry.answers_to(word)), None)
+        if found is None:
+            fail(f"{word}: not a draft of the register ({', '.join(e.name for e in kept)})")
+        return found
+
+    if on is None:
+        fail("--on DRAFT: say which draft the comments were written on (a name, label or alias of the register)")
+    on_index = index_of(on, 0)
+    to_index = index_of(to, len(kept) - 1)
+    if to_index < on_index:
+        fail("--to must not come before --on in the register")
+    names = [entry.name for entry in kept]
+    lineages = (
+        _run(lambda: run_history(loaded, names))
+        if len(loaded) > 1
+        else _run(lambda: run_history([loaded[0], loaded[0]], names * 2))
+    )
+    found = _run(
+        lambda: run_refs(lineages, found_comments, on=on_index, to=to_index, draft_names=aliases, threshold=threshold)
+    )
+    view = RefsView(found)
+    fmt = format.value if format else (format_of(output, "refs") if output and output != "-" else "terminal")
+    if fmt is None:
+        fail(f"cannot tell the format of {output!r}: give --format {'|'.join(formats_for('refs'))}")
+    if fmt == "terminal" and not output:
+        _show(view, "refs", no_color=no_color, pager=pager)
+        return
+    from .writers.registry import WriteOptions
+
+    spec = _run(lambda: writer(fmt, "refs"))
+    payload = _run(lambda: spec.render(view, WriteOptions(no_color=True, width=120)))
+    if not output or output == "-":
+        if spec.binary:
+            fail(f"{fmt} is binary: write it to a file with -o FILE")
+        _emit(payload.decode("utf-8") if isinstance(payload, bytes) else payload)
+        return
+    from .output import write_atomic
+
+    target = _run(lambda: write_atomic(output, payload, inputs=(comments, *(Path(d.source) for d in loaded))))
+    sys.stderr.write(f"draftdiff: wrote {target} ({fmt}, {len(found.references)} references)\n")
+
+
 CheckFormat = StrEnum("CheckFormat", {name: name for name in formats_for("check")})  # type: ignore[misc]
 
 

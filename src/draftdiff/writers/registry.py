@@ -31,7 +31,7 @@ class WriteOptions:
 @dataclass(frozen=True)
 class Writer:
     name: str
-    results: tuple[str, ...]  # "draft" (parse), "report" (compare, export), "check", "history", "trace"
+    results: tuple[str, ...]  # "draft" (parse), "report" (compare, export), "check", "history", "trace", "refs"
     render: Callable[[Any, WriteOptions], str | bytes]
     binary: bool = False  # cannot go to a terminal or a pipe: -o FILE only
     suffixes: tuple[str, ...] = ()
@@ -53,9 +53,30 @@ def _or_many(render: Callable[[Any, WriteOptions], str | bytes], fmt: str):
             return _history(fmt)(result, options)
         if _is_trace(result):
             return _trace(fmt)(result, options)
+        if _is_refs(result):
+            return _refs(fmt)(result, options)
         return render(result, options)
 
     return dispatch
+
+
+def _is_refs(result) -> bool:
+    from ..negotiation.refs import RefsView
+
+    return isinstance(result, RefsView)
+
+
+def _refs(name: str):
+    def render(view, options: WriteOptions):
+        from . import refs
+
+        if name == "terminal":
+            return refs.terminal_text(view.refs, no_color=options.no_color, width=options.width)
+        if name == "csv":
+            return refs.csv_document(view.refs, bom=options.bom)
+        return getattr(refs, f"{name}_document")(view.refs)
+
+    return render
 
 
 def _is_trace(result) -> bool:
@@ -195,34 +216,34 @@ WRITERS: dict[str, Writer] = {
     for spec in (
         Writer(
             "terminal",
-            ("draft", "report", "check", "history", "trace"),
+            ("draft", "report", "check", "history", "trace", "refs"),
             _or_many(_terminal, "terminal"),
             summary="what the terminal shows",
         ),
         Writer(
             "json",
-            ("draft", "report", "check", "history", "trace"),
+            ("draft", "report", "check", "history", "trace", "refs"),
             _or_many(lambda r, o: _dispatch_json(r, o), "json"),
             suffixes=(".json",),
         ),
         Writer("text", ("draft",), _draft_text, suffixes=(".txt",), summary="one paragraph a line, id first"),
         Writer(
             "md",
-            ("report", "history", "trace"),
+            ("report", "history", "trace", "refs"),
             _or_many(_markdown, "markdown"),
             suffixes=(".md", ".markdown"),
             summary="a change table (a history matrix) in Markdown",
         ),
         Writer(
             "csv",
-            ("report", "history", "trace"),
+            ("report", "history", "trace", "refs"),
             _or_many(_csv, "csv"),
             suffixes=(".csv",),
             summary="a change table or a history matrix (UTF-8 text)",
         ),
         Writer(
             "xlsx",
-            ("report", "history", "trace"),
+            ("report", "history", "trace", "refs"),
             _or_many(_xlsx, "xlsx"),
             binary=True,
             suffixes=(".xlsx",),
@@ -230,7 +251,7 @@ WRITERS: dict[str, Writer] = {
         ),
         Writer(
             "html",
-            ("report", "history"),
+            ("report", "history", "refs"),
             _or_many(_html, "html"),
             suffixes=(".html", ".htm"),
             summary="one page, no network",

@@ -1,0 +1,297 @@
+"""refs in every format: one row per reference (terminal, CSV, XLSX,
+Markdown), the draftdiff.refs/1 JSON, and an HTML page with each comment,
+its references highlighted and linked to the paragraph's text now."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..negotiation.refs import Reference, Refs
+from . import markup
+from .untrusted import cell as safe_cell
+from .untrusted import html_escape as escape
+
+COLUMNS = (
+    "Comment",
+    "Author",
+    "Organisation",
+    "Reference",
+    "Draft",
+    "Ids",
+    "Now",
+    "Outcome",
+    "Text now",
+)
+
+
+def _draft(refs: Refs, reference: Reference) -> str:
+    if reference.external:
+        return f"other document: {reference.external}"
+    return refs.history.drafts[reference.draft].label if reference.draft is not None else ""
+
+
+def _now(reference: Reference) -> tuple[str, str]:
+    """("13", "moved") for every cited id, joined."""
+    if reference.external:
+        return "", "external"
+    ids, outcomes = [], []
+    for para_id in reference.ids:
+        now = reference.now.get(para_id)
+        if now is None:
+            continue
+        ids.append(f"{para_id} → {', '.join(now.ids) or '—'}")
+        outcome = now.outcome + (f" in {now.step}" if now.step else "")
+        outcomes.append(outcome)
+    if reference.missing:
+        ids.append(f"not in the draft: {', '.join(reference.missing)}")
+        outcomes.append("not found" + (f" (nearest: {', '.join(reference.nearest)})" if reference.nearest else ""))
+    return "; ".join(ids), "; ".join(outcomes)
+
+
+def rows(refs: Refs) -> list[list[str]]:
+    out = []
+    for reference in refs.references:
+        now_ids, outcome = _now(reference)
+        texts = "\n".join(f"{k}: {v.text}" for k, v in reference.now.items() if v.text)
+        out.append(
+            [
+                str(reference.comment.index),
+                reference.comment.author,
+                reference.comment.organisation,
+                reference.text,
+                _draft(refs, reference),
+                ", ".join(reference.ids),
+                now_ids,
+                outcome,
+                texts,
+            ]
+        )
+    return out
+
+
+def print_refs(refs: Refs, console: Console) -> None:
+    history = refs.history
+    console.print(
+        Text(
+            f"{len(refs.references)} references in {len(refs.comments)} comments on "
+            f"{history.drafts[refs.on].label}, followed to {history.drafts[refs.to].label}",
+            style="bold",
+        )
+    )
+    table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
+    for name in ("#", "who", "reference", "draft", "now", "outcome"):
+        table.add_column(name, overflow="fold")
+    for row, reference in zip(rows(refs), refs.references, strict=True):
+        who = reference.comment.organisation or reference.comment.author
+        style = "dim" if reference.external else ("red" if not reference.found else "")
+        table.add_row(row[0], who, row[3], row[4], row[6], Text(row[7], style=style))
+    console.print(table)
+    if refs.proposals:
+        console.print(Text("\nProposals", style="bold"))
+        proposals = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
+        for name in ("#", "who", "para", "words", "status"):
+            proposals.add_column(name, overflow="fold")
+        for proposal in refs.proposals:
+            status = proposal.status
+            if proposal.draft is not None:
+                status += f" in {history.drafts[proposal.draft].label} ({', '.join(proposal.ids)})"
+            if proposal.matched:
+                status += f': "{proposal.matched}"'
+            style = {"adopted": "green", "partly": "yellow"}.get(proposal.status, "")
+            proposals.add_row(
+                str(proposal.comment.index),
+                proposal.comment.who,
+                proposal.para,
+                proposal.words,
+                Text(status, style=style),
+            )
+        console.print(proposals)
+        console.print(Text("\nUptake", style="bold"))
+        uptake = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
+        for name in ("who", "proposals", "adopted", "partly"):
+            uptake.add_column(name)
+        for who, counts in refs.uptake().items():
+            uptake.add_row(who, str(counts["proposals"]), str(counts["adopted"]), str(counts["partly"]))
+        console.print(uptake)
+
+
+def terminal_text(refs: Refs, *, no_color: bool, width: int) -> str:
+    from .terminal import make_console
+
+    buffer = io.StringIO()
+    console = make_console(no_color=no_color, width=width, file=buffer, force_terminal=not no_color)
+    print_refs(refs, console)
+    return buffer.getvalue()
+
+
+def json_document(refs: Refs) -> str:
+    from .json import dumps
+
+    return dumps(refs.to_json())
+
+
+def csv_document(refs: Refs, *, bom: bool = False) -> bytes:
+    import csv
+
+    buffer = io.StringIO()
+    out = csv.writer(buffer, lineterminator="\r\n")
+    out.writerow(COLUMNS)
+    for row in rows(refs):
+        out.writerow([safe_cell(v) for v in row])
+    return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("~", "\\~").replace("\n", " ")
+
+
+def markdown_document(refs: Refs) -> str:
+    lines = ["| " + " | ".join(COLUMNS[:8]) + " |", "|" + "---|" * 8]
+    for row in rows(refs):
+        lines.append("| " + " | ".join(_md(v) for v in row[:8]) + " |")
+    if refs.proposals:
+        lines += ["", "| Comment | Who | Para | Proposed words | Status |", "|---|---|---|---|---|"]
+        for p in refs.proposals:
+            lines.append(f"| {p.comment.index} | {_md(p.comment.who)} | {_md(p.para)} | {_md(p.words)} | {p.status} |")
+    return "\n".join(lines) + "\n"
+
+
+def xlsx_document(refs: Refs) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "References"
+    sheet.append(list(COLUMNS))
+    wrap = Alignment(vertical="top", wrap_text=True)
+    for row in rows(refs):
+        sheet.append([safe_cell(v[:32000]) for v in row])
+        for item in sheet[sheet.max_row]:
+            item.alignment = wrap
+    for header in sheet[1]:
+        header.font = Font(bold=True)
+    for column, width in zip("ABCDEFGHI", (9, 18, 22, 26, 16, 14, 22, 22, 70), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:I{max(1, len(refs.references) + 1)}"
+    proposals = book.create_sheet("Proposals")
+    proposals.append(["Comment", "Author", "Organisation", "Para", "Draft", "Proposed words", "Status", "In", "Ids"])
+    for p in refs.proposals:
+        drafts = refs.history.drafts
+        proposals.append(
+            [
+                safe_cell(v)
+                for v in (
+                    str(p.comment.index),
+                    p.comment.author,
+                    p.comment.organisation,
+                    p.para,
+                    drafts[p.reference.draft].label if p.reference.draft is not None else "",
+                    p.words,
+                    p.status + (f': "{p.matched}"' if p.matched else ""),
+                    drafts[p.draft].label if p.draft is not None else "",
+                    ", ".join(p.ids),
+                )
+            ]
+        )
+    uptake = book.create_sheet("Uptake")
+    uptake.append(["Author or organisation", "Proposals", "Adopted", "Partly"])
+    for who, counts in refs.uptake().items():
+        uptake.append([safe_cell(who), counts["proposals"], counts["adopted"], counts["partly"]])
+    for worksheet in book.worksheets:
+        for header in worksheet[1]:
+            header.font = Font(bold=True)
+        for row in worksheet.iter_rows():
+            for item in row:
+                if isinstance(item.value, str):
+                    item.data_type = "s"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+_CSS = """
+body { font: 15px/1.5 Georgia, serif; color: #1b1f24; margin: 0; background: #f6f7f9; }
+main { max-width: 1000px; margin: 0 auto; padding: 0 24px 40px; }
+h1 { font: 600 1.3rem system-ui, sans-serif; margin: 20px 0 6px; }
+.comment { background: #fff; border: 1px solid #d9dee5; border-radius: 6px; padding: 10px 16px; margin: 12px 0; }
+.who { font: 600 13px system-ui, sans-serif; color: #2f6db5; }
+mark { background: #fff2cc; padding: 0 2px; } mark.external { background: #eee; } mark.missing { background: #f8d7da; }
+details { font: 13px/1.45 system-ui, sans-serif; margin: 6px 0 0; }
+.outcome { color: #5f6b7a; } del { color: #b00020; background: #fde8eb; }
+ins { color: #00703c; background: #e5f5ec; text-decoration: underline; }
+"""
+
+
+def html_document(refs: Refs) -> str:
+    history = refs.history
+    by_comment: dict[int, list[Reference]] = {}
+    for reference in refs.references:
+        by_comment.setdefault(reference.comment.index, []).append(reference)
+    items = []
+    for comment in refs.comments:
+        references = by_comment.get(comment.index, [])
+        text = comment.text
+        pieces = []
+        cursor = 0
+        for n, reference in enumerate(references):
+            css = "external" if reference.external else ("missing" if not reference.found else "")
+            pieces.append(escape(text[cursor : reference.start]))
+            target = f"r{comment.index}-{n}"
+            pieces.append(
+                f'<a href="#{target}"><mark class="{css}">{escape(text[reference.start : reference.end])}</mark></a>'
+            )
+            cursor = reference.end
+        pieces.append(escape(text[cursor:]))
+        details = []
+        for n, reference in enumerate(references):
+            now_ids, outcome = _now(reference)
+            body = ""
+            for para_id, now in reference.now.items():
+                if now.segments and now.outcome != "deleted":
+                    body += (
+                        f"<p><b>{escape(para_id)} → {escape(', '.join(now.ids))}</b> "
+                        f"({escape(now.outcome)}): {_segments(now.segments)}</p>"
+                    )
+            details.append(
+                f'<details id="r{comment.index}-{n}"><summary>{escape(reference.text)} · '
+                f"{escape(_draft(refs, reference))} · <span class=outcome>{escape(now_ids)} {escape(outcome)}</span>"
+                f"</summary>{body}</details>"
+            )
+        who = escape(" · ".join(x for x in (comment.author, comment.organisation, comment.date) if x) or "(unknown)")
+        items.append(
+            f'<section class="comment"><div class="who">#{comment.index} {who}</div>'
+            f"<p>{''.join(pieces)}</p>{''.join(details)}</section>"
+        )
+    title = f"Comments on {history.drafts[refs.on].label}, followed to {history.drafts[refs.to].label}"
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>{escape(title)} · draftdiff</title>
+<style>{_CSS}</style>
+</head>
+<body>
+<main>
+<h1>{escape(title)}</h1>
+{"".join(items)}
+</main>
+</body>
+</html>
+"""
+
+
+def _segments(segments) -> str:
+    return markup.render(
+        segments,
+        equal=escape,
+        delete=lambda s: f"<del>{escape(s)}</del>",
+        insert=lambda s: f"<ins>{escape(s)}</ins>",
+    )

@@ -1,0 +1,271 @@
+"""refs: references recognised in comments, resolved through the lineages, proposals tracked:
+against the samples' answer key and generated comments over a generated chain."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+import draftdiff
+from chains import make
+from conftest import SAMPLES, draft_from_text, run_cli
+from draftdiff.negotiation.history import history
+from draftdiff.negotiation.refs import Comment, read_comments, refs
+
+NAMES = ["zero", "rev1", "rev2", "rev3", "final"]
+
+
+def read_key(path: Path):
+    references, proposals = [], []
+    table = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## Proposals"):
+            table = "proposals"
+            continue
+        if not line.startswith("| ") or line.startswith(("| comment", "|---")):
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if table == "proposals":
+            comment, para, words, status, where = cells
+            proposals.append((int(comment), para, words, status, where or None))
+        else:
+            comment, form, text, draft, ids, final = cells
+            references.append(
+                {
+                    "comment": int(comment),
+                    "form": form,
+                    "text": text,
+                    "draft": draft,
+                    "ids": [i.strip() for i in ids.split(",") if i.strip()],
+                    "final": final,
+                }
+            )
+    return references, proposals
+
+
+KEY, PROPOSALS = read_key(SAMPLES / "comments-key.md")
+
+
+@pytest.fixture(scope="module")
+def samples_history():
+    return history([draftdiff.load(SAMPLES / f"{name}.docx") for name in NAMES], NAMES)
+
+
+def _row(reference) -> dict:
+    ids = list(reference.ids) + [f"!{m}" for m in reference.missing]
+    order = {i: k for k, i in enumerate(re.findall(r"[\w()]+", reference.text))}
+    ids.sort(key=lambda i: order.get(i.lstrip("!"), order.get(i.lstrip("!").replace("ter", ""), 99)))
+    finals = []
+    for para_id, now in reference.now.items():
+        if now.outcome == "deleted":
+            finals.append(f"{para_id} → deleted in {now.step}")
+        else:
+            finals.append(f"{para_id} → {', '.join(now.ids)} {now.outcome}")
+    return {
+        "comment": reference.comment.index,
+        "text": reference.text,
+        "draft": "external" if reference.external else NAMES[reference.draft],
+        "ids": ids,
+        "final": "; ".join(finals),
+    }
+
+
+def _normalized(rows):
+    return sorted((r["comment"], r["text"], r["draft"], tuple(sorted(r["ids"])), r["final"]) for r in rows)
+
+
+@pytest.mark.parametrize("source", ["comments.csv", "comments.md"])
+def test_samples_references_and_outcomes_match_the_key(samples_history, source):
+    comments = read_comments(SAMPLES / source)
+    assert len(comments) == 15
+    result = refs(samples_history, comments, on=1, draft_names={"zero draft": 0, "Rev 2": 2, "Rev 3": 3})
+    assert _normalized(_row(r) for r in result.references) == _normalized(KEY)
+    got = [
+        (p.comment.index, p.para, p.words, p.status, NAMES[p.draft] if p.draft is not None else None)
+        for p in result.proposals
+    ]
+    assert got == PROPOSALS
+    if source == "comments.csv":
+        assert result.uptake()["Delegation C"] == {"proposals": 2, "adopted": 2, "partly": 0}
+        assert result.uptake()["Group of Friends of Children"] == {"proposals": 1, "adopted": 0, "partly": 1}
+        missing = next(r for r in result.references if r.text == "paragraph 99")
+        assert not missing.found and missing.nearest[:1] == ["9"]
+
+
+def test_article_pp_and_op_forms():
+    text = (
+        "Treaty\n\nArticle 6\n\n1. Each Party shall report.\n\n2. Parties shall cooperate.\n\n"
+        "3. Parties may:\n\n(a) exchange data;\n\n(b) hold workshops.\n\nArticle 7\n\n1. This Agreement enters into force.\n"
+    )
+    draft = draft_from_text(text, "t")
+    found = refs(
+        history([draft, draft], ["a", "b"]),
+        [Comment(1, "See article 6, paragraph 3 (a) and Art. 7; also OP2 of decision 1/CP.21. PP3 is missing.")],
+        on=0,
+    )
+    rows = [(r.text, r.ids, r.external, r.missing) for r in found.references]
+    assert rows == [
+        ("article 6, paragraph 3 (a)", ["Art6.3(a)"], "", []),
+        ("Art. 7", ["Art7"], "", []),
+        ("OP2", [], "decision 1/CP.21", []),  # a decision named after it: another document
+        ("PP3", [], "", ["PP3"]),
+    ]
+
+
+def test_free_text_splits_on_a_separator_and_reads_authors(tmp_path):
+    path = tmp_path / "thread.txt"
+    path.write_text(
+        "From: Delegation X\nWe support para 12.\n---\nFrom: Delegation Y\nWe object to\nparagraph 13.\n",
+        encoding="utf-8",
+    )
+    comments = read_comments(path, separator="---")
+    assert [(c.author, c.text) for c in comments] == [
+        ("Delegation X", "We support para 12."),
+        ("Delegation Y", "We object to paragraph 13."),
+    ]
+
+
+# -- generated comments over a generated chain -------------------------------------------------
+
+EXTERNAL = [
+    "as in GCM, para 15(g)",
+    "following resolution 70/1, paragraph 4",
+    "in line with SDG target 10.7",
+    "see 76/141, OP31",
+]
+NOISE = ["by 2030", "at least 10 per cent", "within 3 years", "in 2 regional meetings"]
+
+
+def generated_comments(seed: int):
+    """Comments citing paragraphs of a chain's drafts in every form, with
+    their truth: for each comment, (draft, ids cited) and the external ones."""
+    chain = make(seed)
+    drafts = [draft_from_text(text, f"d{k}") for k, text in enumerate(chain.texts)]
+    rng = random.Random(seed)
+    on = rng.randrange(len(drafts) - 1)
+    labels = [f"Rev {k}" for k in range(len(drafts))]
+    comments, truth = [], []
+    for n in range(40):
+        form = rng.choice(["single", "list", "range", "section", "op", "bare", "named", "possessive"])
+        draft = rng.randrange(len(drafts) - 1) if form == "named" else on
+        ids = drafts[draft].ids
+        numeric = [i for i in ids if i.isdigit()]
+        pick = rng.choice(ids)
+        if form == "single":
+            text, cited = f"We support paragraph {pick}", [pick]
+        elif form == "list":
+            chosen = sorted(rng.sample(ids, 3), key=ids.index)
+            text, cited = f"We welcome paras {chosen[0]}, {chosen[1]} and {chosen[2]}", chosen
+        elif form == "range":
+            a = rng.randrange(len(numeric) - 3)
+            first, last = numeric[a], numeric[a + 2]
+            span = ids[ids.index(first) : ids.index(last) + 1]
+            text, cited = f"Paragraphs {first} to {last} need work", span
+        elif form == "section":
+            text, cited = f"We object to § {pick}", [pick]
+        elif form == "op":
+            number = rng.choice(numeric)
+            text, cited = f"OP{number} is acceptable", [number]
+        elif form == "bare":
+            latin = [i for i in ids if re.fullmatch(r"\d+(bis|ter|quater)", i)] or [pick]
+            chosen_id = rng.choice(latin)
+            spelled = re.sub(r"(\d+)(bis|ter|quater)", r"\1 \2", chosen_id)
+            text, cited = (
+                (f"The text found in {spelled} is better", [chosen_id])
+                if spelled != chosen_id
+                else (
+                    f"We support paragraph {chosen_id}",
+                    [chosen_id],
+                )
+            )
+        elif form == "named":
+            text, cited = f"As in paragraph {pick} of {labels[draft]}, we ask for firmer words", [pick]
+        else:
+            text, cited = f"Paragraph {pick}'s wording is weak", [pick]
+        extra = rng.choice(EXTERNAL) if rng.random() < 0.4 else ""
+        noise = rng.choice(NOISE)
+        body = f"{text} {noise}." + (f" This is {extra}." if extra else "")
+        comments.append(Comment(n + 1, body, organisation=rng.choice(["Delegation A", "Delegation B", "NGO C"])))
+        truth.append((draft, cited, bool(extra), form))
+    return chain, drafts, on, labels, comments, truth
+
+
+def test_generated_comments_recognition_and_resolution():
+    counts = {"recognition": [0, 0, 0], "resolution": [0, 0, 0], "external": [0, 0]}
+    for seed in range(6):
+        chain, drafts, on, labels, comments, truth = generated_comments(seed)
+        names = [f"d{k}" for k in range(len(drafts))]
+        result = refs(history(drafts, names), comments, on=on, draft_names={label: k for k, label in enumerate(labels)})
+        last = len(drafts) - 1
+        for comment, (draft, cited, has_external, _form) in zip(comments, truth, strict=True):
+            found = [r for r in result.references if r.comment is comment]
+            external = [r for r in found if r.external]
+            counts["external"][0] += len(external)
+            counts["external"][1] += int(has_external)
+            mine = [r for r in found if not r.external]
+            got = {(r.draft, i) for r in mine for i in r.ids}
+            want = {(draft, i) for i in cited}
+            counts["recognition"][0] += len(got & want)
+            counts["recognition"][1] += len(got)
+            counts["recognition"][2] += len(want)
+            links = chain.truth_links(draft)
+            true_final = {(i, f) for i, f in links if i in cited}
+            got_final = (
+                {(i, f) for r in mine if r.draft == draft for i, now in r.now.items() for f in now.ids}
+                if draft != last
+                else set()
+            )
+            counts["resolution"][0] += len(got_final & true_final)
+            counts["resolution"][1] += len(got_final)
+            counts["resolution"][2] += len(true_final)
+    correct, found, expected = counts["recognition"]
+    assert correct / found >= 0.98 and correct / expected >= 0.98, counts
+    correct, found, expected = counts["resolution"]
+    assert correct / found >= 0.97 and correct / expected >= 0.95, counts
+    assert counts["external"][0] == counts["external"][1], counts
+
+
+# -- the command ----------------------------------------------------------------------------------
+
+
+def test_refs_json_contract_and_exports(tmp_path):
+    out = run_cli("refs", "comments.csv", "--on", "rev1", "--format", "json", cwd=SAMPLES)
+    assert out.returncode == 0, out.stderr
+    document = json.loads(out.stdout)
+    assert document["schema"] == "draftdiff.refs/1" and (document["on"], document["to"]) == ("rev1", "final")
+    first = document["references"][1]
+    assert first["text"] == "paras 9ter and 42bis" and first["ids"] == ["9ter", "42bis"]
+    assert first["now"]["9ter"]["ids"] == ["12"] and first["now"]["9ter"]["outcome"] == "moved"
+    assert {"comment", "author", "text", "start", "end", "draft", "external", "found"} <= set(first)
+    deleted = next(r for r in document["references"] if r["text"] == "Paragraph 50")
+    assert deleted["now"]["50"] == {"ids": [], "outcome": "deleted", "step": "rev3"}
+    proposal = next(p for p in document["proposals"] if p["para"] == "38")
+    assert (proposal["status"], proposal["in"], proposal["ids"]) == ("adopted", "rev3", ["38"])
+    for suffix in ("csv", "xlsx", "html", "md"):
+        target = tmp_path / f"refs.{suffix}"
+        assert run_cli("refs", "comments.csv", "--on", "rev1", "-o", str(target), cwd=SAMPLES).returncode == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "refs.csv").read_text(encoding="utf-8"))))
+    assert rows[0]["Reference"] == "paragraph 31" and rows[0]["Draft"] == "Zero draft"
+    html = (tmp_path / "refs.html").read_text(encoding="utf-8")
+    assert '<mark class="">paras 9ter and 42bis</mark>' in html and "default-src 'none'" in html
+    terminal = run_cli("refs", "comments.md", "--on", "Rev.1", "--no-color", cwd=SAMPLES, env={"COLUMNS": "120"})
+    assert "Uptake" in terminal.stdout and "Delegation C" in terminal.stdout
+
+
+def test_refs_errors_are_one_line(tmp_path):
+    assert "--on DRAFT" in run_cli("refs", "comments.csv", cwd=SAMPLES).stderr
+    bad = tmp_path / "bad.csv"
+    bad.write_text("who,when\nA,2030\n", encoding="utf-8")
+    result = run_cli("refs", str(bad), "--on", "rev1", cwd=SAMPLES)
+    assert result.returncode == 2 and "has no column with the comments' text" in result.stderr
+    fixed = tmp_path / "fixed.csv"
+    fixed.write_text("who,remarks\nA,We support para 12.\n", encoding="utf-8")
+    result = run_cli("refs", str(fixed), "--on", "rev1", "--text-column", "remarks", "--format", "json", cwd=SAMPLES)
+    assert json.loads(result.stdout)["references"][0]["ids"] == ["12"]
+    assert run_cli("refs", "comments.csv", "--on", "rev9", cwd=SAMPLES).returncode == 2
