@@ -98,6 +98,8 @@ class Now:
             out["step"] = self.step
         if self.text:
             out["text"] = self.text
+        if self.outcome in ("modified", "split", "merged") and self.segments:
+            out["changes"] = [{"op": op, "text": text} for op, text in self.segments]
         return out
 
 
@@ -113,6 +115,7 @@ class Reference:
     found: bool = True
     missing: list[str] = field(default_factory=list)  # ids the draft does not have
     nearest: list[str] = field(default_factory=list)
+    then: dict[str, str] = field(default_factory=dict)  # each id's text in the draft it cites
     now: dict[str, Now] = field(default_factory=dict)
 
     def to_json(self, names: list[str]) -> dict:
@@ -127,6 +130,7 @@ class Reference:
             "ids": self.ids,
             "external": bool(self.external),
             "found": self.found,
+            "then": self.then,
             "now": {k: v.to_json() for k, v in self.now.items()},
         }
         if self.external:
@@ -448,6 +452,8 @@ def refs(
         for span in find_references(comment.text):
             reference = _reference(history, comment, span, on, mentions)
             if reference.draft is not None:
+                cited = history.drafts[reference.draft]
+                reference.then = {i: p.text for i in reference.ids for p in cited.paragraphs if p.id == i}
                 for para_id in reference.ids:
                     reference.now[para_id] = _now(history, reference.draft, para_id, to, forward)
             references.append(reference)
