@@ -1,10 +1,16 @@
 """Finding phrases in paragraph text, tolerant of how drafts vary.
 
 Matching ignores case, white space and line wraps, curly quotes and dash
-styles, and small inflections ("ensure" matches "ensures", "ensured",
-"ensuring"; "status" matches "statuses"). With ``gap`` a few extra words may
-stand between the phrase's words, so "regardless of migration status" also
-matches "regardless of their migration status".
+styles, and hyphens ("human rights-based" is "human rights based"); and it
+matches every inflection of a word: each word is reduced to its lemma by
+lemminflect ("ensures", "ensuring", "ensured" are "ensure"; "children" is
+"child"; "ending" is "end"), so data files list lemmas, not every form.
+With ``gap`` a few extra words may stand between the phrase's words, so
+"regardless of migration status" also matches "regardless of their
+migration status".
+
+Lemmas are cached per word and tokenisations per text, so a check over
+thousands of paragraphs and hundreds of phrases reads each paragraph once.
 """
 
 from __future__ import annotations
@@ -15,60 +21,44 @@ from functools import lru_cache
 
 from .normalize import fold_typography
 
-# Short function words must match exactly; inflecting them finds nonsense.
-_EXACT = {
-    "a",
-    "an",
-    "the",
-    "to",
-    "of",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "as",
-    "or",
-    "and",
-    "upon",
-    "into",
-    "its",
-    "their",
-    "be",
-    "is",
-    "are",
-    "all",
-    "any",
-    "may",
-    "will",
-    "shall",
-    "must",
-    "each",
-    "every",
-}
+_TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+# Lemmas are looked up by part of speech in this order: the verbs of
+# commitment first ("needs" is the verb "need", "ending" the verb "end").
+_POS_ORDER = ("VERB", "NOUN", "ADJ", "ADV", "AUX")
+# Words whose form is their meaning here: a lemmatizer makes "should" the
+# past of "shall" and "would" of "will", which is exactly the weakening
+# check must see.
+_KEEP = {"shall", "should", "will", "would", "may", "might", "must", "can", "could", "need", "needs", "ought"}
 
 
+@lru_cache(maxsize=200_000)  # bounded: a hostile file may hold millions of distinct "words"
+def lemma(word: str) -> str:
+    """The lemma of one lower-case word (cached: a draft repeats its words)."""
+    from lemminflect import getAllLemmas
+
+    if not word.isalpha() or word in _KEEP:
+        return word
+    found = getAllLemmas(word)
+    for pos in _POS_ORDER:
+        if pos in found:
+            return found[pos][0].lower()
+    return word
+
+
+@lru_cache(maxsize=8192)
+def _tokens(norm: str) -> tuple[tuple[str, int, int], ...]:
+    """(lemma, start, end) of each word of a normalised text."""
+    return tuple((lemma(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(norm))
+
+
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     return " ".join(fold_typography(text).lower().split())
 
 
-def _word_pattern(word: str) -> str:
-    if word in _EXACT or not word.isalpha():
-        return re.escape(word)
-    if word.endswith("e"):
-        return re.escape(word[:-1]) + r"(?:e|es|ed|ing)"
-    if word.endswith("y") and len(word) > 3:
-        return re.escape(word[:-1]) + r"(?:y|ies|ied|ying)"
-    return re.escape(word) + r"(?:s|es|ed|ing|d)?"
-
-
 @lru_cache(maxsize=4096)
-def compile_phrase(phrase: str, gap: int = 0) -> re.Pattern[str]:
-    words = normalize(phrase).split()
-    between = r"\s+" if gap == 0 else rf"\s+(?:[\w'-]+\s+){{0,{gap}}}"
-    body = between.join(_word_pattern(w) for w in words)
-    return re.compile(rf"(?<![\w-]){body}(?![\w-])")
+def _phrase_lemmas(phrase: str) -> tuple[str, ...]:
+    return tuple(lemma(t) for t in _TOKEN_RE.findall(normalize(phrase)))
 
 
 @dataclass(frozen=True)
@@ -79,22 +69,50 @@ class Hit:
     text: str  # the words as they stand in the (normalised) text
 
 
+def _matches(phrase: str, norm: str, gap: int = 0) -> list[tuple[int, int]]:
+    """(start, end) in ``norm`` of each occurrence of ``phrase``'s lemmas,
+    in order, with at most ``gap`` other words between two of them."""
+    wanted = _phrase_lemmas(phrase)
+    if not wanted:
+        return []
+    tokens = _tokens(norm)
+    out = []
+    k = 0
+    while k < len(tokens):
+        if tokens[k][0] != wanted[0]:
+            k += 1
+            continue
+        position = k
+        for w in wanted[1:]:
+            for step in range(1, gap + 2):
+                if position + step < len(tokens) and tokens[position + step][0] == w:
+                    position += step
+                    break
+            else:
+                position = -1
+                break
+        if position >= 0:
+            out.append((tokens[k][1], tokens[position][2]))
+            k = position + 1
+        else:
+            k += 1
+    return out
+
+
 def find(phrase: str, text: str, gap: int = 0) -> list[Hit]:
     norm = normalize(text)
-    return [Hit(m.start(), m.end(), phrase, m.group()) for m in compile_phrase(phrase, gap).finditer(norm)]
+    return [Hit(a, b, phrase, norm[a:b]) for a, b in _matches(phrase, norm, gap)]
 
 
 def count(phrase: str, text: str, gap: int = 0) -> int:
-    return len(compile_phrase(phrase, gap).findall(normalize(text)))
+    return len(_matches(phrase, normalize(text), gap))
 
 
 def longest_hits(phrases: list[str], text: str) -> list[Hit]:
     """Occurrences of any of the phrases, longest first, none overlapping:
     "will consider" wins over the "will" inside it."""
     norm = normalize(text)
-    hits = [
-        Hit(m.start(), m.end(), phrase, m.group()) for phrase in phrases for m in compile_phrase(phrase).finditer(norm)
-    ]
+    hits = [Hit(a, b, phrase, norm[a:b]) for phrase in phrases for a, b in _matches(phrase, norm)]
     hits.sort(key=lambda h: (-(h.end - h.start), h.start))
     kept: list[Hit] = []
     for hit in hits:
