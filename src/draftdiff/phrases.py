@@ -119,3 +119,19 @@ def longest_hits(phrases: list[str], text: str) -> list[Hit]:
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
+
+
+def softened(text: str, softeners: list[str], verbs: list[str]) -> dict[tuple[str, str], int]:
+    """How many times each softener stands right before a commitment verb
+    ("work towards ending", "seek to ensure"), by (softener, verb lemma)."""
+    norm = normalize(text)
+    tokens = _tokens(norm)
+    wanted = {lemma(v.lower()) for v in verbs}
+    out: dict[tuple[str, str], int] = {}
+    for softener in sorted(softeners, key=len, reverse=True):
+        for _start, end in _matches(softener, norm):
+            following = next((t for t in tokens if t[1] > end), None)
+            if following is not None and following[0] in wanted:
+                key = (softener, following[0])
+                out[key] = out.get(key, 0) + 1
+    return out

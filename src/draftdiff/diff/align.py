@@ -253,7 +253,7 @@ def align(old: Draft, new: Draft) -> Alignment:
         news = sorted(j for j in pairs.new_free - held_new if b.family[j] == family)
         if not olds or not news:
             continue
-        candidates = list(_scored_candidates(a, b, olds, news, weights))
+        candidates = list(_scored_candidates(a, b, olds, news, weights, pairs))
         needs = [_evidence_needed(a, b, i, j, weights) for _, i, j, _ in candidates]
         _take_greedily(candidates, pairs, len(a.seq), needs=needs)
         for candidate, need in zip(candidates, needs, strict=True):
@@ -448,9 +448,12 @@ def _take_greedily(
 
 
 def _scored_candidates(
-    a: _Side, b: _Side, olds: list[int], news: list[int], weights: _Weights
+    a: _Side, b: _Side, olds: list[int], news: list[int], weights: _Weights, pairs: _Pairs
 ) -> Iterable[tuple[float, int, int, float]]:
-    """(score, old index, new index, similarity) for plausible pairs."""
+    """(score, old index, new index, similarity) for plausible pairs. A pair
+    right where the anchors put it gets a small bonus: among paragraphs cut
+    from one pattern, the one that stayed in place is the likelier partner."""
+    old_count = len(a.seq)
     queries = [a.seq[i] for i in olds]
     choices = [b.seq[j] for j in news]
     if len(olds) * len(news) <= FULL_MATRIX_LIMIT:
@@ -482,6 +485,11 @@ def _scored_candidates(
             old_para, new_para = a.paragraphs[i], b.paragraphs[j]
             if old_para.section and _same_words(old_para.section, new_para.section):
                 bonus += 0.04
+            off = abs(j - pairs.expected(i, old_count))
+            if off <= 1:
+                bonus += 0.06
+            elif off <= 3:
+                bonus += 0.03
             # Ranked by the mix, accepted on either: weighting orders the
             # candidates, it does not lose a rewritten paragraph.
             score = (sim + weights.overlap(a.sets[i], b.sets[j])) / 2 + bonus

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from ..errors import DraftDiffError
-from . import hedges, ladders, protected, universality
+from . import hedges, ladders, protected, softeners, universality
 from .rule import Rule
 
 RULES: dict[str, Rule] = {
     rule.code: rule
     for rule in sorted(
-        (*ladders.RULES, *hedges.RULES, *universality.RULES, *protected.RULES), key=lambda rule: rule.code
+        (*ladders.RULES, *softeners.RULES, *hedges.RULES, *universality.RULES, *protected.RULES),
+        key=lambda rule: rule.code,
     )
 }
 _BY_NAME = {rule.name: code for code, rule in RULES.items()}

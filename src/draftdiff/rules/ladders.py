@@ -1,5 +1,8 @@
-"""DD101 and DD106: a word moved down (or up) a strength ladder: shall → should,
-commit to → will consider, urge → invite, processes → discussions."""
+"""DD101, DD109, DD110 and DD106: a word moved down (or up) a strength ladder:
+shall → should, ensure → promote, processes → discussions (DD101); a weaker
+subject-and-modal frame, "We commit to" → "We will consider", "States shall"
+→ "States are encouraged to" (DD109); an obligation made an invitation, urge →
+invite (DD110); and any step up (DD106)."""
 
 from __future__ import annotations
 
@@ -24,6 +27,27 @@ RULES = (
         "States should ensure access to basic services for all migrants.",
     ),
     Rule(
+        "DD109",
+        "weaker-frame",
+        "warning",
+        'A subject-and-modal frame became weaker ("We commit to" → "We will consider").',
+        'The frame of a sentence says who is bound and how firmly: "We commit to", "Member States shall". '
+        'Replaced by "We will consider" or "Member States are encouraged to", the same action becomes optional, '
+        "often with the subject changed as well, so no single word pair shows it.",
+        "We commit to ensuring access to justice for migrants.",
+        "States will consider ensuring access to justice for migrants.",
+    ),
+    Rule(
+        "DD110",
+        "obligation-to-invitation",
+        "warning",
+        "A call became an invitation (urge → encourage → invite).",
+        "Resolutions address others through a scale of verbs, from urge and demand to invite. Each step down "
+        "tells the addressee that less is expected of them.",
+        "The Conference urges States to ratify the Convention.",
+        "The Conference invites States to ratify the Convention.",
+    ),
+    Rule(
         "DD106",
         "strengthened",
         "info",
@@ -45,24 +69,34 @@ def _in_change(checker: Checker, change: Change) -> None:
     for edit in change.edits:
         if edit.op != "replace":
             continue
+        steps = []
         for ladder in checker.settings.ladders:
             before = ladder.rank(edit.old_in_context)
             after = ladder.rank(edit.new_in_context)
             if before is None or after is None or before[0] == after[0]:
                 continue
-            para = change.new_ids[0] if change.new else change.old_ids[0]
+            steps.append((ladder, before, after))
+        # "shall" -> "may wish to" is a weaker frame (DD109), not also "shall" -> "may"
+        framed = any(ladder.rule == "DD109" and after[0] > before[0] for ladder, before, after in steps)
+        para = change.new_ids[0] if change.new else change.old_ids[0]
+        for ladder, before, after in steps:
             if after[0] > before[0]:
+                if framed and ladder.rule == "DD101" and not ladder.flagged:
+                    continue
                 why = (
                     "a change stakeholders flagged as weakening"
                     if ladder.flagged
                     else (f"a weaker step on the {ladder.name} ladder")
                 )
+                what = {"DD109": "Weaker frame", "DD110": "Call made an invitation"}.get(
+                    ladder.rule, "Weakened commitment"
+                )
                 checker.add(
-                    "DD101",
+                    ladder.rule,
                     change,
                     edit.old,
                     edit.new,
-                    f'Weakened commitment in para {para}: "{before[1]}" became "{after[1]}" ({why}).',
+                    f'{what} in para {para}: "{before[1]}" became "{after[1]}" ({why}).',
                 )
             else:
                 checker.add(

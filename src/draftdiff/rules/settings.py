@@ -19,6 +19,7 @@ class Ladder:
     name: str
     steps: list[list[str]]
     flagged: bool = False
+    rule: str = "DD101"  # the rule that reports a step down this ladder
 
     def rank(self, text: str) -> tuple[int, str] | None:
         """The strongest step whose phrase stands in ``text``, with the words found."""
@@ -45,6 +46,8 @@ class Settings:
     hedges: list[str]
     universal_words: list[str]
     universal_phrases: list[str]
+    softeners: list[str] = field(default_factory=list)
+    commitment_verbs: list[str] = field(default_factory=list)
     protect: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     disabled: set[str] = field(default_factory=set)
@@ -72,8 +75,16 @@ def _ladders(raw: list, config: Config | None, where: str) -> list[Ladder]:
             if not isinstance(step, list) or not step or not all(isinstance(p, str) and p.strip() for p in step):
                 raise _bad(config, where, f"{where} #{index + 1}: each step is a list of phrases")
             steps.append([p.strip() for p in step])
+        rule = str(item.get("rule", "DD101")).upper()
+        if rule not in ("DD101", "DD109", "DD110"):
+            raise _bad(config, where, f"{where} #{index + 1}: rule must be DD101, DD109 or DD110")
         out.append(
-            Ladder(name=str(item.get("name", f"ladder-{index + 1}")), steps=steps, flagged=bool(item.get("flagged")))
+            Ladder(
+                name=str(item.get("name", f"ladder-{index + 1}")),
+                steps=steps,
+                flagged=bool(item.get("flagged")),
+                rule=rule,
+            )
         )
     return out
 
@@ -112,6 +123,8 @@ def load_settings(
         hedges=list(base["hedges"]),
         universal_words=list(base["universal_words"]),
         universal_phrases=list(base["universal_phrases"]),
+        softeners=list(base["softeners"]),
+        commitment_verbs=list(base["commitment_verbs"]),
     )
     config = config or Config()
     table = config.data.get("check", {})
@@ -130,6 +143,8 @@ def load_settings(
         "fail_on",
         "universal_words",
         "universal_phrases",
+        "softeners",
+        "commitment_verbs",
     }
     for key in table:
         if key not in known_keys:
@@ -141,6 +156,8 @@ def load_settings(
     settings.hedges += _string_list(table.get("hedges"), config, "hedges")
     settings.universal_words += _string_list(table.get("universal_words"), config, "universal_words")
     settings.universal_phrases += _string_list(table.get("universal_phrases"), config, "universal_phrases")
+    settings.softeners += _string_list(table.get("softeners"), config, "softeners")
+    settings.commitment_verbs += _string_list(table.get("commitment_verbs"), config, "commitment_verbs")
     extra = table.get("ladder", table.get("ladders", []))
     if not isinstance(extra, list):
         raise _bad(config, "ladder", "[[check.ladder]] must be an array of tables")

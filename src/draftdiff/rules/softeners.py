@@ -1,0 +1,58 @@
+"""DD108: a softener put before a commitment verb: "will end" → "will work
+towards ending", "will ensure" → "will seek to ensure"; its removal is a
+strengthening (DD106)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import phrases
+from .common import text_of
+from .rule import Rule
+
+if TYPE_CHECKING:
+    from ..diff.comparison import Change
+    from .engine import Checker
+
+RULES = (
+    Rule(
+        "DD108",
+        "softener-added",
+        "warning",
+        'A softener was put before a commitment verb ("will end" → "will work towards ending").',
+        'A commitment to act becomes a commitment to try: "work towards", "strive to", "seek to", '
+        '"endeavour to", "aim to", "consider", "explore ways to". The verb is still on the page, '
+        "so a reader scanning for the verb sees nothing missing.",
+        "We will end child immigration detention.",
+        "We will work towards ending child immigration detention.",
+    ),
+)
+
+
+def run(checker: Checker) -> None:
+    for change in checker.edited_changes():
+        _in_change(checker, change)
+
+
+def _in_change(checker: Checker, change: Change) -> None:
+    if any(f.change is change and f.rule == "DD109" for f in checker.findings):
+        return  # the frame was replaced: DD109 says it
+    settings = checker.settings
+    old_text, new_text = text_of(change.old), text_of(change.new)
+    before = phrases.softened(old_text, settings.softeners, settings.commitment_verbs)
+    after = phrases.softened(new_text, settings.softeners, settings.commitment_verbs)
+    para = change.new_ids[0]
+    added = [pair for pair in after if after[pair] > before.get(pair, 0)]
+    removed = [pair for pair in before if before[pair] > after.get(pair, 0)]
+    for softener, verb in added:
+        words = next((e.new for e in change.edits if phrases.count(softener, e.new)), softener)
+        checker.add(
+            "DD108",
+            change,
+            "",
+            words,
+            f'Softener added in para {para}: "{softener}" now stands before "{verb}": an effort, not a commitment.',
+        )
+    for softener, verb in removed:
+        words = next((e.old for e in change.edits if phrases.count(softener, e.old)), softener)
+        checker.add("DD106", change, words, "", f'Softener removed in para {para}: "{softener} {verb}".')
