@@ -206,7 +206,38 @@ def make(seed: int, count: int = 60) -> list[Case]:
 
 # Each paragraph of a real draft has its own topic: a sentence about it
 # follows the edited one, the same in both drafts.
-TOPICS = ["harbour pilots", "vineyard pickers", "glacier guides", "textile dyers", "orchard keepers", "ferry crews", "bakery apprentices", "quarry workers", "rice planters", "salt miners", "tannery hands", "dock clerks", "tea pluckers", "sawmill operators", "fishing crews", "shepherds", "tram drivers", "weavers", "potters", "cocoa farmers", "nurses in rural clinics", "street vendors", "domestic carers", "lorry drivers", "brick makers", "cotton ginners", "cannery staff", "coffee roasters", "boat builders", "road menders"]
+TOPICS = [
+    "harbour pilots",
+    "vineyard pickers",
+    "glacier guides",
+    "textile dyers",
+    "orchard keepers",
+    "ferry crews",
+    "bakery apprentices",
+    "quarry workers",
+    "rice planters",
+    "salt miners",
+    "tannery hands",
+    "dock clerks",
+    "tea pluckers",
+    "sawmill operators",
+    "fishing crews",
+    "shepherds",
+    "tram drivers",
+    "weavers",
+    "potters",
+    "cocoa farmers",
+    "nurses in rural clinics",
+    "street vendors",
+    "domestic carers",
+    "lorry drivers",
+    "brick makers",
+    "cotton ginners",
+    "cannery staff",
+    "coffee roasters",
+    "boat builders",
+    "road menders",
+]
 
 
 def _topic(n: int) -> str:

@@ -690,10 +690,15 @@ class FailOn(StrEnum):
 
 @app.command()
 def check(
-    old: Annotated[str, typer.Argument(help="Old draft: a file, or a draft name.", show_default=False)],
-    new: Annotated[
-        str | None,
-        typer.Argument(help="New draft. Leave out to check a .docx's tracked changes.", show_default=False),
+    drafts: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="OLD NEW; or one .docx with tracked changes; or three or more drafts, or none for the whole register.",
+            show_default=False,
+        ),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Across drafts: gate only on the net change since this draft.")
     ] = None,
     protect: Annotated[
         list[str] | None, typer.Option("--protect", help="A phrase that must not be lost (repeatable).")
@@ -727,6 +732,25 @@ def check(
     from .rules import load_settings
 
     read_options = _read_options(revisions, pdf_engine, password)
+    names = list(drafts or [])
+    if len(names) > 2 or not names:
+        _check_register(
+            names,
+            since,
+            protect,
+            fail_on,
+            format,
+            output,
+            config,
+            no_color,
+            read_options,
+            ignore_case,
+            ignore_punctuation,
+        )
+        return
+    if since:
+        fail("--since is for a check across three or more drafts (or the whole register)")
+    old, new = names[0], (names[1] if len(names) > 1 else None)
 
     def prepare():
         from .diff.selection import Selection
@@ -756,6 +780,47 @@ def check(
 
             inputs = tuple(Path(p) for p in (result.comparison.old.source, result.comparison.new.source))
             _run(lambda: write_atomic(output, text, inputs=inputs))
+    if result.failed:
+        raise typer.Exit(1)
+
+
+def _check_register(
+    names, since, protect, fail_on, format, output, config, no_color, read_options, ignore_case, ignore_punctuation
+):
+    """check across the register (or three or more drafts): every step, the net gate."""
+    from .diff.wording import Options
+    from .negotiation.checks import check_register
+    from .negotiation.history import history as run_history
+    from .negotiation.register import choose
+    from .rules import load_settings
+
+    loaded_config, entries = _register(config)
+    chosen = _run(lambda: choose(entries, names))
+    if len(chosen) < 2:
+        fail("check needs at least two drafts: list them under [drafts] in draftdiff.toml, or name them")
+    loaded, kept = _read_register_drafts(chosen, read_options, False)
+    settings = _run(lambda: load_settings(loaded_config, protect=protect, fail_on=fail_on.value if fail_on else None))
+    start = 0
+    if since:
+        start = next((k for k, entry in enumerate(kept) if entry.answers_to(since)), -1)
+        if start < 0 or start == len(kept) - 1:
+            fail(f"--since {since}: not one of the drafts before the last ({', '.join(e.name for e in kept[:-1])})")
+    lineages = _run(
+        lambda: run_history(loaded, [e.name for e in kept], options=Options(ignore_case, ignore_punctuation))
+    )
+    result = _run(lambda: check_register(lineages, settings, since=start))
+    if format.value == "terminal" and output is None:
+        _show(result, "check", no_color=no_color)
+    else:
+        from .writers.registry import WriteOptions
+
+        text = str(writer(format.value, "check").render(result, WriteOptions()))
+        if output is None or str(output) == "-":
+            _emit(text)
+        else:
+            from .output import write_atomic
+
+            _run(lambda: write_atomic(output, text, inputs=tuple(Path(d.source) for d in loaded)))
     if result.failed:
         raise typer.Exit(1)
 

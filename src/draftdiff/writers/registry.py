@@ -172,6 +172,8 @@ def _check(module: str) -> Callable[[Any, WriteOptions], str]:
     def render(result, options: WriteOptions) -> str:
         import importlib
 
+        if module != "json":
+            result = getattr(result, "net", result)  # across the register, the gate is the net result
         return importlib.import_module(f"draftdiff.writers.{module}").check_document(result)
 
     return render
@@ -194,6 +196,8 @@ def _terminal(result, options: WriteOptions) -> str:
         comparison = result.comparison
         changes = result.selected if result.selected is not None else comparison.differences
         terminal.print_compare(comparison, changes, console, side_by_side=options.side_by_side, stat=options.stat)
+    elif hasattr(result, "steps") and hasattr(result, "net"):
+        terminal.print_register_check(result, console)
     else:
         terminal.print_check(result, console)
     return buffer.getvalue()

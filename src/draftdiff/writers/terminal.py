@@ -357,6 +357,32 @@ def print_check(result, console: Console) -> None:
     console.print(verdict)
 
 
+def print_register_check(result, console: Console) -> None:
+    """check across the register: each step's findings, then the net result (the gate)."""
+    history = result.history
+    labels = [d.label for d in history.drafts]
+    console.print(Text(f"Check of {len(labels)} drafts: {' → '.join(labels)}", style="bold"))
+    for step in result.steps:
+        summary = step.result.summary
+        reverted = len(step.reverted)
+        line = Text(f"\n{labels[step.index - 1]} → {labels[step.index]}: ", style="bold")
+        line.append(
+            f"{summary['error']} errors · {summary['warning']} warnings · {summary['info']} info"
+            + (f" · {reverted} reverted later" if reverted else "")
+        )
+        console.print(line)
+        for finding in step.result.findings:
+            if finding.severity == "info":
+                continue
+            text = Text(f"{finding.severity.upper()} {finding.rule} para {finding.para}: ")
+            text.append(finding.message)
+            if id(finding) in step.reverted:
+                text.append(f" (reverted in {labels[step.reverted[id(finding)]]})", style="green")
+            _print_indented(console, text, indent=2)
+    console.print(Text(f"\nNet: {labels[result.since]} → {labels[-1]} (the gate)", style="bold"))
+    print_check(result.net, console)
+
+
 def print_rules(rules, console: Console) -> None:
     """`draftdiff rules`: every rule with its code, name, default severity and summary."""
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
