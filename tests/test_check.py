@@ -418,3 +418,31 @@ def test_labelled_weakening_set_recall_and_precision_per_rule():
         assert found == 0 or correct / found >= 0.95, (rule, correct, found, expected)
     correct, found, expected = overall
     assert correct / found >= 0.95 and correct / expected >= 0.95
+
+
+def test_agreed_language_quoted_then_changed_is_reported_with_its_source(tmp_path):
+    agreed = tmp_path / "res-76-141.txt"
+    agreed.write_text(
+        "Resolution 76/141\n\n31. Calls upon States to ensure that all migrants have access to justice and to remedies "
+        "for violations of their rights, regardless of migration status, and to take measures to that end.\n",
+        encoding="utf-8",
+    )
+    out = run_cli(
+        "check", str(SAMPLES / "rev2.txt"), str(SAMPLES / "rev3.txt"), "--agreed", f"76/141={agreed}", "-f", "json"
+    )
+    found = [f for f in json.loads(out.stdout)["findings"] if f["rule"] == "DD107"]
+    assert [f["new"] for f in found] == ["22"] and "76/141 para 31" in found[0]["message"]
+    # a quotation kept as it was, or a change outside the quoted words: nothing
+    old = draft("T\n\n1. States will ensure that all migrants have access to justice and to remedies for violations "
+                "of their rights, regardless of migration status, in every region.\n", "o")  # fmt: skip
+    kept = draft("T\n\n1. States will ensure that all migrants have access to justice and to remedies for violations "
+                 "of their rights, regardless of migration status, in all regions.\n", "n")  # fmt: skip
+    from draftdiff.rules.agreed import AgreedSource
+
+    settings = load_settings(agreed=[AgreedSource("76/141", agreed)])
+    assert [f.rule for f in check(draftdiff.compare(old, kept), settings).findings if f.rule == "DD107"] == []
+    (tmp_path / "draftdiff.toml").write_text(
+        f'[check]\nagreed = [{{name = "76/141", path = "{agreed.name}"}}]\n', encoding="utf-8"
+    )
+    via_config = run_cli("check", str(SAMPLES / "rev2.txt"), str(SAMPLES / "rev3.txt"), "-f", "json", cwd=tmp_path)
+    assert any(f["rule"] == "DD107" for f in json.loads(via_config.stdout)["findings"])

@@ -700,6 +700,12 @@ def check(
     since: Annotated[
         str | None, typer.Option("--since", help="Across drafts: gate only on the net change since this draft.")
     ] = None,
+    agreed: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--agreed", help="An adopted text whose quoted words must not change (repeatable; NAME=FILE to name it)."
+        ),
+    ] = None,
     protect: Annotated[
         list[str] | None, typer.Option("--protect", help="A phrase that must not be lost (repeatable).")
     ] = None,
@@ -732,6 +738,7 @@ def check(
     from .rules import load_settings
 
     read_options = _read_options(revisions, pdf_engine, password)
+    agreed_sources = _agreed_sources(agreed)
     names = list(drafts or [])
     if len(names) > 2 or not names:
         _check_register(
@@ -746,6 +753,7 @@ def check(
             read_options,
             ignore_case,
             ignore_punctuation,
+            agreed_sources,
         )
         return
     if since:
@@ -757,7 +765,9 @@ def check(
         from .diff.wording import Options
 
         loaded = load_config(config)  # read once: draft names and [check]
-        settings = load_settings(loaded, protect=protect, fail_on=fail_on.value if fail_on else None)
+        settings = load_settings(
+            loaded, protect=protect, fail_on=fail_on.value if fail_on else None, agreed=agreed_sources
+        )
         old_draft, new_draft = _load_pair(old, new, loaded, read_options, (label_old, label_new))
         comparison = run_compare(old_draft, new_draft, options=Options(ignore_case, ignore_punctuation))
         result = run_check(comparison, settings)
@@ -784,8 +794,34 @@ def check(
         raise typer.Exit(1)
 
 
+def _agreed_sources(values: list[Path] | None):
+    """--agreed FILE or --agreed NAME=FILE: the agreed texts, named as they are cited."""
+    from .rules.agreed import AgreedSource
+
+    out = []
+    for value in values or []:
+        text = str(value)
+        name, _, path = text.partition("=") if "=" in text and not Path(text).exists() else ("", "", text)
+        file = Path(path)
+        if not file.is_file():
+            fail(f"--agreed {text}: no such file (give an adopted text: .docx, .pdf, .txt or .md)")
+        out.append(AgreedSource(name or file.stem, file))
+    return out
+
+
 def _check_register(
-    names, since, protect, fail_on, format, output, config, no_color, read_options, ignore_case, ignore_punctuation
+    names,
+    since,
+    protect,
+    fail_on,
+    format,
+    output,
+    config,
+    no_color,
+    read_options,
+    ignore_case,
+    ignore_punctuation,
+    agreed_sources=None,
 ):
     """check across the register (or three or more drafts): every step, the net gate."""
     from .diff.wording import Options
@@ -799,7 +835,11 @@ def _check_register(
     if len(chosen) < 2:
         fail("check needs at least two drafts: list them under [drafts] in draftdiff.toml, or name them")
     loaded, kept = _read_register_drafts(chosen, read_options, False)
-    settings = _run(lambda: load_settings(loaded_config, protect=protect, fail_on=fail_on.value if fail_on else None))
+    settings = _run(
+        lambda: load_settings(
+            loaded_config, protect=protect, fail_on=fail_on.value if fail_on else None, agreed=agreed_sources
+        )
+    )
     start = 0
     if since:
         start = next((k for k, entry in enumerate(kept) if entry.answers_to(since)), -1)
@@ -1025,6 +1065,16 @@ def run() -> None:
         code = 2  # never a traceback, never 1 (check's "findings")
     except RecursionError:
         code = 2
+    except Exception as exc:  # a bug of ours outside _run: still one line, never a traceback
+        if os.environ.get("DRAFTDIFF_DEBUG"):
+            raise
+        from .normalize import visible_controls
+
+        line = visible_controls(" ".join(f"{type(exc).__name__}: {exc}".split()))
+        sys.stderr.write(
+            f"draftdiff: error: unexpected {line} (set DRAFTDIFF_DEBUG=1 for details and please report it)\n"
+        )
+        sys.exit(2)
     else:
         return
     # the exception (and the memory it holds) is released before we write

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from ..errors import DraftDiffError
-from . import hedges, ladders, protected, softeners, universality
+from . import agreed, hedges, ladders, protected, softeners, universality
 from .rule import Rule
 
 RULES: dict[str, Rule] = {
     rule.code: rule
     for rule in sorted(
-        (*ladders.RULES, *softeners.RULES, *hedges.RULES, *universality.RULES, *protected.RULES),
+        (*ladders.RULES, *softeners.RULES, *hedges.RULES, *universality.RULES, *protected.RULES, *agreed.RULES),
         key=lambda rule: rule.code,
     )
 }

@@ -4,7 +4,7 @@ applies waivers. Adding a family is one module plus one line in FAMILIES."""
 from __future__ import annotations
 
 from ..diff.comparison import Change, Comparison
-from . import hedges, ladders, protected, softeners, universality
+from . import agreed, hedges, ladders, protected, softeners, universality
 from .catalog import RULES
 from .common import ids_of
 from .findings import CheckResult, Finding
@@ -12,7 +12,7 @@ from .rule import SEVERITIES
 from .settings import Settings, load_settings
 
 # in this order: the change families, then protected language over the whole comparison
-FAMILIES = (ladders, softeners, hedges, universality, protected)
+FAMILIES = (ladders, softeners, hedges, universality, protected, agreed)
 
 
 class Checker:

@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import phrases
 from ..config import Config, did_you_mean, line_of
+from .agreed import AgreedSource
 from .catalog import _BY_NAME, RULES
 from .rule import FAIL_ON, SEVERITIES
 
@@ -48,6 +49,7 @@ class Settings:
     universal_phrases: list[str]
     softeners: list[str] = field(default_factory=list)
     commitment_verbs: list[str] = field(default_factory=list)
+    agreed: list[AgreedSource] = field(default_factory=list)  # agreed language (DD107)
     protect: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     disabled: set[str] = field(default_factory=set)
@@ -112,8 +114,35 @@ def _rule_code(value: Any, config: Config, key: str) -> str:
     raise _bad(config, key, f"unknown rule {value!r} in {key}; known rules: {known}")
 
 
+def _agreed(value: Any, config: Config) -> list[AgreedSource]:
+    """[check] agreed = ["texts/76-141.pdf", {name = "GCM", path = "texts/gcm.docx"}]"""
+    from pathlib import Path
+
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _bad(config, "agreed", 'agreed must be a list of files or {name = "...", path = "..."} tables')
+    out = []
+    for item in value:
+        if isinstance(item, str):
+            name, path = Path(item).stem, item
+        elif isinstance(item, dict) and isinstance(item.get("path"), str):
+            name, path = str(item.get("name") or Path(item["path"]).stem), item["path"]
+        else:
+            raise _bad(config, "agreed", 'each agreed source is a file path or {name = "...", path = "..."}')
+        full = Path(path) if Path(path).is_absolute() else config.base / path
+        if not full.is_file():
+            raise _bad(config, "agreed", f"agreed source {path!r} does not exist")
+        out.append(AgreedSource(name, full))
+    return out
+
+
 def load_settings(
-    config: Config | None = None, *, protect: list[str] | None = None, fail_on: str | None = None
+    config: Config | None = None,
+    *,
+    protect: list[str] | None = None,
+    fail_on: str | None = None,
+    agreed: list[AgreedSource] | None = None,
 ) -> Settings:
     """Built-in language data, extended and tuned by the configuration."""
     builtin = _builtin()
@@ -145,6 +174,7 @@ def load_settings(
         "universal_phrases",
         "softeners",
         "commitment_verbs",
+        "agreed",
     }
     for key in table:
         if key not in known_keys:
@@ -192,4 +222,5 @@ def load_settings(
         raise _bad(config, "fail-on", f"fail-on must be one of {', '.join(FAIL_ON)}")
     settings.fail_on = fail_on or configured_fail or "warning"
     settings.protect += [p for p in protect or [] if p.strip()]
+    settings.agreed = _agreed(table.get("agreed"), config) + list(agreed or [])
     return settings

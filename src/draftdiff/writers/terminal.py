@@ -389,7 +389,9 @@ def print_rules(rules, console: Console) -> None:
     for column in ("code", "name", "default", "what it finds"):
         table.add_column(column, no_wrap=column != "what it finds")
     for rule in rules:
-        table.add_row(rule.code, rule.name, Text(rule.severity, style=_SEVERITY_STYLE[rule.severity]), rule.summary)
+        table.add_row(
+            rule.code, rule.name, Text(rule.severity, style=_SEVERITY_STYLE[rule.severity]), Text(rule.summary)
+        )
     console.print(table)
     console.print(Text("draftdiff rules CODE explains one, with an example.", style="dim"))
 
@@ -402,10 +404,10 @@ def print_rule(rule, console: Console, example: list[tuple[str, str]]) -> None:
     head.append("  default severity ")
     head.append(rule.severity, style=_SEVERITY_STYLE[rule.severity])
     console.print(head)
-    console.print(rule.summary)
+    console.print(Text(rule.summary))  # Text: a "[based on 76/141]" is words, not markup
     if rule.rationale:
         console.print()
-        console.print(rule.rationale)
+        console.print(Text(rule.rationale))
     if rule.before:
         plain = console.no_color or console.color_system is None
         console.print()
