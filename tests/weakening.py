@@ -64,6 +64,10 @@ SOFTENERS = [
     "aim to {base}",
     "consider {ing}",
     "explore ways to {base}",
+    "make every effort to {base}",
+    "take steps towards {ing}",
+    "do their utmost to {base}",  # not in the data file: held out
+    "undertake efforts to {base}",  # not in the data file: held out
 ]
 HEDGES = [
     "as appropriate",
@@ -117,8 +121,12 @@ def make_case(rng: random.Random) -> Case:
     if kind == "ladder":
         strong = rng.choice(list(VERB_LADDERS))
         weak = rng.choice(VERB_LADDERS[strong])
-        form = rng.choice(["base", "ing"])
-        lead = f"{subject} will " if form == "base" else f"{subject} reaffirm their commitment to "
+        form = rng.choice(["base", "ing", "s"])
+        lead = {
+            "base": f"{subject} will ",
+            "ing": f"{subject} reaffirm their commitment to ",
+            "s": "The plan ",
+        }[form]
         old = f"{lead}{FORMS[strong][form]} {obj}."
         new = f"{lead}{FORMS[weak][form]} {obj}."
         return Case(old, new, {"DD101"}, kind)
@@ -174,7 +182,7 @@ def make_case(rng: random.Random) -> Case:
         new = f"{subject} will {FORMS[strong]['base']} {obj}."
         return Case(old, new, {"DD106"}, kind)
     # neutral: reorder a list, move a sentence, keep a universal elsewhere, quote another text, reword an object
-    variant = rng.choice(["reorder", "move", "universal kept", "quotation", "object"])
+    variant = rng.choice(["reorder", "move", "universal kept", "quotation", "object", "universal swapped", "time"])
     verb = rng.choice(["ensure", "guarantee", "provide", "eliminate"])
     if variant == "reorder":
         items = ["health", "education", "housing", "justice"]
@@ -190,6 +198,12 @@ def make_case(rng: random.Random) -> Case:
     elif variant == "universal kept":
         old = f"{subject} will {verb} {obj} for all migrants, and review it every year."
         new = f"For all migrants, {subject.lower() if subject == 'We' else subject} will {verb} {obj}, and review it every year."
+    elif variant == "universal swapped":
+        old = f"{subject} will {verb} {obj} at all levels of government."
+        new = f"{subject} will {verb} {obj} at every level of government."
+    elif variant == "time":
+        old = f"{subject} will {verb} {obj} and report each year."
+        new = f"{subject} will {verb} {obj} and report annually."
     elif variant == "quotation":
         old = f'{subject} recall that resolution 70/1 speaks of "all migrants" and will {verb} {obj}.'
         new = f'{subject} recall that resolution 70/1 speaks of "all migrants" and will {verb} {rng.choice(OBJECTS)}.'

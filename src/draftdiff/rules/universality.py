@@ -40,12 +40,15 @@ def _in_change(checker: Checker, change: Change) -> None:
             lost = phrase_with_object(phrase, old_text, new_text)
             checker.add("DD103", change, lost, "", f'Universality lost in para {para}: "{lost}" was removed.')
     words = checker.settings.universal_words
+    # "all" -> "every" keeps the universal: only a net loss counts
+    if _universals(words, new_text) >= _universals(words, old_text):
+        return
     for edit in change.edits:
         if edit.op == "insert":
             continue
         for word in words:
-            removed = phrases.count(word, edit.old) - phrases.count(word, edit.new)
-            if removed > 0 and phrases.count(word, new_text) < phrases.count(word, old_text):
+            removed = _count(word, edit.old) - _count(word, edit.new)
+            if removed > 0 and _count(word, new_text) < _count(word, old_text):
                 checker.add(
                     "DD103",
                     change,
@@ -53,3 +56,15 @@ def _in_change(checker: Checker, change: Change) -> None:
                     edit.new,
                     f'Universality lost in para {para}: "{word}" was dropped ("{edit.old}" → "{edit.new or "…"}").',
                 )
+
+
+# "each year", "every session": a rhythm, not who is covered
+_TIME = ("year", "month", "week", "day", "session", "cycle", "quarter", "biennium", "meeting", "decade")
+
+
+def _count(word: str, text: str) -> int:
+    return phrases.count(word, text) - sum(phrases.count(f"{word} {unit}", text) for unit in _TIME)
+
+
+def _universals(words: list[str], text: str) -> int:
+    return sum(_count(word, text) for word in words)
