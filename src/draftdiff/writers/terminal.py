@@ -323,6 +323,9 @@ def print_check(result, console: Console) -> None:
         )
     if summary["waived"]:
         line.append(f" · {summary['waived']} waived", style="dim")
+    weakened = sum(1 for f in result.findings if f.rule not in ("DD105", "DD106") and not f.waived)
+    strengthened = sum(1 for f in result.findings if f.rule == "DD106")
+    line.append(f"  ({weakened} weakened, {strengthened} strengthened)", style="dim")
     console.print(line)
     for waiver in result.unused_waivers:
         console.print(
