@@ -204,7 +204,7 @@ def test_exit_codes_follow_fail_on():
 
 def test_terminal_report():
     out = run(*REV, "--protect", "regardless of migration status").stdout
-    assert "\n1 error · 4 warnings · 0 info\n" in out  # whole line: "info" has no plural
+    assert "\n1 error · 4 warnings · 0 info  (5 weakened, 0 strengthened)\n" in out  # "info" has no plural
     assert "ERROR DD104 protected-language-removed  para 22" in out
     assert "[-processes-] {+discussions+}" in out
     assert out.rstrip().endswith("Failed: findings at or above 'warning'.")
