@@ -190,8 +190,9 @@ def test_xlsx_is_a_sheet_a_delegate_can_work_in(tmp_path):
         "Changes marked",
         "Findings",
         "Comments",
+        "Brackets",
     ]
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:I9"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:J9"
     assert sheet.column_dimensions["E"].width >= 40 and sheet["E2"].alignment.wrap_text
     row = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "38")
     assert row[3].value == "modified" and row[7].value.startswith("DD101 warning")
@@ -221,7 +222,17 @@ def test_csv_utf8_with_optional_bom_and_markup(tmp_path):
     assert run(str(SAMPLES / "rev2.txt"), str(SAMPLES / "rev3.txt"), "-o", str(excel), "--bom").returncode == 0
     assert not plain.read_bytes().startswith(b"\xef\xbb\xbf") and excel.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(plain.read_text(encoding="utf-8"))))
-    assert list(rows[0]) == ["Section", "Old", "New", "Change", "Old text", "New text", "Changes marked", "Comments"]
+    assert list(rows[0]) == [
+        "Section",
+        "Old",
+        "New",
+        "Change",
+        "Old text",
+        "New text",
+        "Changes marked",
+        "Comments",
+        "Brackets",
+    ]
     by_old = {r["Old"]: r for r in rows}
     assert "governance [-processes-] {+discussions+}." in by_old["38"]["Changes marked"]
     assert by_old["34 + 35"]["Change"] == "merged" and by_old["50"]["Change"] == "deleted"

@@ -49,6 +49,16 @@ class Change:
         return [("old", c) for p in self.old for c in p.comments] + [("new", c) for p in self.new for c in p.comments]
 
     @property
+    def brackets(self) -> list[dict]:
+        """How the brackets and options of its paragraphs were resolved (see diff/brackets.py)."""
+        cached = getattr(self, "_brackets", None)
+        if cached is None:
+            from .brackets import resolutions
+
+            cached = self._brackets = resolutions(self)
+        return cached
+
+    @property
     def is_change(self) -> bool:
         """Anything a reader must look at: not a plain unchanged paragraph."""
         return self.kind != "unchanged" or self.moved or self.renumbered
@@ -86,6 +96,11 @@ class Change:
             "new_section": self.new_section,
             "edits": [e.to_json() for e in self.edits],
             "comments": [{"side": side, **comment.to_json()} for side, comment in self.comments],
+            **(
+                {"brackets": [{k: b[k] for k in ("resolution", "old", "new")} for b in self.brackets]}
+                if self.brackets
+                else {}
+            ),
         }
 
 

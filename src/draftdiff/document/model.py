@@ -135,6 +135,12 @@ class Paragraph:
             out["notes"] = [n.to_json() for n in self.notes]
         if self.comments:
             out["comments"] = [c.to_json() for c in self.comments]
+        if "[" in self.text or "]" in self.text or "ption" in self.text or "Alt" in self.text:
+            from .brackets import scan
+
+            found = scan(self.text)
+            if found.open or found.unbalanced:
+                out["brackets"] = found.to_json()
         return out
 
 
@@ -185,6 +191,19 @@ class Draft:
     def ids(self) -> list[str]:
         return [p.id for p in self.paragraphs]
 
+    @property
+    def bracket_counts(self):
+        """Brackets, alternatives, option blocks, words inside brackets and
+        paragraphs with open text (see document/brackets.py)."""
+        from .brackets import counts
+
+        cached = getattr(self, "_bracket_counts", None)
+        if cached is None:
+            cached = self._bracket_counts = counts(
+                [p.display for p in self.paragraphs] + [n.text for p in self.paragraphs for n in p.notes]
+            )
+        return cached
+
     def to_json(self) -> dict:
         out: dict[str, object] = {
             "schema": "draftdiff.parse/1",
@@ -194,6 +213,7 @@ class Draft:
             "format": self.format,
             "paragraphs": [p.to_json() for p in self.paragraphs],
         }
+        out["brackets"] = self.bracket_counts.to_json()
         if self.revisions:
             out["revisions"] = revision_summary(self.revisions)
         if self.furniture:

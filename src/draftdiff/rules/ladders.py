@@ -48,6 +48,16 @@ RULES = (
         "The Conference invites States to ratify the Convention.",
     ),
     Rule(
+        "DD111",
+        "bracket-resolved-weaker",
+        "info",
+        "A bracket was resolved to its weaker alternative ([shall][should] → should).",
+        "Bracketed text was never agreed, so choosing the weaker alternative does not weaken agreed language; "
+        "it is still the choice a coalition wants to see.",
+        "Parties [shall][should] report every two years.",
+        "Parties should report every two years.",
+    ),
+    Rule(
         "DD106",
         "strengthened",
         "info",

@@ -18,5 +18,6 @@ def document(rows: list[Row], *, with_findings: bool, bom: bool = False) -> byte
         if with_findings:
             values.append(" ".join(row.codes))
         values.append("\n".join(row.comment_lines))
+        values.append("\n".join(row.bracket_lines))
         writer.writerow([cell(value) for value in values])
     return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")

@@ -46,6 +46,7 @@ body.view-sbs .inline { display: none; } body.view-sbs .sbs { display: grid; }
 .findings li { list-style: none; } .sev-error { color: var(--del); font-weight: 600; }
 .sev-warning { color: #8a5a00; font-weight: 600; } .sev-info { color: var(--muted); }
 .hidden { display: none; }
+.brackets { margin: 6px 0 0; font: 13px system-ui, sans-serif; color: #7b3fa0; }
 .with-comments { display: grid; grid-template-columns: minmax(0, 1fr) 260px; gap: 16px; }
 aside.comments { font: 13px/1.4 system-ui, sans-serif; border-left: 3px solid #2f6db5; padding-left: 10px; }
 aside.comments p { margin: 0 0 6px; } aside.comments .who { font-weight: 600; color: #2f6db5; }
@@ -212,6 +213,9 @@ def document(comparison, rows: list[Row], *, with_findings: bool) -> str:
                 for f in row.findings
             )
             findings = f'<ul class="findings">{lines}</ul>'
+        resolved = "".join(f"<li>{escape(item['message'])}</li>" for item in change.brackets)
+        if resolved:
+            findings += f'<ul class="brackets">{resolved}</ul>'
         content = f"{body}{sbs}{findings}"
         if change.comments:
             content = f'<div class="with-comments"><div>{content}</div>{_comments_html(change)}</div>'

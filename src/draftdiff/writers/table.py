@@ -16,10 +16,11 @@ from . import markup
 
 COLUMNS = ("Section", "Old", "New", "Change", "Old text", "New text", "Changes marked", "Findings")
 COMMENTS_COLUMN = "Comments"
+BRACKETS_COLUMN = "Brackets"
 
 
 def columns(*, with_findings: bool) -> list[str]:
-    return [*(COLUMNS if with_findings else COLUMNS[:-1]), COMMENTS_COLUMN]
+    return [*(COLUMNS if with_findings else COLUMNS[:-1]), COMMENTS_COLUMN, BRACKETS_COLUMN]
 
 
 def partial_anchor(comment, paragraphs) -> bool:
@@ -67,6 +68,10 @@ class Row:
                 on = f' on "{comment.anchor}"'
             out.append(f"{tag}{comment.author or '(unknown)'}{when}{on}: {comment.text}")
         return out
+
+    @property
+    def bracket_lines(self) -> list[str]:
+        return [item["message"] for item in self.change.brackets]
 
     def marked(self) -> str:
         """The text with ``[-deleted-]`` and ``{+inserted+}`` words."""

@@ -188,6 +188,11 @@ def _wrapped_items(lead: str, items: list[str], width: int) -> Text:
 _COMMENT_STYLE = "blue"
 
 
+def _print_brackets(change, console: Console) -> None:
+    for item in change.brackets:
+        _print_indented(console, Text(item["message"], style="magenta"), indent=4)
+
+
 def _print_comments(change, console: Console) -> None:
     """A change's comments, under it: author, date, and the words they are
     anchored to when that is less than the whole paragraph."""
@@ -260,6 +265,7 @@ def print_compare(comparison, changes, console: Console, *, side_by_side: bool =
             elif change.kind == "deleted" and not plain:
                 body.stylize("red strike")
             _print_indented(console, body)
+        _print_brackets(change, console)
         _print_comments(change, console)
 
 

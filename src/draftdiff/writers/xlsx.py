@@ -29,6 +29,7 @@ _WIDTHS = {
     "Changes marked": 60,
     "Findings": 18,
     "Comments": 40,
+    "Brackets": 30,
 }
 _HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 _MAX_CELL = 32_000  # Excel's limit is 32,767 characters
@@ -68,7 +69,9 @@ def document(comparison, rows: list[Row], *, with_findings: bool, progress=None)
         if with_findings:
             sheet.cell(row=index, column=8).value = cell("\n".join(row.finding_lines))
         if row.comment_lines:
-            sheet.cell(row=index, column=len(columns)).value = cell("\n".join(row.comment_lines)[:_MAX_CELL])
+            sheet.cell(row=index, column=len(columns) - 1).value = cell("\n".join(row.comment_lines)[:_MAX_CELL])
+        if row.bracket_lines:
+            sheet.cell(row=index, column=len(columns)).value = cell("\n".join(row.bracket_lines))
         for column in range(1, len(columns) + 1):
             sheet.cell(row=index, column=column).alignment = wrap
         if progress:

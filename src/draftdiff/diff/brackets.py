@@ -1,0 +1,161 @@
+"""How each bracket or option of a paragraph was resolved between two drafts.
+
+- ``kept``: alternatives ``[shall][should]`` became one of them ("bracket
+  resolved: kept "should", dropped "shall"");
+- ``deleted``: the bracketed text is gone;
+- ``agreed``: the brackets are gone and the text stays as it was;
+- ``option_kept``: a paragraph that was one option of a block lost its label;
+- ``bracketed``: new text in brackets; ``reopened``: text that stood without
+  brackets is bracketed again.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..document.brackets import Span, scan
+
+if TYPE_CHECKING:
+    from .comparison import Change
+
+_WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD_RE.findall(text.replace("[", " ").replace("]", " "))]
+
+
+def _between(old_text: str, start: int, end: int, new_words: list[str]) -> list[str] | None:
+    """The words of the new text that stand where old_text[start:end] stood:
+    found between the words just before and just after it; None when the
+    context cannot be found."""
+    before = _words(old_text[:start])[-3:]
+    after = _words(old_text[end:])[:3]
+    n = len(new_words)
+    starts = (
+        [k + len(before) for k in range(n - len(before) + 1) if new_words[k : k + len(before)] == before]
+        if before
+        else [0]
+    )
+    for first in starts:
+        if not after:
+            return new_words[first:]
+        for last in range(first, min(n, first + 80) + 1):
+            if new_words[last : last + len(after)] == after:
+                return new_words[first:last]
+    return None
+
+
+def resolutions(change: Change) -> list[dict]:
+    """What happened to the brackets and options of a change's paragraphs."""
+    if not change.old or not change.new:
+        return []
+    old_text = " ".join(p.text for p in change.old)
+    new_text = " ".join(p.text for p in change.new)
+    if "[" not in old_text + new_text and "ption" not in old_text + new_text:
+        return []
+    old_scan, new_scan = scan(old_text), scan(new_text)
+    new_words = _words(new_text)
+    still = {" ".join(_words(s.text)) for s in new_scan.spans}
+    out: list[dict] = []
+    grouped: set[tuple[int, int]] = set()
+    for group in old_scan.alternatives:
+        if group[0].depth != 1 and any(g.depth != group[0].depth for g in group):
+            continue
+        texts = [" ".join(_words(s.text)) for s in group]
+        grouped.update((s.start, s.end) for s in group)
+        if any(t in still for t in texts):
+            continue  # still open
+        start, end = min(s.start for s in group), max(s.end for s in group)
+        between = _between(old_text, start, end, new_words)
+        if between is None:
+            continue
+        shown = (
+            "".join(f"[{s.text}]" for s in group)
+            if group[0].text == old_text[group[0].start + 1 : group[0].end - 1]
+            else old_text[start:end]
+        )
+        kept = " ".join(between)
+        if not kept:
+            out.append({"resolution": "deleted", "old": shown, "new": "", "message": "bracketed text deleted"})
+        elif kept in texts:
+            dropped = [t for t in texts if t != kept]
+            out.append(
+                {
+                    "resolution": "kept",
+                    "old": shown,
+                    "new": kept,
+                    "message": f'bracket resolved: kept "{kept}", dropped ' + ", ".join(f'"{d}"' for d in dropped),
+                }
+            )
+        else:
+            out.append({"resolution": "kept", "old": shown, "new": kept, "message": f'bracket resolved as "{kept}"'})
+    for span in old_scan.spans:
+        if span.depth != 1 or (span.start, span.end) in grouped or span in old_scan.placeholders:
+            continue
+        inner = " ".join(_words(span.text))
+        if not inner or inner in still:
+            continue
+        between = _between(old_text, span.start, span.end, new_words)
+        if between is None:
+            continue
+        kept = " ".join(between)
+        if not kept:
+            out.append(
+                {"resolution": "deleted", "old": f"[{span.text}]", "new": "", "message": "bracketed text deleted"}
+            )
+        elif kept == inner:
+            out.append(
+                {
+                    "resolution": "agreed",
+                    "old": f"[{span.text}]",
+                    "new": kept,
+                    "message": "brackets removed, text agreed as is",
+                }
+            )
+    old_inner = {" ".join(_words(s.text)) for s in old_scan.spans}
+    old_plain = " ".join(_words(old_text))
+    for span in new_scan.spans:
+        if span.depth != 1:
+            continue
+        inner = " ".join(_words(span.text))
+        if not inner or inner in old_inner:
+            continue
+        if f" {inner} " in f" {old_plain} ":
+            out.append(
+                {
+                    "resolution": "reopened",
+                    "old": inner,
+                    "new": f"[{span.text}]",
+                    "message": f'reopened: "{inner}" bracketed again',
+                }
+            )
+        else:
+            out.append(
+                {"resolution": "bracketed", "old": "", "new": f"[{span.text}]", "message": "new text in brackets"}
+            )
+    if old_scan.option and not new_scan.option:
+        out.append(
+            {
+                "resolution": "option_kept",
+                "old": old_scan.option,
+                "new": "",
+                "message": f"{old_scan.option.lower()} kept, its label dropped",
+            }
+        )
+    return out
+
+
+def weaker_choice(change: Change, before: str, after: str) -> dict | None:
+    """The bracket resolution a finding's words come from, when a finding's
+    old words stood in brackets (never agreed) and the new ones were kept."""
+    before_words, after_words = " ".join(_words(before)), " ".join(_words(after))
+    for item in resolutions(change):
+        in_brackets = item["resolution"] == "kept" and before_words and before_words in " ".join(_words(item["old"]))
+        if in_brackets and (not after_words or after_words in item["new"] or item["new"] in after_words):
+            return item
+    return None
+
+
+__all__ = ["Span", "resolutions", "weaker_choice"]

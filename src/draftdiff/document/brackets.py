@@ -1,0 +1,220 @@
+"""Square brackets and options: the disagreements a negotiating text carries.
+
+A reader-independent pass over a paragraph's text. It finds
+
+- bracketed spans, nested ones included (``[developed country Parties][all
+  Parties]``, ``[[an] adaptation communication[s]]``), each with its depth;
+- alternatives: adjacent spans at one depth (``[shall][should]``, ``[A] [B]``)
+  and slashes inside one span (``[A/B]``);
+- placeholders (``[…]``, ``[X]``, ``{…}``, ``[Placeholder …]``);
+- options: a paragraph that opens with "Option 1:", "Option A", "Alt." (or
+  holds several inline).
+
+Unbalanced brackets are reported, never raised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_OPTION_RE = re.compile(
+    r"^\s*\[?\s*(?P<label>(?:Option|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})|Alt\.?\s*\d*)\s*[:.)\]]", re.I
+)
+_INLINE_OPTION_RE = re.compile(r"(?:^|[\s;\[])(?P<label>Option\s+(?:\d{1,2}|[A-Z]))\s*:", re.I)
+_PLACEHOLDER_RE = re.compile(r"^\s*(?:…|\.\.\.|x|X|\*?placeholder\b.*|)\s*$", re.I | re.S)
+_WORD_RE = re.compile(r"[^\W_]+")
+_BRACKET_RE = re.compile(r"[\[\]]")
+_COUNT_RE = re.compile(r"\[|\]|[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # index of "["
+    end: int  # index after "]"
+    depth: int  # 1 for an outer bracket
+    text: str  # what stands inside, brackets of nested spans included
+
+    @property
+    def inner(self) -> str:
+        """The words without any bracket characters."""
+        return " ".join(self.text.replace("[", " ").replace("]", " ").split())
+
+    def to_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "depth": self.depth, "text": self.text}
+
+
+@dataclass
+class Brackets:
+    spans: list[Span] = field(default_factory=list)
+    alternatives: list[list[Span]] = field(default_factory=list)  # groups of two or more
+    placeholders: list[Span] = field(default_factory=list)
+    option: str = ""  # "Option 1" when the paragraph is one option of a block
+    inline_options: list[str] = field(default_factory=list)
+    unbalanced: int = 0  # brackets left open or closed without an opening
+
+    @property
+    def open(self) -> bool:
+        return bool(self.spans or self.option or self.inline_options)
+
+    @property
+    def bracketed_words(self) -> int:
+        """Words inside outer brackets (each word once, however deep)."""
+        return sum(len(_WORD_RE.findall(s.text)) for s in self.spans if s.depth == 1)
+
+    def to_json(self) -> dict:
+        out: dict = {
+            "spans": [s.to_json() for s in self.spans],
+            "alternatives": [[s.inner for s in group] for group in self.alternatives],
+        }
+        if self.placeholders:
+            out["placeholders"] = [s.text for s in self.placeholders]
+        if self.option:
+            out["option"] = self.option
+        if self.inline_options:
+            out["inline_options"] = self.inline_options
+        if self.unbalanced:
+            out["unbalanced"] = self.unbalanced
+        return out
+
+
+def scan(text: str) -> Brackets:
+    """The brackets, alternatives, placeholders and option label of one paragraph."""
+    out = Brackets()
+    if "[" not in text and "]" not in text and "{" not in text and "ption" not in text and "Alt" not in text:
+        return out  # most paragraphs of a late draft: nothing to look for
+    stack: list[int] = []
+    spans: list[Span] = []
+    for match in _BRACKET_RE.finditer(text):
+        index, ch = match.start(), match.group()
+        if ch == "[":
+            stack.append(index)
+        elif ch == "]":
+            if not stack:
+                out.unbalanced += 1
+                continue
+            start = stack.pop()
+            spans.append(Span(start, index + 1, len(stack) + 1, text[start + 1 : index]))
+    out.unbalanced += len(stack)
+    out.spans = sorted(spans, key=lambda s: s.start)
+    for span in out.spans:
+        if _PLACEHOLDER_RE.match(span.text):
+            out.placeholders.append(span)
+    for m in re.finditer(r"\{(…|\.\.\.|x|X)\}", text):
+        out.placeholders.append(Span(m.start(), m.end(), 1, m.group(1)))
+    out.alternatives = _alternatives(text, out.spans)
+    option = _OPTION_RE.match(text)
+    if option:
+        out.option = " ".join(option["label"].split()).rstrip(".")
+    inline = [" ".join(m["label"].split()) for m in _INLINE_OPTION_RE.finditer(text)]
+    if len(inline) > 1:
+        out.inline_options = inline
+    return out
+
+
+def _alternatives(text: str, spans: list[Span]) -> list[list[Span]]:
+    """Adjacent spans of one depth ("[A][B]", "[A] [B]"), and one span holding
+    slashes between words ("[A/B]")."""
+    groups: list[list[Span]] = []
+    by_depth: dict[int, list[Span]] = {}
+    for span in spans:
+        by_depth.setdefault(span.depth, []).append(span)
+    for same in by_depth.values():
+        current: list[Span] = []
+        for span in same:
+            if current and re.fullmatch(r"[ \t\u00a0]*", text[current[-1].end : span.start]):
+                current.append(span)
+            else:
+                if len(current) > 1:
+                    groups.append(current)
+                current = [span]
+        if len(current) > 1:
+            groups.append(current)
+    for span in spans:
+        if "[" not in span.text and re.search(r"\w\s*/\s*\w", span.text) and not re.search(r"\d/\w", span.text):
+            parts = [p.strip() for p in span.text.split("/")]
+            # "[shall/should]", "[developed/all] Parties": short choices, not a sentence with a slash in it
+            if len(parts) > 1 and all(parts) and all(len(p.split()) <= 4 for p in parts):
+                groups.append([Span(span.start, span.end, span.depth, p) for p in parts])
+    return sorted(groups, key=lambda g: g[0].start)
+
+
+@dataclass
+class Counts:
+    brackets: int = 0
+    alternatives: int = 0  # groups of alternatives
+    options: int = 0  # option blocks
+    bracketed_words: int = 0
+    open_paragraphs: int = 0
+    placeholders: int = 0
+    unbalanced: int = 0
+
+    def to_json(self) -> dict:
+        return {
+            "brackets": self.brackets,
+            "alternatives": self.alternatives,
+            "options": self.options,
+            "bracketed_words": self.bracketed_words,
+            "open_paragraphs": self.open_paragraphs,
+            "placeholders": self.placeholders,
+            "unbalanced": self.unbalanced,
+        }
+
+
+def counts(texts: list[str]) -> Counts:
+    """A draft's counts. Brackets are paired over the whole draft, since a
+    bracket may open in one paragraph and close paragraphs later ("[Option 1:
+    … ]"): every pair is one bracket, nested ones included. Groups of
+    alternatives, option blocks (each opens with its first option: "Option
+    1", "Option A"; a paragraph with inline options is one), words inside
+    brackets, placeholders and paragraphs with open text are counted per
+    paragraph."""
+    out = Counts()
+    tokens: list[tuple[int, str]] = []  # (paragraph, "[" | "]" | "w") in reading order
+    pending = 0  # "[" seen minus "]" seen: while positive, words may be inside a bracket
+    for number, text in enumerate(texts):
+        found = scan(text)
+        out.alternatives += len(found.alternatives)
+        out.placeholders += len(found.placeholders)
+        if found.option and re.search(r"(?:\s|^|\.)(?:1|A|I)$", found.option):
+            out.options += 1
+        if found.inline_options:
+            out.options += 1
+        if found.option or found.inline_options or found.alternatives:
+            tokens.append((number, "o"))  # open by itself
+        if "[" in text or "]" in text or pending > 0:
+            for token in _COUNT_RE.findall(text):
+                if token == "[":
+                    pending += 1
+                elif token == "]":
+                    pending = max(0, pending - 1)
+                tokens.append((number, token if token in "[]" else "w"))
+    # pair the brackets over the whole draft; one never closed (or closed
+    # without opening) is unbalanced and brackets nothing
+    inside = [0] * (len(tokens) + 1)
+    stack: list[int] = []
+    for index, (_, token) in enumerate(tokens):
+        if token == "[":
+            stack.append(index)
+        elif token == "]":
+            if stack:
+                start = stack.pop()
+                out.brackets += 1
+                if not stack:  # an outermost pair: mark what it holds
+                    inside[start] += 1
+                    inside[index] -= 1
+            else:
+                out.unbalanced += 1
+    out.unbalanced += len(stack)
+    open_paragraphs: set[int] = set()
+    level = 0
+    for index, (number, token) in enumerate(tokens):
+        level += inside[index]
+        if token == "o":
+            open_paragraphs.add(number)
+        elif level > 0:
+            open_paragraphs.add(number)
+            if token == "w":
+                out.bracketed_words += 1
+    out.open_paragraphs = len(open_paragraphs)
+    return out
