@@ -402,6 +402,7 @@ def test_the_writer_registry_knows_every_format_and_refuses_a_wrong_pair():
     from draftdiff.errors import DraftDiffError
     from draftdiff.negotiation.history import HistoryView, history
     from draftdiff.negotiation.refs import Comment, RefsView, refs
+    from draftdiff.negotiation.stats import StatsView, stats
     from draftdiff.negotiation.trace import TraceView, trace
     from draftdiff.rules import check
     from draftdiff.writers.registry import WRITERS, WriteOptions, format_of, formats_for, writer
@@ -413,6 +414,7 @@ def test_the_writer_registry_knows_every_format_and_refuses_a_wrong_pair():
         "check": check(comparison),
         "history": HistoryView(history([comparison.old, comparison.new]), foci=[(1, 0)], revert_to=0),
         "trace": TraceView(trace(history([comparison.old, comparison.new]), ["migration status", "meaningful"])),
+        "stats": StatsView(stats(history([comparison.old, comparison.new]))),
         "refs": RefsView(
             refs(history([comparison.old, comparison.new]), [Comment(1, "paras 38 and 39 bis; add 'in full'")], on=0)
         ),
@@ -425,6 +427,7 @@ def test_the_writer_registry_knows_every_format_and_refuses_a_wrong_pair():
     assert formats_for("history") == ["csv", "docx", "html", "json", "md", "terminal", "xlsx"]
     assert formats_for("trace") == ["csv", "github", "json", "junit", "md", "sarif", "terminal", "xlsx"]
     assert formats_for("refs") == ["csv", "html", "json", "md", "terminal", "xlsx"]
+    assert formats_for("stats") == ["csv", "html", "json", "terminal", "xlsx"]
     assert format_of("report.xlsx", "report") == "xlsx" and format_of("findings.sarif", "check") == "sarif"
     assert format_of("report.sarif", "report") is None
     with pytest.raises(DraftDiffError) as error:

@@ -678,6 +678,72 @@ def refs(
     sys.stderr.write(f"draftdiff: wrote {target} ({fmt}, {len(found.references)} references)\n")
 
 
+StatsFormat = StrEnum("StatsFormat", {name: name for name in formats_for("stats")})  # type: ignore[misc]
+
+
+@app.command()
+def stats(
+    drafts: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Drafts in order (names, labels, aliases or files); default: the whole register.", show_default=False
+        ),
+    ] = None,
+    format: Annotated[
+        StatsFormat | None, typer.Option("--format", "-f", help="Output format (default: terminal, or -o's suffix).")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to this file; its suffix picks the format.")
+    ] = None,
+    skip_unreadable: Annotated[
+        bool, typer.Option("--skip-unreadable", help="Leave out a draft that cannot be read, with a warning.")
+    ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
+    config: ConfigOpt = None,
+    revisions: RevisionsOpt = Revisions.accept,
+    pdf_engine: EngineOpt = PdfEngine.pdfium,
+) -> None:
+    """Brackets, options and open text, draft by draft, and how many brackets each step closed."""
+    from .negotiation.history import history as run_history
+    from .negotiation.register import choose
+    from .negotiation.stats import StatsView
+    from .negotiation.stats import stats as run_stats
+
+    _, entries = _register(config)
+    chosen = _run(lambda: choose(entries, list(drafts or [])))
+    if not chosen:
+        fail("no drafts: list them under [drafts] in draftdiff.toml, or name them")
+    loaded, kept = _read_register_drafts(chosen, _read_options(revisions, pdf_engine, None), skip_unreadable)
+    if not loaded:
+        fail("no readable drafts")
+    names = [entry.name for entry in kept]
+    if len(loaded) == 1:
+        lineages = _run(lambda: run_history([loaded[0], loaded[0]], names * 2, words=False))
+        lineages.drafts, lineages.names, lineages.steps = lineages.drafts[:1], names, []
+    else:
+        lineages = _run(lambda: run_history(loaded, names, words=False))
+    view = StatsView(_run(lambda: run_stats(lineages)))
+    fmt = format.value if format else (format_of(output, "stats") if output and output != "-" else "terminal")
+    if fmt is None:
+        fail(f"cannot tell the format of {output!r}: give --format {'|'.join(formats_for('stats'))}")
+    if fmt == "terminal" and not output:
+        _show(view, "stats", no_color=no_color)
+        return
+    from .writers.registry import WriteOptions
+
+    spec = _run(lambda: writer(fmt, "stats"))
+    payload = _run(lambda: spec.render(view, WriteOptions(no_color=True, width=120)))
+    if not output or output == "-":
+        if spec.binary:
+            fail(f"{fmt} is binary: write it to a file with -o FILE")
+        _emit(payload.decode("utf-8") if isinstance(payload, bytes) else payload)
+        return
+    from .output import write_atomic
+
+    target = _run(lambda: write_atomic(output, payload, inputs=tuple(Path(d.source) for d in loaded)))
+    sys.stderr.write(f"draftdiff: wrote {target} ({fmt}, {len(loaded)} drafts)\n")
+
+
 CheckFormat = StrEnum("CheckFormat", {name: name for name in formats_for("check")})  # type: ignore[misc]
 
 

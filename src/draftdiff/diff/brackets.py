@@ -26,24 +26,43 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD_RE.findall(text.replace("[", " ").replace("]", " "))]
 
 
+def _context_words(text: str) -> list[str]:
+    """Words that stand outside any bracket: the context that survives a resolution."""
+    depth = 0
+    out = []
+    for token in re.findall(r"\[|\]|[^\W_]+(?:'[^\W_]+)*", text):
+        if token == "[":
+            depth += 1
+        elif token == "]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(token.lower())
+    return out
+
+
 def _between(old_text: str, start: int, end: int, new_words: list[str]) -> list[str] | None:
     """The words of the new text that stand where old_text[start:end] stood:
-    found between the words just before and just after it; None when the
-    context cannot be found."""
-    before = _words(old_text[:start])[-3:]
-    after = _words(old_text[end:])[:3]
+    between the unbracketed words just before and just after it (three, or
+    fewer when those changed too); None when no context can be found."""
+    before_all = _context_words(old_text[:start])
+    after_all = _context_words(old_text[end:])
     n = len(new_words)
-    starts = (
-        [k + len(before) for k in range(n - len(before) + 1) if new_words[k : k + len(before)] == before]
-        if before
-        else [0]
-    )
-    for first in starts:
-        if not after:
-            return new_words[first:]
-        for last in range(first, min(n, first + 80) + 1):
-            if new_words[last : last + len(after)] == after:
-                return new_words[first:last]
+    for k in (3, 2, 1, 0):
+        for m in (3, 2, 1, 0):
+            before, after = before_all[-k:] if k else [], after_all[:m]
+            if (k and len(before) < k) or (m and len(after) < m) or (not before and not after):
+                continue
+            starts = (
+                [i + len(before) for i in range(n - len(before) + 1) if new_words[i : i + len(before)] == before]
+                if before
+                else [0]
+            )
+            for first in starts:
+                if not after:
+                    return new_words[first:] if not after_all else None
+                for last in range(first, min(n, first + 80) + 1):
+                    if new_words[last : last + len(after)] == after:
+                        return new_words[first:last]
     return None
 
 

@@ -19,7 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 _OPTION_RE = re.compile(
-    r"^\s*\[?\s*(?P<label>(?:Option|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})|Alt\.?\s*\d*)\s*[:.)\]]", re.I
+    r"^\s*\[?\s*(?P<label>(?:Option|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})(?=\s*[:.)\]])"
+    r"|Alt\.?\s*\d{1,2}(?=\W|$)|Alt\.)",
+    re.I,
 )
 _INLINE_OPTION_RE = re.compile(r"(?:^|[\s;\[])(?P<label>Option\s+(?:\d{1,2}|[A-Z]))\s*:", re.I)
 _PLACEHOLDER_RE = re.compile(r"^\s*(?:…|\.\.\.|x|X|\*?placeholder\b.*|)\s*$", re.I | re.S)

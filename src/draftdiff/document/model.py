@@ -200,7 +200,7 @@ class Draft:
         cached = getattr(self, "_bracket_counts", None)
         if cached is None:
             cached = self._bracket_counts = counts(
-                [p.display for p in self.paragraphs] + [n.text for p in self.paragraphs for n in p.notes]
+                [p.text for p in self.paragraphs] + [n.text for p in self.paragraphs for n in p.notes]
             )
         return cached
 

@@ -172,7 +172,7 @@ def _load(path: Path, *, label: str | None, options: ReadOptions | None) -> Draf
         _attach_comments(extra["comments"], paragraphs)
     if not paragraphs and not title:
         raise InputError("contains no text", path=path, hint="is it empty, or a scan without a text layer?")
-    return Draft(
+    draft = Draft(
         source=path,
         label=label or label_from_path(path),
         title=title,
@@ -180,6 +180,15 @@ def _load(path: Path, *, label: str | None, options: ReadOptions | None) -> Draf
         format="markdown" if fmt == "markdown" else fmt,
         **extra,
     )
+    unbalanced = draft.bracket_counts.unbalanced
+    if unbalanced:
+        draft.warnings.append(
+            ReadWarning(
+                f"{unbalanced} square bracket{'s' if unbalanced > 1 else ''} without a partner "
+                "(an opening bracket never closed, or a closing one never opened)"
+            )
+        )
+    return draft
 
 
 def _attach_comments(comments: list[dict], paragraphs: list[Paragraph]) -> None:

@@ -75,6 +75,9 @@ def print_history(view: HistoryView, console: Console) -> None:
     plain = console.no_color or console.color_system is None
     labels = [d.label for d in history.drafts]
     console.print(Text(f"History: {' → '.join(labels)} ({len(labels)} drafts)", style="bold"))
+    brackets = [d.bracket_counts.brackets for d in history.drafts]
+    if any(brackets):
+        console.print(Text("  brackets: " + " → ".join(str(n) for n in brackets), style="dim"))
     for step in history.steps:
         lead, items = step_items(history, step)
         console.print(_wrapped("  " + lead + " ", items, console.width))

@@ -55,6 +55,8 @@ def _or_many(render: Callable[[Any, WriteOptions], str | bytes], fmt: str):
             return _trace(fmt)(result, options)
         if _is_refs(result):
             return _refs(fmt)(result, options)
+        if _is_stats(result):
+            return _stats(fmt)(result, options)
         return render(result, options)
 
     return dispatch
@@ -75,6 +77,25 @@ def _refs(name: str):
         if name == "csv":
             return refs.csv_document(view.refs, bom=options.bom)
         return getattr(refs, f"{name}_document")(view.refs)
+
+    return render
+
+
+def _is_stats(result) -> bool:
+    from ..negotiation.stats import StatsView
+
+    return isinstance(result, StatsView)
+
+
+def _stats(name: str):
+    def render(view, options: WriteOptions):
+        from . import stats
+
+        if name == "terminal":
+            return stats.terminal_text(view.stats, no_color=options.no_color, width=options.width)
+        if name == "csv":
+            return stats.csv_document(view.stats, bom=options.bom)
+        return getattr(stats, f"{name}_document")(view.stats)
 
     return render
 
@@ -220,13 +241,13 @@ WRITERS: dict[str, Writer] = {
     for spec in (
         Writer(
             "terminal",
-            ("draft", "report", "check", "history", "trace", "refs"),
+            ("draft", "report", "check", "history", "trace", "refs", "stats"),
             _or_many(_terminal, "terminal"),
             summary="what the terminal shows",
         ),
         Writer(
             "json",
-            ("draft", "report", "check", "history", "trace", "refs"),
+            ("draft", "report", "check", "history", "trace", "refs", "stats"),
             _or_many(lambda r, o: _dispatch_json(r, o), "json"),
             suffixes=(".json",),
         ),
@@ -240,14 +261,14 @@ WRITERS: dict[str, Writer] = {
         ),
         Writer(
             "csv",
-            ("report", "history", "trace", "refs"),
+            ("report", "history", "trace", "refs", "stats"),
             _or_many(_csv, "csv"),
             suffixes=(".csv",),
             summary="a change table or a history matrix (UTF-8 text)",
         ),
         Writer(
             "xlsx",
-            ("report", "history", "trace", "refs"),
+            ("report", "history", "trace", "refs", "stats"),
             _or_many(_xlsx, "xlsx"),
             binary=True,
             suffixes=(".xlsx",),
@@ -255,7 +276,7 @@ WRITERS: dict[str, Writer] = {
         ),
         Writer(
             "html",
-            ("report", "history", "refs"),
+            ("report", "history", "refs", "stats"),
             _or_many(_html, "html"),
             suffixes=(".html", ".htm"),
             summary="one page, no network",

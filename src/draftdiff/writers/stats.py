@@ -1,0 +1,182 @@
+"""stats in every format: a terminal table with bars, JSON, CSV, XLSX, and
+one HTML page with an inline SVG chart (no script, no network)."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..negotiation.stats import Stats
+from .untrusted import cell as safe_cell
+from .untrusted import html_escape as escape
+
+COLUMNS = ("Draft", "Paragraphs", "Words", "Brackets", "Alternatives", "Options", "Bracketed words", "Open paragraphs")
+
+
+def rows(stats: Stats) -> list[list]:
+    out = []
+    for draft, counts, words in zip(stats.history.drafts, stats.counts, stats.words, strict=True):
+        out.append(
+            [
+                draft.label,
+                len(draft.paragraphs),
+                words,
+                counts.brackets,
+                counts.alternatives,
+                counts.options,
+                counts.bracketed_words,
+                counts.open_paragraphs,
+            ]
+        )
+    return out
+
+
+_SHORT = ("draft", "paras", "words", "[ ]", "alt.", "options", "[words]", "open")
+
+
+def print_stats(stats: Stats, console: Console) -> None:
+    top = max([c.brackets for c in stats.counts] + [1])
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for name in _SHORT:
+        table.add_column(name, justify="left" if name == "draft" else "right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    width = max(8, min(30, console.width - 72))
+    for row, counts in zip(rows(stats), stats.counts, strict=True):
+        bar = "█" * round(width * counts.brackets / top)
+        table.add_row(*(str(v) for v in row), Text(bar, style="magenta"))
+    console.print(table)
+    console.print(
+        Text(
+            "[ ] brackets (nested ones included) · alt. groups of alternatives · options: option blocks · "
+            "[words]: words inside brackets · open: paragraphs with open text",
+            style="dim",
+        )
+    )
+    if stats.steps:
+        console.print()
+        steps = Table(box=None, pad_edge=False, header_style="bold")
+        for name in ("step", "brackets resolved", "brackets added", "options resolved"):
+            steps.add_column(name, justify="left" if name == "step" else "right")
+        labels = {n: d.label for n, d in zip(stats.history.names, stats.history.drafts, strict=True)}
+        for step in stats.steps:
+            steps.add_row(
+                f"{labels[step.old]} → {labels[step.new]}",
+                str(step.brackets_resolved),
+                str(step.brackets_added),
+                str(step.options_resolved),
+            )
+        console.print(steps)
+
+
+def terminal_text(stats: Stats, *, no_color: bool, width: int) -> str:
+    from .terminal import make_console
+
+    buffer = io.StringIO()
+    print_stats(stats, make_console(no_color=no_color, width=width, file=buffer, force_terminal=not no_color))
+    return buffer.getvalue()
+
+
+def json_document(stats: Stats) -> str:
+    from .json import dumps
+
+    return dumps(stats.to_json())
+
+
+def csv_document(stats: Stats, *, bom: bool = False) -> bytes:
+    import csv
+
+    buffer = io.StringIO()
+    out = csv.writer(buffer, lineterminator="\r\n")
+    out.writerow(COLUMNS)
+    for row in rows(stats):
+        out.writerow([safe_cell(v) if isinstance(v, str) else v for v in row])
+    return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
+
+
+def xlsx_document(stats: Stats) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Drafts"
+    sheet.append(list(COLUMNS))
+    for row in rows(stats):
+        sheet.append([safe_cell(v) if isinstance(v, str) else v for v in row])
+    for header in sheet[1]:
+        header.font = Font(bold=True)
+    sheet.column_dimensions["A"].width = 24
+    chart = BarChart()
+    chart.title = "Brackets and options per draft"
+    data = Reference(sheet, min_col=4, max_col=6, min_row=1, max_row=len(stats.counts) + 1)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=len(stats.counts) + 1))
+    sheet.add_chart(chart, "J2")
+    steps = book.create_sheet("Steps")
+    steps.append(["Old", "New", "Brackets resolved", "Brackets added", "Options resolved"])
+    for step in stats.steps:
+        steps.append(
+            [
+                safe_cell(step.old),
+                safe_cell(step.new),
+                step.brackets_resolved,
+                step.brackets_added,
+                step.options_resolved,
+            ]
+        )
+    for worksheet in book.worksheets:
+        for row in worksheet.iter_rows():
+            for item in row:
+                if isinstance(item.value, str):
+                    item.data_type = "s"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def html_document(stats: Stats) -> str:
+    labels = [d.label for d in stats.history.drafts]
+    top = max([max(c.brackets, c.options) for c in stats.counts] + [1])
+    bar_w, gap, height = 28, 40, 220
+    width = len(labels) * (2 * bar_w + gap) + 60
+    shapes = []
+    for k, (label, counts) in enumerate(zip(labels, stats.counts, strict=True)):
+        x = 50 + k * (2 * bar_w + gap)
+        for n, (value, color) in enumerate(((counts.brackets, "#7b3fa0"), (counts.options, "#2f6db5"))):
+            h = round((height - 40) * value / top)
+            shapes.append(
+                f'<rect x="{x + n * bar_w}" y="{height - 20 - h}" width="{bar_w - 2}" height="{h}" fill="{color}">'
+                f"<title>{escape(label)}: {value} {'brackets' if n == 0 else 'option blocks'}</title></rect>"
+                f'<text x="{x + n * bar_w + bar_w / 2 - 1}" y="{height - 24 - h}" font-size="10" text-anchor="middle">{value}</text>'
+            )
+        shapes.append(
+            f'<text x="{x + bar_w}" y="{height - 5}" font-size="11" text-anchor="middle">{escape(label)}</text>'
+        )
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
+        f'aria-label="Brackets and option blocks per draft">{"".join(shapes)}</svg>'
+    )
+    table = "".join("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in row) + "</tr>" for row in rows(stats))
+    head = "".join(f"<th>{escape(c)}</th>" for c in COLUMNS)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Brackets and options · draftdiff</title>
+<style>body {{ font: 14px system-ui, sans-serif; margin: 24px; }} table {{ border-collapse: collapse; margin-top: 16px; }}
+td, th {{ border: 1px solid #d9dee5; padding: 3px 8px; text-align: right; }} td:first-child, th:first-child {{ text-align: left; }}
+.legend span {{ display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 12px; }}</style>
+</head>
+<body>
+<h1>Brackets and options, draft by draft</h1>
+<p class="legend"><span style="background:#7b3fa0"></span>brackets <span style="background:#2f6db5"></span>option blocks</p>
+{svg}
+<table><thead><tr>{head}</tr></thead><tbody>{table}</tbody></table>
+</body>
+</html>
+"""

@@ -1,0 +1,194 @@
+"""Brackets and options: the pass over a paragraph, the counts of real drafts
+against a count made another way, resolutions through a generated chain,
+check and stats."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import shutil
+import subprocess
+
+import pytest
+
+import draftdiff
+from conftest import SAMPLES, corpus_dir, draft_from_text, run_cli
+from draftdiff.document.brackets import scan
+from draftdiff.rules import check
+
+
+def test_the_pass_finds_nested_spans_alternatives_placeholders_and_options():
+    found = scan("Parties [shall][should] submit [[an] adaptation communication[s]] every [2/5] years [...]")
+    assert [(s.text, s.depth) for s in found.spans] == [
+        ("shall", 1),
+        ("should", 1),
+        ("[an] adaptation communication[s]", 1),
+        ("an", 2),
+        ("s", 2),
+        ("2/5", 1),
+        ("...", 1),
+    ]
+    assert next([s.inner for s in g] for g in found.alternatives) == ["shall", "should"]
+    assert ["developed", "all"] in [[s.inner for s in g] for g in scan("[developed/all] Parties").alternatives]
+    assert [s.text for s in found.placeholders] == ["..."]
+    assert scan("Option 2: Recognizing the fund").option == "Option 2"
+    assert scan("Alt. 1 The Parties shall").option == "Alt. 1"
+    broken = scan("Parties [shall report] every] two [years")
+    assert broken.unbalanced == 2 and len(broken.spans) == 1  # a count, never an exception
+
+
+def _independent_count(text: str, markdown: bool) -> int:
+    """Every "[" that opens a bracket, counted without the bracket pass:
+    characters; in Markdown, less its own uses of "[": footnote marks
+    ("[^1]"), link definitions ("[label]: url") and the two pairs of a
+    reference link whose label is defined ("[text][label]")."""
+    if not markdown:
+        return text.count("[")
+    labels = set(re.findall(r"(?m)^\s*\[([^\]^]+)\]:\s*\S", text))
+    text = re.sub(r"\[\^[^\]]*\]", "", text)
+    text = re.sub(r"(?m)^\s*\[[^\]]+\]:\s*\S.*$", "", text)
+    text = re.sub(r"\[([^\[\]]*)\]\[([^\[\]]*)\]", lambda m: m.group(1) if m.group(2) in labels else m.group(), text)
+    text = re.sub(r"\[([^\[\]]*)\]\([^)]*\)", r"\1", text)
+    return text.count("[")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "cop21__2015-02-12_geneva_negotiating_text.pdf",
+        "cop21__2015-10-05_ADP2_8infnot_non-paper.pdf",
+        "cop21__2015-10-23_draft_agreement.md",
+    ],
+)
+def test_counts_of_the_paris_stages_agree_with_a_count_made_another_way(name):
+    path = corpus_dir("negotiation_text") / name
+    draft = draftdiff.load(path)
+    ours = draft.bracket_counts
+    if name.endswith(".pdf"):
+        if not shutil.which("pdftotext"):
+            pytest.skip("pdftotext (poppler-utils) not installed")
+        raw = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+    else:
+        raw = path.read_text(encoding="utf-8")
+    expected = _independent_count(raw, markdown=name.endswith(".md"))
+    found = ours.brackets + ours.unbalanced  # every "[": the pairs, and those never closed or opened
+    assert abs(found - expected) <= max(2, 0.02 * expected), (found, expected, ours.to_json())
+
+
+# -- resolutions through a generated chain ----------------------------------------------------
+
+CHOICES = [("shall", "should"), ("developed country Parties", "all Parties"), ("2025", "2030"), ("ensure", "promote")]
+TAILS = ["report on progress", "support adaptation", "mobilize finance", "share information", "review the plan"]
+
+
+def bracket_chain(seed: int):
+    """Paragraphs of alternatives and bracketed phrases that close one at a
+    time, in known ways: (texts, expected resolutions per step)."""
+    rng = random.Random(seed)
+    paras = []
+    for _ in range(12):
+        a, b = rng.choice(CHOICES)
+        paras.append(
+            {"a": a, "b": b, "extra": rng.choice(["in a timely manner", "as soon as possible"]), "state": "open"}
+        )
+    texts, truth = [], []
+
+    def render():
+        lines = []
+        for n, p in enumerate(paras, 1):
+            if p["state"] == "open":
+                choice = f"[{p['a']}][{p['b']}]"
+            elif p["state"] == "deleted":
+                choice = ""
+            else:
+                choice = p["state"]
+            extra = (
+                f" [{p['extra']}]" if p.get("extra_open", True) else (f" {p['extra']}" if p.get("extra_kept") else "")
+            )
+            body = f"The Parties {choice} {TAILS[n % len(TAILS)]}{extra} (item {n}).".replace("  ", " ")
+            lines.append(f"{n}. {body}")
+        return "Draft\n\n" + "\n\n".join(lines) + "\n"
+
+    texts.append(render())
+    for step in range(3):
+        expected = set()
+        for n, p in enumerate(paras, 1):
+            if n % 3 != step:
+                continue
+            how = rng.choice(["first", "second", "deleted"])
+            if how == "first":
+                p["state"] = p["a"]
+                expected.add((str(n), "kept", p["a"]))
+            elif how == "second":
+                p["state"] = p["b"]
+                expected.add((str(n), "kept", p["b"]))
+            else:
+                p["state"] = "deleted"
+                expected.add((str(n), "deleted", ""))
+            if rng.random() < 0.5:
+                p["extra_open"], p["extra_kept"] = False, True
+                expected.add((str(n), "agreed", p["extra"]))
+        texts.append(render())
+        truth.append(expected)
+    return texts, truth
+
+
+def test_brackets_close_one_by_one_and_compare_names_each_resolution():
+    wrong = []
+    for seed in range(8):
+        texts, truth = bracket_chain(seed)
+        drafts = [draft_from_text(t, f"d{k}") for k, t in enumerate(texts)]
+        for k, expected in enumerate(truth):
+            comparison = draftdiff.compare(drafts[k], drafts[k + 1])
+            got = {
+                (c.new_ids[0], item["resolution"], item["new"].lower())
+                for c in comparison.changes
+                for item in c.brackets
+            }
+            want = {(i, r, w.lower()) for i, r, w in expected}
+            if got != want:
+                wrong.append((seed, k, sorted(got ^ want)))
+    assert wrong == []
+
+
+def test_check_reports_a_bracket_resolved_weaker_as_info_not_as_weakening():
+    old = draft_from_text("T\n\n1. Parties [shall][should] report every two years.\n\n2. States shall act.\n", "o")
+    new = draft_from_text("T\n\n1. Parties should report every two years.\n\n2. States should act.\n", "n")
+    found = {(f.rule, f.severity, f.new) for f in check(draftdiff.compare(old, new)).findings}
+    assert found == {("DD111", "info", "1"), ("DD101", "warning", "2")}
+
+
+def test_parse_stats_and_compare_speak_brackets(tmp_path):
+    source = tmp_path / "draft.txt"
+    source.write_text(
+        "Draft\n\n1. Parties [shall][should] report.\n\n2. Option 1: Parties report.\n\n3. Text [open\n",
+        encoding="utf-8",
+    )
+    parsed = run_cli("parse", str(source), "--format", "json")
+    document = json.loads(parsed.stdout)
+    assert document["brackets"]["brackets"] == 2 and document["brackets"]["options"] == 1
+    assert document["brackets"]["unbalanced"] == 1 and "without a partner" in parsed.stderr + json.dumps(
+        document["warnings"]
+    )
+    assert document["paragraphs"][0]["brackets"]["alternatives"] == [["shall", "should"]]
+    out = json.loads(run_cli("stats", "--format", "json", cwd=SAMPLES).stdout)
+    assert out["schema"] == "draftdiff.stats/1" and [d["name"] for d in out["drafts"]] == [
+        "zero",
+        "rev1",
+        "rev2",
+        "rev3",
+        "final",
+    ]
+    assert {"brackets", "alternatives", "options", "bracketed_words", "open_paragraphs"} <= set(out["drafts"][0])
+    assert len(out["steps"]) == 4 and set(out["steps"][0]) == {
+        "old",
+        "new",
+        "brackets_resolved",
+        "brackets_added",
+        "options_resolved",
+    }
+    html = tmp_path / "stats.html"
+    assert run_cli("stats", "-o", str(html), cwd=SAMPLES).returncode == 0
+    page = html.read_text(encoding="utf-8")
+    assert "<svg" in page and "default-src 'none'" in page and "<script" not in page
