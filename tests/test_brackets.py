@@ -192,3 +192,11 @@ def test_parse_stats_and_compare_speak_brackets(tmp_path):
     assert run_cli("stats", "-o", str(html), cwd=SAMPLES).returncode == 0
     page = html.read_text(encoding="utf-8")
     assert "<svg" in page and "default-src 'none'" in page and "<script" not in page
+
+
+def test_option_lines_are_never_sections():
+    draft = draftdiff.load(corpus_dir("negotiation_text") / "cop21__2015-10-23_draft_agreement.md")
+    assert not [p.id for p in draft.paragraphs if p.kind.value == "heading" and p.text.lower().startswith("option")]
+    assert not [p.section for p in draft.paragraphs if p.section.lower().startswith("option")]
+    text = draft_from_text("Draft\n\nPreamble\n\nOption 2: Recognizing the fund\n\nNoting the report,\n\nAlso noting,\n", "t")
+    assert [p.section for p in text.paragraphs] == ["Preamble"] * 4  # the heading, the option and what follows

@@ -337,6 +337,11 @@ class _Builder(_Headings, _Numbers):
         if _BARE_SCOPE_RE.match(full) or _SCOPE_LINE_RE.match(full):
             self._heading(full, block)  # "Annex", "Annex II" alone on a line: a container, however styled
             return
+        if _OPTION_LINE_RE.match(full):
+            # "Option 2: Recognizing the fund…" belongs to the paragraph or
+            # article it offers a choice for: never a section of its own
+            self._unnumbered(text, block, label=label_text)
+            return
         if block.heading or (block.heading is None and self._heading_candidate(full)):
             self._heading(full, block)
             return
@@ -352,6 +357,9 @@ class _Builder(_Headings, _Numbers):
         self._unnumbered(text, block, label="")
 
 
+_OPTION_LINE_RE = re.compile(
+    r"^\s*\[?\s*(?:\[?\s*(?:Option|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b|Alt\.\s*\d{0,2})", re.I
+)
 _SMALL_ROMAN_RE = re.compile(r"^[ivx]+$")
 _LOOSE_SUB_RE = re.compile(r"^(?P<tok>[a-z]{1,2}|[ivxlc]{1,6})[.)](?=\s|$)")
 
