@@ -198,5 +198,17 @@ def test_option_lines_are_never_sections():
     draft = draftdiff.load(corpus_dir("negotiation_text") / "cop21__2015-10-23_draft_agreement.md")
     assert not [p.id for p in draft.paragraphs if p.kind.value == "heading" and p.text.lower().startswith("option")]
     assert not [p.section for p in draft.paragraphs if p.section.lower().startswith("option")]
-    text = draft_from_text("Draft\n\nPreamble\n\nOption 2: Recognizing the fund\n\nNoting the report,\n\nAlso noting,\n", "t")
+    text = draft_from_text(
+        "Draft\n\nPreamble\n\nOption 2: Recognizing the fund\n\nNoting the report,\n\nAlso noting,\n", "t"
+    )
     assert [p.section for p in text.paragraphs] == ["Preamble"] * 4  # the heading, the option and what follows
+
+
+def test_an_option_kept_is_named_with_the_size_of_its_block():
+    old = draft_from_text(
+        "Draft\n\nArticle 4\n\nOption 1: Parties shall report every year.\n\n"
+        "Option 2: Parties shall report every two years on their efforts.\n\nOption 3: No provision.\n", "o"
+    )  # fmt: skip
+    new = draft_from_text("Draft\n\nArticle 4\n\nParties shall report every two years on their efforts.\n", "n")
+    found = [item["message"] for change in draftdiff.compare(old, new).changes for item in change.brackets]
+    assert "option 2 of 3 kept" in found

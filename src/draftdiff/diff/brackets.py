@@ -155,14 +155,44 @@ def resolutions(change: Change) -> list[dict]:
                 {"resolution": "bracketed", "old": "", "new": f"[{span.text}]", "message": "new text in brackets"}
             )
     if old_scan.option and not new_scan.option:
+        total = getattr(change, "option_totals", {}).get(id(change.old[0]))
+        of = f" of {total}" if total else ""
         out.append(
             {
                 "resolution": "option_kept",
                 "old": old_scan.option,
                 "new": "",
-                "message": f"{old_scan.option.lower()} kept, its label dropped",
+                "message": f"{old_scan.option.lower()}{of} kept",
             }
         )
+    return out
+
+
+def option_totals(paragraphs) -> dict[int, int]:
+    """For each paragraph that is an option, how many options its block has:
+    a block runs from its first option ("Option 1", "Option A") to the last
+    before the next first option or the next section."""
+    from ..document.brackets import scan as scan_text
+
+    labels = [(k, scan_text(p.text).option) for k, p in enumerate(paragraphs)]
+    out: dict[int, int] = {}
+    block: list[int] = []
+    section = None
+
+    def close() -> None:
+        for k in block:
+            out[id(paragraphs[k])] = len(block)
+
+    for k, label in labels:
+        if not label:
+            continue
+        first = bool(re.search(r"(?:\s|^|\.)(?:1|A|I)$", label))
+        if first or paragraphs[k].section != section:
+            close()
+            block = []
+            section = paragraphs[k].section
+        block.append(k)
+    close()
     return out
 
 

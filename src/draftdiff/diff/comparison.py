@@ -227,4 +227,10 @@ def compare(old: Draft, new: Draft, *, options: Options | None = None, words: bo
             (position, Change(kind="deleted", old=[para], new=[], similarity=0.0, segments=[("delete", para.text)]))
         )
     ordered = [change for _, change in sorted(changes, key=lambda item: item[0])]
+    if any("ption" in p.text[:12] or "Alt" in p.text[:5] for p in old.paragraphs):
+        from .brackets import option_totals
+
+        totals = option_totals(old.paragraphs)
+        for change in ordered:
+            change.option_totals = totals  # type: ignore[attr-defined]
     return Comparison(old=old, new=new, changes=ordered, options=options)
