@@ -212,3 +212,27 @@ def test_an_option_kept_is_named_with_the_size_of_its_block():
     new = draft_from_text("Draft\n\nArticle 4\n\nParties shall report every two years on their efforts.\n", "n")
     found = [item["message"] for change in draftdiff.compare(old, new).changes for item in change.brackets]
     assert "option 2 of 3 kept" in found
+
+
+def test_the_october_stage_as_markdown_and_as_pdf_gives_the_same_counts(tmp_path):
+    """The corpus has the 23 October 2015 stage as published in Markdown only;
+    its PDF is made here the way delegations make them (a Word file printed to
+    PDF by LibreOffice), and the PDF reader must find the same brackets."""
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice (soffice) not installed")
+    from conftest import soffice_convert
+    from draftdiff.writers.wordml import DocxWriter, Para, Run
+
+    markdown = draftdiff.load(corpus_dir("negotiation_text") / "cop21__2015-10-23_draft_agreement.md")
+    writer = DocxWriter(title=markdown.title)
+    writer.add(Para([Run(markdown.title)], style="Title"))
+    for para in markdown.paragraphs:
+        style = "Heading1" if para.kind.value == "heading" else None
+        writer.add(Para([Run(para.display)], style=style))
+    source = tmp_path / "draft.docx"
+    source.write_bytes(writer.to_bytes())
+    pdf = draftdiff.load(soffice_convert(source, tmp_path, "pdf"))
+    a, b = markdown.bracket_counts, pdf.bracket_counts
+    for field in ("brackets", "alternatives", "options", "bracketed_words"):
+        x, y = getattr(a, field), getattr(b, field)
+        assert abs(x - y) <= max(2, 0.02 * x), (field, x, y)
