@@ -12,16 +12,38 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .diff.comparison import Change, Comparison
-from .diff.comparison import compare as _compare
-from .diff.wording import Edit, Options
 from .document.model import Draft, Kind, Paragraph
 from .readers import ReadOptions, load
+
+if TYPE_CHECKING:
+    from .diff.comparison import Change, Comparison
+    from .diff.wording import Edit, Options
+
+# Heavy modules (numpy, rapidfuzz, diff-match-patch) load when first used, so
+# that `draftdiff --version` and `--help` start fast.
+_LAZY = {
+    "Change": ("draftdiff.diff.comparison", "Change"),
+    "Comparison": ("draftdiff.diff.comparison", "Comparison"),
+    "Edit": ("draftdiff.diff.wording", "Edit"),
+    "Options": ("draftdiff.diff.wording", "Options"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        module, attribute = _LAZY[name]
+        return getattr(importlib.import_module(module), attribute)
+    raise AttributeError(f"module 'draftdiff' has no attribute {name!r}")
 
 
 def compare(old: Draft | str | Path, new: Draft | str | Path, *, options: Options | None = None) -> Comparison:
     """Compare two drafts (Draft objects, or paths that are loaded first)."""
+    from .diff.comparison import compare as _compare
+
     old_draft = old if isinstance(old, Draft) else load(old)
     new_draft = new if isinstance(new, Draft) else load(new)
     return _compare(old_draft, new_draft, options=options)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..document.model import Comment, Draft, Paragraph, ReadWarning, label_from_path
-from ..document.structure import build
 from ..errors import InputError
 from ..normalize import has_controls
 
@@ -167,6 +166,8 @@ def _load(path: Path, *, label: str | None, options: ReadOptions | None) -> Draf
             *extra.get("warnings", []),
             ReadWarning("control characters in the text (such as ESC) are shown as visible escapes: \\x1b"),
         ]
+    from ..document.structure import build
+
     title, paragraphs = build(blocks)
     if extra.get("comments"):
         _attach_comments(extra["comments"], paragraphs)
