@@ -173,3 +173,11 @@ def test_sort_key_agrees_with_number_then_ordinal(pairs):
     ids = [f"{n}{o}" for n, o in pairs]
     rank = {"pre": -1, "": 0, "bis": 2, "ter": 3, "quater": 4}
     assert sorted(ids, key=sort_key) == [f"{n}{o}" for n, o in sorted(pairs, key=lambda p: (p[0], rank[p[1]]))]
+
+
+def test_paragraph_numbers_of_ten_thousand_and_more_are_numbers():
+    from conftest import draft_from_text
+
+    body = "\n\n".join(f"{n}. Paragraph number {n} of a long schedule." for n in range(9998, 10003))
+    draft = draft_from_text("Schedule\n\n" + body + "\n", "long")
+    assert [p.id for p in draft.paragraphs] == ["9998", "9999", "10000", "10001", "10002"]

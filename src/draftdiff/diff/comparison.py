@@ -218,10 +218,18 @@ def compare(old: Draft, new: Draft, *, options: Options | None = None, words: bo
     for j in alignment.added:
         para = new.paragraphs[j]
         changes.append((j, Change(kind="added", old=[], new=[para], similarity=0.0, segments=[("insert", para.text)])))
+    # a deleted paragraph goes after the new position of its nearest matched
+    # old predecessor: one pass over the old draft, not a search per deletion
+    placed: dict[int, int] = {}
+    last = -1
+    deleted = set(alignment.deleted)
+    for i in range(len(old.paragraphs)):
+        if i in deleted:
+            placed[i] = last
+        elif i in new_position:
+            last = new_position[i]
     for i in alignment.deleted:
-        # place a deleted paragraph after the new position of its old predecessor
-        before = [new_position[k] for k in range(i - 1, -1, -1) if k in new_position][:1]
-        position = (before[0] if before else -1) + 0.5
+        position = placed.get(i, -1) + 0.5
         para = old.paragraphs[i]
         changes.append(
             (position, Change(kind="deleted", old=[para], new=[], similarity=0.0, segments=[("delete", para.text)]))

@@ -157,7 +157,7 @@ _SEP = r"[ \t\u00a0]"
 _PARA_RE = re.compile(
     rf"""^(?P<label>
         (?P<prefix>PP|OP)?{_SEP}?
-        (?P<num>\d{{1,4}})
+        (?P<num>\d{{1,6}})
         (?:
             (?:{_SEP}|-|\.|–)?(?P<ord>{_ORD_ALT})(?![a-z])
           | (?P<letter>(?-i:[A-Z]))(?=[.):]|{_SEP}|$)
