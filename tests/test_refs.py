@@ -269,3 +269,12 @@ def test_refs_errors_are_one_line(tmp_path):
     result = run_cli("refs", str(fixed), "--on", "rev1", "--text-column", "remarks", "--format", "json", cwd=SAMPLES)
     assert json.loads(result.stdout)["references"][0]["ids"] == ["12"]
     assert run_cli("refs", "comments.csv", "--on", "rev9", cwd=SAMPLES).returncode == 2
+
+
+def test_a_damaged_comments_file_is_one_line(tmp_path):
+    import random
+
+    damaged = tmp_path / "comments.csv"
+    damaged.write_bytes(bytes(random.Random(3).randrange(256) for _ in range(3000)))
+    result = run_cli("refs", str(damaged), "--on", "rev1", cwd=SAMPLES)
+    assert result.returncode in (0, 2) and "Traceback" not in result.stderr and result.stderr.count("\n") <= 1

@@ -247,7 +247,10 @@ def _csv_comments(path: Path, raw: bytes, columns: dict[str, str]) -> list[Comme
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", "replace")
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise InputError(f"is not a readable CSV file ({exc})", path=path, hint="save it as CSV, UTF-8") from None
     if not rows:
         raise InputError("has no rows", path=path, hint="a header row, then one comment a row")
     header = [h.strip().casefold() for h in rows[0]]
