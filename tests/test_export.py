@@ -364,7 +364,7 @@ def test_one_comparison_serves_every_writer(monkeypatch):
         return wrapper
 
     # patch the names compare() itself calls, so the spies would see a re-run
-    monkeypatch.setattr(draftdiff.diff.comparison, "align", spy("align", draftdiff.diff.comparison.align))
+    monkeypatch.setattr(draftdiff.diff.align, "align", spy("align", draftdiff.diff.align.align))
     monkeypatch.setattr(draftdiff.diff.comparison, "diff", spy("diff", draftdiff.diff.comparison.diff))
     draftdiff.diff.comparison.compare(comparison.old, comparison.new)
     assert "align" in calls and "diff" in calls  # the spies do see a comparison

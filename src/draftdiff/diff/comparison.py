@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document.model import Comment, Draft, Kind, Paragraph
-from .align import align
 from .wording import Edit, Options, WordDiff, diff
 
 SUMMARY_KEYS = ("unchanged", "modified", "added", "deleted", "moved", "renumbered", "split", "merged")
@@ -175,6 +174,8 @@ def compare(old: Draft, new: Draft, *, options: Options | None = None, words: bo
     """Align two drafts and diff the wording of every aligned pair. With
     ``words=False`` the wording is not diffed (a changed pair is "modified"
     without edits): for analyses that need only which paragraph became which."""
+    from .align import align  # numpy and rapidfuzz: loaded when a comparison is made
+
     options = options or Options()
     alignment = align(old, new)
     changes: list[tuple[float, Change]] = []

@@ -8,6 +8,7 @@ Adding a format is one module plus one line here.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -39,9 +40,9 @@ class Writer:
 
 
 def _is_history(result) -> bool:
-    from ..negotiation.history import HistoryView
-
-    return isinstance(result, HistoryView)
+    # a HistoryView exists only if its module was loaded: never load it to find out
+    module = sys.modules.get("draftdiff.negotiation.history")
+    return module is not None and isinstance(result, module.HistoryView)
 
 
 def _or_many(render: Callable[[Any, WriteOptions], str | bytes], fmt: str):
@@ -63,9 +64,9 @@ def _or_many(render: Callable[[Any, WriteOptions], str | bytes], fmt: str):
 
 
 def _is_refs(result) -> bool:
-    from ..negotiation.refs import RefsView
-
-    return isinstance(result, RefsView)
+    # a RefsView exists only if its module was loaded: never load it to find out
+    module = sys.modules.get("draftdiff.negotiation.refs")
+    return module is not None and isinstance(result, module.RefsView)
 
 
 def _refs(name: str):
@@ -82,9 +83,9 @@ def _refs(name: str):
 
 
 def _is_stats(result) -> bool:
-    from ..negotiation.stats import StatsView
-
-    return isinstance(result, StatsView)
+    # a StatsView exists only if its module was loaded: never load it to find out
+    module = sys.modules.get("draftdiff.negotiation.stats")
+    return module is not None and isinstance(result, module.StatsView)
 
 
 def _stats(name: str):
@@ -101,9 +102,9 @@ def _stats(name: str):
 
 
 def _is_trace(result) -> bool:
-    from ..negotiation.trace import TraceView
-
-    return isinstance(result, TraceView)
+    # a TraceView exists only if its module was loaded: never load it to find out
+    module = sys.modules.get("draftdiff.negotiation.trace")
+    return module is not None and isinstance(result, module.TraceView)
 
 
 def _trace(name: str):

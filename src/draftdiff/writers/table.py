@@ -10,9 +10,12 @@ Writers format these rows; none of them recomputes the comparison.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..diff.comparison import Change, Comparison
 from . import markup
+
+if TYPE_CHECKING:
+    from ..diff.comparison import Change, Comparison
 
 COLUMNS = ("Section", "Old", "New", "Change", "Old text", "New text", "Changes marked", "Findings")
 COMMENTS_COLUMN = "Comments"
