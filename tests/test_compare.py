@@ -310,3 +310,9 @@ def read_and_build(text: str):
     from draftdiff.document.structure import build
 
     return build(read_blocks(text), title_from_first=False)[1]
+
+
+def test_a_run_of_renumbered_paragraphs_is_one_line():
+    out = run_cli("compare", str(SAMPLES / "rev3.txt"), str(SAMPLES / "final.txt"), "--no-color", "--stat").stdout
+    assert "9pre … 48 → 9 … 54: 50 paragraphs renumbered\n" in out  # across sections: none is named
+    assert "49 → 55 modified, renumbered" in out  # a change of words is never folded away

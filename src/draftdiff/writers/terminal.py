@@ -241,12 +241,15 @@ def print_compare(comparison, changes, console: Console, *, side_by_side: bool =
     changes = _body_first(changes)
     if stat:
         console.print()
-        for change in changes:
-            console.print(_change_title(change))
+        for item in _collapse_renumbered(changes):
+            console.print(item if isinstance(item, Text) else _change_title(item))
         return
     use_columns = side_by_side and console.width >= 100
-    for change in changes:
+    for change in _collapse_renumbered(changes):
         console.print()
+        if isinstance(change, Text):
+            console.print(change)  # a run of paragraphs that were only renumbered
+            continue
         console.print(_change_title(change))
         text_changed = change.kind != "unchanged"
         if not text_changed:
@@ -267,6 +270,44 @@ def print_compare(comparison, changes, console: Console, *, side_by_side: bool =
             _print_indented(console, body)
         _print_brackets(change, console)
         _print_comments(change, console)
+
+
+RUN = 3  # renumbered-only paragraphs in a row that make one line
+
+
+def _only_renumbered(change) -> bool:
+    return change.labels == ["renumbered"] and not change.comments and not change.brackets
+
+
+def _collapse_renumbered(changes: list) -> list:
+    """Runs of paragraphs that were only renumbered become one line ("9pre … 42quater → 9 … 48,
+    55 paragraphs renumbered"): a renumbered final text would otherwise fill the screen."""
+    out: list = []
+    run: list = []
+
+    def flush() -> None:
+        if len(run) >= RUN:
+            line = Text()
+            line.append(
+                f"{run[0].old_ids[0]} … {run[-1].old_ids[0]} → {run[0].new_ids[0]} … {run[-1].new_ids[0]}", style="bold"
+            )
+            line.append(f": {len(run)} paragraphs renumbered", style=_CHANGE_STYLE["renumbered"])
+            section = run[0].new_section
+            if section and all(c.new_section == section for c in run):
+                line.append(f" · {section}", style="dim")
+            out.append(line)
+        else:
+            out.extend(run)
+        run.clear()
+
+    for change in changes:
+        if _only_renumbered(change):
+            run.append(change)
+            continue
+        flush()
+        out.append(change)
+    flush()
+    return out
 
 
 def _section_of(change) -> str:
