@@ -53,6 +53,7 @@ WINDOW = 600
 SHORT = 6  # paragraphs with fewer words need their neighbours' support
 SLOT = 8  # a gap between matched neighbours this small is evidence enough
 REPEAT_DP_LIMIT = 1_000_000  # cells of the in-order pairing of one group of repeats
+CANDIDATES = 16  # partners kept per old paragraph, the most similar first
 
 # A cited paragraph ("18(h)(ii)", "4 (b)") is one token, so that it weighs as
 # one distinguishing word and its letter is not confused with the article "a".
@@ -477,6 +478,11 @@ def _scored_candidates(
             dtype=np.float32,
             workers=-1,
         )
+        if matrix.shape[1] > CANDIDATES:
+            # keep each old paragraph's best few partners: a near-duplicate
+            # text must not make the candidates grow with the square of the draft
+            cut = np.partition(matrix, matrix.shape[1] - CANDIDATES, axis=1)[:, -CANDIDATES][:, None]
+            matrix = np.where(matrix >= cut, matrix, 0)
         rows, cols = np.nonzero(matrix >= 0.4)
         for r, k in zip(rows.tolist(), cols.tolist(), strict=True):
             i, j = olds[first + r], news[lo + k]
