@@ -11,6 +11,8 @@ from rich.text import Text
 
 from ..negotiation.history import History, HistoryView, Lineage
 from . import markup
+from .markdown import escape as _md
+from .terminal import _print_indented, columns_that_fit, inline_diff, make_console, wrapped_items
 from .untrusted import cell as safe_cell
 from .untrusted import html_escape as escape
 
@@ -80,7 +82,7 @@ def print_history(view: HistoryView, console: Console) -> None:
         console.print(Text("  brackets: " + " → ".join(str(n) for n in brackets), style="dim"))
     for step in history.steps:
         lead, items = step_items(history, step)
-        console.print(_wrapped("  " + lead + " ", items, console.width))
+        console.print(wrapped_items("  " + lead + " ", items, console.width, indent=4))
     if view.revert_to is not None:
         _print_reverts(view, console, plain)
         return
@@ -116,45 +118,15 @@ def print_history(view: HistoryView, console: Console) -> None:
     console.print(Text(f"\n{legend}  · absent", style="dim"))
 
 
-def _wrapped(lead: str, items: list[str], width: int) -> Text:
-    """Items separated by " · ", wrapped between items, never inside one."""
-    out = Text(lead)
-    column = len(lead)
-    for index, item in enumerate(items):
-        if index:
-            if column + 3 + len(item) > width:
-                out.append("\n    ")
-                column = 4
-            else:
-                out.append(" · ", style="dim")
-                column += 3
-        out.append(item)
-        column += len(item)
-    return out
-
-
 def _columns_that_fit(history: History, lineages: list[Lineage], width: int) -> list[int]:
-    widths = []
-    for d, draft in enumerate(history.drafts):
-        longest = max([len(cell_text(history, lin, d)[0]) for lin in lineages] + [len(draft.label)])
-        widths.append(min(longest, 24) + 1)
-    count = len(widths)
-    if sum(widths) <= width:
-        return list(range(count))
-    # keep the first draft and as many of the last ones as fit
-    kept = [0]
-    used = widths[0]
-    for d in range(count - 1, 0, -1):
-        if used + widths[d] > width:
-            break
-        kept.append(d)
-        used += widths[d]
-    return sorted(kept)
+    widths = [
+        min(max([len(cell_text(history, lin, d)[0]) for lin in lineages] + [len(draft.label)]), 24) + 1
+        for d, draft in enumerate(history.drafts)
+    ]
+    return columns_that_fit(widths, width)
 
 
 def _print_reverts(view: HistoryView, console: Console, plain: bool) -> None:
-    from .terminal import _print_indented, inline_diff
-
     history = view.history
     assert view.revert_to is not None
     target = history.drafts[view.revert_to].label
@@ -183,8 +155,6 @@ def _print_reverts(view: HistoryView, console: Console, plain: bool) -> None:
 
 
 def _print_story(view: HistoryView, node, console: Console, plain: bool) -> None:
-    from .terminal import _print_indented, inline_diff
-
     history = view.history
     lineage = history.lineage_of(node)
     focus = history.paragraph(node)
@@ -221,8 +191,6 @@ def _print_story(view: HistoryView, node, console: Console, plain: bool) -> None
 
 
 def terminal_text(view: HistoryView, *, no_color: bool, width: int) -> str:
-    from .terminal import make_console
-
     buffer = io.StringIO()
     console = make_console(no_color=no_color, width=width, file=buffer, force_terminal=not no_color)
     print_history(view, console)
@@ -247,18 +215,14 @@ def json_document(view: HistoryView) -> str:
     return dumps(document)
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("~", "\\~").replace("\n", " ")
-
-
 def markdown_document(view: HistoryView) -> str:
     history = view.history
     labels = [d.label for d in history.drafts]
     lines = [f"# History: {' → '.join(labels)}", ""]
-    lines += [f"- {_md_escape(step_line(history, step))}" for step in history.steps]
-    lines += ["", "| " + " | ".join(_md_escape(label) for label in labels) + " |", "|" + "---|" * len(labels)]
+    lines += [f"- {_md(step_line(history, step))}" for step in history.steps]
+    lines += ["", "| " + " | ".join(_md(label) for label in labels) + " |", "|" + "---|" * len(labels)]
     for lineage in view.lineages:
-        lines.append("| " + " | ".join(_md_escape(cell_words(history, lineage, d)) for d in range(len(labels))) + " |")
+        lines.append("| " + " | ".join(_md(cell_words(history, lineage, d)) for d in range(len(labels))) + " |")
     return "\n".join(lines) + "\n"
 
 

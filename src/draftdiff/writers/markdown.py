@@ -5,14 +5,14 @@ from __future__ import annotations
 from . import markup
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("~", "\\~").replace("\n", " ")
 
 
 def marked_up(segments: list[tuple[str, str]]) -> str:
     """Deletions as ~~struck~~ text, insertions in **bold**."""
     return markup.render(
-        segments, equal=_escape, delete=lambda s: f"~~{_escape(s)}~~", insert=lambda s: f"**{_escape(s)}**"
+        segments, equal=escape, delete=lambda s: f"~~{escape(s)}~~", insert=lambda s: f"**{escape(s)}**"
     )
 
 
@@ -47,9 +47,9 @@ def compare_document(comparison, changes, findings_by_change: dict | None = None
         text = "" if change.kind == "unchanged" else marked_up(change.segments)
         line = (
             f"| {olds or '—'} | {', '.join(change.new_ids) or '—'} | {', '.join(change.labels)} | "
-            f"{_escape(section)} | {text} |"
+            f"{escape(section)} | {text} |"
         )
         if with_findings:
-            line += f" {_escape(' '.join((findings_by_change or {}).get(id(change), [])))} |"
+            line += f" {escape(' '.join((findings_by_change or {}).get(id(change), [])))} |"
         lines.append(line)
     return "\n".join(lines) + "\n"

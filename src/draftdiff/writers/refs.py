@@ -12,6 +12,7 @@ from rich.text import Text
 
 from ..negotiation.refs import Reference, Refs
 from . import markup
+from .markdown import escape as _md
 from .untrusted import cell as safe_cell
 from .untrusted import html_escape as escape
 
@@ -143,10 +144,6 @@ def csv_document(refs: Refs, *, bom: bool = False) -> bytes:
     for row in rows(refs):
         out.writerow([safe_cell(v) for v in row])
     return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
-
-
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("~", "\\~").replace("\n", " ")
 
 
 def markdown_document(refs: Refs) -> str:

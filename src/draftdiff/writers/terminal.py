@@ -165,24 +165,41 @@ def print_compare_header(comparison, console: Console) -> None:
         if by_author[side]:
             total = sum(by_author[side].values())
             items = [f"{name} {n}" for name, n in sorted(by_author[side].items(), key=lambda kv: -kv[1])]
-            console.print(_wrapped_items(f"Comments in {draft.label} ({total}): ", items, console.width))
+            console.print(
+                wrapped_items(f"Comments in {draft.label} ({total}): ", items, console.width, style=_COMMENT_STYLE)
+            )
 
 
-def _wrapped_items(lead: str, items: list[str], width: int) -> Text:
-    """``lead`` then the items separated by " · ", wrapped between items."""
-    out = Text(lead, style=_COMMENT_STYLE)
+def wrapped_items(lead: str, items: list[str], width: int, *, indent: int = 2, style: str = "") -> Text:
+    """``lead`` then the items separated by " · ", wrapped between items,
+    never inside one ("0 split" never breaks across lines)."""
+    out = Text(lead, style=style)
     column = len(lead)
     for index, item in enumerate(items):
         if index:
             if column + 3 + len(item) > width:
-                out.append("\n  ")
-                column = 2
+                out.append("\n" + " " * indent)
+                column = indent
             else:
                 out.append(" · ", style="dim")
                 column += 3
-        out.append(item, style=_COMMENT_STYLE)
+        out.append(item, style=style)
         column += len(item)
     return out
+
+
+def columns_that_fit(widths: list[int], width: int) -> list[int]:
+    """Which of these columns to show in ``width``: all of them, or the first
+    and as many of the last ones as fit (drafts in a many-draft table)."""
+    if sum(widths) <= width:
+        return list(range(len(widths)))
+    kept, used = [0], widths[0]
+    for d in range(len(widths) - 1, 0, -1):
+        if used + widths[d] > width:
+            break
+        kept.append(d)
+        used += widths[d]
+    return sorted(kept)
 
 
 _COMMENT_STYLE = "blue"

@@ -12,6 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..negotiation.trace import PhraseTrace, Trace
+from .markdown import escape as _md
+from .terminal import columns_that_fit
 from .untrusted import cell as safe_cell
 from .untrusted import xml_escape
 
@@ -99,20 +101,11 @@ def print_trace(trace: Trace, console: Console, *, context: bool = False) -> Non
 
 def _drafts_that_fit(trace: Trace, width: int) -> list[int]:
     """The first draft and as many of the latest ones as fit in ``width``."""
-    count = len(trace.history.drafts)
     widths = [
-        min(14, max([len(trace.history.drafts[d].label)] + [len(cell_text(r, d)) for r in trace.phrases])) + 2
-        for d in range(count)
+        min(14, max([len(draft.label)] + [len(cell_text(r, d)) for r in trace.phrases])) + 2
+        for d, draft in enumerate(trace.history.drafts)
     ]
-    if sum(widths) <= width:
-        return list(range(count))
-    kept, used = [0], widths[0]
-    for d in range(count - 1, 0, -1):
-        if used + widths[d] > width:
-            break
-        kept.append(d)
-        used += widths[d]
-    return sorted(kept)
+    return columns_that_fit(widths, width)
 
 
 def terminal_text(trace: Trace, *, no_color: bool, width: int, context: bool) -> str:
@@ -131,10 +124,6 @@ def json_document(trace: Trace) -> str:
     from .json import dumps
 
     return dumps(trace.to_json())
-
-
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("~", "\\~").replace("\n", " ")
 
 
 def markdown_document(trace: Trace) -> str:
