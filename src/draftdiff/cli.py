@@ -432,21 +432,8 @@ def history(
     if fmt == "terminal" and not output:
         _show(view, "history", no_color=no_color, pager=pager)
         return
-    from .writers.registry import WriteOptions
-
-    spec = _run(lambda: writer(fmt, "history"))
-    payload = _run(lambda: spec.render(view, WriteOptions(no_color=True, width=120)))
-    if not output or output == "-":
-        if spec.binary:
-            fail(f"{fmt} is binary: write it to a file with -o FILE")
-        _emit(payload.decode("utf-8") if isinstance(payload, bytes) else payload)
-        return
-    from .output import write_atomic
-
-    target = _run(lambda: write_atomic(output, payload, inputs=tuple(Path(d.source) for d in loaded_drafts)))
-    sys.stderr.write(
-        f"draftdiff: wrote {target} ({fmt}, {len(view.lineages)} paragraphs through {len(names)} drafts)\n"
-    )
+    inputs = tuple(Path(d.source) for d in loaded_drafts)
+    _deliver(view, "history", fmt, output, inputs, f"{len(view.lineages)} paragraphs through {len(names)} drafts")
 
 
 TraceFormat = StrEnum("TraceFormat", {name: name for name in formats_for("trace")})  # type: ignore[misc]
@@ -545,19 +532,8 @@ def trace(
     if fmt == "terminal" and not output:
         _show(view, "trace", no_color=no_color, pager=pager)
     else:
-        from .writers.registry import WriteOptions
-
-        spec = _run(lambda: writer(fmt, "trace"))
-        payload = _run(lambda: spec.render(view, WriteOptions(no_color=True, width=120)))
-        if not output or output == "-":
-            if spec.binary:
-                fail(f"{fmt} is binary: write it to a file with -o FILE")
-            _emit(payload.decode("utf-8") if isinstance(payload, bytes) else payload)
-        else:
-            from .output import write_atomic
-
-            target = _run(lambda: write_atomic(output, payload, inputs=tuple(Path(d.source) for d in loaded)))
-            sys.stderr.write(f"draftdiff: wrote {target} ({fmt}, {len(found.phrases)} phrases)\n")
+        inputs = tuple(Path(d.source) for d in loaded)
+        _deliver(view, "trace", fmt, output, inputs, f"{len(found.phrases)} phrases")
     if fail_if_dropped and view.failing:
         raise typer.Exit(1)
 
@@ -663,19 +639,8 @@ def refs(
     if fmt == "terminal" and not output:
         _show(view, "refs", no_color=no_color, pager=pager)
         return
-    from .writers.registry import WriteOptions
-
-    spec = _run(lambda: writer(fmt, "refs"))
-    payload = _run(lambda: spec.render(view, WriteOptions(no_color=True, width=120)))
-    if not output or output == "-":
-        if spec.binary:
-            fail(f"{fmt} is binary: write it to a file with -o FILE")
-        _emit(payload.decode("utf-8") if isinstance(payload, bytes) else payload)
-        return
-    from .output import write_atomic
-
-    target = _run(lambda: write_atomic(output, payload, inputs=(comments, *(Path(d.source) for d in loaded))))
-    sys.stderr.write(f"draftdiff: wrote {target} ({fmt}, {len(found.references)} references)\n")
+    inputs = (comments, *(Path(d.source) for d in loaded))
+    _deliver(view, "refs", fmt, output, inputs, f"{len(found.references)} references")
 
 
 StatsFormat = StrEnum("StatsFormat", {name: name for name in formats_for("stats")})  # type: ignore[misc]
@@ -729,19 +694,7 @@ def stats(
     if fmt == "terminal" and not output:
         _show(view, "stats", no_color=no_color)
         return
-    from .writers.registry import WriteOptions
-
-    spec = _run(lambda: writer(fmt, "stats"))
-    payload = _run(lambda: spec.render(view, WriteOptions(no_color=True, width=120)))
-    if not output or output == "-":
-        if spec.binary:
-            fail(f"{fmt} is binary: write it to a file with -o FILE")
-        _emit(payload.decode("utf-8") if isinstance(payload, bytes) else payload)
-        return
-    from .output import write_atomic
-
-    target = _run(lambda: write_atomic(output, payload, inputs=tuple(Path(d.source) for d in loaded)))
-    sys.stderr.write(f"draftdiff: wrote {target} ({fmt}, {len(loaded)} drafts)\n")
+    _deliver(view, "stats", fmt, output, tuple(Path(d.source) for d in loaded), f"{len(loaded)} drafts")
 
 
 CheckFormat = StrEnum("CheckFormat", {name: name for name in formats_for("check")})  # type: ignore[misc]
@@ -1020,6 +973,23 @@ def export(
     inputs = (Path(comparison.old.source), Path(comparison.new.source))
     target = _run(lambda: write_atomic(output, payload, inputs=inputs))
     sys.stderr.write(f"draftdiff: wrote {target} ({fmt}, {len(comparison.differences)} changes)\n")
+
+
+def _deliver(result, kind: str, fmt: str, output: str | None, inputs: tuple[Path, ...], summary: str) -> None:
+    """Render ``result`` as ``fmt``: on stdout, or atomically to ``output``
+    with a one-line note on stderr (``summary`` says what was written)."""
+    from .output import write_atomic
+    from .writers.registry import WriteOptions
+
+    spec = _run(lambda: writer(fmt, kind))
+    payload = _run(lambda: spec.render(result, WriteOptions(no_color=True, width=120)))
+    if not output or output == "-":
+        if spec.binary:
+            fail(f"{fmt} is binary: write it to a file with -o FILE")
+        _emit(payload.decode("utf-8") if isinstance(payload, bytes) else payload)
+        return
+    target = _run(lambda: write_atomic(output, payload, inputs=inputs))
+    sys.stderr.write(f"draftdiff: wrote {target} ({fmt}, {summary})\n")
 
 
 def _show(result, kind: str, *, no_color: bool = False, pager: bool = False, **extra) -> None:
