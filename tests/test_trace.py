@@ -213,7 +213,8 @@ def test_trace_terminal_exports_and_config_phrases(tmp_path):
     assert "Rev 2 39bis: We will strengthen the participation in local development" in out.stdout
     for suffix in ("csv", "xlsx", "md"):
         target = tmp_path / f"trace.{suffix}"
-        assert run_cli("trace", "--phrase", "as appropriate", "-o", str(target), cwd=SAMPLES).returncode == 0
+        written = run_cli("trace", "--phrase", "as appropriate", "-o", str(target), cwd=SAMPLES)
+        assert written.returncode == 0 and f"({suffix}, 1 phrase)" in written.stderr
     assert "as appropriate,·,·,·,45,51,added in Rev 3" in (tmp_path / "trace.csv").read_text(encoding="utf-8")
     (tmp_path / "draftdiff.toml").write_text(
         '[drafts]\na = "a.txt"\nb = "b.txt"\n[check]\nprotect = ["end child detention"]\n', encoding="utf-8"

@@ -433,7 +433,14 @@ def history(
         _show(view, "history", no_color=no_color, pager=pager)
         return
     inputs = tuple(Path(d.source) for d in loaded_drafts)
-    _deliver(view, "history", fmt, output, inputs, f"{len(view.lineages)} paragraphs through {len(names)} drafts")
+    _deliver(
+        view,
+        "history",
+        fmt,
+        output,
+        inputs,
+        f"{_count(len(view.lineages), 'paragraph')} through {_count(len(names), 'draft')}",
+    )
 
 
 TraceFormat = StrEnum("TraceFormat", {name: name for name in formats_for("trace")})  # type: ignore[misc]
@@ -533,7 +540,7 @@ def trace(
         _show(view, "trace", no_color=no_color, pager=pager)
     else:
         inputs = tuple(Path(d.source) for d in loaded)
-        _deliver(view, "trace", fmt, output, inputs, f"{len(found.phrases)} phrases")
+        _deliver(view, "trace", fmt, output, inputs, _count(len(found.phrases), "phrase"))
     if fail_if_dropped and view.failing:
         raise typer.Exit(1)
 
@@ -640,7 +647,7 @@ def refs(
         _show(view, "refs", no_color=no_color, pager=pager)
         return
     inputs = (comments, *(Path(d.source) for d in loaded))
-    _deliver(view, "refs", fmt, output, inputs, f"{len(found.references)} references")
+    _deliver(view, "refs", fmt, output, inputs, _count(len(found.references), "reference"))
 
 
 StatsFormat = StrEnum("StatsFormat", {name: name for name in formats_for("stats")})  # type: ignore[misc]
@@ -694,7 +701,7 @@ def stats(
     if fmt == "terminal" and not output:
         _show(view, "stats", no_color=no_color)
         return
-    _deliver(view, "stats", fmt, output, tuple(Path(d.source) for d in loaded), f"{len(loaded)} drafts")
+    _deliver(view, "stats", fmt, output, tuple(Path(d.source) for d in loaded), _count(len(loaded), "draft"))
 
 
 CheckFormat = StrEnum("CheckFormat", {name: name for name in formats_for("check")})  # type: ignore[misc]
@@ -972,7 +979,7 @@ def export(
 
     inputs = (Path(comparison.old.source), Path(comparison.new.source))
     target = _run(lambda: write_atomic(output, payload, inputs=inputs))
-    sys.stderr.write(f"draftdiff: wrote {target} ({fmt}, {len(comparison.differences)} changes)\n")
+    sys.stderr.write(f"draftdiff: wrote {target} ({fmt}, {_count(len(comparison.differences), 'change')})\n")
 
 
 def _deliver(result, kind: str, fmt: str, output: str | None, inputs: tuple[Path, ...], summary: str) -> None:
@@ -990,6 +997,11 @@ def _deliver(result, kind: str, fmt: str, output: str | None, inputs: tuple[Path
         return
     target = _run(lambda: write_atomic(output, payload, inputs=inputs))
     sys.stderr.write(f"draftdiff: wrote {target} ({fmt}, {summary})\n")
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 phrase", "3 phrases": the one-line notes on stderr read as English."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _show(result, kind: str, *, no_color: bool = False, pager: bool = False, **extra) -> None:
