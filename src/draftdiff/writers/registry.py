@@ -39,34 +39,19 @@ class Writer:
     summary: str = ""
 
 
-def _is_history(result) -> bool:
-    # a HistoryView exists only if its module was loaded: never load it to find out
-    module = sys.modules.get("draftdiff.negotiation.history")
-    return module is not None and isinstance(result, module.HistoryView)
-
-
 def _or_many(render: Callable[[Any, WriteOptions], str | bytes], fmt: str):
     """A writer that also writes the many-draft results (a history, a trace)
     in format ``fmt``, with their own modules' functions."""
 
     def dispatch(result, options: WriteOptions):
-        if _is_history(result):
-            return _history(fmt)(result, options)
-        if _is_trace(result):
-            return _trace(fmt)(result, options)
-        if _is_refs(result):
-            return _refs(fmt)(result, options)
-        if _is_stats(result):
-            return _stats(fmt)(result, options)
+        for module_name, view, renderer in _MANY_DRAFT_VIEWS:
+            # a view exists only if its module was loaded: never load it to find out
+            module = sys.modules.get(f"draftdiff.negotiation.{module_name}")
+            if module is not None and isinstance(result, getattr(module, view)):
+                return renderer(fmt)(result, options)
         return render(result, options)
 
     return dispatch
-
-
-def _is_refs(result) -> bool:
-    # a RefsView exists only if its module was loaded: never load it to find out
-    module = sys.modules.get("draftdiff.negotiation.refs")
-    return module is not None and isinstance(result, module.RefsView)
 
 
 def _refs(name: str):
@@ -82,12 +67,6 @@ def _refs(name: str):
     return render
 
 
-def _is_stats(result) -> bool:
-    # a StatsView exists only if its module was loaded: never load it to find out
-    module = sys.modules.get("draftdiff.negotiation.stats")
-    return module is not None and isinstance(result, module.StatsView)
-
-
 def _stats(name: str):
     def render(view, options: WriteOptions):
         from . import stats
@@ -99,12 +78,6 @@ def _stats(name: str):
         return getattr(stats, f"{name}_document")(view.stats)
 
     return render
-
-
-def _is_trace(result) -> bool:
-    # a TraceView exists only if its module was loaded: never load it to find out
-    module = sys.modules.get("draftdiff.negotiation.trace")
-    return module is not None and isinstance(result, module.TraceView)
 
 
 def _trace(name: str):
@@ -133,6 +106,14 @@ def _history(name: str):
         return getattr(history, f"{name}_document")(view)
 
     return render
+
+
+_MANY_DRAFT_VIEWS = (
+    ("history", "HistoryView", _history),
+    ("trace", "TraceView", _trace),
+    ("refs", "RefsView", _refs),
+    ("stats", "StatsView", _stats),
+)
 
 
 def _report_json(report, options: WriteOptions) -> str:
