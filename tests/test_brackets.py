@@ -236,3 +236,24 @@ def test_the_october_stage_as_markdown_and_as_pdf_gives_the_same_counts(tmp_path
     for field in ("brackets", "alternatives", "options", "bracketed_words"):
         x, y = getattr(a, field), getattr(b, field)
         assert abs(x - y) <= max(2, 0.02 * x), (field, x, y)
+
+
+def test_stats_table_cuts_long_draft_names_never_numbers(tmp_path):
+    # file names as labels (no register): long and alike, as downloads are
+    names = []
+    for k, words in enumerate((120, 4000, 23)):
+        path = tmp_path / f"negotiating_text_of_the_ad_hoc_working_group_session_{k}.txt"
+        body = " ".join(f"[w{i}]" if i % 7 == 0 else f"w{i}" for i in range(words))
+        path.write_text(f"Draft\n\n1. {body}\n\n2. Option 1: Parties report.\n", encoding="utf-8")
+        names.append(str(path))
+    document = json.loads(run_cli("stats", *names, "--format", "json").stdout)
+    for columns in ("72", "80", "120"):
+        out = run_cli("stats", *names, "--no-color", env={"COLUMNS": columns})
+        lines = out.stdout.splitlines()
+        assert "[words]" in lines[0] and "open" in lines[0], lines[0]
+        for line, draft in zip(lines[1:4], document["drafts"], strict=True):
+            cells = line.split()
+            expected = [str(draft[key]) for key in ("paragraphs", "words", "brackets", "alternatives", "options")]
+            expected += [str(draft["bracketed_words"]), str(draft["open_paragraphs"])]
+            assert cells[1:8] == expected, (columns, line)
+            assert len(line.rstrip()) <= int(columns)

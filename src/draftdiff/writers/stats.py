@@ -39,14 +39,22 @@ _SHORT = ("draft", "paras", "words", "[ ]", "alt.", "options", "[words]", "open"
 
 def print_stats(stats: Stats, console: Console) -> None:
     top = max([c.brackets for c in stats.counts] + [1])
+    cells = [[str(v) for v in row] for row in rows(stats)]
+    widths = [max([len(name)] + [len(row[i]) for row in cells]) for i, name in enumerate(_SHORT)]
+    # numbers are never cut; a long draft label gives way first, then the bar
+    numbers = sum(widths[1:]) + 2 * (len(widths) - 1)
+    label = min(widths[0], max(12, console.width - numbers - 10), max(6, console.width - numbers - 2))
+    bar_width = min(30, console.width - numbers - label - 2)
     table = Table(box=None, pad_edge=False, header_style="bold")
-    for name in _SHORT:
-        table.add_column(name, justify="left" if name == "draft" else "right", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    width = max(8, min(30, console.width - 72))
-    for row, counts in zip(rows(stats), stats.counts, strict=True):
-        bar = "█" * round(width * counts.brackets / top)
-        table.add_row(*(str(v) for v in row), Text(bar, style="magenta"))
+    table.add_column(_SHORT[0], no_wrap=True, max_width=label, overflow="ellipsis")
+    for name, width in zip(_SHORT[1:], widths[1:], strict=True):
+        # Text, not a string: "[words]" would be read as console markup
+        table.add_column(Text(name), justify="right", no_wrap=True, min_width=width)
+    if bar_width >= 4:
+        table.add_column("", no_wrap=True)
+    for row, counts in zip(cells, stats.counts, strict=True):
+        bar = [Text("█" * round(bar_width * counts.brackets / top), style="magenta")] if bar_width >= 4 else []
+        table.add_row(*row, *bar)
     console.print(table)
     console.print(
         Text(
