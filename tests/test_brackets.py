@@ -257,3 +257,22 @@ def test_stats_table_cuts_long_draft_names_never_numbers(tmp_path):
             expected += [str(draft["bracketed_words"]), str(draft["open_paragraphs"])]
             assert cells[1:8] == expected, (columns, line)
             assert len(line.rstrip()) <= int(columns)
+
+
+def test_bracketed_text_and_labels_are_never_read_as_console_markup(tmp_path):
+    # "[shall]", "[red]" and "[/]" are draft text; a terminal table must show them as written
+    old = tmp_path / "rev[red]1.txt"
+    new = tmp_path / "rev2.txt"
+    old.write_text("Draft\n\n1. Parties [shall] report on [red]progress[/red] and [/] this.\n", encoding="utf-8")
+    new.write_text("Draft\n\n1. Parties [should] report on [red]progress[/red] and [/] this.\n", encoding="utf-8")
+    ansi = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+    env = {"FORCE_COLOR": "1", "COLUMNS": "200"}
+    revert = run_cli("history", str(old), str(new), "--revert-to", "rev[red]1", "-p", "1", env=env)
+    assert revert.returncode == 0, revert.stderr
+    shown = ansi.sub("", revert.stdout)
+    assert "Parties [should] report on [red]progress[/red] and [/] this." in shown
+    assert "Parties [shall] report on [red]progress[/red] and [/] this." in shown
+    grid = ansi.sub("", run_cli("history", str(old), str(new), "--no-pager", env=env).stdout)
+    assert "rev[red]1" in grid
+    side = ansi.sub("", run_cli("compare", str(old), str(new), "--side-by-side", env=env).stdout)
+    assert "[/] this." in side and "[red]progress[/red]" in side

@@ -48,8 +48,7 @@ def print_stats(stats: Stats, console: Console) -> None:
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column(_SHORT[0], no_wrap=True, max_width=label, overflow="ellipsis")
     for name, width in zip(_SHORT[1:], widths[1:], strict=True):
-        # Text, not a string: "[words]" would be read as console markup
-        table.add_column(Text(name), justify="right", no_wrap=True, min_width=width)
+        table.add_column(name, justify="right", no_wrap=True, min_width=width)
     if bar_width >= 4:
         table.add_column("", no_wrap=True)
     for row, counts in zip(cells, stats.counts, strict=True):

@@ -34,6 +34,8 @@ def make_console(
         soft_wrap=False,
         width=width,
         emoji=False,
+        # draft text is full of [brackets]: a string is always plain text, never markup
+        markup=False,
     )
 
 
