@@ -21,6 +21,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -1088,8 +1089,11 @@ def _readable_metavars(command) -> None:
             continue
         annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
         inner = typing.get_args(annotation)[0] if typing.get_args(annotation) else annotation
+        choices = getattr(param.type, "choices", None)  # typer before 0.28: a click Choice
         if isinstance(inner, type) and issubclass(inner, enum.Enum):
             param.metavar = "|".join(str(member.value) for member in inner)
+        elif choices:
+            param.metavar = "|".join(str(getattr(choice, "value", choice)) for choice in choices)
         elif inner is Path or param.name in ("output", "config"):
             param.metavar = "FILE"
         else:
