@@ -12,7 +12,9 @@ import re
 import unicodedata
 
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\r\n\f\v"
-_SPACE_RE = re.compile(f"[ {_SPACES}]+")
+# Only what must change: two or more spaces, or any other space character
+# (rewriting every single space cost more than the rest of reading).
+_SPACE_RUN_RE = re.compile(f" [ {_SPACES}]+|[{_SPACES}][ {_SPACES}]*")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _NB_HYPHEN = "\u2011"
 # C0 controls but tab, line feed and carriage return (which are white space
@@ -36,12 +38,17 @@ def has_controls(text: str) -> bool:
 def clean_text(text: str) -> str:
     """Fold white space and invisible characters; show control characters as
     visible escapes; NFC-compose."""
+    if text.isascii() and text.isprintable():
+        # The common case, in C: no control, no tab or line break, nothing to compose.
+        return (_SPACE_RUN_RE.sub(" ", text) if "  " in text else text).strip()
     text = _INVISIBLE_RE.sub("", text)
     if CONTROL_RE.search(text):
         text = visible_controls(text.replace("\x0c", " ").replace("\x0b", " "))
     text = text.replace(_NB_HYPHEN, "-")
-    text = _SPACE_RE.sub(" ", text)
-    return unicodedata.normalize("NFC", text).strip()
+    text = _SPACE_RUN_RE.sub(" ", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.strip()
 
 
 _QUOTES = str.maketrans(

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterable
@@ -77,7 +78,10 @@ class Alignment:
 
 
 def _tokens(text: str) -> list[str]:
-    found = _TOKEN_RE.findall(fold_typography(text).lower())
+    folded = fold_typography(text).lower()
+    found = _TOKEN_RE.findall(folded)
+    if " (" not in folded:
+        return found
     # only a cited paragraph ("4 (b)") can hold a space
     return [_SPACE_RE.sub("", t) if len(t) > 3 and t[-1] == ")" else t for t in found]
 
@@ -87,18 +91,11 @@ class _Side:
 
     def __init__(self, draft: Draft, vocabulary: dict[str, int]) -> None:
         self.paragraphs = draft.paragraphs
-        self.tokens = [_tokens(p.text) for p in draft.paragraphs]
-        self.seq: list[list[int]] = []
-        for tokens in self.tokens:
-            row = []
-            for token in tokens:
-                code = vocabulary.get(token)
-                if code is None:
-                    code = vocabulary[token] = len(vocabulary)
-                row.append(code)
-            self.seq.append(row)
+        self.tokens = draft.per_paragraph("align.tokens", _tokens)
+        code = vocabulary.setdefault  # a new word gets the next id
+        self.seq = [[code(token, len(vocabulary)) for token in tokens] for tokens in self.tokens]
         self.sets = [frozenset(row) for row in self.seq]
-        self.norm = [" ".join(t) for t in self.tokens]
+        self.norm = [" ".join(tokens) for tokens in self.tokens]
         self.family = ["heading" if p.kind is Kind.HEADING else "text" for p in draft.paragraphs]
 
     def short(self, index: int) -> bool:
@@ -154,6 +151,7 @@ class _Pairs:
         self.new_free = set(range(new_count))
         self.new_count = new_count
         self._frame: tuple[list[int], list[int]] | None = None
+        self._expected: dict[int, float] = {}  # until the next refresh
 
     def add(self, i: int, j: int, sim: float) -> None:
         self.by_old[i] = (j, sim)
@@ -164,6 +162,7 @@ class _Pairs:
         """Read positions against the pairs found so far (once a pass, as the
         frame costs a sort and a longest increasing subsequence)."""
         self._frame = None
+        self._expected.clear()
 
     def neighbours_agree(self, i: int, j: int) -> bool:
         """The paragraph before or after ``i`` is matched to the one before
@@ -198,6 +197,12 @@ class _Pairs:
     def expected(self, i: int, old_count: int) -> float:
         """Where old paragraph ``i`` would stand in the new draft, interpolated
         between the matched paragraphs around it."""
+        found = self._expected.get(i)
+        if found is None:
+            found = self._expected[i] = self._interpolate(i, old_count)
+        return found
+
+    def _interpolate(self, i: int, old_count: int) -> float:
         olds, news = self.frame()
         k = bisect.bisect_left(olds, i)
         if k < len(olds) and olds[k] == i:
@@ -276,7 +281,7 @@ def align(old: Draft, new: Draft) -> Alignment:
                     evidence.append("" if a.family[olds[0]] == "heading" else "in order")
                     continue
                 # a heading that moved with its section keeps its neighbours
-                moved = [(2.0, i, j, 1.0) for i in olds for j in news if pairs.free(i, j)][:16]
+                moved = list(itertools.islice(((2.0, i, j, 1.0) for i in olds for j in news if pairs.free(i, j)), 16))
                 weak += moved
                 evidence += ["neighbours"] * len(moved)
     pairs.refresh()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document.model import Comment, Draft, Kind, Paragraph
+from ..gc_pause import paused_gc
 from .wording import Edit, Options, WordDiff, diff
 
 SUMMARY_KEYS = ("unchanged", "modified", "added", "deleted", "moved", "renumbered", "split", "merged")
@@ -170,6 +171,7 @@ def _numbered(para: Paragraph) -> bool:
     return bool(para.label) and para.kind is not Kind.UNNUMBERED
 
 
+@paused_gc
 def compare(old: Draft, new: Draft, *, options: Options | None = None, words: bool = True) -> Comparison:
     """Align two drafts and diff the wording of every aligned pair. With
     ``words=False`` the wording is not diffed (a changed pair is "modified"

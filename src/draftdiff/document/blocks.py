@@ -72,6 +72,13 @@ def looks_like_heading(text: str) -> bool:
 _TOC_ENTRY_RE = re.compile(r"(?:\.\s){2,}\.?\s*\d{1,4}\s*$|(?:\.\s?){4,}\s*\d{0,4}\s*$|(?:\s\.){3,}\s")
 
 
+def is_toc_entry(text: str) -> bool:
+    """A dot-leader line of a table of contents ("Article 3. Breadth . . . . 24").
+    ``text`` is cleaned (single spaces): every leader holds ".." or ". .", and
+    testing for those first spares a regex search of every paragraph."""
+    return (".." in text or ". ." in text) and bool(_TOC_ENTRY_RE.search(text))
+
+
 def _article_title(rest: str) -> bool:
     """ "Article 2 Legal status of the territorial sea, …": a title, not a sentence."""
     return not rest or (len(rest.split()) <= 40 and rest[-1] not in ".;:," and rest[:1].isupper())

@@ -11,10 +11,10 @@ from ..normalize import clean_text
 from .blocks import (
     _BARE_SCOPE_RE,
     _SCOPE_LINE_RE,
-    _TOC_ENTRY_RE,
     Block,
     _article_title,
     _title_like,
+    is_toc_entry,
     looks_like_heading,
     scope_heading,
 )
@@ -323,7 +323,7 @@ class _Builder(_Headings, _Numbers):
             return
         full = f"{label_text} {text}".strip() if label_text else text
         strict = not label_text
-        if block.toc or _TOC_ENTRY_RE.search(full):
+        if block.toc or is_toc_entry(full):
             # a table of contents line ("Article 3. Breadth . . . . 24") names a heading, it is not one
             self._unnumbered(full, block, label="")
             return

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 class Kind(StrEnum):
@@ -190,6 +194,24 @@ class Draft:
     @property
     def ids(self) -> list[str]:
         return [p.id for p in self.paragraphs]
+
+    def per_paragraph(self, name: str, make: Callable[[str], T]) -> list[T]:
+        """``make(text)`` for every paragraph, computed once per draft: align
+        tokenises a draft once, and history reuses the tokens at every step.
+        Kept while each paragraph's text is the same object, so a paragraph
+        edited or replaced after reading is computed anew."""
+        cache: dict[str, tuple[list[str], list[Any]]] = self.__dict__.setdefault("_per_paragraph", {})
+        texts = [p.text for p in self.paragraphs]
+        found = cache.get(name)
+        if (
+            found is not None
+            and len(found[0]) == len(texts)
+            and all(a is b for a, b in zip(found[0], texts, strict=True))
+        ):
+            return found[1]
+        values = [make(text) for text in texts]
+        cache[name] = (texts, values)
+        return values
 
     @property
     def bracket_counts(self):

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from ..normalize import clean_text
-from .blocks import _SCOPE_RE, _TOC_ENTRY_RE, Block, looks_like_heading, scope_heading
+from .blocks import _SCOPE_RE, Block, is_toc_entry, looks_like_heading, scope_heading
 from .builder import _Builder
 from .ids import assign_ids
 from .model import Paragraph
@@ -56,7 +56,7 @@ def _mark_contents(blocks: list[Block]) -> None:
             continue
         last, quiet = start, 0
         for index in range(start + 1, len(blocks)):
-            if _TOC_ENTRY_RE.search(clean_text(blocks[index].text)):
+            if is_toc_entry(clean_text(blocks[index].text)):
                 last, quiet = index, 0
             else:
                 quiet += 1
