@@ -6,12 +6,10 @@ import contextlib
 import sys
 
 from .diff.comparison import Comparison
-from .gc_pause import paused_gc
 
 FORMATS = ("xlsx", "csv", "md", "html", "docx", "json")
 
 
-@paused_gc
 def render(
     comparison: Comparison,
     fmt: str,

@@ -484,10 +484,17 @@ def _scored_candidates(
             workers=-1,
         )
         if matrix.shape[1] > CANDIDATES:
-            # keep each old paragraph's best few partners: a near-duplicate
-            # text must not make the candidates grow with the square of the draft
-            cut = np.partition(matrix, matrix.shape[1] - CANDIDATES, axis=1)[:, -CANDIDATES][:, None]
-            matrix = np.where(matrix >= cut, matrix, 0)
+            # Keep each old paragraph's best few partners, exactly that many:
+            # copies of one text ("Chapter 3" headings with no title, all
+            # equal) must not make the candidates grow with the square of the
+            # draft. Among equals, the nearest to the anchors' place is kept.
+            places = np.array([pairs.expected(i, old_count) for i in olds[first:last]])
+            distance = np.abs(np.arange(lo, hi)[None, :] - np.searchsorted(news, places)[:, None])
+            ranked = matrix - distance * (1e-4 / (len(news) + 1))
+            best = np.argpartition(-ranked, CANDIDATES - 1, axis=1)[:, :CANDIDATES]
+            kept = np.zeros(matrix.shape, dtype=bool)
+            np.put_along_axis(kept, best, True, axis=1)
+            matrix = np.where(kept, matrix, 0)
         rows, cols = np.nonzero(matrix >= 0.4)
         for r, k in zip(rows.tolist(), cols.tolist(), strict=True):
             i, j = olds[first + r], news[lo + k]

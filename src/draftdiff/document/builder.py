@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from ..normalize import clean_text
 from .blocks import (
@@ -20,6 +21,7 @@ from .blocks import (
 )
 from .model import Kind, Paragraph
 from .numbering import (
+    LabelMatch,
     is_roman,
     letter_value,
     match_heading_number,
@@ -27,6 +29,8 @@ from .numbering import (
     match_sub,
     roman_value,
 )
+
+_UNREAD = object()  # match_para not yet tried on the text
 
 # Scope headings open a container for restarted numbering. A new heading
 # closes the open scopes of its rank and below: an article closes the
@@ -110,7 +114,9 @@ class _BuilderState:
     def _set_anchor(self, item: _Item) -> None:
         raise NotImplementedError
 
-    def _numbered(self, text: str, block: Block, strict: bool, kind: Kind = Kind.NUMBERED) -> bool:
+    def _numbered(
+        self, text: str, block: Block, strict: bool, kind: Kind = Kind.NUMBERED, matched: object = _UNREAD
+    ) -> bool:
         raise NotImplementedError
 
     def _sub(self, text: str, block: Block, strict: bool, kind: Kind = Kind.SUBPARAGRAPH) -> bool:
@@ -229,8 +235,11 @@ class _Numbers(_BuilderState):
         self._set_anchor(item)
         return True
 
-    def _numbered(self, text: str, block: Block, strict: bool, kind: Kind = Kind.NUMBERED) -> bool:
-        m = match_para(text, strict=strict)
+    def _numbered(
+        self, text: str, block: Block, strict: bool, kind: Kind = Kind.NUMBERED, matched: object = _UNREAD
+    ) -> bool:
+        # ``matched``: match_para(text, strict=strict) when the caller has it already
+        m = match_para(text, strict=strict) if matched is _UNREAD else cast("LabelMatch | None", matched)
         if m is None and strict and self.last_value >= 1800:
             # "1900. …" after paragraph 1899 is paragraph 1900, not a year: in sequence
             loose = match_para(text, strict=False)
@@ -347,7 +356,7 @@ class _Builder(_Headings, _Numbers):
             return
         if self._sub(full, block, strict):
             return
-        if self._numbered(full, block, strict):
+        if self._numbered(full, block, strict, matched=word_number if block.heading is None else _UNREAD):
             return
         if label_text:
             # A list number we cannot read as a paragraph number ("•", "-"):
