@@ -52,6 +52,16 @@ def _tokens(norm: str) -> tuple[tuple[str, int, int], ...]:
 
 
 @lru_cache(maxsize=8192)
+def _positions(norm: str) -> dict[str, list[int]]:
+    """Where each lemma stands among a text's words: a phrase is looked for
+    only where its first word is, not by reading every word once per phrase."""
+    out: dict[str, list[int]] = {}
+    for k, token in enumerate(_tokens(norm)):
+        out.setdefault(token[0], []).append(k)
+    return out
+
+
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     return " ".join(fold_typography(text).lower().split())
 
@@ -59,6 +69,12 @@ def normalize(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _phrase_lemmas(phrase: str) -> tuple[str, ...]:
     return tuple(lemma(t) for t in _TOKEN_RE.findall(normalize(phrase)))
+
+
+@lru_cache(maxsize=4096)
+def _first_lemma(phrase: str) -> str | None:
+    wanted = _phrase_lemmas(phrase)
+    return wanted[0] if wanted else None
 
 
 @dataclass(frozen=True)
@@ -73,14 +89,14 @@ def _matches(phrase: str, norm: str, gap: int = 0) -> list[tuple[int, int]]:
     """(start, end) in ``norm`` of each occurrence of ``phrase``'s lemmas,
     in order, with at most ``gap`` other words between two of them."""
     wanted = _phrase_lemmas(phrase)
-    if not wanted:
+    starts = _positions(norm).get(wanted[0]) if wanted else None
+    if not starts:
         return []
     tokens = _tokens(norm)
     out = []
-    k = 0
-    while k < len(tokens):
-        if tokens[k][0] != wanted[0]:
-            k += 1
+    resume = 0  # a match's words are not reused by the next one
+    for k in starts:
+        if k < resume:
             continue
         position = k
         for w in wanted[1:]:
@@ -93,10 +109,23 @@ def _matches(phrase: str, norm: str, gap: int = 0) -> list[tuple[int, int]]:
                 break
         if position >= 0:
             out.append((tokens[k][1], tokens[position][2]))
-            k = position + 1
-        else:
-            k += 1
+            resume = position + 1
     return out
+
+
+def first_lemma(phrase: str) -> str | None:
+    """The lemma a phrase's occurrences start with."""
+    return _first_lemma(phrase)
+
+
+def lemmas_in(text: str) -> frozenset[str]:
+    """Every lemma of ``text``: a phrase whose first lemma is not here is not in it."""
+    return _lemma_set(normalize(text))
+
+
+@lru_cache(maxsize=8192)
+def _lemma_set(norm: str) -> frozenset[str]:
+    return frozenset(_positions(norm))
 
 
 def find(phrase: str, text: str, gap: int = 0) -> list[Hit]:
@@ -112,7 +141,13 @@ def longest_hits(phrases: list[str], text: str) -> list[Hit]:
     """Occurrences of any of the phrases, longest first, none overlapping:
     "will consider" wins over the "will" inside it."""
     norm = normalize(text)
-    hits = [Hit(a, b, phrase, norm[a:b]) for phrase in phrases for a, b in _matches(phrase, norm)]
+    present = _positions(norm)
+    hits = [
+        Hit(a, b, phrase, norm[a:b])
+        for phrase in phrases
+        if _first_lemma(phrase) in present  # most phrases are not in a given text
+        for a, b in _matches(phrase, norm)
+    ]
     hits.sort(key=lambda h: (-(h.end - h.start), h.start))
     kept: list[Hit] = []
     for hit in hits:

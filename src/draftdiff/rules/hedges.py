@@ -38,7 +38,10 @@ def _in_change(checker: Checker, change: Change) -> None:
     old_text, new_text = text_of(change.old), text_of(change.new)
     para = change.new_ids[0]
     counted: set[str] = set()
+    present = phrases.lemmas_in(old_text) | phrases.lemmas_in(new_text)
     for hedge in sorted(checker.settings.hedges, key=len, reverse=True):
+        if phrases.first_lemma(hedge) not in present:
+            continue  # in neither text: nothing added, nothing removed
         key = phrases.normalize(hedge)
         if key in counted:
             continue

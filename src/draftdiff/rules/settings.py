@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
@@ -22,8 +23,14 @@ class Ladder:
     flagged: bool = False
     rule: str = "DD101"  # the rule that reports a step down this ladder
 
+    @cached_property
+    def _first_lemmas(self) -> frozenset[str | None]:
+        return frozenset(phrases.first_lemma(p) for step in self.steps for p in step)
+
     def rank(self, text: str) -> tuple[int, str] | None:
         """The strongest step whose phrase stands in ``text``, with the words found."""
+        if self._first_lemmas.isdisjoint(phrases.lemmas_in(text)):
+            return None  # the common case, decided without looking for each phrase
         all_phrases = [p for step in self.steps for p in step]
         hits = phrases.longest_hits(all_phrases, text)
         best = None

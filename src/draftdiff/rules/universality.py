@@ -63,7 +63,10 @@ _TIME = ("year", "month", "week", "day", "session", "cycle", "quarter", "bienniu
 
 
 def _count(word: str, text: str) -> int:
-    return phrases.count(word, text) - sum(phrases.count(f"{word} {unit}", text) for unit in _TIME)
+    found = phrases.count(word, text)
+    if not found:
+        return 0  # no need to look for "each year" where there is no "each"
+    return found - sum(phrases.count(f"{word} {unit}", text) for unit in _TIME)
 
 
 def _universals(words: list[str], text: str) -> int:
