@@ -470,3 +470,48 @@ def test_a_new_docx_with_tracked_insertions_is_accepted_then_marked(tmp_path):
     assert 'w:author="Secretariat"' not in document  # the document's own changes were accepted first
     assert [p.text for p in load(path, options=ReadOptions(revisions="accept"))] == [p.text for p in new]
     assert [p.text for p in load(path, options=ReadOptions(revisions="reject"))] == [p.text for p in old]
+
+
+def test_spreadsheet_package_columns_styles_and_rich_runs(tmp_path):
+    from openpyxl.cell.rich_text import CellRichText as Rich
+
+    from draftdiff.writers.spreadsheet import BOLD, DELETED, INSERTED, WRAPPED, Sheet, column_letter, package
+
+    assert [column_letter(n) for n in (1, 26, 27, 52, 53, 702, 703)] == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]
+    sheet = Sheet("Ch<a>nges & more", widths={1: 30}, frozen_header=True, filtered=True)
+    sheet.append(["Head", "Count"], style=BOLD)
+    sheet.append(["=1+1 \x1b[8m & <b>", 7, [("keep ", "equal"), ("gone", DELETED), ("new", INSERTED)]], style=WRAPPED)
+    sheet.append([None, float("nan"), ""])
+    target = tmp_path / "s.xlsx"
+    target.write_bytes(package([sheet, Sheet("Other")]))
+    book = load_workbook(target, rich_text=True)
+    assert book.sheetnames == ["Ch<a>nges & more", "Other"]
+    ws = book.worksheets[0]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:C3" and ws.column_dimensions["A"].width == 30
+    assert ws["A1"].font.b and ws["A2"].alignment.wrap_text and ws["B2"].value == 7
+    # text is text: never a formula, never a control character
+    assert ws["A2"].data_type == "s" and ws["A2"].value == "=1+1 \\x1b[8m & <b>"
+    runs = ws["C2"].value
+    assert isinstance(runs, Rich) and str(runs) == "keep gonenew"
+    fonts = {block.text: block.font for block in runs if isinstance(block, TextBlock)}
+    assert fonts["gone"].strike and fonts["new"].u == "single"
+    assert ws["B3"].value == "nan" and ws["A3"].value is None
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) not installed")
+def test_libreoffice_opens_the_change_table(tmp_path):
+    from openpyxl import Workbook
+
+    to_csv = "csv:Text - txt - csv (StarCalc):44,34,76"
+    control = Workbook()
+    control.active.append(["made by openpyxl"])
+    control.save(tmp_path / "control.xlsx")
+    if not soffice_convert(tmp_path / "control.xlsx", tmp_path, to_csv).exists():
+        pytest.skip("LibreOffice Calc not installed (libreoffice-calc-nogui)")
+    target = tmp_path / "changes.xlsx"
+    target.write_bytes(render(draftdiff.compare(SAMPLES / "rev2.txt", SAMPLES / "rev3.txt"), "xlsx"))
+    table = soffice_convert(target, tmp_path, to_csv)
+    rows = list(csv.reader(io.StringIO(table.read_text(encoding="utf-8"))))
+    assert rows[0][:4] == ["Section", "Old", "New", "Change"]
+    row38 = next(r for r in rows if r[1] == "38")
+    assert row38[3] == "modified" and "processes" in row38[4] and "discussions" in row38[5]

@@ -26,6 +26,8 @@ CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udf
 
 def visible_controls(text: str) -> str:
     """Control characters as visible escapes: ``\x1b`` becomes the four characters ``\\x1b``."""
+    if text.isprintable():
+        return text  # the common case, decided in C: no control character at all
     return CONTROL_RE.sub(
         lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 256 else f"\\u{ord(m.group(0)):04x}", text
     )

@@ -180,22 +180,26 @@ def document(comparison, rows: list[Row], *, with_findings: bool) -> str:
         f"{count} {key}</button>"
         for key, count in summary.items()
     )
-    toc = "".join(
-        f'<li><a href="#{row.anchor}">{escape(row.change.heading)}</a> {escape(row.kind)}</li>' for row in rows
-    )
     sections = _section_navigator(rows)
     items = []
+    contents = []
     for row in rows:
         change = row.change
-        kinds = " ".join(change.labels)
-        classes = " ".join(f"k-{k}" for k in change.labels)
+        labels = change.labels
+        kinds = " ".join(labels)
+        classes = " ".join(f"k-{k}" for k in labels)
+        anchor = row.anchor
+        title, kind = escape(change.heading), escape(row.kind)
+        contents.append(f'<li><a href="#{anchor}">{title}</a> {kind}</li>')
         heading = (
-            f'<h2>{escape(change.heading)} <span class="kind">{escape(row.kind)}</span>'
+            f'<h2>{title} <span class="kind">{kind}</span>'
             f"{' · <span class=section>' + escape(row.section) + '</span>' if row.section else ''}</h2>"
         )
         if change.kind == "unchanged":
-            body = f'<p class="text inline">{escape(row.new_text)}</p>'
-            sbs = f'<div class="sbs"><p class="text">{escape(row.old_text)}</p><p class="text">{escape(row.new_text)}</p></div>'
+            new_text = escape(row.new_text)
+            old_text = new_text if row.old_text == row.new_text else escape(row.old_text)
+            body = f'<p class="text inline">{new_text}</p>'
+            sbs = f'<div class="sbs"><p class="text">{old_text}</p><p class="text">{new_text}</p></div>'
         else:
             body = f'<p class="text inline">{_segments_html(row.segments)}</p>'
             sbs = (
@@ -220,9 +224,9 @@ def document(comparison, rows: list[Row], *, with_findings: bool) -> str:
         if change.comments:
             content = f'<div class="with-comments"><div>{content}</div>{_comments_html(change)}</div>'
         items.append(
-            f'<section class="change {classes}" id="{row.anchor}" data-kinds="{escape(kinds)}">'
-            f"{heading}{content}</section>"
+            f'<section class="change {classes}" id="{anchor}" data-kinds="{escape(kinds)}">{heading}{content}</section>'
         )
+    toc = "".join(contents)
     no_changes = "<p>No differences.</p>" if not rows else ""
     return f"""<!DOCTYPE html>
 <html lang="en">

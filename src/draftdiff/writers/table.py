@@ -61,9 +61,12 @@ class Row:
     @property
     def comment_lines(self) -> list[str]:
         """ "Author (2021-10-03): text", with the draft when the change has two sides."""
+        comments = self.change.comments
+        if not comments:
+            return []
         out = []
         two_sides = bool(self.change.old) and bool(self.change.new) and self.change.kind != "unchanged"
-        for side, comment in self.change.comments:
+        for side, comment in comments:
             when = f" ({comment.date[:10]})" if comment.date else ""
             tag = f"[{side}] " if two_sides else ""
             on = ""

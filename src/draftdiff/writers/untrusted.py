@@ -34,5 +34,6 @@ def cell(value: object) -> object:
     """A spreadsheet cell: numbers stay numbers, text is never a formula."""
     if not isinstance(value, str):
         return value
-    value = visible_controls(value)
+    if not value.isprintable():
+        value = visible_controls(value)
     return "'" + value if value.startswith(_FORMULA_START) else value

@@ -4,22 +4,12 @@ rich text inside the cell, and a summary sheet."""
 
 from __future__ import annotations
 
-import copy
-import io
-
-from openpyxl import Workbook
-from openpyxl.cell.rich_text import CellRichText, TextBlock
-from openpyxl.cell.text import InlineFont
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-
 from . import markup
+from .spreadsheet import BOLD, DELETED, HEADER, INSERTED, TITLE, WRAPPED, Rich, Sheet, package
 from .table import Row
 from .table import columns as table_columns
 from .untrusted import cell, text
 
-_DELETE = InlineFont(color="C00000", strike=True)
-_INSERT = InlineFont(color="007A33", u="single")
 _WIDTHS = {
     "Section": 24,
     "Old": 9,
@@ -32,97 +22,75 @@ _WIDTHS = {
     "Comments": 40,
     "Brackets": 30,
 }
-_HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 _MAX_CELL = 32_000  # Excel's limit is 32,767 characters
 
 
-def _rich(segments: list[tuple[str, str]]) -> CellRichText | str:
-    if not segments:
-        return ""
-    parts: list[str | TextBlock] = []
+def _runs(segments: list[tuple[str, str]]) -> Rich:
+    """A marked cell's runs: what stays, what was deleted, what was inserted."""
+    runs: Rich = []
     for piece in markup.pieces(segments):
         for chunk, op in ((piece.lead, "equal"), (piece.body, piece.op), (piece.trail, "equal")):
             if not chunk:
                 continue
-            chunk = str(cell(chunk)) if not parts else text(chunk)
-            if op == "equal":
-                parts.append(chunk)
-            else:
-                parts.append(TextBlock(_DELETE if op == "delete" else _INSERT, chunk))
-    return CellRichText(*parts)
+            chunk = str(cell(chunk)) if not runs else text(chunk)
+            runs.append((chunk, {"delete": DELETED, "insert": INSERTED}.get(op, "equal")))
+    return runs
+
+
+def _rich(segments: list[tuple[str, str]]):
+    """The same runs as openpyxl rich text, for the sheets still built with it."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    runs = _runs(segments)
+    if not runs:
+        return ""
+    fonts = {DELETED: InlineFont(color="C00000", strike=True), INSERTED: InlineFont(color="007A33", u="single")}
+    return CellRichText(*(TextBlock(fonts[op], chunk) if op in fonts else chunk for chunk, op in runs))
 
 
 def document(comparison, rows: list[Row], *, with_findings: bool, progress=None) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Changes"
     columns = table_columns(with_findings=with_findings)
-    sheet.append(list(columns))
-    for header in sheet[1]:
-        header.font = Font(bold=True)
-        header.fill = _HEADER_FILL
-        header.alignment = Alignment(vertical="top", wrap_text=True)
-    wrap = Alignment(vertical="top", wrap_text=True)
-    # Every data cell has the same style. openpyxl looks a style up in its
-    # tables each time one is set (60% of a 10,000-row sheet), so the first
-    # cell's style is set once and copied to the others.
-    wrapped = None
-    for index, row in enumerate(rows, start=2):
-        values = [row.section, row.old, row.new, row.kind, row.old_text[:_MAX_CELL], row.new_text[:_MAX_CELL]]
-        sheet.append([cell(value) for value in values])
-        sheet.cell(row=index, column=7).value = _rich(row.segments)
+    sheet = Sheet(
+        "Changes",
+        widths={number: _WIDTHS[name] for number, name in enumerate(columns, start=1)},
+        frozen_header=True,
+        filtered=True,
+    )
+    sheet.append(list(columns), style=HEADER)
+    width = len(columns)
+    for row in rows:
+        values: list = [row.section, row.old, row.new, row.kind, row.old_text[:_MAX_CELL], row.new_text[:_MAX_CELL]]
+        values = [cell(value) for value in values]
+        values.append(_runs(row.segments))
         if with_findings:
-            sheet.cell(row=index, column=8).value = cell("\n".join(row.finding_lines))
-        if row.comment_lines:
-            sheet.cell(row=index, column=len(columns) - 1).value = cell("\n".join(row.comment_lines)[:_MAX_CELL])
-        if row.bracket_lines:
-            sheet.cell(row=index, column=len(columns)).value = cell("\n".join(row.bracket_lines))
-        for column in range(1, len(columns) + 1):
-            target = sheet.cell(row=index, column=column)
-            if wrapped is None:
-                target.alignment = wrap
-                wrapped = copy.copy(target._style)
-            else:
-                target._style = copy.copy(wrapped)
+            values.append(cell("\n".join(row.finding_lines)))
+        values += [None] * (width - len(values))
+        comment_lines, bracket_lines = row.comment_lines, row.bracket_lines
+        if comment_lines:
+            values[width - 2] = cell("\n".join(comment_lines)[:_MAX_CELL])
+        if bracket_lines:
+            values[width - 1] = cell("\n".join(bracket_lines))
+        sheet.append(values, style=WRAPPED)
         if progress:
             progress()
-    for column, name in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = _WIDTHS[name]
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(rows) + 1)}"
 
-    summary = book.create_sheet("Summary")
+    summary = Sheet("Summary", widths={1: 14, 2: 24, 3: 50})
     old, new = comparison.old, comparison.new
-    summary.append(["draftdiff comparison"])
-    summary["A1"].font = Font(bold=True, size=13)
+    summary.append(["draftdiff comparison"], style=TITLE)
     summary.append([])
-    summary.append(["", "Label", "File", "Paragraphs"])
+    summary.append(["", "Label", "File", "Paragraphs"], style=BOLD)
     summary.append(["Old", cell(old.label), cell(str(old.source)), len(old.paragraphs)])
     summary.append(["New", cell(new.label), cell(str(new.source)), len(new.paragraphs)])
     summary.append([])
-    summary.append(["Change", "Count"])
+    summary.append(["Change", "Count"], style=BOLD)
     for key, value in comparison.summary.items():
         summary.append([key, value])
-    for bold in (summary["B3"], summary["C3"], summary["D3"], summary["A7"], summary["B7"]):
-        bold.font = Font(bold=True)
     by_author = comparison.comments_by_author
     if by_author["old"] or by_author["new"]:
         summary.append([])
-        heading = summary.max_row + 1
-        summary.append(["Comments", "Author", "Count"])
+        summary.append(["Comments", "Author", "Count"], style=BOLD)
         for label, counts in ((old.label, by_author["old"]), (new.label, by_author["new"])):
             for author, count in sorted(counts.items(), key=lambda kv: -kv[1]):
                 summary.append([cell(label), cell(author), count])
-        for bold in summary[heading]:
-            bold.font = Font(bold=True)
-    summary.column_dimensions["A"].width = 14
-    summary.column_dimensions["B"].width = 24
-    summary.column_dimensions["C"].width = 50
-    for worksheet in book.worksheets:  # text is never a formula, whatever it starts with
-        for sheet_row in worksheet.iter_rows():
-            for item in sheet_row:
-                if isinstance(item.value, str):
-                    item.data_type = "s"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return package([sheet, summary])

@@ -1,0 +1,78 @@
+"""What each output costs beside the comparison it shows, in the same run.
+
+    python benchmarks/output_speed.py [--size 10000] [--repeat 2]
+
+The drafts of benchmarks/compare_speed.py (about 5 % of paragraphs
+reworded, some inserted, deleted, moved, split and merged, all renumbered),
+read once; then, best of --repeat: the comparison itself, and each writer
+rendering its report in memory (the terminal report in colour, as a
+terminal shows it, and without). Goal: every output at most 50 % of the
+compare time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from compare_speed import make_pair  # noqa: E402
+
+from draftdiff import compare, load  # noqa: E402
+from draftdiff.diff.report import Report  # noqa: E402
+from draftdiff.writers.registry import WriteOptions, writer  # noqa: E402
+
+OUTPUTS = [
+    ("terminal, colour", "terminal", WriteOptions(no_color=False, width=120)),
+    ("terminal, no colour", "terminal", WriteOptions(no_color=True, width=120)),
+    ("json", "json", WriteOptions()),
+    ("html", "html", WriteOptions()),
+    ("xlsx", "xlsx", WriteOptions()),
+    ("csv", "csv", WriteOptions()),
+    ("markdown", "markdown", WriteOptions()),
+]
+
+
+def best(action, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=10000)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--only", help="one output name, e.g. xlsx")
+    args = parser.parse_args()
+    old_text, new_text = make_pair(args.size)
+    with tempfile.TemporaryDirectory() as folder:
+        old_path, new_path = Path(folder) / "old.txt", Path(folder) / "new.txt"
+        old_path.write_text(old_text, encoding="utf-8")
+        new_path.write_text(new_text, encoding="utf-8")
+        old, new = load(old_path), load(new_path)
+    comparison = compare(old, new)
+    base = best(lambda: compare(old, new), args.repeat)
+    report = Report(comparison)
+    print(f"{args.size:,} paragraphs, {len(comparison.differences):,} differences")
+    print(f"  {'compare (drafts read)':24} {base:6.2f} s")
+    for name, fmt, options in OUTPUTS:
+        if args.only and args.only not in (name, fmt):
+            continue
+        render = writer(fmt, "report").render
+        seconds = best(lambda render=render, options=options: render(report, options), args.repeat)
+        print(f"  {name:24} {seconds:6.2f} s  {seconds / base:5.0%} of compare")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
