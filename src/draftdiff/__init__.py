@@ -44,8 +44,13 @@ def compare(old: Draft | str | Path, new: Draft | str | Path, *, options: Option
     """Compare two drafts (Draft objects, or paths that are loaded first)."""
     from .diff.comparison import compare as _compare
 
-    old_draft = old if isinstance(old, Draft) else load(old)
-    new_draft = new if isinstance(new, Draft) else load(new)
+    if not isinstance(old, Draft) and not isinstance(new, Draft):
+        from .readers import load_pair
+
+        old_draft, new_draft = load_pair(old, new)  # side by side on two cores when large
+    else:
+        old_draft = old if isinstance(old, Draft) else load(old)
+        new_draft = new if isinstance(new, Draft) else load(new)
     return _compare(old_draft, new_draft, options=options)
 
 

@@ -158,7 +158,7 @@ def _load_pair(old: str, new: str | None, config, options: ReadOptions, labels: 
     """Resolve draft names (``config``: a loaded Config) and read both drafts
     (or one tracked-changes DOCX)."""
     from .drafts import resolve_with_note
-    from .readers import load_tracked_versions
+    from .readers import load_pair, load_tracked_versions
 
     def resolve(name: str, config) -> Path:
         path, note = resolve_with_note(name, config)
@@ -178,7 +178,7 @@ def _load_pair(old: str, new: str | None, config, options: ReadOptions, labels: 
         warn_read_problems(accepted)
         return original, accepted
     new_path = resolve(new, config)
-    pair = load(old_path, label=labels[0], options=options), load(new_path, label=labels[1], options=options)
+    pair = load_pair(old_path, new_path, labels=labels, options=options)
     for draft in pair:
         warn_read_problems(draft)
     return pair

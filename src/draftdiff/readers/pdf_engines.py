@@ -190,6 +190,9 @@ SOFT_SPACE = "\x01"  # a space pdfium made up where letters stand a little apart
 _BOX = [ctypes.c_double() for _ in range(4)]
 
 
+_BETWEEN_LETTERS_RE = re.compile(r"(?<=[^\W\d_]|-) (?=[^\W\d_]|-)")
+
+
 def _drop_false_spaces(raw, handle, text: str) -> str:
     """pdfium invents a space where letters are set a little apart ("hea lth",
     "tuberculo sis"). Its generated spaces with a narrow glyph gap (under
@@ -199,13 +202,14 @@ def _drop_false_spaces(raw, handle, text: str) -> str:
         return text
     chars = list(text)
     left, right, bottom, top = _BOX
-    for index, char in enumerate(chars):
-        if char != " " or index == 0 or index + 1 >= len(chars) or not raw.FPDFText_IsGenerated(handle, index):
-            continue
-        if not (
-            (chars[index - 1].isalpha() or chars[index - 1] == "-")
-            and (chars[index + 1].isalpha() or chars[index + 1] == "-")
-        ):
+    # only a space between letters (or hyphens) can be a false one: found by
+    # the regex engine, not by a Python loop over every character
+    for found in _BETWEEN_LETTERS_RE.finditer(text):
+        index = found.start()
+        before, after = text[index - 1], text[index + 1]
+        if not ((before.isalpha() or before == "-") and (after.isalpha() or after == "-")):
+            continue  # "²" is a word character, not a letter
+        if not raw.FPDFText_IsGenerated(handle, index):
             continue
         raw.FPDFText_GetCharBox(handle, index - 1, *(ctypes.byref(v) for v in (left, right, bottom, top)))
         before_right = right.value

@@ -1,0 +1,58 @@
+"""Two drafts read side by side (a forked process for the second) are the
+drafts a single read gives, and a bad file gives the single read's error."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+import draftdiff.readers as readers
+from conftest import SAMPLES, corpus_dir
+from draftdiff import load
+from draftdiff.errors import InputError
+from draftdiff.readers import load_pair
+
+
+def same(a, b) -> bool:
+    return a.to_json() == b.to_json() and [str(w) for w in a.warnings] == [str(w) for w in b.warnings]
+
+
+@pytest.fixture
+def always_parallel(monkeypatch):
+    """Small files too, and two cores whatever the machine, so that the tests exercise the forked read."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(readers, "_PARALLEL_FROM", {".pdf": 0, ".docx": 0})
+    monkeypatch.setattr(readers, "_PARALLEL_FROM_TEXT", 0)
+
+
+def test_side_by_side_reads_give_the_same_drafts(always_parallel):
+    assert readers._worth_a_process(SAMPLES / "rev2.pdf", SAMPLES / "rev3.docx")
+    for old, new in (("rev2.pdf", "rev3.pdf"), ("rev2.docx", "rev3.docx"), ("zero.txt", "final.txt")):
+        pair = load_pair(SAMPLES / old, SAMPLES / new, labels=("A", None))
+        assert pair[0].label == "A" and pair[1].label == load(SAMPLES / new).label
+        assert same(pair[0], load(SAMPLES / old, label="A")) and same(pair[1], load(SAMPLES / new))
+
+
+def test_a_bad_second_file_gives_the_error_a_single_read_gives(always_parallel, tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"\x00" * 5000)
+    with pytest.raises(InputError) as single:
+        load(broken)
+    with pytest.raises(InputError) as paired:
+        load_pair(SAMPLES / "rev2.txt", broken)
+    assert str(paired.value) == str(single.value) and paired.value.path == str(broken)
+
+
+def test_small_files_are_read_in_this_process(tmp_path):
+    assert not readers._worth_a_process(SAMPLES / "rev2.txt", SAMPLES / "rev3.txt")
+    assert not readers._worth_a_process(SAMPLES / "rev2.txt", tmp_path / "missing.txt")
+
+
+def test_corpus_pdfs_side_by_side():
+    folder = corpus_dir("negotiation_text")
+    old = folder / "cop21__2015-02-12_geneva_negotiating_text.pdf"
+    new = folder / "cop21__2015-10-05_ADP2_8infnot_non-paper.pdf"
+    assert readers._worth_a_process(old, new)  # large enough to be read side by side
+    pair = load_pair(old, new)
+    assert same(pair[0], load(old)) and same(pair[1], load(new))
