@@ -15,6 +15,7 @@ thousands of paragraphs and hundreds of phrases reads each paragraph once.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,9 +47,15 @@ def lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _tokens(norm: str) -> tuple[tuple[str, int, int], ...]:
-    """(lemma, start, end) of each word of a normalised text."""
-    return tuple((lemma(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(norm))
+def _lemmas(norm: str) -> tuple[str, ...]:
+    """The lemma of each word of a normalised text (found and looked up in C)."""
+    return tuple(map(lemma, _TOKEN_RE.findall(norm)))
+
+
+@lru_cache(maxsize=8192)
+def _spans(norm: str) -> tuple[tuple[int, int], ...]:
+    """Where each word of a normalised text stands: wanted only for a hit."""
+    return tuple(m.span() for m in _TOKEN_RE.finditer(norm))
 
 
 @lru_cache(maxsize=8192)
@@ -56,8 +63,8 @@ def _positions(norm: str) -> dict[str, list[int]]:
     """Where each lemma stands among a text's words: a phrase is looked for
     only where its first word is, not by reading every word once per phrase."""
     out: dict[str, list[int]] = {}
-    for k, token in enumerate(_tokens(norm)):
-        out.setdefault(token[0], []).append(k)
+    for k, word in enumerate(_lemmas(norm)):
+        out.setdefault(word, []).append(k)
     return out
 
 
@@ -92,8 +99,8 @@ def _matches(phrase: str, norm: str, gap: int = 0) -> list[tuple[int, int]]:
     starts = _positions(norm).get(wanted[0]) if wanted else None
     if not starts:
         return []
-    tokens = _tokens(norm)
-    out = []
+    lemmas = _lemmas(norm)
+    found = []
     resume = 0  # a match's words are not reused by the next one
     for k in starts:
         if k < resume:
@@ -101,16 +108,19 @@ def _matches(phrase: str, norm: str, gap: int = 0) -> list[tuple[int, int]]:
         position = k
         for w in wanted[1:]:
             for step in range(1, gap + 2):
-                if position + step < len(tokens) and tokens[position + step][0] == w:
+                if position + step < len(lemmas) and lemmas[position + step] == w:
                     position += step
                     break
             else:
                 position = -1
                 break
         if position >= 0:
-            out.append((tokens[k][1], tokens[position][2]))
+            found.append((k, position))
             resume = position + 1
-    return out
+    if not found:
+        return []
+    spans = _spans(norm)
+    return [(spans[first][0], spans[last][1]) for first, last in found]
 
 
 def first_lemma(phrase: str) -> str | None:
@@ -160,13 +170,13 @@ def softened(text: str, softeners: list[str], verbs: list[str]) -> dict[tuple[st
     """How many times each softener stands right before a commitment verb
     ("work towards ending", "seek to ensure"), by (softener, verb lemma)."""
     norm = normalize(text)
-    tokens = _tokens(norm)
     wanted = {lemma(v.lower()) for v in verbs}
     out: dict[tuple[str, str], int] = {}
     for softener in sorted(softeners, key=len, reverse=True):
         for _start, end in _matches(softener, norm):
-            following = next((t for t in tokens if t[1] > end), None)
-            if following is not None and following[0] in wanted:
-                key = (softener, following[0])
+            starts = [start for start, _ in _spans(norm)]
+            following = bisect.bisect_right(starts, end)  # the first word after the softener
+            if following < len(starts) and _lemmas(norm)[following] in wanted:
+                key = (softener, _lemmas(norm)[following])
                 out[key] = out.get(key, 0) + 1
     return out

@@ -33,6 +33,7 @@ paragraphs that stayed in order from those that moved.
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import itertools
 import math
@@ -59,6 +60,7 @@ CANDIDATES = 16  # partners kept per old paragraph, the most similar first
 # A cited paragraph ("18(h)(ii)", "4 (b)") is one token, so that it weighs as
 # one distinguishing word and its letter is not confused with the article "a".
 _TOKEN_RE = re.compile(r"\d+[a-z]{0,6}(?:\s?\((?:[a-z]{1,5}|\d{1,3})\))+|\w+")
+_WORD_RE = re.compile(r"\w+")
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -78,7 +80,9 @@ class Alignment:
 
 
 def _tokens(text: str) -> list[str]:
-    folded = fold_typography(text).lower()
+    folded = (text if text.isascii() else fold_typography(text)).lower()
+    if "(" not in folded:
+        return _WORD_RE.findall(folded)  # no citation can be in it: the plain word pattern
     found = _TOKEN_RE.findall(folded)
     if " (" not in folded:
         return found
@@ -92,8 +96,8 @@ class _Side:
     def __init__(self, draft: Draft, vocabulary: dict[str, int]) -> None:
         self.paragraphs = draft.paragraphs
         self.tokens = draft.per_paragraph("align.tokens", _tokens)
-        code = vocabulary.setdefault  # a new word gets the next id
-        self.seq = [[code(token, len(vocabulary)) for token in tokens] for tokens in self.tokens]
+        code = vocabulary.__getitem__  # a new word gets the next id (see align)
+        self.seq = [list(map(code, tokens)) for tokens in self.tokens]
         self.sets = [frozenset(row) for row in self.seq]
         self.norm = [" ".join(tokens) for tokens in self.tokens]
         self.family = ["heading" if p.kind is Kind.HEADING else "text" for p in draft.paragraphs]
@@ -106,14 +110,16 @@ class _Weights:
     """Inverse document frequency of each word id over both drafts' paragraphs."""
 
     def __init__(self, old: _Side, new: _Side, vocabulary: dict[str, int]) -> None:
-        counts = np.zeros(len(vocabulary), dtype=np.int32)
-        for token_set in (*old.sets, *new.sets):
-            for code in token_set:
-                counts[code] += 1
+        # in how many paragraphs each word id stands, counted by numpy
+        codes = np.fromiter(itertools.chain.from_iterable((*old.sets, *new.sets)), dtype=np.int64)
+        counts = np.bincount(codes, minlength=len(vocabulary))
         total = len(old.sets) + len(new.sets)
         self.idf = np.log1p(total / np.maximum(counts, 1)).tolist()
-        digits = [any(ch.isdigit() for ch in token) for token in vocabulary]
-        self.numeric = frozenset(code for code, flag in enumerate(digits) if flag)
+        self.numeric = frozenset(
+            code
+            for code, token in enumerate(vocabulary)
+            if not token.isalpha() and any(ch.isdigit() for ch in token)  # isalpha first: in C, and most words
+        )
         self._cache: dict[frozenset[int], float] = {}
 
     def mass(self, codes: frozenset[int]) -> float:
@@ -232,7 +238,9 @@ class _Pairs:
 
 
 def align(old: Draft, new: Draft) -> Alignment:
-    vocabulary: dict[str, int] = {}
+    # word -> id; a word not seen yet gets the next id, assigned in C by map()
+    vocabulary: collections.defaultdict[str, int] = collections.defaultdict()
+    vocabulary.default_factory = vocabulary.__len__
     a, b = _Side(old, vocabulary), _Side(new, vocabulary)
     weights = _Weights(a, b, vocabulary)
     pairs = _Pairs(len(a.seq), len(b.seq))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from diff_match_patch import diff_match_patch
 
@@ -30,8 +31,9 @@ class Options:
     ignore_punctuation: bool = False
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark (a tuple: built by the thousand per diff)."""
+
     text: str
     space_before: bool
 
@@ -84,7 +86,7 @@ def tokenize(text: str) -> list[Token]:
 
 def _key(token: str, options: Options) -> str | None:
     """What must be equal for two tokens to be the same word; None = ignored."""
-    key = fold_typography(token)
+    key = token if token.isascii() else fold_typography(token)
     if options.ignore_punctuation and _PUNCT_RE.match(key):
         return None
     return key.lower() if options.ignore_case else key
@@ -105,8 +107,11 @@ def diff(old: str, new: str, options: Options = Options()) -> WordDiff:
 
     def encode(tokens: list[Token]) -> tuple[str, list[int]]:
         chars, positions = [], []
+        plain = not options.ignore_punctuation and not options.ignore_case
         for index, token in enumerate(tokens):
-            key = _key(token.text, options)
+            text = token.text
+            # the common case inline: a word compared as it stands, quote and dash styles folded
+            key = (text if text.isascii() else fold_typography(text)) if plain else _key(text, options)
             if key is None:
                 continue
             code = codes.get(key)

@@ -28,6 +28,7 @@ from ..diff.wording import diff
 from ..document.citations import resolve
 from ..document.numbering import ORDINALS, canonical_id
 from ..errors import DraftDiffError, InputError
+from ..gc_pause import paused_gc
 from .history import History, Node
 from .trace import words as phrase_words
 
@@ -432,6 +433,7 @@ def _external_before(text: str, start: int) -> str:
 # -- the whole run ----------------------------------------------------------------------------
 
 
+@paused_gc
 def refs(
     history: History,
     comments: list[Comment],

@@ -236,8 +236,12 @@ def read_blocks(text: str, *, markdown: bool = False) -> list[Block]:
         joined = " ".join(parts)
         if markdown:
             joined = _markdown_inline(_markdown_links(_KRAMDOWN_INLINE_IAL_RE.sub("", joined), link_labels))
-        block_notes = [Note(marker=m["marker"], text=notes.get(m["marker"], "")) for m in _NOTE_REF_RE.finditer(joined)]
-        joined = _NOTE_STRIP_RE.sub("", joined)
+        block_notes = []
+        if "[^" in joined:  # a note reference: rare, and the strip pattern is slow on every line
+            block_notes = [
+                Note(marker=m["marker"], text=notes.get(m["marker"], "")) for m in _NOTE_REF_RE.finditer(joined)
+            ]
+            joined = _NOTE_STRIP_RE.sub("", joined)
         blocks.append(
             Block(
                 text=joined,
