@@ -178,7 +178,9 @@ def _load_pair(old: str, new: str | None, config, options: ReadOptions, labels: 
         warn_read_problems(accepted)
         return original, accepted
     new_path = resolve(new, config)
-    pair = load_pair(old_path, new_path, labels=labels, options=options)
+    from .diff.align import prepare
+
+    pair = load_pair(old_path, new_path, labels=labels, options=options, prepare=prepare)
     for draft in pair:
         warn_read_problems(draft)
     return pair

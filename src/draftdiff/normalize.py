@@ -34,7 +34,7 @@ def visible_controls(text: str) -> str:
 
 
 def has_controls(text: str) -> bool:
-    return bool(CONTROL_RE.search(text))
+    return not text.isprintable() and bool(CONTROL_RE.search(text))
 
 
 def clean_text(text: str) -> str:

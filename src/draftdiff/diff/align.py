@@ -90,6 +90,12 @@ def _tokens(text: str) -> list[str]:
     return [_SPACE_RE.sub("", t) if len(t) > 3 and t[-1] == ")" else t for t in found]
 
 
+def prepare(draft: Draft) -> None:
+    """Tokenise a draft ahead of alignment (cached on the draft): a caller
+    can do it while something else waits, such as the other draft's reading."""
+    draft.per_paragraph("align.tokens", _tokens)
+
+
 class _Side:
     """One draft's paragraphs as token lists, word-id sequences and token sets."""
 

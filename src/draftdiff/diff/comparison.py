@@ -87,6 +87,7 @@ class Change:
         return f"{olds} → {news}"
 
     def to_json(self) -> dict:
+        brackets = self.brackets
         return {
             "kind": self.kind,
             "old": self.old_ids,
@@ -98,11 +99,7 @@ class Change:
             "new_section": self.new_section,
             "edits": [e.to_json() for e in self.edits],
             "comments": [{"side": side, **comment.to_json()} for side, comment in self.comments],
-            **(
-                {"brackets": [{k: b[k] for k in ("resolution", "old", "new")} for b in self.brackets]}
-                if self.brackets
-                else {}
-            ),
+            **({"brackets": [{k: b[k] for k in ("resolution", "old", "new")} for b in brackets]} if brackets else {}),
         }
 
 

@@ -19,6 +19,7 @@ from diff_match_patch import diff_match_patch
 from ..normalize import fold_typography
 
 _TOKEN_RE = re.compile(r"\w+(?:[-'’‐‑]\w+)*|[^\w\s]")
+_SPACED_TOKEN_RE = re.compile(rf"(\s*)({_TOKEN_RE.pattern})")
 _PUNCT_RE = re.compile(r"^[^\w\s]+$")
 _CODE_BASE = 0xE000  # private use area: never in real text tokens' codes
 _DMP = diff_match_patch()
@@ -75,13 +76,8 @@ class WordDiff:
 
 
 def tokenize(text: str) -> list[Token]:
-    tokens = []
-    last = 0
-    for m in _TOKEN_RE.finditer(text):
-        # Tokens cover every non-space character, so any gap is white space.
-        tokens.append(Token(m.group(), space_before=m.start() > last))
-        last = m.end()
-    return tokens
+    # Tokens cover every non-space character, so what stands before one is white space.
+    return [Token(token, bool(space)) for space, token in _SPACED_TOKEN_RE.findall(text)]
 
 
 def _key(token: str, options: Options) -> str | None:

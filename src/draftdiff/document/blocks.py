@@ -81,9 +81,10 @@ def is_toc_entry(text: str) -> bool:
 
 def _article_title(rest: str) -> bool:
     """ "Article 2 Legal status of the territorial sea, …": a title, not a sentence."""
-    return not rest or (len(rest.split()) <= 40 and rest[-1] not in ".;:," and rest[:1].isupper())
+    return not rest or (rest[-1] not in ".;:," and rest[:1].isupper() and len(rest.split()) <= 40)
 
 
 def _title_like(text: str) -> bool:
     """ "Opening of the session": short, capitalised, no closing punctuation."""
-    return bool(text) and len(text.split()) <= 12 and text[-1] not in ".,;:" and looks_like_heading(text)
+    # the closing punctuation first: most paragraphs end in a full stop, and splitting them costs
+    return bool(text) and text[-1] not in ".,;:" and len(text.split()) <= 12 and looks_like_heading(text)

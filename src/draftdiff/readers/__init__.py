@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,13 +153,20 @@ def load_pair(
     *,
     labels: tuple[str | None, str | None] = (None, None),
     options: ReadOptions | None = None,
+    prepare: Callable[[Draft], object] | None = None,
 ) -> tuple[Draft, Draft]:
     """Read two drafts: side by side on two cores when the files are large
     enough to gain from it (the second in a forked process while this one
-    reads the first), else one after the other. Same drafts either way."""
+    reads the first), else one after the other. Same drafts either way.
+    ``prepare`` runs on each draft once it is read (compare tokenises the
+    first while the second is still being read)."""
     first, second = Path(first), Path(second)
+    prepare = prepare or (lambda draft: None)
     if not _worth_a_process(first, second):
-        return load(first, label=labels[0], options=options), load(second, label=labels[1], options=options)
+        pair = load(first, label=labels[0], options=options), load(second, label=labels[1], options=options)
+        for draft in pair:
+            prepare(draft)
+        return pair
     import concurrent.futures
     import multiprocessing
 
@@ -169,12 +177,14 @@ def load_pair(
     with pool:
         future = pool.submit(load, second, label=labels[1], options=options)
         first_draft = load(first, label=labels[0], options=options)
+        prepare(first_draft)
         try:
             second_draft = future.result()
         except Exception:
             # an unreadable file, or a process that died: read it here, so
             # that the user gets exactly the error a single read gives
             second_draft = load(second, label=labels[1], options=options)
+    prepare(second_draft)
     return first_draft, second_draft
 
 
