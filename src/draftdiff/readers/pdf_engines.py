@@ -162,7 +162,8 @@ def _pdfium_line(raw, handle, text, start, end, page_no, height, left, right, bo
         if a >= b:
             continue
         first = a
-        size = _pdfium_size(raw, handle, first, size)
+        if first != start:  # the line's own first character was measured already
+            size = _pdfium_size(raw, handle, first, size)
         # a bold label ("Option 2:") before plain text does not make a heading
         bold = _pdfium_bold(raw, handle, first) and _pdfium_bold(raw, handle, b - 1)
         raw.FPDFText_GetCharOrigin(handle, first, ctypes.byref(ox), ctypes.byref(oy))
