@@ -56,3 +56,19 @@ def test_corpus_pdfs_side_by_side():
     assert readers._worth_a_process(old, new)  # large enough to be read side by side
     pair = load_pair(old, new)
     assert same(pair[0], load(old)) and same(pair[1], load(new))
+
+
+def test_many_drafts_read_on_every_core_in_order_with_their_errors(always_parallel, tmp_path):
+    from draftdiff.errors import DraftDiffError
+    from draftdiff.readers import load_each
+
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not a real package")
+    paths = [SAMPLES / "zero.pdf", broken, SAMPLES / "rev1.docx", SAMPLES / "rev2.txt", SAMPLES / "final.pdf"]
+    read = load_each(paths, labels=["Z", None, None, "R2", None])
+    assert isinstance(read[1], DraftDiffError)
+    with pytest.raises(DraftDiffError) as single:
+        load(broken)
+    assert str(read[1]) == str(single.value)
+    assert same(read[0], load(paths[0], label="Z")) and same(read[3], load(paths[3], label="R2"))
+    assert same(read[2], load(paths[2])) and same(read[4], load(paths[4]))

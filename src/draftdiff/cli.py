@@ -452,14 +452,15 @@ TraceFormat = StrEnum("TraceFormat", {name: name for name in formats_for("trace"
 def _read_register_drafts(chosen, options: ReadOptions, skip_unreadable: bool):
     """Read each chosen draft once: (drafts, entries kept); an unreadable one
     is one error line, or a warning with --skip-unreadable."""
+    from .readers import load_each
+
     loaded, kept = [], []
-    for entry in chosen:
-        try:
-            draft = load(entry.path, label=entry.label, options=options)
-        except DraftDiffError as exc:
+    read = load_each([entry.path for entry in chosen], labels=[entry.label for entry in chosen], options=options)
+    for entry, draft in zip(chosen, read, strict=True):
+        if isinstance(draft, DraftDiffError):
             if not skip_unreadable:
-                fail(f"draft {entry.name}: {exc}")
-            sys.stderr.write(f"draftdiff: warning: left out draft {entry.name}: {exc}\n")
+                fail(f"draft {entry.name}: {draft}")
+            sys.stderr.write(f"draftdiff: warning: left out draft {entry.name}: {draft}\n")
             continue
         warn_read_problems(draft)
         loaded.append(draft)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..document.model import Comment, Draft, Paragraph, ReadWarning, label_from_path
-from ..errors import InputError
+from ..errors import DraftDiffError, InputError
 from ..normalize import has_controls
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
@@ -188,7 +188,52 @@ def load_pair(
     return first_draft, second_draft
 
 
-def _worth_a_process(first: Path, second: Path) -> bool:
+def load_each(
+    paths: list[Path],
+    *,
+    labels: list[str | None] | None = None,
+    options: ReadOptions | None = None,
+) -> list[Draft | DraftDiffError]:
+    """Read several drafts (history, trace, refs, stats), each once, on as
+    many cores as there are when the files are large enough to gain from it.
+    Each item is the draft, or the error its single read gives."""
+    labels = labels or [None] * len(paths)
+
+    def here(index: int) -> Draft | DraftDiffError:
+        try:
+            return load(paths[index], label=labels[index], options=options)
+        except DraftDiffError as exc:
+            return exc
+
+    if len(paths) < 2 or not _worth_a_process(*paths, enough=2):
+        return [here(index) for index in range(len(paths))]
+    import concurrent.futures
+    import multiprocessing
+    import os
+
+    try:
+        pool = concurrent.futures.ProcessPoolExecutor(
+            min(len(paths), os.cpu_count() or 2), mp_context=multiprocessing.get_context("fork")
+        )
+    except (OSError, ValueError):
+        return [here(index) for index in range(len(paths))]
+    with pool:
+        futures = [
+            pool.submit(load, path, label=label, options=options) for path, label in zip(paths, labels, strict=True)
+        ]
+        out: list[Draft | DraftDiffError] = []
+        for index, future in enumerate(futures):
+            try:
+                out.append(future.result())
+            except Exception:
+                out.append(here(index))  # read again here: the exact error of a single read
+    return out
+
+
+def _worth_a_process(*paths: Path, enough: int | None = None) -> bool:
+    """Whether reading these files in forked processes pays: two cores, no
+    other thread in this process, and every file large enough (or, with
+    ``enough``, at least that many)."""
     import os
     import threading
 
@@ -197,11 +242,12 @@ def _worth_a_process(first: Path, second: Path) -> bool:
     if threading.active_count() > 1:
         return False  # forking a threaded process (a library caller's) can deadlock
     try:
-        sizes = [path.stat().st_size for path in (first, second)]
+        sizes = [path.stat().st_size for path in paths]
     except OSError:
         return False  # the reader will say what is wrong
-    least = [_PARALLEL_FROM.get(path.suffix.lower(), _PARALLEL_FROM_TEXT) for path in (first, second)]
-    return all(size >= limit for size, limit in zip(sizes, least, strict=True))
+    least = [_PARALLEL_FROM.get(path.suffix.lower(), _PARALLEL_FROM_TEXT) for path in paths]
+    large = sum(size >= limit for size, limit in zip(sizes, least, strict=True))
+    return large >= (len(paths) if enough is None else enough)
 
 
 def _load(path: Path, *, label: str | None, options: ReadOptions | None) -> Draft:
