@@ -46,6 +46,7 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 
 from ..document.model import Draft, Kind
+from ..gc_pause import paused_gc
 from ..normalize import fold_typography
 
 MATCH_THRESHOLD = 0.5
@@ -90,6 +91,7 @@ def _tokens(text: str) -> list[str]:
     return [_SPACE_RE.sub("", t) if len(t) > 3 and t[-1] == ")" else t for t in found]
 
 
+@paused_gc
 def prepare(draft: Draft) -> None:
     """Tokenise a draft ahead of alignment (cached on the draft): a caller
     can do it while something else waits, such as the other draft's reading."""

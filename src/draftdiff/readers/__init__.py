@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..document.model import Comment, Draft, Paragraph, ReadWarning, label_from_path
 from ..errors import DraftDiffError, InputError
+from ..gc_pause import paused_gc
 from ..normalize import has_controls
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
@@ -127,6 +128,7 @@ def _has_controls(block) -> bool:
     return any(has_controls(text) for text in texts)
 
 
+@paused_gc
 def load(path: str | Path, *, label: str | None = None, options: ReadOptions | None = None) -> Draft:
     """Read one draft from a .txt, .md, .docx or .pdf file."""
     path = Path(path)
@@ -147,6 +149,7 @@ _PARALLEL_FROM = {".pdf": 200_000, ".docx": 200_000}
 _PARALLEL_FROM_TEXT = 1_000_000
 
 
+@paused_gc
 def load_pair(
     first: str | Path,
     second: str | Path,
@@ -188,6 +191,7 @@ def load_pair(
     return first_draft, second_draft
 
 
+@paused_gc
 def load_each(
     paths: list[Path],
     *,

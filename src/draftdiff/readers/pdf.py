@@ -149,15 +149,11 @@ class Layout:
                     line.text, line.markers = _resolve_soft(line.text, line.markers, self.vocabulary)
 
     def _vocabulary(self) -> Counter[str]:
-        words: Counter[str] = Counter()
-        for page in self.pages:
-            for line in page.lines:
-                for token in line.text.split():
-                    if SOFT_SPACE in token:
-                        continue  # pieces around a soft space are no evidence of words
-                    token = token.strip(".,;:()[]\"'“”‘’").lower()
-                    if token and not token.endswith("-"):
-                        words[token] += 1
+        tokens = " ".join(line.text for page in self.pages for line in page.lines).split()
+        # pieces around a soft space are no evidence of words
+        words = Counter(token.strip(".,;:()[]\"'“”‘’").lower() for token in tokens if SOFT_SPACE not in token)
+        for word in [word for word in words if not word or word.endswith("-")]:
+            del words[word]
         return words
 
     # -- page furniture --------------------------------------------------
