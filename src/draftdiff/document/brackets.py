@@ -27,7 +27,7 @@ _INLINE_OPTION_RE = re.compile(r"(?:^|[\s;\[])(?P<label>Option\s+(?:\d{1,2}|[A-Z
 _PLACEHOLDER_RE = re.compile(r"^\s*(?:…|\.\.\.|x|X|\*?placeholder\b.*|)\s*$", re.I | re.S)
 _WORD_RE = re.compile(r"[^\W_]+")
 _BRACKET_RE = re.compile(r"[\[\]]")
-_COUNT_RE = re.compile(r"\[|\]|[^\W_]+")
+_BRACKET_SPLIT_RE = re.compile(r"([\[\]])")
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,9 @@ def counts(texts: list[str]) -> Counts:
     brackets, placeholders and paragraphs with open text are counted per
     paragraph."""
     out = Counts()
-    tokens: list[tuple[int, str]] = []  # (paragraph, "[" | "]" | "w") in reading order
+    # (paragraph, "[" | "]" | "o" | "w", words) in reading order; a run of
+    # words between brackets is one token, so the pass is per bracket, not per word
+    tokens: list[tuple[int, str, int]] = []
     pending = 0  # "[" seen minus "]" seen: while positive, words may be inside a bracket
     for number, text in enumerate(texts):
         found = scan(text)
@@ -183,19 +185,24 @@ def counts(texts: list[str]) -> Counts:
         if found.inline_options:
             out.options += 1
         if found.option or found.inline_options or found.alternatives:
-            tokens.append((number, "o"))  # open by itself
+            tokens.append((number, "o", 0))  # open by itself
         if "[" in text or "]" in text or pending > 0:
-            for token in _COUNT_RE.findall(text):
-                if token == "[":
+            for piece in _BRACKET_SPLIT_RE.split(text):
+                if piece == "[":
                     pending += 1
-                elif token == "]":
+                    tokens.append((number, "[", 0))
+                elif piece == "]":
                     pending = max(0, pending - 1)
-                tokens.append((number, token if token in "[]" else "w"))
+                    tokens.append((number, "]", 0))
+                else:
+                    words = len(_WORD_RE.findall(piece))
+                    if words:
+                        tokens.append((number, "w", words))
     # pair the brackets over the whole draft; one never closed (or closed
     # without opening) is unbalanced and brackets nothing
     inside = [0] * (len(tokens) + 1)
     stack: list[int] = []
-    for index, (_, token) in enumerate(tokens):
+    for index, (_, token, _words) in enumerate(tokens):
         if token == "[":
             stack.append(index)
         elif token == "]":
@@ -210,13 +217,12 @@ def counts(texts: list[str]) -> Counts:
     out.unbalanced += len(stack)
     open_paragraphs: set[int] = set()
     level = 0
-    for index, (number, token) in enumerate(tokens):
+    for index, (number, token, words) in enumerate(tokens):
         level += inside[index]
         if token == "o":
             open_paragraphs.add(number)
         elif level > 0:
             open_paragraphs.add(number)
-            if token == "w":
-                out.bracketed_words += 1
+            out.bracketed_words += words
     out.open_paragraphs = len(open_paragraphs)
     return out
