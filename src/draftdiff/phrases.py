@@ -172,7 +172,10 @@ def softened(text: str, softeners: list[str], verbs: list[str]) -> dict[tuple[st
     norm = normalize(text)
     wanted = {lemma(v.lower()) for v in verbs}
     out: dict[tuple[str, str], int] = {}
+    present = _positions(norm)
     for softener in sorted(softeners, key=len, reverse=True):
+        if _first_lemma(softener) not in present:
+            continue
         for _start, end in _matches(softener, norm):
             starts = [start for start, _ in _spans(norm)]
             following = bisect.bisect_right(starts, end)  # the first word after the softener

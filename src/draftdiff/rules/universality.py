@@ -35,11 +35,16 @@ def run(checker: Checker) -> None:
 def _in_change(checker: Checker, change: Change) -> None:
     old_text, new_text = text_of(change.old), text_of(change.new)
     para = change.new_ids[0]
+    in_old = phrases.lemmas_in(old_text)
     for phrase in checker.settings.universal_phrases:
+        if phrases.first_lemma(phrase) not in in_old:
+            continue  # not in the old text: nothing to lose
         if phrases.count(phrase, new_text) < phrases.count(phrase, old_text):
             lost = phrase_with_object(phrase, old_text, new_text)
             checker.add("DD103", change, lost, "", f'Universality lost in para {para}: "{lost}" was removed.')
-    words = checker.settings.universal_words
+    # a word in neither text counts nothing on either side ("all" -> "every" needs both)
+    in_either = in_old | phrases.lemmas_in(new_text)
+    words = [word for word in checker.settings.universal_words if phrases.first_lemma(word) in in_either]
     # "all" -> "every" keeps the universal: only a net loss counts
     if _universals(words, new_text) >= _universals(words, old_text):
         return
