@@ -15,8 +15,6 @@ stands).
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,17 +25,14 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from compare_speed import make_pair  # noqa: E402
+from timing import DRAFTDIFF, run  # noqa: E402
 
 from draftdiff import compare, load  # noqa: E402
 from draftdiff.rules import check  # noqa: E402
 
 
 def run_process(*args: str) -> float:
-    draftdiff = Path(sys.executable).parent / "draftdiff"
-    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    start = time.perf_counter()
-    subprocess.run([str(draftdiff), *args], stdout=subprocess.DEVNULL, check=False, env=environment)
-    return time.perf_counter() - start
+    return run([DRAFTDIFF, *args])
 
 
 def main() -> int:

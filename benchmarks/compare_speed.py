@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,6 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from synthetic import FUNCTION_WORDS  # noqa: E402
 from synthetic import WORDS as BASE_WORDS  # noqa: E402
+from timing import DRAFTDIFF, run  # noqa: E402
 
 from draftdiff import compare, load  # noqa: E402
 
@@ -107,15 +106,7 @@ def time_draftdiff(old: Path, new: Path) -> float:
 
 
 def time_process(old: Path, new: Path) -> float:
-    draftdiff = Path(sys.executable).parent / "draftdiff"
-    start = time.perf_counter()
-    subprocess.run(
-        [str(draftdiff), "compare", str(old), str(new), "--format", "json"],
-        stdout=subprocess.DEVNULL,
-        check=False,
-        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
-    )
-    return time.perf_counter() - start
+    return run([DRAFTDIFF, "compare", str(old), str(new), "--format", "json"])
 
 
 def time_difflib(old: Path, new: Path) -> float:

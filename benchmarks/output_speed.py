@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from compare_speed import make_pair  # noqa: E402
+from timing import best  # noqa: E402
 
 from draftdiff import compare, load  # noqa: E402
 from draftdiff.diff.report import Report  # noqa: E402
@@ -38,15 +39,6 @@ OUTPUTS = [
     ("csv", "csv", WriteOptions()),
     ("markdown", "markdown", WriteOptions()),
 ]
-
-
-def best(action, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> int:

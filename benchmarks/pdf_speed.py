@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import pypdfium2 as pdfium  # noqa: E402
+from timing import best  # noqa: E402
 
 from draftdiff import load  # noqa: E402
 
@@ -43,15 +44,6 @@ def raw(path: Path) -> int:
         return len(document)
     finally:
         document.close()
-
-
-def best(action, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> int:

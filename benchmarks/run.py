@@ -12,7 +12,7 @@ HERE = Path(__file__).resolve().parent
 def main() -> int:
     status = 0
     for script in sorted(HERE.glob("*.py")):
-        if script.name in ("run.py", "synthetic.py", "fuzz.py"):
+        if script.name in ("run.py", "synthetic.py", "timing.py", "fuzz.py"):
             continue  # fuzz.py is for deep runs by hand
         print(f"== {script.name}", flush=True)
         status |= subprocess.run([sys.executable, str(script)], check=False).returncode
