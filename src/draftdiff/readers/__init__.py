@@ -165,18 +165,22 @@ def load_pair(
     first while the second is still being read)."""
     first, second = Path(first), Path(second)
     prepare = prepare or (lambda draft: None)
-    if not _worth_a_process(first, second):
+
+    def one_after_the_other() -> tuple[Draft, Draft]:
         pair = load(first, label=labels[0], options=options), load(second, label=labels[1], options=options)
         for draft in pair:
             prepare(draft)
         return pair
+
+    if not _worth_a_process(first, second):
+        return one_after_the_other()
     import concurrent.futures
     import multiprocessing
 
     try:
         pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
     except (OSError, ValueError):
-        return load(first, label=labels[0], options=options), load(second, label=labels[1], options=options)
+        return one_after_the_other()
     with pool:
         future = pool.submit(load, second, label=labels[1], options=options)
         first_draft = load(first, label=labels[0], options=options)

@@ -285,6 +285,9 @@ class _Built:
             self._text.append_text(line)
             self._text.append("\n")
 
+    def __getattr__(self, name: str):
+        return getattr(self.console, name)  # what rich asks of a console while wrapping
+
     def _close_text(self) -> None:
         if self._text:
             self._items.append(self._text)
