@@ -316,3 +316,18 @@ def test_a_run_of_renumbered_paragraphs_is_one_line():
     out = run_cli("compare", str(SAMPLES / "rev3.txt"), str(SAMPLES / "final.txt"), "--no-color", "--stat").stdout
     assert "9pre … 48 → 9 … 54: 50 paragraphs renumbered\n" in out  # across sections: none is named
     assert "49 → 55 modified, renumbered" in out  # a change of words is never folded away
+
+
+def test_sections_whose_paragraphs_were_only_renumbered_make_an_empty_sections_table(tmp_path):
+    # every change a renumbering: no section has a modified, added, deleted
+    # or moved paragraph, so the table has its header and no row
+    old = "Title\n\nI. First part\n\n1. Alpha beta gamma delta.\n\nII. Second part\n\n2. Epsilon zeta eta theta.\n"
+    new = old.replace("1. Alpha", "3. Alpha").replace("2. Epsilon", "4. Epsilon")
+    (tmp_path / "old.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
+    result = run_cli("compare", str(tmp_path / "old.txt"), str(tmp_path / "new.txt"), "--no-color", "--no-pager")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("section "))
+    assert "unchanged  modified  added  deleted  moved" in lines[header]
+    assert "1 → 3" in result.stdout and "renumbered" in result.stdout

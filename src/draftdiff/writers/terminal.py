@@ -427,7 +427,7 @@ def _print_sections(comparison, console: Console) -> None:
     ]
     # Laid out by hand, not as a rich Table: hundreds of sections cost a
     # rich Table a tenth of a second, as much as the rest of the report.
-    widths = [max(len(key), *(len(values[n]) for _, values in rows)) for n, key in enumerate(keys)]
+    widths = [max([len(key), *(len(values[n]) for _, values in rows)]) for n, key in enumerate(keys)]
     counts_width = sum(2 + width for width in widths)
     first = min(
         max([len("section"), *(cell_len(section) for section, _ in rows)]), max(8, console.width - counts_width)
