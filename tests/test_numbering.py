@@ -181,3 +181,19 @@ def test_paragraph_numbers_of_ten_thousand_and_more_are_numbers():
     body = "\n\n".join(f"{n}. Paragraph number {n} of a long schedule." for n in range(9998, 10003))
     draft = draft_from_text("Schedule\n\n" + body + "\n", "long")
     assert [p.id for p in draft.paragraphs] == ["9998", "9999", "10000", "10001", "10002"]
+
+
+def test_a_year_at_a_paragraph_start_is_a_number_only_in_sequence():
+    from conftest import draft_from_text
+
+    # 1900 to 1904 follow 1899: paragraph numbers, not years
+    body = "\n\n".join(f"{n}. Paragraph number {n} of a long schedule." for n in range(1897, 1905))
+    draft = draft_from_text("Schedule\n\n" + body + "\n", "long")
+    assert [p.id for p in draft.paragraphs] == [str(n) for n in range(1897, 1905)]
+    # "2030." after paragraph 2 cannot be paragraph 2030: a year, and the text keeps it
+    draft = draft_from_text(
+        "Declaration\n\n1. We meet here.\n\n2. We recall the goals.\n\n2030. The Agenda guides us.\n\n3. We commit.\n",
+        "y",
+    )
+    assert [p.label for p in draft.paragraphs] == ["1", "2", "", "3"]
+    assert draft.paragraphs[2].text == "2030. The Agenda guides us."
