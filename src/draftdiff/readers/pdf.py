@@ -18,6 +18,7 @@ them into paragraphs:
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import Counter
@@ -312,11 +313,16 @@ class Layout:
         if len(candidates) > 400:  # bounded work on pathological pages
             step = len(candidates) / 400
             candidates = [candidates[int(i * step)] for i in range(400)]
+        # Counted by bisection over the sorted edges, not line by line: a line
+        # is left of x (x1 <= x), right of it (x0 >= x) or crosses it; only a
+        # zero-width line standing at x is both left and right.
+        starts, ends = sorted(line.x0 for line in lines), sorted(line.x1 for line in lines)
+        points = Counter(line.x0 for line in lines if line.x0 == line.x1)
         best: tuple[int, float] | None = None
         for x in candidates:
-            crossing = sum(1 for line in lines if line.x0 < x < line.x1)
-            left = sum(1 for line in lines if line.x1 <= x)
-            right = sum(1 for line in lines if line.x0 >= x)
+            left = bisect.bisect_right(ends, x)
+            right = len(lines) - bisect.bisect_left(starts, x)
+            crossing = len(lines) - left - right + points.get(x, 0)
             balanced = left >= len(lines) * 0.25 and right >= len(lines) * 0.25 and crossing <= len(lines) * 0.1
             if balanced and (best is None or crossing < best[0]):
                 best = (crossing, x)
