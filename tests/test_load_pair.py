@@ -72,3 +72,29 @@ def test_many_drafts_read_on_every_core_in_order_with_their_errors(always_parall
     assert str(read[1]) == str(single.value)
     assert same(read[0], load(paths[0], label="Z")) and same(read[3], load(paths[3], label="R2"))
     assert same(read[2], load(paths[2])) and same(read[4], load(paths[4]))
+
+
+def test_a_long_pdf_read_on_two_cores_is_the_pdf_read_on_one(monkeypatch):
+    from draftdiff.readers import pdf_engines
+
+    paths = [SAMPLES / f"{name}.pdf" for name in ("zero", "rev2", "final")]
+    monkeypatch.setattr(pdf_engines, "_cores_free", lambda: False)
+    one_core = [load(path) for path in paths]
+    monkeypatch.setattr(pdf_engines, "_cores_free", lambda: True)
+    monkeypatch.setattr(pdf_engines, "PARALLEL_PAGES", 2)  # the samples are short: split them anyway
+    assert all(same(load(path), alone) for path, alone in zip(paths, one_core, strict=True))
+
+    def forked_read_fails(*args):
+        raise RuntimeError("the forked process died")
+
+    monkeypatch.setattr(pdf_engines, "_pdfium_pages_of", forked_read_fails)  # its pages are read here instead
+    assert all(same(load(path), alone) for path, alone in zip(paths, one_core, strict=True))
+
+
+def test_no_process_of_its_own_while_reading_side_by_side(always_parallel):
+    from draftdiff.readers import pdf_engines, reading_side_by_side
+
+    assert not reading_side_by_side()
+    with readers._cores_taken():
+        assert reading_side_by_side() and not pdf_engines._cores_free()
+    assert not reading_side_by_side()

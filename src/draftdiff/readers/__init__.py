@@ -7,6 +7,7 @@ a :class:`~draftdiff.document.model.Draft`.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -142,6 +143,25 @@ def load(path: str | Path, *, label: str | None = None, options: ReadOptions | N
         raise InputError("is too large to read in memory", path=path) from None
 
 
+_side_by_side = 0  # reads under way in this process while a forked one reads another draft
+
+
+def reading_side_by_side() -> bool:
+    """Whether this process is reading one draft while a forked process reads
+    another: the cores are taken, so a reader starts no process of its own."""
+    return _side_by_side > 0
+
+
+@contextlib.contextmanager
+def _cores_taken():
+    global _side_by_side
+    _side_by_side += 1
+    try:
+        yield
+    finally:
+        _side_by_side -= 1
+
+
 # Reading the second draft in a forked process pays once reading takes longer
 # than starting the process and sending the draft back (about 0.1 s): from
 # about this size of file, by format.
@@ -181,7 +201,7 @@ def load_pair(
         pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
     except (OSError, ValueError):
         return one_after_the_other()
-    with pool:
+    with pool, _cores_taken():
         future = pool.submit(load, second, label=labels[1], options=options)
         first_draft = load(first, label=labels[0], options=options)
         prepare(first_draft)
@@ -225,7 +245,7 @@ def load_each(
         )
     except (OSError, ValueError):
         return [here(index) for index in range(len(paths))]
-    with pool:
+    with pool, _cores_taken():  # the forked readers have the cores
         futures = [
             pool.submit(load, path, label=label, options=options) for path, label in zip(paths, labels, strict=True)
         ]

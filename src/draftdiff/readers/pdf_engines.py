@@ -65,9 +65,13 @@ def _damaged(path: Path, detail: str) -> InputError:
 # -- pypdfium2 ---------------------------------------------------------------
 
 
+# A PDF this long has its pages read on two cores: the second half in a
+# forked process (about 30 ms to start and to send the lines back).
+PARALLEL_PAGES = 16
+
+
 def extract_pdfium(path: Path, data: bytes, password: str | None) -> Extracted:
     import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
 
     try:
         pdf = pdfium.PdfDocument(data, password=password)
@@ -76,42 +80,97 @@ def extract_pdfium(path: Path, data: bytes, password: str | None) -> Extracted:
         if "password" in message.lower():
             raise _password_error(path, password) from None
         raise _damaged(path, message) from None
+    try:
+        count = len(pdf)
+        if count < PARALLEL_PAGES or not _cores_free():
+            return _pdfium_pages(pdf, 0, count)
+        import concurrent.futures
+        import multiprocessing
+
+        middle = count // 2
+        try:
+            pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        except (OSError, ValueError):
+            return _pdfium_pages(pdf, 0, count)
+        with pool:
+            later = pool.submit(_pdfium_pages_of, data, password, middle, count)
+            first = _pdfium_pages(pdf, 0, middle)
+            try:
+                second = later.result()
+            except Exception:
+                second = _pdfium_pages(pdf, middle, count)  # the forked read failed: read them here
+        return Extracted(first.pages + second.pages, first.warnings + second.warnings)
+    finally:
+        pdf.close()
+
+
+def _cores_free() -> bool:
+    """Two cores, this process the only reader (not a forked reader itself,
+    not reading another draft side by side) and no other thread."""
+    import multiprocessing
+    import os
+    import threading
+
+    from . import reading_side_by_side
+
+    return (
+        (os.cpu_count() or 1) >= 2
+        and hasattr(os, "fork")
+        and multiprocessing.parent_process() is None
+        and not reading_side_by_side()
+        and threading.active_count() == 1
+    )
+
+
+def _pdfium_pages_of(data: bytes, password: str | None, start: int, stop: int) -> Extracted:
+    """Pages start..stop of a PDF given as bytes (in a forked process)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data, password=password)
+    try:
+        return _pdfium_pages(pdf, start, stop)
+    finally:
+        pdf.close()
+
+
+def _pdfium_pages(pdf, start: int, stop: int) -> Extracted:
+    import pypdfium2.raw as raw
+
     pages: list[PageText] = []
     warnings: list[ReadWarning] = []
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    try:
-        for index in range(len(pdf)):
-            try:
-                page = pdf[index]
-                width, height = page.get_size()
-                textpage = page.get_textpage()
-            except Exception as exc:
-                warnings.append(ReadWarning(f"the page could not be read ({exc}); skipped", page=index + 1))
-                continue
-            handle = textpage.raw
-            count = textpage.count_chars()
-            text = textpage.get_text_range(0, count) if count > 0 else ""
-            lines: list[Line] = []
-            if len(text) != count:
-                # Characters outside the BMP: fall back to per-character text.
-                text = "".join(chr(raw.FPDFText_GetUnicode(handle, i) or 32) for i in range(count))
-            text = _drop_false_spaces(raw, handle, text)
-            start = 0
-            for m in re.finditer(r"\r\n|\n|\r|$", text):
-                end = m.start()
-                if end > start and text[start:end].strip():
-                    lines.extend(
-                        _pdfium_line(raw, handle, text, start, end, index + 1, height, left, right, bottom, top, ox, oy)
+    for index in range(start, stop):
+        try:
+            page = pdf[index]
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+        except Exception as exc:
+            warnings.append(ReadWarning(f"the page could not be read ({exc}); skipped", page=index + 1))
+            continue
+        handle = textpage.raw
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count > 0 else ""
+        lines: list[Line] = []
+        if len(text) != count:
+            # Characters outside the BMP: fall back to per-character text.
+            text = "".join(chr(raw.FPDFText_GetUnicode(handle, i) or 32) for i in range(count))
+        text = _drop_false_spaces(raw, handle, text)
+        line_start = 0
+        for m in re.finditer(r"\r\n|\n|\r|$", text):
+            end = m.start()
+            if end > line_start and text[line_start:end].strip():
+                lines.extend(
+                    _pdfium_line(
+                        raw, handle, text, line_start, end, index + 1, height, left, right, bottom, top, ox, oy
                     )
-                start = m.end()
-                if m.end() >= len(text):
-                    break
-            pages.append(PageText(index + 1, width, height, lines))
-            textpage.close()
-            page.close()
-    finally:
-        pdf.close()
+                )
+            line_start = m.end()
+            if m.end() >= len(text):
+                break
+        pages.append(PageText(index + 1, width, height, lines))
+        textpage.close()
+        page.close()
     return Extracted(pages, warnings)
 
 
