@@ -92,10 +92,16 @@ def _tokens(text: str) -> list[str]:
 
 
 @paused_gc
+def _normalised(text: str) -> str:
+    """A paragraph's tokens joined by single spaces (no token holds a space):
+    cached on the draft, and cheap to send back from a forked reader."""
+    return " ".join(_tokens(text))
+
+
 def prepare(draft: Draft) -> None:
     """Tokenise a draft ahead of alignment (cached on the draft): a caller
     can do it while something else waits, such as the other draft's reading."""
-    draft.per_paragraph("align.tokens", _tokens)
+    draft.per_paragraph("align.norm", _normalised)
 
 
 class _Side:
@@ -103,11 +109,11 @@ class _Side:
 
     def __init__(self, draft: Draft, vocabulary: dict[str, int]) -> None:
         self.paragraphs = draft.paragraphs
-        self.tokens = draft.per_paragraph("align.tokens", _tokens)
+        self.norm = draft.per_paragraph("align.norm", _normalised)
+        self.tokens = [norm.split(" ") if norm else [] for norm in self.norm]
         code = vocabulary.__getitem__  # a new word gets the next id (see align)
         self.seq = [list(map(code, tokens)) for tokens in self.tokens]
         self.sets = [frozenset(row) for row in self.seq]
-        self.norm = [" ".join(tokens) for tokens in self.tokens]
         self.family = ["heading" if p.kind is Kind.HEADING else "text" for p in draft.paragraphs]
 
     def short(self, index: int) -> bool:

@@ -184,7 +184,7 @@ def load_pair(
     ``prepare`` runs on each draft once it is read (compare tokenises the
     first while the second is still being read)."""
     first, second = Path(first), Path(second)
-    prepare = prepare or (lambda draft: None)
+    prepare = prepare or _nothing
 
     def one_after_the_other() -> tuple[Draft, Draft]:
         pair = load(first, label=labels[0], options=options), load(second, label=labels[1], options=options)
@@ -202,7 +202,7 @@ def load_pair(
     except (OSError, ValueError):
         return one_after_the_other()
     with pool, _cores_taken():
-        future = pool.submit(load, second, label=labels[1], options=options)
+        future = pool.submit(_load_prepared, second, labels[1], options, prepare)
         first_draft = load(first, label=labels[0], options=options)
         prepare(first_draft)
         try:
@@ -213,6 +213,18 @@ def load_pair(
             second_draft = load(second, label=labels[1], options=options)
     prepare(second_draft)
     return first_draft, second_draft
+
+
+def _nothing(draft: Draft) -> None:
+    """No preparation (a named function: a forked reader is sent it)."""
+
+
+@paused_gc
+def _load_prepared(path: Path, label: str | None, options: ReadOptions | None, prepare) -> Draft:
+    """A forked reader's work: read, then prepare (what it caches on the draft travels with it)."""
+    draft = load(path, label=label, options=options)
+    prepare(draft)
+    return draft
 
 
 @paused_gc
