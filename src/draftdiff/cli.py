@@ -452,10 +452,12 @@ TraceFormat = StrEnum("TraceFormat", {name: name for name in formats_for("trace"
 def _read_register_drafts(chosen, options: ReadOptions, skip_unreadable: bool):
     """Read each chosen draft once: (drafts, entries kept); an unreadable one
     is one error line, or a warning with --skip-unreadable."""
+    from .diff.align import prepare
     from .readers import load_each
 
     loaded, kept = [], []
-    read = load_each([entry.path for entry in chosen], labels=[entry.label for entry in chosen], options=options)
+    paths, labels = [entry.path for entry in chosen], [entry.label for entry in chosen]
+    read = load_each(paths, labels=labels, options=options, prepare=prepare)
     for entry, draft in zip(chosen, read, strict=True):
         if isinstance(draft, DraftDiffError):
             if not skip_unreadable:

@@ -233,15 +233,19 @@ def load_each(
     *,
     labels: list[str | None] | None = None,
     options: ReadOptions | None = None,
+    prepare: Callable[[Draft], object] | None = None,
 ) -> list[Draft | DraftDiffError]:
     """Read several drafts (history, trace, refs, stats), each once, on as
     many cores as there are when the files are large enough to gain from it.
-    Each item is the draft, or the error its single read gives."""
+    Each item is the draft, or the error its single read gives. ``prepare``
+    runs on each draft where it is read (a module-level function: a forked
+    reader is sent it)."""
     labels = labels or [None] * len(paths)
+    prepare = prepare or _nothing
 
     def here(index: int) -> Draft | DraftDiffError:
         try:
-            return load(paths[index], label=labels[index], options=options)
+            return _load_prepared(paths[index], labels[index], options, prepare)
         except DraftDiffError as exc:
             return exc
 
@@ -259,7 +263,8 @@ def load_each(
         return [here(index) for index in range(len(paths))]
     with pool, _cores_taken():  # the forked readers have the cores
         futures = [
-            pool.submit(load, path, label=label, options=options) for path, label in zip(paths, labels, strict=True)
+            pool.submit(_load_prepared, path, label, options, prepare)
+            for path, label in zip(paths, labels, strict=True)
         ]
         out: list[Draft | DraftDiffError] = []
         for index, future in enumerate(futures):
