@@ -79,7 +79,8 @@ def _phrase_lemmas(phrase: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _first_lemma(phrase: str) -> str | None:
+def first_lemma(phrase: str) -> str | None:
+    """The lemma a phrase's occurrences start with."""
     wanted = _phrase_lemmas(phrase)
     return wanted[0] if wanted else None
 
@@ -123,11 +124,6 @@ def _matches(phrase: str, norm: str, gap: int = 0) -> list[tuple[int, int]]:
     return [(spans[first][0], spans[last][1]) for first, last in found]
 
 
-def first_lemma(phrase: str) -> str | None:
-    """The lemma a phrase's occurrences start with."""
-    return _first_lemma(phrase)
-
-
 def lemmas_in(text: str) -> frozenset[str]:
     """Every lemma of ``text``: a phrase whose first lemma is not here is not in it."""
     return _lemma_set(normalize(text))
@@ -155,7 +151,7 @@ def longest_hits(phrases: list[str], text: str) -> list[Hit]:
     hits = [
         Hit(a, b, phrase, norm[a:b])
         for phrase in phrases
-        if _first_lemma(phrase) in present  # most phrases are not in a given text
+        if first_lemma(phrase) in present  # most phrases are not in a given text
         for a, b in _matches(phrase, norm)
     ]
     hits.sort(key=lambda h: (-(h.end - h.start), h.start))
@@ -174,7 +170,7 @@ def softened(text: str, softeners: list[str], verbs: list[str]) -> dict[tuple[st
     out: dict[tuple[str, str], int] = {}
     present = _positions(norm)
     for softener in sorted(softeners, key=len, reverse=True):
-        if _first_lemma(softener) not in present:
+        if first_lemma(softener) not in present:
             continue
         for _start, end in _matches(softener, norm):
             starts = [start for start, _ in _spans(norm)]

@@ -91,13 +91,13 @@ def _tokens(text: str) -> list[str]:
     return [_SPACE_RE.sub("", t) if len(t) > 3 and t[-1] == ")" else t for t in found]
 
 
-@paused_gc
 def _normalised(text: str) -> str:
     """A paragraph's tokens joined by single spaces (no token holds a space):
     cached on the draft, and cheap to send back from a forked reader."""
     return " ".join(_tokens(text))
 
 
+@paused_gc
 def prepare(draft: Draft) -> None:
     """Tokenise a draft ahead of alignment (cached on the draft): a caller
     can do it while something else waits, such as the other draft's reading."""

@@ -181,37 +181,22 @@ def load_pair(
     """Read two drafts: side by side on two cores when the files are large
     enough to gain from it (the second in a forked process while this one
     reads the first), else one after the other. Same drafts either way.
-    ``prepare`` runs on each draft once it is read (compare tokenises the
-    first while the second is still being read)."""
+    ``prepare`` runs on each draft where it is read (a module-level function:
+    a forked reader is sent it; compare tokenises there)."""
     first, second = Path(first), Path(second)
     prepare = prepare or _nothing
-
-    def one_after_the_other() -> tuple[Draft, Draft]:
-        pair = load(first, label=labels[0], options=options), load(second, label=labels[1], options=options)
-        for draft in pair:
-            prepare(draft)
-        return pair
-
-    if not _worth_a_process(first, second):
-        return one_after_the_other()
-    import concurrent.futures
-    import multiprocessing
-
-    try:
-        pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    except (OSError, ValueError):
-        return one_after_the_other()
+    pool = forked_pool(1) if _worth_a_process(first, second) else None
+    if pool is None:
+        return (_load_prepared(first, labels[0], options, prepare), _load_prepared(second, labels[1], options, prepare))
     with pool, _cores_taken():
         future = pool.submit(_load_prepared, second, labels[1], options, prepare)
-        first_draft = load(first, label=labels[0], options=options)
-        prepare(first_draft)
+        first_draft = _load_prepared(first, labels[0], options, prepare)
         try:
             second_draft = future.result()
         except Exception:
             # an unreadable file, or a process that died: read it here, so
             # that the user gets exactly the error a single read gives
-            second_draft = load(second, label=labels[1], options=options)
-    prepare(second_draft)
+            second_draft = _load_prepared(second, labels[1], options, prepare)
     return first_draft, second_draft
 
 
@@ -221,7 +206,7 @@ def _nothing(draft: Draft) -> None:
 
 @paused_gc
 def _load_prepared(path: Path, label: str | None, options: ReadOptions | None, prepare) -> Draft:
-    """A forked reader's work: read, then prepare (what it caches on the draft travels with it)."""
+    """Read, then prepare (what prepare caches on the draft travels back from a forked reader)."""
     draft = load(path, label=label, options=options)
     prepare(draft)
     return draft
@@ -238,8 +223,9 @@ def load_each(
     """Read several drafts (history, trace, refs, stats), each once, on as
     many cores as there are when the files are large enough to gain from it.
     Each item is the draft, or the error its single read gives. ``prepare``
-    runs on each draft where it is read (a module-level function: a forked
-    reader is sent it)."""
+    runs on each draft where it is read, as in load_pair."""
+    import os
+
     labels = labels or [None] * len(paths)
     prepare = prepare or _nothing
 
@@ -249,17 +235,9 @@ def load_each(
         except DraftDiffError as exc:
             return exc
 
-    if len(paths) < 2 or not _worth_a_process(*paths, enough=2):
-        return [here(index) for index in range(len(paths))]
-    import concurrent.futures
-    import multiprocessing
-    import os
-
-    try:
-        pool = concurrent.futures.ProcessPoolExecutor(
-            min(len(paths), os.cpu_count() or 2), mp_context=multiprocessing.get_context("fork")
-        )
-    except (OSError, ValueError):
+    worth = len(paths) > 1 and _worth_a_process(*paths, enough=2)
+    pool = forked_pool(min(len(paths), os.cpu_count() or 2)) if worth else None
+    if pool is None:
         return [here(index) for index in range(len(paths))]
     with pool, _cores_taken():  # the forked readers have the cores
         futures = [
@@ -275,17 +253,34 @@ def load_each(
     return out
 
 
+def can_fork() -> bool:
+    """Whether forked readers can help: two cores or more, fork available, and
+    no other thread in this process (forking a threaded process can deadlock)."""
+    import os
+    import threading
+
+    return (os.cpu_count() or 1) >= 2 and hasattr(os, "fork") and threading.active_count() == 1
+
+
+def forked_pool(workers: int):
+    """A pool of forked reader processes, or None where none can start. A
+    reader hands each piece of work to it and reads the piece again itself
+    when the forked read fails, so that errors are those of a single read."""
+    import concurrent.futures
+    import multiprocessing
+
+    try:
+        return concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    except (OSError, ValueError):
+        return None
+
+
 def _worth_a_process(*paths: Path, enough: int | None = None) -> bool:
     """Whether reading these files in forked processes pays: two cores, no
     other thread in this process, and every file large enough (or, with
     ``enough``, at least that many)."""
-    import os
-    import threading
-
-    if (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
+    if not can_fork():
         return False
-    if threading.active_count() > 1:
-        return False  # forking a threaded process (a library caller's) can deadlock
     try:
         sizes = [path.stat().st_size for path in paths]
     except OSError:

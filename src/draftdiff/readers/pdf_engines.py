@@ -82,16 +82,12 @@ def extract_pdfium(path: Path, data: bytes, password: str | None) -> Extracted:
         raise _damaged(path, message) from None
     try:
         count = len(pdf)
-        if count < PARALLEL_PAGES or not _cores_free():
-            return _pdfium_pages(pdf, 0, count)
-        import concurrent.futures
-        import multiprocessing
+        from . import forked_pool
 
-        middle = count // 2
-        try:
-            pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        except (OSError, ValueError):
+        pool = forked_pool(1) if count >= PARALLEL_PAGES and _cores_free() else None
+        if pool is None:
             return _pdfium_pages(pdf, 0, count)
+        middle = count // 2
         with pool:
             later = pool.submit(_pdfium_pages_of, data, password, middle, count)
             first = _pdfium_pages(pdf, 0, middle)
@@ -108,18 +104,10 @@ def _cores_free() -> bool:
     """Two cores, this process the only reader (not a forked reader itself,
     not reading another draft side by side) and no other thread."""
     import multiprocessing
-    import os
-    import threading
 
-    from . import reading_side_by_side
+    from . import can_fork, reading_side_by_side
 
-    return (
-        (os.cpu_count() or 1) >= 2
-        and hasattr(os, "fork")
-        and multiprocessing.parent_process() is None
-        and not reading_side_by_side()
-        and threading.active_count() == 1
-    )
+    return can_fork() and multiprocessing.parent_process() is None and not reading_side_by_side()
 
 
 def _pdfium_pages_of(data: bytes, password: str | None, start: int, stop: int) -> Extracted:

@@ -42,38 +42,26 @@ class Sheet:
     _rows: list[str] = field(default_factory=list)
     _columns: int = 0
 
-    def append(self, values: list[Value], style: int = PLAIN, styles: dict[int, int] | None = None) -> None:
-        """One row; ``styles`` overrides the style of some columns (1-based)."""
+    def append(self, values: list[Value], style: int = PLAIN) -> None:
+        """One row, every cell in ``style``; an empty cell keeps the style only if it has one."""
         number = len(self._rows) + 1
         cells = []
-        row_style = f' s="{style}"' if style else ""
         for column, value in enumerate(values, start=1):
-            reference = f"{_LETTERS[column] if column < len(_LETTERS) else column_letter(column)}{number}"
-            cell_style = styles.get(column, style) if styles else style
-            if type(value) is str and value and not styles:
-                # the common cell, written here: a call per cell cost a third of a large sheet
-                cells.append(
-                    f'<c r="{reference}"{row_style} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>'
-                )
-            elif not value and type(value) not in (int, float):  # None, "" or no runs: an empty cell
-                if cell_style != PLAIN:
-                    cells.append(f'<c r="{reference}" s="{cell_style}"/>')
+            reference = f"{column_letter(column)}{number}"
+            if not value and type(value) not in (int, float):  # None, "" or no runs: an empty cell
+                if style != PLAIN:
+                    cells.append(f'<c r="{reference}" s="{style}"/>')
             else:
-                cells.append(_cell(reference, value, cell_style))
+                cells.append(_cell(reference, value, style))
         self._columns = max(self._columns, len(values))
         self._rows.append(f'<row r="{number}">{"".join(cells)}</row>')
 
-    @property
-    def row_count(self) -> int:
-        return len(self._rows)
-
     def xml(self) -> str:
-        last = f"{column_letter(max(self._columns, 1))}{max(len(self._rows), 1)}"
         parts = [
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
             'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
-            f'<dimension ref="A1:{last}"/>',
+            f'<dimension ref="{self.filter_range}"/>',
         ]
         if self.frozen_header:
             parts.append(
@@ -100,6 +88,7 @@ class Sheet:
 
     @property
     def filter_range(self) -> str:
+        """The cells in use, A1 to the last row's last column (also the sheet's dimension)."""
         return f"A1:{column_letter(max(self._columns, 1))}{max(len(self._rows), 1)}"
 
 
@@ -124,13 +113,8 @@ def _text(value: str) -> str:
     return value
 
 
-_LETTERS = ["", *(column_letter(number) for number in range(1, 53))]
-
-
 def _cell(reference: str, value: Value, style: int) -> str:
     styled = f' s="{style}"' if style else ""
-    if type(value) is str:  # the common case first
-        return f'<c r="{reference}"{styled} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>'
     if isinstance(value, bool):
         value = int(value)
     if isinstance(value, int) or (isinstance(value, float) and math.isfinite(value)):
