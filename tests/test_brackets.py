@@ -14,7 +14,7 @@ import pytest
 
 import draftdiff
 from conftest import SAMPLES, corpus_dir, draft_from_text, run_cli
-from draftdiff.document.brackets import scan
+from draftdiff.document.brackets import counts, scan, unbalanced
 from draftdiff.rules import check
 
 
@@ -36,6 +36,15 @@ def test_the_pass_finds_nested_spans_alternatives_placeholders_and_options():
     assert scan("Alt. 1 The Parties shall").option == "Alt. 1"
     broken = scan("Parties [shall report] every] two [years")
     assert broken.unbalanced == 2 and len(broken.spans) == 1  # a count, never an exception
+
+
+def test_the_readers_quick_count_of_lone_brackets_agrees_with_the_full_counts():
+    rng = random.Random(11)
+    pieces = ["[", "]", "Parties", " shall ", "[a]", "]]", "[[", "Option 1:", "{...}"]
+    for _ in range(500):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(0, 6))]
+        assert unbalanced(texts) == counts(texts).unbalanced, texts
+    assert unbalanced(["Parties shall] report", "every [two [years"]) == 3
 
 
 def _independent_count(text: str, markdown: bool) -> int:

@@ -163,6 +163,23 @@ class Counts:
         }
 
 
+def unbalanced(texts: list[str]) -> int:
+    """Square brackets without a partner, paired over the whole draft as
+    :func:`counts` pairs them: the reader's warning needs no more than this."""
+    depth = lone_closers = 0
+    for text in texts:
+        if "[" not in text and "]" not in text:
+            continue
+        for bracket in _BRACKET_RE.findall(text):
+            if bracket == "[":
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                lone_closers += 1
+    return lone_closers + depth
+
+
 def counts(texts: list[str]) -> Counts:
     """A draft's counts. Brackets are paired over the whole draft, since a
     bracket may open in one paragraph and close paragraphs later ("[Option 1:

@@ -221,10 +221,12 @@ class Draft:
 
         cached = getattr(self, "_bracket_counts", None)
         if cached is None:
-            cached = self._bracket_counts = counts(
-                [p.text for p in self.paragraphs] + [n.text for p in self.paragraphs for n in p.notes]
-            )
+            cached = self._bracket_counts = counts(self.bracket_texts())
         return cached
+
+    def bracket_texts(self) -> list[str]:
+        """The texts brackets are paired over: the paragraphs, then their notes."""
+        return [p.text for p in self.paragraphs] + [n.text for p in self.paragraphs for n in p.notes]
 
     def to_json(self) -> dict:
         out: dict[str, object] = {

@@ -332,7 +332,10 @@ def _load(path: Path, *, label: str | None, options: ReadOptions | None) -> Draf
         format="markdown" if fmt == "markdown" else fmt,
         **extra,
     )
-    unbalanced = draft.bracket_counts.unbalanced
+    from ..document.brackets import unbalanced as unbalanced_brackets
+
+    # the count alone: compare and check never need the full bracket counts
+    unbalanced = unbalanced_brackets(draft.bracket_texts())
     if unbalanced:
         draft.warnings.append(
             ReadWarning(
