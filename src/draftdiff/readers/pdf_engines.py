@@ -127,8 +127,6 @@ def _pdfium_pages(pdf, start: int, stop: int) -> Extracted:
 
     pages: list[PageText] = []
     warnings: list[ReadWarning] = []
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    ox, oy = ctypes.c_double(), ctypes.c_double()
     for index in range(start, stop):
         try:
             page = pdf[index]
@@ -145,25 +143,20 @@ def _pdfium_pages(pdf, start: int, stop: int) -> Extracted:
             # Characters outside the BMP: fall back to per-character text.
             text = "".join(chr(raw.FPDFText_GetUnicode(handle, i) or 32) for i in range(count))
         text = _drop_false_spaces(raw, handle, text)
-        line_start = 0
-        for m in re.finditer(r"\r\n|\n|\r|$", text):
-            end = m.start()
-            if end > line_start and text[line_start:end].strip():
-                lines.extend(
-                    _pdfium_line(
-                        raw, handle, text, line_start, end, index + 1, height, left, right, bottom, top, ox, oy
-                    )
-                )
-            line_start = m.end()
-            if m.end() >= len(text):
-                break
+        for found in _TEXT_LINE_RE.finditer(text):
+            lines.extend(_pdfium_line(raw, handle, text, found.start(), found.end(), index + 1, height))
         pages.append(PageText(index + 1, width, height, lines))
         textpage.close()
         page.close()
     return Extracted(pages, warnings)
 
 
-def _pdfium_line(raw, handle, text, start, end, page_no, height, left, right, bottom, top, ox, oy) -> list[Line]:
+_TEXT_LINE_RE = re.compile(r"[^\r\n]+")  # pdfium ends its lines with "\r\n"
+_RECT = [ctypes.c_double() for _ in range(4)]
+_RECT_REFS = tuple(ctypes.byref(value) for value in _RECT)  # left, top, right, bottom
+
+
+def _pdfium_line(raw, handle, text: str, start: int, end: int, page_no: int, height: float) -> list[Line]:
     """Geometry for the characters text[start:end]: split at wide gaps (columns)."""
     # leading/trailing spaces carry no geometry of interest
     while start < end and text[start].isspace():
@@ -173,14 +166,14 @@ def _pdfium_line(raw, handle, text, start, end, page_no, height, left, right, bo
     if start >= end:
         return []
     rect_count = raw.FPDFText_CountRects(handle, start, end - start)
+    if rect_count <= 0:
+        return []
+    left, top, right, bottom = _RECT
+    get_rect, refs = raw.FPDFText_GetRect, _RECT_REFS
     rects = []
     for r in range(rect_count):
-        raw.FPDFText_GetRect(
-            handle, r, ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom)
-        )
+        get_rect(handle, r, *refs)
         rects.append((left.value, right.value, height - top.value, height - bottom.value))
-    if not rects:
-        return []
     size = _pdfium_size(raw, handle, start)
     # pdfium's "line" may hold two visual lines (it joins a hyphenated line
     # end) or two columns: split where a run starts a new row or after a wide
@@ -202,6 +195,7 @@ def _pdfium_line(raw, handle, text, start, end, page_no, height, left, right, bo
         current.append(rect)
     pieces.append((piece_start, end, current))
     out = []
+    _x, y = _ORIGIN
     for a, b, boxes in pieces:
         while a < b and text[a].isspace():
             a += 1
@@ -209,21 +203,28 @@ def _pdfium_line(raw, handle, text, start, end, page_no, height, left, right, bo
             b -= 1
         if a >= b:
             continue
-        first = a
-        if first != start:  # the line's own first character was measured already
-            size = _pdfium_size(raw, handle, first, size)
+        if a != start:  # the line's own first character was measured already
+            size = _pdfium_size(raw, handle, a, size)
         # a bold label ("Option 2:") before plain text does not make a heading
-        bold = _pdfium_bold(raw, handle, first) and _pdfium_bold(raw, handle, b - 1)
-        raw.FPDFText_GetCharOrigin(handle, first, ctypes.byref(ox), ctypes.byref(oy))
-        baseline = height - oy.value
-        segment = text[a:b].replace("\ufffe", "-").replace("\x02", "-")
-        markers, segment = _pdfium_markers(raw, handle, segment, a, size, baseline, height, ox, oy)
+        bold = _pdfium_bold(raw, handle, a) and _pdfium_bold(raw, handle, b - 1)
+        raw.FPDFText_GetCharOrigin(handle, a, *_ORIGIN_REFS)
+        baseline = height - y.value
+        segment = text[a:b]
+        if "\ufffe" in segment or "\x02" in segment:
+            segment = segment.replace("\ufffe", "-").replace("\x02", "-")
+        markers: list[tuple[int, str]] = []
+        if _DIGIT_RE.search(segment, 1):  # a marker follows text: a line's first digit is a label
+            markers, segment = _pdfium_markers(raw, handle, segment, a, size, baseline, height)
+        if len(boxes) == 1:
+            x0, x1 = boxes[0][0], boxes[0][1]
+        else:
+            x0, x1 = min(box[0] for box in boxes), max(box[1] for box in boxes)
         out.append(
             Line(
                 page=page_no,
                 text=segment,
-                x0=min(box[0] for box in boxes),
-                x1=max(box[1] for box in boxes),
+                x0=x0,
+                x1=x1,
                 top=baseline - size * 0.8,
                 bottom=baseline,
                 size=round(size, 1),
@@ -234,7 +235,6 @@ def _pdfium_line(raw, handle, text, start, end, page_no, height, left, right, bo
     return out
 
 
-_MATRIX = None
 SOFT_SPACE = "\x01"  # a space pdfium made up where letters stand a little apart: the layout decides
 _BOX = [ctypes.c_double() for _ in range(4)]
 _BOX_REFS = tuple(ctypes.byref(value) for value in _BOX)  # left, right, bottom, top
@@ -262,39 +262,44 @@ def _drop_false_spaces(raw, handle, text: str) -> str:
         return text
     chars = list(text)
     left, right, _bottom, _top = _BOX
-    box_refs, (_x, y), (x_ref, y_ref) = _BOX_REFS, _ORIGIN, _ORIGIN_REFS
+    box_refs, (_x, y), origin_refs = _BOX_REFS, _ORIGIN, _ORIGIN_REFS
+    char_box, char_origin = raw.FPDFText_GetCharBox, raw.FPDFText_GetCharOrigin
     for index in generated:
         before, after = text[index - 1], text[index + 1]
         if not ((before.isalpha() or before == "-") and (after.isalpha() or after == "-")):
             continue  # "²" is a word character, not a letter
-        # Measured in the order that decides soonest; a typical page asks this
-        # of every space, so each call saved counts.
-        raw.FPDFText_GetCharOrigin(handle, index - 1, x_ref, y_ref)
-        before_baseline = y.value
-        raw.FPDFText_GetCharOrigin(handle, index + 1, x_ref, y_ref)
-        if abs(y.value - before_baseline) >= 1:
-            continue  # not on one row
-        raw.FPDFText_GetCharBox(handle, index - 1, *box_refs)
+        # Soft: a narrow gap between two glyphs on one row. Measured in the
+        # order that decides soonest (in a PDF whose every space pdfium made,
+        # nearly all are wide), since each call counts.
+        char_box(handle, index - 1, *box_refs)
         before_right = right.value
-        raw.FPDFText_GetCharBox(handle, index + 1, *box_refs)
+        char_box(handle, index + 1, *box_refs)
         gap = left.value - before_right
         if gap <= -0.5:
             continue
         # the type size is positive, so an overlap is narrow whatever it is
-        if gap < 0 or gap < _pdfium_size(raw, handle, index - 1) * 0.3:
+        if gap >= 0 and gap >= _pdfium_size(raw, handle, index - 1) * 0.3:
+            continue
+        char_origin(handle, index - 1, *origin_refs)
+        before_baseline = y.value
+        char_origin(handle, index + 1, *origin_refs)
+        if abs(y.value - before_baseline) < 1:  # on one row
             chars[index] = SOFT_SPACE
     return "".join(chars)
+
+
+_MATRIX: list = []  # pdfium's FS_MATRIX and a pointer to it, made on first use
 
 
 def _pdfium_size(raw, handle, index: int, default: float = 10.0) -> float:
     """The size a character is drawn at: its font size times the scale of its
     text matrix. Many UN PDFs set a 1-point font and scale it by the matrix."""
-    global _MATRIX
     size = raw.FPDFText_GetFontSize(handle, index) or default
-    if _MATRIX is None:
-        _MATRIX = raw.FS_MATRIX()
-    if raw.FPDFText_GetMatrix(handle, index, ctypes.byref(_MATRIX)):
-        m = _MATRIX
+    if not _MATRIX:
+        matrix = raw.FS_MATRIX()
+        _MATRIX.extend((matrix, ctypes.byref(matrix)))
+    m, ref = _MATRIX
+    if raw.FPDFText_GetMatrix(handle, index, ref):
         scale = abs(m.a * m.d - m.b * m.c) ** 0.5
         if 0.05 < scale < 200 and abs(scale - 1) > 0.01:
             size *= scale
@@ -303,35 +308,42 @@ def _pdfium_size(raw, handle, index: int, default: float = 10.0) -> float:
 
 _FONT_NAME = ctypes.create_string_buffer(256)
 _FONT_FLAGS = ctypes.c_int()
+_FONT_FLAGS_REF = ctypes.byref(_FONT_FLAGS)
 _FORCE_BOLD = 1 << 18
+_BOLD_BY_NAME: dict[bytes, bool] = {}  # a document has a handful of fonts
 
 
 def _pdfium_bold(raw, handle, index: int) -> bool:
     """Bold by weight, by the ForceBold flag, or by the font's name."""
     if raw.FPDFText_GetFontWeight(handle, index) >= 600:
         return True
-    length = raw.FPDFText_GetFontInfo(handle, index, _FONT_NAME, 256, ctypes.byref(_FONT_FLAGS))
+    length = raw.FPDFText_GetFontInfo(handle, index, _FONT_NAME, 256, _FONT_FLAGS_REF)
     if _FONT_FLAGS.value & _FORCE_BOLD:
         return True
-    name = _FONT_NAME.raw[: max(0, min(length, 256) - 1)].decode("latin-1", "replace")
-    return bool(_BOLD_NAME_RE.search(name))
+    name = _FONT_NAME.raw[: max(0, min(length, 256) - 1)]
+    bold = _BOLD_BY_NAME.get(name)
+    if bold is None:
+        bold = _BOLD_BY_NAME[name] = bool(_BOLD_NAME_RE.search(name.decode("latin-1", "replace")))
+    return bold
 
 
+_DIGIT_RE = re.compile(r"\d")
 _DIGITS_RE = re.compile(r"\d{1,6}")
 
 
-def _pdfium_markers(raw, handle, segment, offset, size, baseline, height, ox, oy):
+def _pdfium_markers(raw, handle, segment, offset, size, baseline, height):
     """Superscript digits are footnote markers ("Mobility1", "2015-20303",
     "Agreement 4"): smaller type set above the baseline. Only the last digit
     of each run is measured, then the run is walked back while it stays small."""
     markers: list[tuple[int, str]] = []
     kept: list[str] = []
     last = 0
+    _x, y = _ORIGIN
 
     def small(index: int) -> bool:
         char_size = _pdfium_size(raw, handle, index, 0.0)
-        raw.FPDFText_GetCharOrigin(handle, index, ctypes.byref(ox), ctypes.byref(oy))
-        return bool(char_size) and char_size < size * 0.85 and baseline - (height - oy.value) > size * 0.15
+        raw.FPDFText_GetCharOrigin(handle, index, *_ORIGIN_REFS)
+        return bool(char_size) and char_size < size * 0.85 and baseline - (height - y.value) > size * 0.15
 
     for m in _DIGITS_RE.finditer(segment):
         if m.start() == 0 or not small(offset + m.end() - 1):
