@@ -185,6 +185,12 @@ def _canonical_ordinal(text: str | None) -> str:
     return _CANONICAL_ORDINAL[ORDINALS[text.lower()]]
 
 
+# Every first character a label of _LEGAL_RE, _PARA_RE or _WORD_RE can have:
+# a digit (any script's: the patterns' \d), a separator, or the first letter
+# of PP, OP or a scope word ("ſ" is an "s" to a case-blind pattern).
+_LABEL_STARTS = frozenset("0123456789 \t\u00a0PpOoAaCcSsRrſ")
+
+
 def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
     """Match a numbered-paragraph label at the start of ``text``.
 
@@ -192,6 +198,8 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
     (so "2030 Agenda" is not paragraph 2030); readers that know a token is a
     number (a Word list number) pass ``strict=False``.
     """
+    if text[:1] not in _LABEL_STARTS and not text[:1].isdecimal():
+        return None  # most lines of prose: no label can start here
     m = _LEGAL_RE.match(text)
     if m and (not strict or re.match(r"\s+[A-Z“\"‘'(]", text[m.end() :])):
         parts = tuple(int(p) for p in m["label"].split("."))

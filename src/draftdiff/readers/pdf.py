@@ -101,11 +101,15 @@ _FURNITURE_RES = [
     )
 ]
 _SEPARATOR_RE = re.compile(r"^[_\-–—]{5,}$")
+_MARGIN_NUMBER_RE = re.compile(r"\d{1,3}")
 
 
 def _signature(line: Line) -> tuple[str, int]:
     """What a running header or footer keeps from page to page: its words and size."""
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.text.strip().lower())), round(line.size)
+    return _DIGIT_RUN_RE.sub("#", " ".join(line.text.lower().split())), round(line.size)
+
+
+_DIGIT_RUN_RE = re.compile(r"\d+")
 
 
 @dataclass
@@ -150,9 +154,13 @@ class Layout:
                     line.text, line.markers = _resolve_soft(line.text, line.markers, self.vocabulary)
 
     def _vocabulary(self) -> Counter[str]:
-        tokens = " ".join(line.text for page in self.pages for line in page.lines).split()
-        # pieces around a soft space are no evidence of words
-        words = Counter(token.strip(".,;:()[]\"'“”‘’").lower() for token in tokens if SOFT_SPACE not in token)
+        tokens = Counter(" ".join(line.text for page in self.pages for line in page.lines).split())
+        words: Counter[str] = Counter()
+        # each spelling cleaned once (a treaty has 90,000 words and 10,000
+        # spellings); pieces around a soft space are no evidence of words
+        for token, count in tokens.items():
+            if SOFT_SPACE not in token:
+                words[token.strip(".,;:()[]\"'“”‘’").lower()] += count
         for word in [word for word in words if not word or word.endswith("-")]:
             del words[word]
         return words
@@ -160,13 +168,13 @@ class Layout:
     # -- page furniture --------------------------------------------------
     def _strip_furniture(self) -> list[list[Line]]:
         edge_counts: Counter[tuple[str, int]] = Counter()
-        for page in self.pages:
+        edges = [self._edge_lines(page) for page in self.pages]
+        for edge in edges:
             # once per page: a repeat means the same line on another page
-            edge_counts.update({_signature(line) for line in self._edge_lines(page) if not _labelled(line.text)})
+            edge_counts.update({_signature(line) for line in edge if not _labelled(line.text)})
         repeated = {sig for sig, n in edge_counts.items() if n >= 2 and n >= 0.3 * len(self.pages)}
         out = []
-        for page in self.pages:
-            edge = self._edge_lines(page)
+        for page, edge in zip(self.pages, edges, strict=True):
             kinds: dict[int, str] = {}
             for line in edge:
                 # tiny digits at the bottom are footnote markers, not page numbers
@@ -209,7 +217,7 @@ class Layout:
 
     def _strip_margin_numbers(self, lines: list[Line]) -> list[Line]:
         """Line numbers printed in a margin: many short numeric lines in a narrow band."""
-        numeric = [line for line in lines if re.fullmatch(r"\d{1,3}", line.text.strip())]
+        numeric = [line for line in lines if _MARGIN_NUMBER_RE.fullmatch(line.text.strip())]
         if len(numeric) < 5:
             return lines
         body = [line for line in lines if line not in numeric]
