@@ -302,3 +302,22 @@ def test_soft_spaces_go_by_the_documents_own_words():
     out, markers = _resolve_soft(text, [(len(text) - 4, "7")], vocabulary)
     assert out == "the health of all, in to work, note"  # both halves of "in to" are words: kept
     assert markers == [(len(out) - 4, "7")]  # the marker moved with the dropped space
+
+
+def test_spaces_between_letters_are_found_as_a_character_walk_finds_them():
+    import random
+    import re
+
+    from draftdiff.readers.pdf_engines import _BETWEEN_LETTERS_RE
+
+    def letter(char: str) -> bool:  # a word character but no digit or underscore, or a hyphen
+        return char == "-" or (bool(re.fullmatch(r"\w", char)) and not char.isdecimal() and char != "_")
+
+    rng = random.Random(5)
+    alphabet = "ab -_1²éßΩ٣\u00a0\t.,()'’"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        expected = [
+            i for i in range(1, len(text) - 1) if text[i] == " " and letter(text[i - 1]) and letter(text[i + 1])
+        ]
+        assert [m.start() for m in _BETWEEN_LETTERS_RE.finditer(text)] == expected, repr(text)

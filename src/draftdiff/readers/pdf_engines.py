@@ -93,7 +93,7 @@ def extract_pdfium(path: Path, data: bytes, password: str | None) -> Extracted:
             later = pool.submit(_pdfium_pages_of, data, password, middle, count)
             first = _pdfium_pages(pdf, 0, middle)
             try:
-                second = later.result()
+                second = _unpack(later.result())
             except Exception:
                 second = _pdfium_pages(pdf, middle, count)  # the forked read failed: read them here
         return Extracted(first.pages + second.pages, first.warnings + second.warnings)
@@ -111,15 +111,40 @@ def _cores_free() -> bool:
     return can_fork() and multiprocessing.parent_process() is None and not reading_side_by_side()
 
 
-def _pdfium_pages_of(data: bytes, password: str | None, start: int, stop: int) -> Extracted:
-    """Pages start..stop of a PDF given as bytes (in a forked process)."""
+def _pdfium_pages_of(data: bytes, password: str | None, start: int, stop: int) -> tuple:
+    """Pages start..stop of a PDF given as bytes (in a forked process), packed."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(data, password=password)
     try:
-        return _pdfium_pages(pdf, start, stop)
+        return _pack(_pdfium_pages(pdf, start, stop))
     finally:
         pdf.close()
+
+
+def _pack(extracted: Extracted) -> tuple:
+    """Pages as plain tuples: they cross between processes in half the time of dataclasses."""
+    pages = [
+        (
+            page.number,
+            page.width,
+            page.height,
+            [(ln.text, ln.x0, ln.x1, ln.top, ln.bottom, ln.size, ln.bold, ln.markers) for ln in page.lines],
+        )
+        for page in extracted.pages
+    ]
+    return pages, extracted.warnings
+
+
+def _unpack(packed: tuple) -> Extracted:
+    pages, warnings = packed
+    return Extracted(
+        [
+            PageText(number, width, height, [Line(number, *fields) for fields in lines])
+            for number, width, height, lines in pages
+        ],
+        warnings,
+    )
 
 
 def _pdfium_pages(pdf, start: int, stop: int) -> Extracted:
@@ -242,7 +267,9 @@ _ORIGIN = (ctypes.c_double(), ctypes.c_double())
 _ORIGIN_REFS = tuple(ctypes.byref(value) for value in _ORIGIN)
 
 
-_BETWEEN_LETTERS_RE = re.compile(r"(?<=[^\W\d_]|-) (?=[^\W\d_]|-)")
+# A space between letters (or hyphens). Led by the space itself, so that the
+# regex engine jumps from space to space instead of trying every character.
+_BETWEEN_LETTERS_RE = re.compile(r" (?<=[^\W\d_] |- )(?=[^\W\d_]|-)")
 
 
 def _drop_false_spaces(raw, handle, text: str) -> str:
