@@ -147,9 +147,60 @@ def _unpack(packed: tuple) -> Extracted:
     )
 
 
-def _pdfium_pages(pdf, start: int, stop: int) -> Extracted:
-    import pypdfium2.raw as raw
+class _TextCalls:
+    """pdfium's text-page functions, called with plain pointers.
 
+    A treaty asks pdfium some 140,000 questions about its characters.
+    pypdfium2 types every pointer argument, and checking those types costs
+    more than most of the calls themselves; typed as ``c_void_p`` a call costs
+    half as much, and a wrong argument is still refused, not passed on. The
+    text page goes in as its address: ``handle(textpage)``.
+    """
+
+    def __init__(self) -> None:
+        from ctypes import PYFUNCTYPE, c_double, c_int, c_uint, c_ulong, c_void_p
+
+        import pypdfium2.raw as raw
+
+        def typed(name: str, result, *arguments):
+            # PYFUNCTYPE keeps the GIL: each call is short, and readers run in processes
+            address = ctypes.cast(getattr(raw, name), c_void_p).value
+            if not address:
+                raise InputError(f"this pdfium has no {name}", hint="reinstall pypdfium2")
+            return PYFUNCTYPE(result, *arguments)(address)
+
+        text_page, index, out = c_void_p, c_int, c_void_p
+        self.FS_MATRIX = raw.FS_MATRIX
+        self.FPDFText_GetUnicode = typed("FPDFText_GetUnicode", c_uint, text_page, index)
+        self.FPDFText_IsGenerated = typed("FPDFText_IsGenerated", c_int, text_page, index)
+        self.FPDFText_CountRects = typed("FPDFText_CountRects", c_int, text_page, index, c_int)
+        self.FPDFText_GetRect = typed("FPDFText_GetRect", c_int, text_page, c_int, out, out, out, out)
+        self.FPDFText_GetCharBox = typed("FPDFText_GetCharBox", c_int, text_page, index, out, out, out, out)
+        self.FPDFText_GetCharOrigin = typed("FPDFText_GetCharOrigin", c_int, text_page, index, out, out)
+        self.FPDFText_GetCharIndexAtPos = typed(
+            "FPDFText_GetCharIndexAtPos", c_int, text_page, c_double, c_double, c_double, c_double
+        )
+        self.FPDFText_GetFontSize = typed("FPDFText_GetFontSize", c_double, text_page, index)
+        self.FPDFText_GetMatrix = typed("FPDFText_GetMatrix", c_int, text_page, index, out)
+        self.FPDFText_GetFontWeight = typed("FPDFText_GetFontWeight", c_int, text_page, index)
+        self.FPDFText_GetFontInfo = typed("FPDFText_GetFontInfo", c_ulong, text_page, index, out, c_ulong, out)
+
+    @staticmethod
+    def handle(textpage) -> int:
+        return ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+
+
+_CALLS: list[_TextCalls] = []  # made on first use: pypdfium2 is imported only to read a PDF
+
+
+def _text_calls() -> _TextCalls:
+    if not _CALLS:
+        _CALLS.append(_TextCalls())
+    return _CALLS[0]
+
+
+def _pdfium_pages(pdf, start: int, stop: int) -> Extracted:
+    raw = _text_calls()
     pages: list[PageText] = []
     warnings: list[ReadWarning] = []
     for index in range(start, stop):
@@ -160,7 +211,7 @@ def _pdfium_pages(pdf, start: int, stop: int) -> Extracted:
         except Exception as exc:
             warnings.append(ReadWarning(f"the page could not be read ({exc}); skipped", page=index + 1))
             continue
-        handle = textpage.raw
+        handle = raw.handle(textpage)
         count = textpage.count_chars()
         text = textpage.get_text_range(0, count) if count > 0 else ""
         lines: list[Line] = []
