@@ -98,3 +98,34 @@ def test_no_process_of_its_own_while_reading_side_by_side(always_parallel):
     with readers._cores_taken():
         assert reading_side_by_side() and not pdf_engines._cores_free()
     assert not reading_side_by_side()
+
+
+def test_a_pickled_draft_keeps_every_field_and_its_tokens():
+    """A forked reader sends its draft back pickled as rows: every field of
+    every paragraph (each set to a value that is not its default) survives,
+    and so do the tokens cached on the draft."""
+    import dataclasses
+    import pickle
+
+    from draftdiff.diff.tokens import prepare
+    from draftdiff.document.model import Comment, Location, Note, Paragraph
+
+    draft = load(SAMPLES / "rev3.docx")
+    prepare(draft)
+    odd = {
+        field.name: {
+            "location": Location(line=7, page=3, index=11),
+            "notes": [Note("4", "A note.")],
+            "comments": [Comment("LMDC", "Delete.")],
+        }.get(field.name, f"odd {field.name}")
+        for field in dataclasses.fields(Paragraph)
+        if field.name != "kind"
+    }
+    draft.paragraphs[0] = Paragraph(kind=draft.paragraphs[0].kind, **odd)
+    prepare(draft)
+    back = pickle.loads(pickle.dumps(draft))
+    assert back.paragraphs == draft.paragraphs
+    assert {k: v for k, v in vars(back).items() if k != "paragraphs"}.keys() == vars(draft).keys() - {"paragraphs"}
+    assert back.get("odd id") is back.paragraphs[0]
+    cached = back.__dict__["_per_paragraph"]["align.norm"]
+    assert cached[1] == draft.per_paragraph("align.norm", str) and back.per_paragraph("align.norm", str) is cached[1]

@@ -45,7 +45,7 @@ def compare(old: Draft | str | Path, new: Draft | str | Path, *, options: Option
     from .diff.comparison import compare as _compare
 
     if not isinstance(old, Draft) and not isinstance(new, Draft):
-        from .diff.align import prepare
+        from .diff.tokens import prepare
         from .readers import load_pair
 
         old_draft, new_draft = load_pair(old, new, prepare=prepare)  # side by side on two cores when large

@@ -178,7 +178,7 @@ def _load_pair(old: str, new: str | None, config, options: ReadOptions, labels: 
         warn_read_problems(accepted)
         return original, accepted
     new_path = resolve(new, config)
-    from .diff.align import prepare
+    from .diff.tokens import prepare
 
     pair = load_pair(old_path, new_path, labels=labels, options=options, prepare=prepare)
     for draft in pair:
@@ -452,7 +452,7 @@ TraceFormat = StrEnum("TraceFormat", {name: name for name in formats_for("trace"
 def _read_register_drafts(chosen, options: ReadOptions, skip_unreadable: bool):
     """Read each chosen draft once: (drafts, entries kept); an unreadable one
     is one error line, or a warning with --skip-unreadable."""
-    from .diff.align import prepare
+    from .diff.tokens import prepare
     from .readers import load_each
 
     loaded, kept = [], []

@@ -37,7 +37,6 @@ import collections
 import functools
 import itertools
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -46,8 +45,7 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 
 from ..document.model import Draft, Kind
-from ..gc_pause import paused_gc
-from ..normalize import fold_typography
+from .tokens import normalised, tokens
 
 MATCH_THRESHOLD = 0.5
 SPLIT_GAIN = 0.04
@@ -57,12 +55,6 @@ SHORT = 6  # paragraphs with fewer words need their neighbours' support
 SLOT = 8  # a gap between matched neighbours this small is evidence enough
 REPEAT_DP_LIMIT = 1_000_000  # cells of the in-order pairing of one group of repeats
 CANDIDATES = 16  # partners kept per old paragraph, the most similar first
-
-# A cited paragraph ("18(h)(ii)", "4 (b)") is one token, so that it weighs as
-# one distinguishing word and its letter is not confused with the article "a".
-_TOKEN_RE = re.compile(r"\d+[a-z]{0,6}(?:\s?\((?:[a-z]{1,5}|\d{1,3})\))+|\w+")
-_WORD_RE = re.compile(r"\w+")
-_SPACE_RE = re.compile(r"\s+")
 
 
 @dataclass
@@ -80,36 +72,12 @@ class Alignment:
     added: list[int]
 
 
-def _tokens(text: str) -> list[str]:
-    folded = (text if text.isascii() else fold_typography(text)).lower()
-    if "(" not in folded:
-        return _WORD_RE.findall(folded)  # no citation can be in it: the plain word pattern
-    found = _TOKEN_RE.findall(folded)
-    if " (" not in folded:
-        return found
-    # only a cited paragraph ("4 (b)") can hold a space
-    return [_SPACE_RE.sub("", t) if len(t) > 3 and t[-1] == ")" else t for t in found]
-
-
-def _normalised(text: str) -> str:
-    """A paragraph's tokens joined by single spaces (no token holds a space):
-    cached on the draft, and cheap to send back from a forked reader."""
-    return " ".join(_tokens(text))
-
-
-@paused_gc
-def prepare(draft: Draft) -> None:
-    """Tokenise a draft ahead of alignment (cached on the draft): a caller
-    can do it while something else waits, such as the other draft's reading."""
-    draft.per_paragraph("align.norm", _normalised)
-
-
 class _Side:
     """One draft's paragraphs as token lists, word-id sequences and token sets."""
 
     def __init__(self, draft: Draft, vocabulary: dict[str, int]) -> None:
         self.paragraphs = draft.paragraphs
-        self.norm = draft.per_paragraph("align.norm", _normalised)
+        self.norm = draft.per_paragraph("align.norm", normalised)
         self.tokens = [norm.split(" ") if norm else [] for norm in self.norm]
         code = vocabulary.__getitem__  # a new word gets the next id (see align)
         self.seq = [list(map(code, tokens)) for tokens in self.tokens]
@@ -539,7 +507,7 @@ def _scored_candidates(
 
 @functools.lru_cache(maxsize=4096)
 def _section_key(section: str) -> tuple[str, ...]:
-    return tuple(_tokens(section))
+    return tuple(tokens(section))
 
 
 def _same_words(x: str, y: str) -> bool:

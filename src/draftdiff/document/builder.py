@@ -322,8 +322,9 @@ class _Builder(_Headings, _Numbers):
         self.anchor_count = 0
 
     # -- blocks ----------------------------------------------------------
-    def add(self, block: Block) -> None:
-        text = clean_text(block.text)
+    def add(self, block: Block, text: str | None = None) -> None:
+        """``text``: the block's text cleaned, when the caller has it already."""
+        text = clean_text(block.text) if text is None else text
         label_text = clean_text(block.label) if block.label else ""
         if not text and not label_text:
             return

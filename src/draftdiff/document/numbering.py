@@ -206,27 +206,31 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
         return LabelMatch(Number("para", value=parts[0], parts=parts), m["label"], text[m.end() :].strip(), m["close"])
     m = _PARA_RE.match(text)
     if m:
-        prefix = (m["prefix"] or "").upper()
+        # one call for the groups: this runs for every paragraph of a draft
+        raw_prefix, num, ordinal, letter, letter2, close, label = m.group(
+            "prefix", "num", "ord", "letter", "letter2", "close", "label"
+        )
+        prefix = raw_prefix.upper() if raw_prefix else ""
         rest = text[m.end() :]
-        if strict and len(m["num"]) == 4 and 1900 <= int(m["num"]) <= 2099 and not prefix:
+        value = int(num)
+        if strict and len(num) == 4 and 1900 <= value <= 2099 and not prefix:
             return None  # "2030. The Agenda ..." starts with a year, not paragraph 2030
-        closed = bool(m["close"])
-        if not closed and not prefix and strict and not m["ord"]:
-            return None
-        if not closed and rest and not rest[0].isspace():
-            return None
+        if not close:
+            if not prefix and strict and not ordinal:
+                return None
+            if rest and not rest[0].isspace():
+                return None
         # "10.We" (PDF text with the space lost) but never "1.5 million".
-        glued = closed and rest and not rest[0].isspace()
-        if glued and not (m["close"] == "." and rest[0].isupper() and not m["letter"]):
+        elif rest and not rest[0].isspace() and not (close == "." and rest[0].isupper() and not letter):
             return None
         number = Number(
             "para",
             prefix=prefix,
-            value=int(m["num"]),
-            ordinal=_canonical_ordinal(m["ord"]),
-            letter=(m["letter"] or m["letter2"] or "").upper(),
+            value=value,
+            ordinal=_canonical_ordinal(ordinal),
+            letter=(letter or letter2 or "").upper(),
         )
-        return LabelMatch(number, _clean_label(m["label"]), rest.strip(), m["close"])
+        return LabelMatch(number, _clean_label(label), rest.strip(), close)
     m = _WORD_RE.match(text)
     if m and m["word"][0].islower():
         return None  # "article 61 …" at a line start is a cross-reference, not a label
@@ -274,7 +278,12 @@ def match_heading_number(text: str) -> tuple[str, str, str] | None:
 
 
 def _clean_label(label: str) -> str:
-    return re.sub(r"[ \t\u00a0]+", " ", label).strip()
+    if " " not in label and "\t" not in label and "\u00a0" not in label:
+        return label.strip()  # "12", "OP5": most labels hold no separator
+    return _SEPARATORS_RE.sub(" ", label).strip()
+
+
+_SEPARATORS_RE = re.compile(r"[ \t\u00a0]+")
 
 
 def canonical_id(user_text: str) -> str:

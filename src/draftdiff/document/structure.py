@@ -48,15 +48,16 @@ __all__ = ["Block", "build", "looks_like_heading", "scope_heading"]
 _CONTENTS_RE = re.compile(r"^(table of )?contents(\s+page)?$", re.I)
 
 
-def _mark_contents(blocks: list[Block]) -> None:
+def _mark_contents(blocks: list[Block], texts: list[str]) -> None:
     """A table of contents names the headings that follow; its lines are
-    text. It runs from "Contents" to its last dot-leader line."""
-    for start, block in enumerate(blocks):
-        if not _CONTENTS_RE.match(clean_text(block.text)):
+    text. It runs from "Contents" to its last dot-leader line. ``texts``:
+    each block's cleaned text."""
+    for start, text in enumerate(texts):
+        if not _CONTENTS_RE.match(text):
             continue
         last, quiet = start, 0
         for index in range(start + 1, len(blocks)):
-            if is_toc_entry(clean_text(blocks[index].text)):
+            if is_toc_entry(texts[index]):
                 last, quiet = index, 0
             else:
                 quiet += 1
@@ -74,7 +75,11 @@ def build(blocks: list[Block], *, title_from_first: bool = True) -> tuple[str, l
     heading-like line that precedes everything else.
     """
     title = ""
-    blocks = [b for b in blocks if clean_text(b.text) or (b.label and clean_text(b.label))]
+    # each block's text cleaned once: the contents pass and the builder read it too
+    cleaned = [(b, clean_text(b.text)) for b in blocks]
+    kept = [(b, text) for b, text in cleaned if text or (b.label and clean_text(b.label))]
+    blocks = [b for b, _ in kept]
+    texts = [text for _, text in kept]
     marked = next((b for b in blocks if b.title), None)
     if title_from_first and blocks and marked is None:
         first = blocks[0]
@@ -88,13 +93,13 @@ def build(blocks: list[Block], *, title_from_first: bool = True) -> tuple[str, l
             and not _SCOPE_RE.match(text)
         ):
             title = text
-            blocks = blocks[1:]
+            blocks, texts = blocks[1:], texts[1:]
     if marked is not None:
         title = clean_text(marked.text)
         if marked is blocks[0]:
-            blocks = blocks[1:]
-    _mark_contents(blocks)
+            blocks, texts = blocks[1:], texts[1:]
+    _mark_contents(blocks, texts)
     builder = _Builder()
-    for block in blocks:
-        builder.add(block)
+    for block, text in zip(blocks, texts, strict=True):
+        builder.add(block, text)
     return title, assign_ids(builder.items)
