@@ -129,3 +129,35 @@ def test_a_pickled_draft_keeps_every_field_and_its_tokens():
     assert back.get("odd id") is back.paragraphs[0]
     cached = back.__dict__["_per_paragraph"]["align.norm"]
     assert cached[1] == draft.per_paragraph("align.norm", str) and back.per_paragraph("align.norm", str) is cached[1]
+
+
+def _fails() -> None:
+    raise ValueError("no")
+
+
+def _dies() -> None:
+    os._exit(3)
+
+
+def _large() -> bytes:
+    return b"x" * 5_000_000  # far more than a pipe holds: the child blocks until read
+
+
+def test_a_forked_call_returns_its_result_or_says_it_failed():
+    if not readers.can_fork():
+        pytest.skip("no fork here")
+    with readers.forked_call(sum, [1, 2, 3]) as call:
+        assert call.result() == 6
+    for function in (_fails, _dies):
+        with readers.forked_call(function) as call, pytest.raises(readers.ForkedCallFailed):
+            call.result()
+
+
+def test_a_forked_call_left_unread_ends_its_child():
+    if not readers.can_fork():
+        pytest.skip("no fork here")
+    with readers.forked_call(_large) as call:
+        pid = call._pid
+    assert call._pid is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped: no zombie left behind

@@ -521,26 +521,33 @@ def _similarity(a: list[int], b: list[int]) -> float:
 def _grow(match: Match, a: _Side, b: _Side, old_free: set[int], new_free: set[int]) -> None:
     """Extend a pair to a split (one old -> several new) or merge (several old -> one new)."""
     for _ in range(4):
+        # most pairs have no unmatched neighbour to grow by: decided before any word is copied
+        new_neighbours = (
+            [j for j in (match.new[0] - 1, match.new[-1] + 1) if j in new_free and b.family[j] == "text"]
+            if len(match.old) == 1
+            else []
+        )
+        old_neighbours = (
+            [i for i in (match.old[0] - 1, match.old[-1] + 1) if i in old_free and a.family[i] == "text"]
+            if len(match.new) == 1
+            else []
+        )
+        if not new_neighbours and not old_neighbours:
+            return
         best = None
         current = match.similarity
         old_text = [w for i in match.old for w in a.seq[i]]
         new_text = [w for j in match.new for w in b.seq[j]]
-        if len(match.old) == 1:
-            for j in (match.new[0] - 1, match.new[-1] + 1):
-                if j in new_free and b.family[j] == "text":
-                    candidate = sorted([*match.new, j])
-                    merged = [w for k in candidate for w in b.seq[k]]
-                    sim = _similarity(old_text, merged)
-                    if sim > current + SPLIT_GAIN and _covers(old_text, b.seq[j]) and (best is None or sim > best[0]):
-                        best = (sim, "new", j)
-        if len(match.new) == 1:
-            for i in (match.old[0] - 1, match.old[-1] + 1):
-                if i in old_free and a.family[i] == "text":
-                    candidate = sorted([*match.old, i])
-                    merged = [w for k in candidate for w in a.seq[k]]
-                    sim = _similarity(merged, new_text)
-                    if sim > current + SPLIT_GAIN and _covers(new_text, a.seq[i]) and (best is None or sim > best[0]):
-                        best = (sim, "old", i)
+        for j in new_neighbours:
+            merged = [w for k in sorted([*match.new, j]) for w in b.seq[k]]
+            sim = _similarity(old_text, merged)
+            if sim > current + SPLIT_GAIN and _covers(old_text, b.seq[j]) and (best is None or sim > best[0]):
+                best = (sim, "new", j)
+        for i in old_neighbours:
+            merged = [w for k in sorted([*match.old, i]) for w in a.seq[k]]
+            sim = _similarity(merged, new_text)
+            if sim > current + SPLIT_GAIN and _covers(new_text, a.seq[i]) and (best is None or sim > best[0]):
+                best = (sim, "old", i)
         if best is None:
             return
         sim, side, index = best

@@ -83,18 +83,21 @@ def extract_pdfium(path: Path, data: bytes, password: str | None) -> Extracted:
         raise _damaged(path, message) from None
     try:
         count = len(pdf)
-        from . import forked_pool
+        from . import ForkedCallFailed, forked_call
 
-        pool = forked_pool(1) if count >= PARALLEL_PAGES and _cores_free() else None
-        if pool is None:
-            return _pdfium_pages(pdf, 0, count)
         middle = count // 2
-        with pool:
-            later = pool.submit(_pdfium_pages_of, data, password, middle, count)
+        later = (
+            forked_call(_pdfium_pages_of, data, password, middle, count)
+            if count >= PARALLEL_PAGES and _cores_free()
+            else None
+        )
+        if later is None:
+            return _pdfium_pages(pdf, 0, count)
+        with later:
             first = _pdfium_pages(pdf, 0, middle)
             try:
                 second = _unpack(later.result())
-            except Exception:
+            except ForkedCallFailed:
                 second = _pdfium_pages(pdf, middle, count)  # the forked read failed: read them here
         return Extracted(first.pages + second.pages, first.warnings + second.warnings)
     finally:
