@@ -1107,6 +1107,28 @@ def _readable_metavars(command) -> None:
         _readable_metavars(sub)
 
 
+def _app_for(arguments: list[str]) -> typer.Typer:
+    """The app with only the command being run, when the first argument names
+    one: typer reads the signature and type hints of every command it builds,
+    25 ms for all ten at every start. Anything else (no command, --help, a
+    mistyped name) gets the whole app, for the whole help or the suggestion."""
+    if not arguments:
+        return app
+    chosen = [
+        info
+        for info in app.registered_commands
+        if info.callback is not None
+        and (info.name or typer.main.get_command_name(info.callback.__name__)) == arguments[0]
+    ]
+    if not chosen:
+        return app
+    import copy
+
+    single = copy.copy(app)
+    single.registered_commands = chosen
+    return single
+
+
 def run() -> None:
     import logging
 
@@ -1115,7 +1137,7 @@ def run() -> None:
     for name in ("pdfminer", "pdfplumber", "PIL", "fontTools"):
         logging.getLogger(name).setLevel(logging.CRITICAL if not os.environ.get("DRAFTDIFF_VERBOSE") else logging.DEBUG)
     try:
-        command = typer.main.get_command(app)
+        command = typer.main.get_command(_app_for(sys.argv[1:]))
         _readable_metavars(command)
         command(prog_name="draftdiff")
     except MemoryError:
