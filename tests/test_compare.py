@@ -331,3 +331,21 @@ def test_sections_whose_paragraphs_were_only_renumbered_make_an_empty_sections_t
     header = next(i for i, line in enumerate(lines) if line.startswith("section "))
     assert "unchanged  modified  added  deleted  moved" in lines[header]
     assert "1 → 3" in result.stdout and "renumbered" in result.stdout
+
+
+def test_word_diffs_shared_with_a_forked_child_are_the_diffs_made_here(monkeypatch):
+    import draftdiff.diff.comparison as comparison
+    import draftdiff.forking as forking
+
+    old, new = load(SAMPLES / "rev2.txt"), load(SAMPLES / "rev3.txt")
+    here = draftdiff.compare(old, new).to_json()
+    assert sum(1 for c in here["changes"] if c["edits"]) >= 4  # enough pairs to share
+    monkeypatch.setattr(comparison, "PARALLEL_DIFFS", 2)
+    if forking.can_fork():
+        assert draftdiff.compare(old, new).to_json() == here
+
+    def fails(*args):
+        raise forking.ForkedCallFailed("the child died")
+
+    monkeypatch.setattr(forking.ForkedCall, "result", fails)  # the pairs are diffed here instead
+    assert draftdiff.compare(old, new).to_json() == here

@@ -186,7 +186,7 @@ def _runs(items: list[_Item]) -> None:
     for item in items:
         if item.role != "numbered":
             continue
-        key = tuple(id(s) for s in item.scopes)
+        key = tuple(map(id, item.scopes))
         bases = seen.setdefault(key, set())
         if item.base in bases and item.value <= 1:
             runs[key] = runs.get(key, 1) + 1
@@ -216,14 +216,14 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
     run_heading: dict[tuple, _Item | None] = {}
     for item in items:
         if item.role == "numbered":
-            run_heading.setdefault((tuple(id(s) for s in item.scopes), item.run), item.section_item)
+            run_heading.setdefault((tuple(map(id, item.scopes)), item.run), item.section_item)
     for item in items:
         if item.role in ("numbered", "heading"):
             pid = own[id(item)]
-            if item.role == "numbered" and tuple(id(s) for s in item.scopes) in restarted:
+            if item.role == "numbered" and restarted and (scopes := tuple(map(id, item.scopes))) in restarted:
                 # numbering restarts under a heading ("Rule 3", "III.A", "B. Draft decision"):
                 # the run is cited by the heading it starts under
-                section = run_heading.get((tuple(id(s) for s in item.scopes), item.run))
+                section = run_heading.get((scopes, item.run))
                 heading = final.get(id(section)) if section is not None and section.role == "heading" else None
                 if heading and "~" not in heading:
                     pid = f"{heading}.{item.base}"
@@ -263,6 +263,6 @@ def _restarted_scopes(items: list[_Item], own: dict[int, str]) -> set[tuple]:
             continue
         pid = own[id(item)]
         if pid in seen and seen[pid] != item.run:
-            out.add(tuple(id(s) for s in item.scopes))
+            out.add(tuple(map(id, item.scopes)))
         seen.setdefault(pid, item.run)
     return out

@@ -83,7 +83,7 @@ def extract_pdfium(path: Path, data: bytes, password: str | None) -> Extracted:
         raise _damaged(path, message) from None
     try:
         count = len(pdf)
-        from . import ForkedCallFailed, forked_call
+        from ..forking import ForkedCallFailed, forked_call
 
         middle = count // 2
         later = (
@@ -109,7 +109,8 @@ def _cores_free() -> bool:
     not reading another draft side by side) and no other thread."""
     import multiprocessing
 
-    from . import can_fork, reading_side_by_side
+    from ..forking import can_fork
+    from . import reading_side_by_side
 
     return can_fork() and multiprocessing.parent_process() is None and not reading_side_by_side()
 
