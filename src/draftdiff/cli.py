@@ -1129,6 +1129,22 @@ def _app_for(arguments: list[str]) -> typer.Typer:
     return single
 
 
+def _end(code: object) -> NoReturn:
+    """Exit without Python's teardown, once the output is flushed: every
+    output file is already written and closed, and the system frees the
+    memory at once where Python would free a comparison's millions of
+    objects one by one (25 ms after 10,000 paragraphs)."""
+    if code is not None and not isinstance(code, int):
+        sys.stderr.write(f"{code}\n")
+        code = 1
+    import contextlib
+
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader that went away: nothing more to say
+            stream.flush()
+    os._exit(code or 0)
+
+
 def run() -> None:
     import logging
 
@@ -1140,6 +1156,8 @@ def run() -> None:
         command = typer.main.get_command(_app_for(sys.argv[1:]))
         _readable_metavars(command)
         command(prog_name="draftdiff")
+    except SystemExit as done:  # how click ends every run, success included
+        _end(done.code)
     except MemoryError:
         code = 2  # never a traceback, never 1 (check's "findings")
     except RecursionError:
