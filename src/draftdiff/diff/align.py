@@ -78,9 +78,10 @@ class _Side:
     def __init__(self, draft: Draft, vocabulary: dict[str, int]) -> None:
         self.paragraphs = draft.paragraphs
         self.norm = draft.per_paragraph("align.norm", normalised)
-        self.tokens = [norm.split(" ") if norm else [] for norm in self.norm]
         code = vocabulary.__getitem__  # a new word gets the next id (see align)
-        self.seq = [list(map(code, tokens)) for tokens in self.tokens]
+        # each paragraph's words are split, turned into ids and let go: kept,
+        # 20,000 paragraphs' words held 100 MB of short strings
+        self.seq = [list(map(code, norm.split(" "))) if norm else [] for norm in self.norm]
         self.sets = [frozenset(row) for row in self.seq]
         self.family = ["heading" if p.kind is Kind.HEADING else "text" for p in draft.paragraphs]
 
