@@ -102,6 +102,14 @@ def test_plain_duplicate_is_marked_not_restarted():
     assert ids("1. One.\n\n5. Five.\n\n5. Five again.\n\n6. Six.\n") == ["1", "5", "5#2", "6"]
 
 
+def test_many_duplicates_are_numbered_in_order():
+    # a DOCX list held at its last number repeats it thousands of times: each
+    # copy takes the next free mark, found without counting from 2 each time
+    got = ids("6. Six.\n\n" + "".join("7. Again.\n\n" for _ in range(3000)) + "8. Eight.\n")
+    assert got[:4] == ["6", "7", "7#2", "7#3"] and got[-2:] == ["7#3000", "8"]
+    assert len(set(got)) == len(got)
+
+
 def test_headings_roman_letter_and_words():
     text = """Draft outcome document
 

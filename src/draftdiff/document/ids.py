@@ -204,12 +204,15 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
     taken: set[str] = set()
     final: dict[int, str] = {}
 
+    next_suffix: dict[str, int] = {}  # every "pid#k" below it is taken: no scan from 2 each time
+
     def unique(pid: str) -> str:
         if pid not in taken:
             return pid
-        n = 2
+        n = next_suffix.get(pid, 2)
         while f"{pid}#{n}" in taken:
             n += 1
+        next_suffix[pid] = n + 1
         return f"{pid}#{n}"
 
     restarted = _restarted_scopes(items, own)
