@@ -221,15 +221,13 @@ def compare(old: Draft, new: Draft, *, options: Options | None = None, words: bo
     for match in alignment.matches:
         olds = [old.paragraphs[i] for i in match.old]
         news = [new.paragraphs[j] for j in match.new]
-        pairs.append((match, olds, news, " ".join(p.text for p in olds), " ".join(p.text for p in news)))
-    to_diff = [
-        (old_text, new_text)
-        for _, olds, news, old_text, new_text in pairs
-        if words and not (len(olds) == 1 and len(news) == 1 and _same_quickly(old_text, new_text))
-    ]
-    diffs = iter(_diff_all(to_diff, options))
-    for match, olds, news, old_text, new_text in pairs:
-        if len(olds) == 1 and len(news) == 1 and _same_quickly(old_text, new_text):
+        old_text, new_text = " ".join(p.text for p in olds), " ".join(p.text for p in news)
+        same = len(olds) == 1 and len(news) == 1 and _same_quickly(old_text, new_text)
+        pairs.append((match, olds, news, old_text, new_text, same))
+    # the word diffs first, all together: many of them are shared with a second core
+    diffs = iter(_diff_all([(o, n) for _, _, _, o, n, same in pairs if words and not same], options))
+    for match, olds, news, old_text, new_text, same in pairs:
+        if same:
             # the common case: skip the diff
             word_diff = WordDiff(segments=[("equal", new_text)], old_equal=[old_text])
         elif not words:
