@@ -57,7 +57,7 @@ REPEAT_DP_LIMIT = 1_000_000  # cells of the in-order pairing of one group of rep
 CANDIDATES = 16  # partners kept per old paragraph, the most similar first
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     old: list[int]  # indices into old.paragraphs
     new: list[int]  # indices into new.paragraphs

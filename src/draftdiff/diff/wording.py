@@ -39,7 +39,7 @@ class Token(NamedTuple):
     space_before: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Edit:
     """One change in a paragraph: replace "processes" -> "discussions"."""
 
@@ -62,7 +62,7 @@ class Edit:
         return {"op": self.op, "old": self.old, "new": self.new}
 
 
-@dataclass
+@dataclass(slots=True)
 class WordDiff:
     segments: list[tuple[str, str]] = field(default_factory=list)  # (equal|delete|insert, text)
     edits: list[Edit] = field(default_factory=list)

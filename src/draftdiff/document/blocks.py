@@ -13,7 +13,7 @@ from .numbering import (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     text: str
     location: Location = field(default_factory=Location)

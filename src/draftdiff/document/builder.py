@@ -69,7 +69,7 @@ def _scope_of(text: str, heading_id: str) -> _Scope | None:
     return _Scope(word, key, _SCOPE_RANK[word])
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Item:
     """A paragraph whose id is not known yet: ids depend on the whole document."""
 

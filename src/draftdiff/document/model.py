@@ -22,7 +22,7 @@ class Kind(StrEnum):
         return self.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a paragraph starts in its source: a line (text), a page (PDF) or a
     paragraph index in the body (DOCX)."""
@@ -107,7 +107,7 @@ def as_warning(item: ReadWarning | str) -> ReadWarning:
     return item if isinstance(item, ReadWarning) else ReadWarning(str(item))
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     id: str
     label: str

@@ -106,7 +106,7 @@ def to_letters(value: int) -> str:
     return chr(ord("a") + index) * (repeat + 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Number:
     """A parsed paragraph number.
 
@@ -144,7 +144,7 @@ class Number:
 _PREFIX_ORDER = {"PP": 0, "": 1, "OP": 2}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LabelMatch:
     number: Number
     label: str  # the label as printed, without its closing punctuation: "42 ter"
