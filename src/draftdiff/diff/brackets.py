@@ -155,7 +155,7 @@ def resolutions(change: Change) -> list[dict]:
                 {"resolution": "bracketed", "old": "", "new": f"[{span.text}]", "message": "new text in brackets"}
             )
     if old_scan.option and not new_scan.option:
-        total = getattr(change, "option_totals", {}).get(id(change.old[0]))
+        total = (change.option_totals or {}).get(id(change.old[0]))
         of = f" of {total}" if total else ""
         out.append(
             {

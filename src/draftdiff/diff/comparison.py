@@ -15,7 +15,7 @@ from .wording import Edit, Options, WordDiff, diff
 SUMMARY_KEYS = ("unchanged", "modified", "added", "deleted", "moved", "renumbered", "split", "merged")
 
 
-@dataclass
+@dataclass(slots=True)  # one per paragraph pair: 10,000 of them in a large comparison
 class Change:
     kind: str  # unchanged | modified | added | deleted | split | merged
     old: list[Paragraph]
@@ -26,6 +26,9 @@ class Change:
     edits: list[Edit] = field(default_factory=list)
     segments: list[tuple[str, str]] = field(default_factory=list)  # inline diff
     old_equal: list[str] = field(default_factory=list)  # old wording of each equal segment
+    # options per option block of the old draft (see diff/brackets.py), when it has any
+    option_totals: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _brackets: list[dict] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def old_ids(self) -> list[str]:
@@ -53,7 +56,7 @@ class Change:
     @property
     def brackets(self) -> list[dict]:
         """How the brackets and options of its paragraphs were resolved (see diff/brackets.py)."""
-        cached = getattr(self, "_brackets", None)
+        cached = self._brackets
         if cached is None:
             from .brackets import resolutions
 
@@ -283,5 +286,5 @@ def compare(old: Draft, new: Draft, *, options: Options | None = None, words: bo
 
         totals = option_totals(old.paragraphs)
         for change in ordered:
-            change.option_totals = totals  # type: ignore[attr-defined]
+            change.option_totals = totals
     return Comparison(old=old, new=new, changes=ordered, options=options)
