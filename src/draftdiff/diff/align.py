@@ -247,6 +247,9 @@ def align(old: Draft, new: Draft) -> Alignment:
     vocabulary: collections.defaultdict[str, int] = collections.defaultdict()
     vocabulary.default_factory = vocabulary.__len__
     a, b = _Side(old, vocabulary), _Side(new, vocabulary)
+    # every word has its id now; the factory bound to the dict was a cycle
+    # that only the collector could free
+    vocabulary.default_factory = None
     weights = _Weights(a, b, vocabulary)
     pairs = _Pairs(len(a.seq), len(b.seq))
 
