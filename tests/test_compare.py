@@ -349,3 +349,20 @@ def test_word_diffs_shared_with_a_forked_child_are_the_diffs_made_here(monkeypat
 
     monkeypatch.setattr(forking.ForkedCall, "result", fails)  # the pairs are diffed here instead
     assert draftdiff.compare(old, new).to_json() == here
+
+
+def test_a_comparison_leaves_no_cycles_for_the_collector():
+    """Large stages hand their objects to the oldest generation, which is
+    collected seldom: a comparison must leave no cyclic garbage behind."""
+    import gc
+
+    old, new = load(SAMPLES / "rev2.docx"), load(SAMPLES / "rev3.docx")
+    draftdiff.compare(old, new).to_json()
+    gc.collect()
+    gc.disable()  # no young collection may free a cycle before we count
+    try:
+        draftdiff.compare(old, new).to_json()
+        left = gc.collect()
+    finally:
+        gc.enable()
+    assert left == 0
