@@ -136,7 +136,7 @@ def test_pandoc_numbered_headings_from_styles():
         ("1", "heading", "H1"),
         ("1.1", "heading", "H2"),
         ("1.1.1", "heading", "H3"),
-        ("1.1.1~1", "unnumbered", "And some text"),  # short, but neither a heading style nor bold
+        ("1.1.1.u1", "unnumbered", "And some text"),  # short, but neither a heading style nor bold
     ]
 
 

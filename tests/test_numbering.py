@@ -103,7 +103,7 @@ def test_subparagraph_rejects_words_in_brackets():
         ("Article 3", "Art3"),
         ("Annex I/1", "Annex I/1"),
         ("38", "38"),
-        ("12~1", "12~1"),
+        ("12.u1", "12.u1"),
     ],
 )
 def test_canonical_id_of_user_input(typed, canonical):
@@ -155,7 +155,7 @@ _SPELLINGS = ["{n}{o}", "{n} {o}", "{n}-{o}", "{n}.{o}", "{n} {O}"]
 
 @given(
     st.integers(min_value=1, max_value=999),
-    st.sampled_from([o for o in ORDINALS if o not in ("quinquiens", "nonies")]),
+    st.sampled_from([o for o in ORDINALS if o not in ("quinquiens", "nonies", "quat")]),
     st.sampled_from(_SPELLINGS),
 )
 def test_every_spelling_round_trips_to_one_id(number, ordinal, spelling):

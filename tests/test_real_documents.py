@@ -106,9 +106,17 @@ def test_markdown_as_published():
     assert draft.get("PP1").text.startswith("Being Parties to the United Nations Framework Convention")
     assert draft.get("Art1").text == "(definitions)"
     assert draft.get("Art1.3").text.startswith('"CMA" means')
-    assert draft.get("Art2.1(a)").text.startswith("hold the increase in the global average temperature")
-    assert draft.get("Art2.1(c)").text.startswith("increase their ability to adapt")
-    assert draft.get("Art2bis.1") is not None
+    # article 2 offers two options: its paragraphs are cited within option 1
+    assert draft.get("Art2.Opt1").text == "Option 1:"
+    assert draft.get("Art2.Opt1.1(a)").text.startswith("hold the increase in the global average temperature")
+    assert draft.get("Art2.Opt1.1(c)").text.startswith("increase their ability to adapt")
+    assert draft.get("Art2.Opt2.1").text == "No text"
+    assert draft.get("Art2bis.Opt1.1") is not None
+    # "[Article 3ter]": a bracketed heading is an article of its own, and its paragraphs its own
+    assert draft.get("Art3ter").label == "[Article 3ter]"
+    assert draft.get("Art3ter.Opt1.1") is not None and draft.get("Art3bis.4") is not None
+    # "2. Individual efforts" holds its options: "article 3, paragraph 2, option 1"
+    assert draft.get("Art3.2.Opt1").text.startswith("Option 1: Each Party")
     notes = [n for p in draft for n in p.notes]
     assert len(notes) >= 12 and notes[0].text.startswith("The version of 23 October 2015")
     assert [f"Art1.{n}" for n in range(1, 15)] == [i for i in draft.ids if re.fullmatch(r"Art1\.\d+", i)]
@@ -173,17 +181,12 @@ Article 3
 
 (a) a point.
 """
-    assert ids_of(text) == [
-        "Art1",
-        "Art1~1",
-        "Art1.1",
-        "Art1.2",
-        "Art2",
-        "Art2~1",
-        "Art2.1",
-        "Art3",
-        "Art3.1",
-        "Art3.1(a)",
+    _title, paras = build(read_blocks(text))
+    assert [p.id for p in paras] == ["Art1", "Art1.1", "Art1.2", "Art2", "Art2.1", "Art3", "Art3.1", "Art3.1(a)"]
+    # a title on the line after "Article 1" belongs to the article's heading
+    assert [(p.text, p.section) for p in paras if p.id in ("Art1", "Art2")] == [
+        ("Use of terms", "Article 1 Use of terms"),
+        ("Objective", "Article 2 Objective"),
     ]
 
 

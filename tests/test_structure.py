@@ -51,15 +51,15 @@ Further text without a number.
     title, paras = parse(text)
     assert title == ""  # the first line ends with a comma: no title
     # "Recalling …" after the chapeau is a preambular paragraph: PP1
-    assert [p.id for p in paras] == ["~1", "PP1", "1", "1~1", "2"]
+    assert [p.id for p in paras] == ["u1", "PP1", "1", "1.u1", "2"]
     assert [p.kind for p in paras] == [Kind.UNNUMBERED, Kind.UNNUMBERED, Kind.NUMBERED, Kind.UNNUMBERED, Kind.NUMBERED]
 
 
 def test_positional_ids_are_stable_when_a_paragraph_is_inserted_elsewhere():
     before = "1. One.\n\nChapeau text:\n\n(a) item;\n\n2. Two.\n\nClosing words here.\n"
     after = "1. One.\n\n1 bis. New.\n\nChapeau text:\n\n(a) item;\n\n2. Two.\n\nClosing words here.\n"
-    assert ids(before) == ["1", "1~1", "1~1(a)", "2", "2~1"]
-    assert ids(after) == ["1", "1bis", "1bis~1", "1bis~1(a)", "2", "2~1"]
+    assert ids(before) == ["1", "1.u1", "1.u1(a)", "2", "2.u1"]
+    assert ids(after) == ["1", "1bis", "1bis.u1", "1bis.u1(a)", "2", "2.u1"]
 
 
 def test_restarted_numbering_is_qualified_by_its_annex():
@@ -85,7 +85,7 @@ Annex II
         "1",
         "2",
         "AnnexI",
-        "AnnexI~1",
+        "AnnexI.u1",
         "AnnexI.1",
         "AnnexI.2",
         "AnnexI.2(a)",
@@ -154,7 +154,7 @@ def test_letter_heading_i_after_h_is_a_letter():
 
 def test_resolution_preambular_and_operative_paragraphs():
     text = "The General Assembly,\n\nPP1 Recalling its resolutions,\n\nPP 2 Noting with concern,\n\nOP1. Decides;\n\nOP 2. Requests;\n"
-    assert ids(text) == ["~1", "PP1", "PP2", "OP1", "OP2"]
+    assert ids(text) == ["u1", "PP1", "PP2", "OP1", "OP2"]
 
 
 def test_markdown_headings_emphasis_and_bullets():
@@ -164,5 +164,5 @@ def test_markdown_headings_emphasis_and_bullets():
     assert [(p.id, p.kind.value, p.text) for p in paras] == [
         ("I", "heading", "Scope"),
         ("1", "numbered", "We recall the *text*."),
-        ("1~1", "unnumbered", "a bullet point"),
+        ("1.u1", "unnumbered", "a bullet point"),
     ]

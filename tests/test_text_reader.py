@@ -59,7 +59,7 @@ def test_subparagraphs_nest_under_their_parent():
 
 def test_unnumbered_chapeau_is_kept_with_a_positional_id():
     draft = load(SAMPLES / "zero.txt")
-    para = draft.get("IV~1")
+    para = draft.get("IV.u1")
     assert para.kind is Kind.UNNUMBERED
     assert para.text.startswith("Building on the progress made")
     assert para.section == "IV. Commitments and recommendations"

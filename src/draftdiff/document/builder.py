@@ -22,12 +22,14 @@ from .blocks import (
 from .model import Kind, Paragraph
 from .numbering import (
     LabelMatch,
+    is_positional,
     is_roman,
     letter_value,
     match_heading_number,
     match_para,
     match_sub,
     roman_value,
+    split_ordinal,
 )
 
 _UNREAD = object()  # match_para not yet tried on the text
@@ -55,6 +57,8 @@ class _Scope:
     key: str  # what qualifies the ids inside it: "Art6", "AnnexII", "Dec2/CMA.3"
     rank: int
     final: str = ""  # the heading's id once qualified: "AnnexVI.Art1"
+    # an unnumbered body counts from 1 ("Art2.1", "ArtII.Sec1.1"): articles, and sections inside articles
+    counts_body: bool = False
 
 
 def _scope_of(text: str, heading_id: str) -> _Scope | None:
@@ -62,11 +66,11 @@ def _scope_of(text: str, heading_id: str) -> _Scope | None:
     if not name:
         return None
     word = name.split()[0].lower()
-    if heading_id and not heading_id.startswith("~") and "~" not in heading_id:
+    if heading_id and not is_positional(heading_id):
         key = heading_id
     else:
         key = _SCOPE_KEY.get(word, word.capitalize()) + re.sub(r"\s+", "", name[len(word) :])
-    return _Scope(word, key, _SCOPE_RANK[word])
+    return _Scope(word, key, _SCOPE_RANK[word], counts_body=word == "article")
 
 
 @dataclass(eq=False, slots=True)
@@ -85,6 +89,30 @@ class _Item:
     scope: _Scope | None = None  # the scope a heading opens
     title_like: bool = False
     section_item: _Item | None = None  # the heading the paragraph sits under
+    # option: the option this item stands in ("Art11.OptII.7") or, for an option line, is
+    option: _Option | None = None
+    parts: tuple[int, ...] = ()  # numbered: 3.1 -> (3, 1), to tell a legal child from a sibling
+    body_merged: bool = False  # a titled paragraph has taken its body
+
+
+@dataclass(eq=False, slots=True)
+class _Option:
+    """One option of a series offered for an owner: "Option II" of article 11,
+    "Option 2" of paragraph 3. Its id is the owner's id + ``.OptII``."""
+
+    owner: _Item | None  # None: offered at the top of the document
+    token: str  # "II", "2", "a"
+    word: str = "Opt"  # "Opt" | "Alt"
+
+
+@dataclass(eq=False, slots=True)
+class _Series:
+    """Options 1, 2, 3 … offered for one owner, while they last."""
+
+    owner: _Item | None
+    style: str  # "digit" | "roman" | "upper" | "lower"
+    value: int
+    option: _Option
 
 
 class _BuilderState:
@@ -104,6 +132,9 @@ class _BuilderState:
     letter: str | None
     letter_value: int
     roman_value: int
+    options: list[_Series]
+    sections_in_articles: bool | None
+    pending_bracket: bool
 
     def _add(self, role: str, label: str, kind: Kind, text: str, block: Block, close: str = "", **extra) -> _Item:
         raise NotImplementedError
@@ -165,6 +196,15 @@ class _Headings(_BuilderState):
                     self._sub(text, block, strict=True, kind=Kind.HEADING)
                 return
         scope = _scope_of(text, pid)
+        self.options.clear()  # a heading ends every option offered before it
+        if scope and scope.kind == "section":
+            if self.sections_in_articles is None:
+                # decided by the first section: "ARTICLE II / Section 1" nests sections in
+                # articles; "PART XI / SECTION 1 / Article 133" has articles in sections
+                self.sections_in_articles = bool(self.scopes) and self.scopes[-1].kind == "article"
+            if self.sections_in_articles:
+                scope.rank = _SCOPE_RANK["article"] + 1
+                scope.counts_body = True
         if scope:
             self.scopes = [s for s in self.scopes if s.rank < scope.rank]
             # a new container starts its own "I.", "A." headings
@@ -215,7 +255,10 @@ class _Numbers(_BuilderState):
         if not found:
             return False
         tok, label, rest = found
+        while self.options and self.options[-1].owner is not None and self.options[-1].owner.role == "sub":
+            self.options.pop()  # "(d)" ends the options offered for "(c)"
         parent = self.parent if self.parent is not None else self.anchor
+        tok, ordinal = split_ordinal(tok)
         # The label sequence decides the level, never the indentation: (i)
         # after (h) is a letter, (ii) after (i) a roman under the letter.
         as_letter = not _SMALL_ROMAN_RE.match(tok)
@@ -231,8 +274,11 @@ class _Numbers(_BuilderState):
         else:
             self.roman_value = roman_value(tok)
             base = f"({self.letter})({tok})" if self.letter else f"({tok})"
+        if ordinal:
+            base = f"{base[:-1]}{ordinal})"  # "(b bis)" is (bbis), after (b)
         item = self._add("sub", label, kind, rest, block, base=base, parent=parent)
         self._set_anchor(item)
+        self._open_inline_option(item, rest)
         return True
 
     def _numbered(
@@ -249,6 +295,8 @@ class _Numbers(_BuilderState):
             return False
         if m.number.form == "para" and not m.number.prefix:
             self.last_value = m.number.value
+        parts = m.number.parts or (m.number.value,)
+        self._close_options(parts)
         base = m.number.id
         item = self._add(
             "numbered",
@@ -260,13 +308,75 @@ class _Numbers(_BuilderState):
             base=base,
             value=m.number.value,
             title_like=kind is Kind.NUMBERED and _title_like(m.rest),
+            parts=parts if m.number.form == "para" and not m.number.prefix else (),
+            option=self.options[-1].option if self.options else None,
         )
         self._set_anchor(item)
         self.parent = item
         self.letter = None
         self.letter_value = 0
         self.roman_value = 0
+        self._open_inline_option(item, m.rest)
         return True
+
+    # -- options ---------------------------------------------------------
+    def _close_options(self, parts: tuple[int, ...]) -> None:
+        """A numbered paragraph ends the options offered for a paragraph it is
+        not part of: 4 ends those of 3 and of 3(c), 3.1 stays inside those of 3."""
+        while self.options:
+            owner = self.options[-1].owner
+            if owner is None or owner.role == "heading":
+                return
+            inside = owner.role == "numbered" and owner.parts and parts[: len(owner.parts)] == owner.parts
+            if inside and len(parts) > len(owner.parts):
+                return
+            self.options.pop()
+
+    def _open_inline_option(self, item: _Item, rest: str) -> None:
+        """ "3. [Option 1: All Parties …": paragraph 3 offers options, and holds the first."""
+        m = _OPTION_RE.match(rest)
+        if m:
+            word, token, style, value = _option_token(m)
+            self.options.append(_Series(item, style, value, _Option(item, token, word)))
+
+    def _option_line(self, text: str, block: Block, label: str) -> bool:
+        """ "Option 2: …", "Option I", "Alt. 2." on a line of its own: the next
+        option of the series open for the same owner, or a new series offered
+        for the paragraph (or article) it follows."""
+        m = _OPTION_RE.match(text)
+        if not m:
+            return False
+        word, token, style, value = _option_token(m)
+        series = None
+        for index in range(len(self.options) - 1, -1, -1):
+            candidate = self.options[index]
+            if candidate.style == style and candidate.value + 1 == value:
+                del self.options[index + 1 :]
+                series = candidate
+                break
+        if series is None:
+            owner = self._option_owner()
+            series = _Series(owner, style, value, _Option(owner, token, word))
+            self.options.append(series)
+        series.value = value
+        series.option = _Option(series.owner, token, word)
+        item = self._positional(label, Kind.UNNUMBERED, text, block)
+        item.role = "option"
+        item.option = series.option
+        self._set_anchor(item)
+        self.parent = item  # "Option 1: … shall:" then (a), (b): the option's items
+        self.letter = None
+        self.letter_value = 0
+        self.roman_value = 0
+        return True
+
+    def _option_owner(self) -> _Item | None:
+        """What a new series of options is offered for: the paragraph (or
+        option) since the last heading, else that heading."""
+        for item in reversed(self.items[-400:]):
+            if item.role in ("numbered", "sub", "option", "heading"):
+                return item
+        return None
 
     def _unnumbered(self, text: str, block: Block, label: str) -> None:
         item = self._positional(label, Kind.UNNUMBERED, text, block)
@@ -297,8 +407,17 @@ class _Builder(_Headings, _Numbers):
         self.letter: str | None = None  # current letter token
         self.letter_value = 0
         self.roman_value = 0
+        self.options: list[_Series] = []  # open series of options, innermost last
+        self.sections_in_articles: bool | None = None
+        self.pending_bracket = False
 
     def _add(self, role: str, label: str, kind: Kind, text: str, block: Block, close: str = "", **extra) -> _Item:
+        if self.pending_bracket:
+            self.pending_bracket = False
+            if text.startswith("]"):
+                label, text = f"[{label}]", text[1:].strip()  # "[Article 3ter]": the bracket holds the heading
+            else:
+                text = f"[{text}"  # "[3. The legal status …]": the bracket stays in the text
         para = Paragraph(
             id="",
             label=label,
@@ -333,6 +452,13 @@ class _Builder(_Headings, _Numbers):
             return
         full = f"{label_text} {text}".strip() if label_text else text
         strict = not label_text
+        self.pending_bracket = False
+        if not label_text and full.startswith("[") and not block.bullet:
+            inner = full[1:].lstrip()
+            # "[3. The legal status …]", "[(b) …]", "[Article 3ter]": the number inside the bracket is the label
+            if inner[:1] != "[" and (match_sub(inner) or match_para(inner)):
+                self.pending_bracket = True
+                full = text = inner
         if block.toc or is_toc_entry(full):
             # a table of contents line ("Article 3. Breadth . . . . 24") names a heading, it is not one
             self._unnumbered(full, block, label="")
@@ -340,12 +466,16 @@ class _Builder(_Headings, _Numbers):
         word_number = match_para(full, strict=strict) if block.heading is None else None
         if word_number and (
             word_number.number.form == "heading"
-            or (word_number.number.prefix == "Art" and _article_title(word_number.rest))
+            or (word_number.number.prefix == "Art" and _article_title(word_number.rest.lstrip("] ")))
         ):
             self._heading(full, block)  # "ANNEX II GUIDELINES FOR …", "Article 2 Legal status of …", however long
             return
         if _BARE_SCOPE_RE.match(full) or _SCOPE_LINE_RE.match(full):
             self._heading(full, block)  # "Annex", "Annex II" alone on a line: a container, however styled
+            return
+        if self._option_line(full, block, label_text):
+            return
+        if not label_text and self._article_title_line(full):
             return
         if _OPTION_LINE_RE.match(full):
             # "Option 2: Recognizing the fund…" belongs to the paragraph or
@@ -364,12 +494,72 @@ class _Builder(_Headings, _Numbers):
             # keep it as printed.
             self._unnumbered(text, block, label=label_text)
             return
+        if self._titled_body(text, block):
+            return
         self._unnumbered(text, block, label="")
+
+    def _article_title_line(self, text: str) -> bool:
+        """ "Article 1" then "Use of terms" on a line of its own: the title belongs to the heading."""
+        prev = self.items[-1] if self.items else None
+        if (
+            prev is None
+            or prev.role != "heading"
+            or prev.scope is None
+            or prev.scope.kind != "article"
+            or prev.para.text.strip("[]() ")
+            or not _title_like(text)
+            or len(text.split()) > 10
+            or match_para(text)
+            or match_sub(text)
+            or scope_heading(text)
+        ):
+            return False
+        prev.para.text = text
+        self.section = prev.para.section = f"{prev.para.section} {text}".strip()
+        return True
+
+    def _titled_body(self, text: str, block: Block) -> bool:
+        """ "2. Individual efforts" then its body "Each Party shall …": one
+        paragraph 2, title and body, as "article 3, paragraph 2" is cited."""
+        prev = self.items[-1] if self.items else None
+        if (
+            prev is None
+            or prev.role != "numbered"
+            or prev.para.kind is not Kind.NUMBERED
+            or not prev.title_like
+            or prev.body_merged
+            or not any(s.kind == "article" for s in prev.scopes)
+            or _OPTION_RE.match(text)
+        ):
+            return False
+        prev.para.text = f"{prev.para.text} {text}"
+        prev.para.notes.extend(block.notes)
+        prev.title_like = False
+        prev.body_merged = True
+        return True
 
 
 _OPTION_LINE_RE = re.compile(
     r"^\s*\[?\s*(?:\[?\s*(?:Option|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b|Alt\.\s*\d{0,2})", re.I
 )
+# "Option 2:", "[Option I", "Option (a):", "Alternative B", "Alt. 1.": the token is what a citation uses
+_OPTION_RE = re.compile(
+    r"^\[?\s*(?:(?P<word>Option|Alternative)\s+|(?P<alt>Alt)(?:\.\s*|\s+))"
+    r"(?P<tok>\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)|\d{1,2}|[IVX]{1,4}|[A-Za-z])(?![\w])",
+)
+
+
+def _option_token(m: re.Match) -> tuple[str, str, str, int]:
+    """(word, token, style, value): "Option II" -> ("Opt", "II", "roman", 2)."""
+    word = "Alt" if m["alt"] else "Opt"
+    token = m["tok"].strip("()")
+    if token.isdigit():
+        return word, token, "digit", int(token)
+    if len(token) > 1 or token in "IVX":
+        return word, token, "roman", roman_value(token)
+    return word, token, "upper" if token.isupper() else "lower", letter_value(token)
+
+
 _SMALL_ROMAN_RE = re.compile(r"^[ivx]+$")
 _LOOSE_SUB_RE = re.compile(r"^(?P<tok>[a-z]{1,2}|[ivxlc]{1,6})[.)](?=\s|$)")
 

@@ -3,22 +3,23 @@
 Subheadings and preambles are found, restarted numbering is qualified by the
 container that tells the repeats apart (``Art6.3``, ``AnnexI.2``,
 ``AnnexVI.Art1``), and only then are the ids written; positional ids
-(``12~1``) count from the paragraph before them.
+(``12.u1``) count from the paragraph before them.
 """
 
 from __future__ import annotations
 
 import re
 
-from .builder import _SCOPE_RANK, _Item, _Scope
+from .builder import _SCOPE_RANK, _Item, _Option, _Scope
 from .model import Kind, Paragraph
+from .numbering import is_positional
 
 
 def _subheadings(items: list[_Item]) -> None:
     """A short title-like numbered line after which the main sequence carries
     on ("1. Opening of the session" inside section A, body paragraphs going
     on from 14 to 15) is a subheading, not a restart of the numbering."""
-    numbered = [i for i in items if i.role == "numbered"]
+    numbered = [i for i in items if i.role == "numbered" and i.option is None]
     for item in numbered:
         if item.para.kind is Kind.HEADING:
             item.title_like = True  # a bold "1. Opening of the session" is as much a title
@@ -49,25 +50,34 @@ _LETTER_ID_RE = re.compile(r"(^|\.)[A-Z]$")
 
 
 def _article_bodies(items: list[_Item]) -> None:
-    """An article whose body has no numbered paragraph: its paragraphs count
-    from 1 (``Art2.1``), the way a reader of the treaty would point at them."""
-    numbered_in: set[int] = {id(i.scopes[-1]) for i in items if i.role == "numbered" and i.scopes}
+    """An article (a section inside an article, an option) whose body has no
+    numbered paragraph: its paragraphs count from 1 (``Art2.1``,
+    ``ArtII.Sec1.1``, ``Art2.Opt2.1``), the way a reader would point at them."""
+    numbered_in: set[int] = set()
+    for i in items:
+        if i.role == "numbered":
+            if i.option is not None:
+                numbered_in.add(id(i.option))
+            elif i.scopes:
+                numbered_in.add(id(i.scopes[-1]))
     counters: dict[int, int] = {}
     for item in items:
         anchor = item.anchor
-        if (
-            item.role == "positional"
-            and item.para.kind is Kind.UNNUMBERED
-            and anchor is not None
-            and anchor.scope is not None
-            and anchor.scope.kind == "article"
-            and id(anchor.scope) not in numbered_in
-        ):
-            counters[id(anchor.scope)] = counters.get(id(anchor.scope), 0) + 1
+        if item.role != "positional" or anchor is None:
+            continue
+        if anchor.scope is not None and anchor.scope.counts_body and item.para.kind is Kind.UNNUMBERED:
+            body = id(anchor.scope)
+        elif anchor.role == "option" and anchor.option is not None and _BARE_OPTION_RE.match(anchor.para.text):
+            body = id(anchor.option)  # "Option 2:" then "No text": option 2 is that text
+        else:
+            continue
+        if body not in numbered_in:
+            counters[body] = counters.get(body, 0) + 1
             item.role = "article-body"
-            item.count = counters[id(anchor.scope)]
+            item.count = counters[body]
 
 
+_BARE_OPTION_RE = re.compile(r"^\[?\s*(?:Option|Alternative|Alt\.?)\s*\(?\w{1,4}\)?\s*[:.]?\s*$", re.I)
 _CHAPEAU_RE = re.compile(r"^(The|We)\b.{0,150},$")
 
 
@@ -78,16 +88,25 @@ def _preamble(items: list[_Item]) -> None:
     if any(i.base.startswith("PP") for i in items):
         return
     for index, item in enumerate(items):
-        if item.role != "positional" or not _CHAPEAU_RE.match(item.para.text):
+        start = index + 1
+        if _PREAMBLE_HEADING_RE.match(item.para.text) and item.para.kind is Kind.HEADING:
+            follower = items[start] if start < len(items) else None
+            if follower is not None and follower.role == "positional" and _CHAPEAU_RE.match(follower.para.text):
+                start += 1  # "Preamble" / "The Parties to this Agreement," / PP1 …
+        elif item.role != "positional" or not _CHAPEAU_RE.match(item.para.text):
             continue
-        for count, follower in enumerate(items[index + 1 :], start=1):
-            if follower.role != "positional" or follower.para.kind is not Kind.UNNUMBERED:
+        for count, follower in enumerate(items[start:], start=1):
+            # an option offered in the preamble is one of its paragraphs, counted as such
+            if follower.role not in ("positional", "option") or follower.para.kind is not Kind.UNNUMBERED:
                 break
-            if follower.para.text.endswith(":") and count > 1:
+            if follower.para.text.endswith(":") and count > 1 and follower.role != "option":
                 break  # "Have agreed as follows:"
             follower.role = "preamble"
             follower.count = count
         return
+
+
+_PREAMBLE_HEADING_RE = re.compile(r"^(?:preamble|préambule|preámbulo)$", re.I)
 
 
 def _qualifiers(items: list[_Item]) -> dict[int, str]:
@@ -106,7 +125,7 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
         for scope in item.scopes:
             population[scope.kind] = population.get(scope.kind, 0) + 1
     headings = [i for i in items if i.role == "heading"]
-    numbered = [i for i in items if i.role == "numbered"]
+    numbered = [i for i in items if i.role == "numbered" and i.option is None]
     out: dict[int, str] = {}
 
     def outer(item: _Item) -> list[_Scope]:
@@ -117,6 +136,8 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
 
     def heading_id(item: _Item) -> str:
         kinds = promoted.get(item.scope.kind if item.scope else "", set())
+        if item.scope is not None and item.scope.kind == "section" and item.scope.rank > _SCOPE_RANK["article"]:
+            kinds = kinds | {"article"}  # "Article II, Section 1" is cited with its article
         return ".".join([*(s.key for s in outer(item) if s.kind in kinds), item.base])
 
     def choose(group: list[_Item], prefer_rare: bool) -> list[str]:
@@ -155,6 +176,12 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
     return out
 
 
+def _option_id(option: _Option, final: dict[int, str]) -> str:
+    """ "Art11.OptII": the owner's id and the option, as "option II of article 11" is cited."""
+    owner = final.get(id(option.owner), "") if option.owner is not None else ""
+    return f"{owner}.{option.word}{option.token}" if owner else f"{option.word}{option.token}"
+
+
 def _fixpoint(items: list[_Item], make_id, choose, promoted: dict[str, set[str]], category) -> None:
     """Promote container kinds until no two items share an id (or nothing helps)."""
     while True:
@@ -184,7 +211,7 @@ def _runs(items: list[_Item]) -> None:
     seen: dict[tuple, set[str]] = {}
     runs: dict[tuple, int] = {}
     for item in items:
-        if item.role != "numbered":
+        if item.role != "numbered" or item.option is not None:
             continue
         key = tuple(map(id, item.scopes))
         bases = seen.setdefault(key, set())
@@ -198,8 +225,8 @@ def _runs(items: list[_Item]) -> None:
 def assign_ids(items: list[_Item]) -> list[Paragraph]:
     _subheadings(items)
     _runs(items)
-    _article_bodies(items)
     _preamble(items)
+    _article_bodies(items)
     own = _qualifiers(items)
     taken: set[str] = set()
     final: dict[int, str] = {}
@@ -221,21 +248,26 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
         if item.role == "numbered":
             run_heading.setdefault((tuple(map(id, item.scopes)), item.run), item.section_item)
     for item in items:
-        if item.role in ("numbered", "heading"):
+        if item.role == "numbered" and item.option is not None:
+            pid = f"{_option_id(item.option, final)}.{item.base}"
+        elif item.role == "option":
+            assert item.option is not None
+            pid = _option_id(item.option, final)
+        elif item.role in ("numbered", "heading"):
             pid = own[id(item)]
             if item.role == "numbered" and restarted and (scopes := tuple(map(id, item.scopes))) in restarted:
                 # numbering restarts under a heading ("Rule 3", "III.A", "B. Draft decision"):
                 # the run is cited by the heading it starts under
                 section = run_heading.get((scopes, item.run))
                 heading = final.get(id(section)) if section is not None and section.role == "heading" else None
-                if heading and "~" not in heading:
+                if heading and not is_positional(heading):
                     pid = f"{heading}.{item.base}"
                 elif item.run > 1:
                     pid = f"#{item.run}/{pid}"
         elif item.role == "subheading":
             section = item.section_item
             prefix = final.get(id(section)) if section is not None else None
-            pid = f"{prefix}.{item.base}" if prefix and "~" not in prefix else f"{item.base}~h"
+            pid = f"{prefix}.{item.base}" if prefix and not is_positional(prefix) else f"{item.base}.h"
         elif item.role == "sub":
             parent = item.parent
             if parent is not None and parent.role == "article-body" and parent.anchor is not None:
@@ -248,8 +280,9 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
         elif item.role == "preamble":
             pid = f"PP{item.count}"
         else:
+            # "12.u1": the first unnumbered paragraph after 12 ("u1" before any number)
             anchor = final[id(item.anchor)] if item.anchor is not None else ""
-            pid = f"{anchor}~{item.count}"
+            pid = f"{anchor}.u{item.count}" if anchor else f"u{item.count}"
         pid = unique(pid)
         taken.add(pid)
         final[id(item)] = pid
@@ -262,7 +295,7 @@ def _restarted_scopes(items: list[_Item], own: dict[int, str]) -> set[tuple]:
     seen: dict[str, int] = {}
     out: set[tuple] = set()
     for item in items:
-        if item.role != "numbered":
+        if item.role != "numbered" or item.option is not None:
             continue
         pid = own[id(item)]
         if pid in seen and seen[pid] != item.run:

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 # Latin ordinals used for inserted paragraphs, with their rank after the base
 # number. "pre" sorts before it.
 ORDINALS: dict[str, int] = {
+    "ante": -2,
     "pre": -1,
     "bis": 2,
     "ter": 3,
     "quater": 4,
+    "quat": 4,
     "quinquies": 5,
     "quinquiens": 5,
     "sexies": 6,
@@ -129,7 +131,7 @@ class Number:
         if self.form == "heading":
             return f"{self.prefix}{self.token}"
         if self.parts:
-            return ".".join(str(p) for p in self.parts)
+            return ".".join(str(p) for p in self.parts) + self.ordinal
         return f"{self.prefix}{self.value}{self.ordinal}{self.letter}"
 
     @property
@@ -168,14 +170,26 @@ _PARA_RE = re.compile(
     """,
     re.I | re.X,
 )
-_LEGAL_RE = re.compile(r"^(?P<label>\d{1,3}(?:\.\d{1,3}){1,4})(?P<close>\.?)(?=\s)")
+# "3.1", "3.1 bis.", "3.3quat" (drafts pending renumbering print inserted legal numbers so)
+_LEGAL_RE = re.compile(
+    rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}(?:{_SEP}?(?P<ord>{_ORD_ALT})(?![a-z]))?)(?P<close>[.:]?)(?=\s)", re.I
+)
+_LEGAL_FOLLOW_RE = re.compile(r"\s+[A-Z“\"‘'(\[]")
 _WORD_RE = re.compile(
     rf"^(?P<label>(?P<word>Article|Art\.|Chapter|Part|Section|Annex|Appendix|Rule|Objective)"
     rf"{_SEP}+(?P<tok>(?-i:[IVXLCDM]+|\d{{1,3}}|[A-Z]))(?:(?:{_SEP}|-)?(?P<ord>{_ORD_ALT})(?![a-z]))?)"
-    rf"(?P<close>[.:]?)(?=\s|$|[-–—])",
+    rf"(?P<close>[.:]?)(?=\s|$|[-–—\]])",
     re.I,
 )
-_SUB_RE = re.compile(r"^(?P<label>\((?P<tok>[a-z]{1,2}|[ivxlc]{1,6})\)|(?P<tok2>[a-z]{1,2}|[ivxlc]{1,6})\))")
+# "(b bis)", "(b.bis.)", "b bis)": inserted sub-paragraphs of a draft pending renumbering
+_SUB_ORD = rf"(?:[ .\-]?(?P<{{name}}>{_ORD_ALT})\.?)?"
+_SUB_RE = re.compile(
+    r"^(?P<label>\((?P<tok>[a-z]{1,2}|[ivxlc]{1,6})"
+    + _SUB_ORD.format(name="ord")
+    + r"\)|(?P<tok2>[a-z]{1,2}|[ivxlc]{1,6})"
+    + _SUB_ORD.format(name="ord2")
+    + r"\))"
+)
 _HEADING_RE = re.compile(r"^(?P<label>(?P<tok>[IVXLC]{1,7}|[A-Z]))\.(?=\s)")
 
 
@@ -201,9 +215,12 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
     if text[:1] not in _LABEL_STARTS and not text[:1].isdecimal():
         return None  # most lines of prose: no label can start here
     m = _LEGAL_RE.match(text)
-    if m and (not strict or re.match(r"\s+[A-Z“\"‘'(]", text[m.end() :])):
-        parts = tuple(int(p) for p in m["label"].split("."))
-        return LabelMatch(Number("para", value=parts[0], parts=parts), m["label"], text[m.end() :].strip(), m["close"])
+    if m and (not strict or _LEGAL_FOLLOW_RE.match(text, m.end())):
+        ordinal = m["ord"]
+        digits = m["label"][: m.start("ord")] if ordinal else m["label"]
+        parts = tuple(int(p) for p in digits.strip().split("."))
+        number = Number("para", value=parts[0], parts=parts, ordinal=_canonical_ordinal(ordinal))
+        return LabelMatch(number, _clean_label(m["label"]), text[m.end() :].strip(), m["close"])
     m = _PARA_RE.match(text)
     if m:
         # one call for the groups: this runs for every paragraph of a draft
@@ -263,10 +280,22 @@ def match_sub(text: str) -> tuple[str, str, str] | None:
     rest = text[m.end() :]
     if rest and not rest[0].isspace():
         return None
-    tok = str(m["tok"] or m.groupdict().get("tok2") or "")
+    groups = m.groupdict()
+    tok = str(groups.get("tok") or groups.get("tok2") or "")
     if len(tok) == 2 and tok[0] != tok[1] and not is_roman(tok):
         return None  # "(ab)" is no UN sub-paragraph
-    return tok, m["label"], rest.strip()
+    return tok + _canonical_ordinal(groups.get("ord") or groups.get("ord2")), m["label"], rest.strip()
+
+
+_TOKEN_ORDINAL_RE = re.compile(rf"^(?P<tok>[a-z]{{1,6}}?)(?P<ord>{_ORD_ALT})?$")
+
+
+def split_ordinal(token: str) -> tuple[str, str]:
+    """ "bbis" -> ("b", "bis"): a sub-paragraph token and the ordinal of an insertion."""
+    m = _TOKEN_ORDINAL_RE.match(token)
+    if not m or not m["ord"] or not m["tok"]:
+        return token, ""
+    return m["tok"], m["ord"]
 
 
 def match_heading_number(text: str) -> tuple[str, str, str] | None:
@@ -334,3 +363,11 @@ def sort_key(para_id: str) -> tuple:
     # First level under a paragraph is lettered, deeper levels roman.
     sub_keys = tuple(roman_value(s) if level and is_roman(s) else letter_value(s) for level, s in enumerate(subs))
     return (bool(scope), scope, base, sub_keys)
+
+
+_POSITIONAL_RE = re.compile(r"(?:^|\.)u\d+(?=$|[.(#])")
+
+
+def is_positional(para_id: str) -> bool:
+    """An id with a positional counter (``12.u1``, ``u3``, ``Art3.7.u1(a)``): no number of the text's own."""
+    return "u" in para_id and bool(_POSITIONAL_RE.search(para_id))
