@@ -4,7 +4,7 @@ usage: python benchmarks/id_accuracy.py [--verbose] [TRUTH.json ...]
 
 Each file under ``benchmarks/truth/ids/`` names a corpus document and lists
 paragraphs by their first words with the id a person would cite (``null``:
-not a paragraph at all, such as a running header; ``"heading"``: a heading,
+no paragraph opens with these words, such as a running header; ``"heading"``: a heading,
 whatever its id). The truth never holds our ids' positions, so it survives
 any change to the reader.
 
@@ -81,7 +81,7 @@ def score(truth_file: Path, verbose: bool) -> dict:
         if not needle:
             continue
         if expected is None:
-            found = [p for p, hay in paras if offset(needle, hay, None) is not None]
+            found = [p for p, hay in paras if opens(needle, p, hay)]
             ok = len(found) < nth
             got = found[nth - 1].id if not ok else "(not a paragraph)"
         else:

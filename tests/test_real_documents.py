@@ -115,8 +115,9 @@ def test_markdown_as_published():
     # "[Article 3ter]": a bracketed heading is an article of its own, and its paragraphs its own
     assert draft.get("Art3ter").label == "[Article 3ter]"
     assert draft.get("Art3ter.Opt1.1") is not None and draft.get("Art3bis.4") is not None
-    # "2. Individual efforts" holds its options: "article 3, paragraph 2, option 1"
-    assert draft.get("Art3.2.Opt1").text.startswith("Option 1: Each Party")
+    # "2. Individual efforts" then "Option 1: …": option 1 is paragraph 2's text, option 2 follows it
+    assert draft.get("Art3.2").text.startswith("Individual efforts Option 1: Each Party")
+    assert draft.get("Art3.2.Opt2").text.startswith("Option 2: [Each Party][All Parties]")
     notes = [n for p in draft for n in p.notes]
     assert len(notes) >= 12 and notes[0].text.startswith("The version of 23 October 2015")
     assert [f"Art1.{n}" for n in range(1, 15)] == [i for i in draft.ids if re.fullmatch(r"Art1\.\d+", i)]

@@ -61,6 +61,8 @@ def looks_like_heading(text: str) -> bool:
         return False
     if text[-1] in ".,;:" and not re.search(r"\b[IVXLC]+\.$", text):
         return False
+    if text[-1] in "])" and text.rstrip("])*”’\"' ")[-1:] in (".", ";", ","):
+        return False  # "… this Agreement. [Placeholder for further text.]": a sentence, not a title
     first = text.lstrip("“\"'‘(")[:1]
     return first.isupper() or first.isdigit()
 

@@ -93,6 +93,8 @@ class _Item:
     option: _Option | None = None
     parts: tuple[int, ...] = ()  # numbered: 3.1 -> (3, 1), to tell a legal child from a sibling
     body_merged: bool = False  # a titled paragraph has taken its body
+    body: int = 0  # article-body: the container whose unnumbered body it counts in
+    body_alone: bool = False  # article-body: the only paragraph of that body
 
 
 @dataclass(eq=False, slots=True)
@@ -113,6 +115,8 @@ class _Series:
     style: str  # "digit" | "roman" | "upper" | "lower"
     value: int
     option: _Option
+    # the sub-paragraph context when the series opened: "(b)" after the options of "(a)" goes on from it
+    context: tuple = ()
 
 
 class _BuilderState:
@@ -134,7 +138,8 @@ class _BuilderState:
     roman_value: int
     options: list[_Series]
     sections_in_articles: bool | None
-    pending_bracket: bool
+    letters_outer: bool | None
+    pending_bracket: str  # "open": "[3. …" kept in the text; "label": "[Article 3ter]"
 
     def _add(self, role: str, label: str, kind: Kind, text: str, block: Block, close: str = "", **extra) -> _Item:
         raise NotImplementedError
@@ -174,9 +179,23 @@ class _Headings(_BuilderState):
             tok, label, _ = found
             # "B. Draft decision" after the last article: the articles and sections are over
             self.scopes = [s for s in self.scopes if s.rank < _SCOPE_RANK["section"]]
-            if self._is_letter_heading(tok):
+            letter = self._is_letter_heading(tok)
+            if self.letters_outer is None:
+                # "A. Draft agreement … B. Draft decision / I. …": the document's first
+                # numbered heading says which level is outer
+                self.letters_outer = letter
+            if letter and self.letters_outer:
+                self.last_heading_letter = tok
+                self.roman_heading = None
+                self.last_heading_roman = 0
+                pid = tok
+            elif letter:
                 self.last_heading_letter = tok
                 pid = f"{self.roman_heading}.{tok}" if self.roman_heading else tok
+            elif self.letters_outer:
+                self.last_heading_roman = roman_value(tok)
+                self.roman_heading = tok
+                pid = f"{self.last_heading_letter}.{tok}" if self.last_heading_letter else tok
             else:
                 self.last_heading_roman = roman_value(tok)
                 self.roman_heading = tok
@@ -227,6 +246,8 @@ class _Headings(_BuilderState):
         else:
             item = self._positional("", Kind.HEADING, text, block)
         self.section_item = item
+        if pid:
+            self._open_inline_option(item, item.para.text)  # "G. [Option I: Finance"
         if scope:
             item.scope = scope
             self.scopes.append(scope)
@@ -256,7 +277,9 @@ class _Numbers(_BuilderState):
             return False
         tok, label, rest = found
         while self.options and self.options[-1].owner is not None and self.options[-1].owner.role == "sub":
-            self.options.pop()  # "(d)" ends the options offered for "(c)"
+            closed = self.options.pop()  # "(d)" ends the options offered for "(c)"
+            if closed.context:
+                self.parent, self.letter, self.letter_value, self.roman_value = closed.context
         parent = self.parent if self.parent is not None else self.anchor
         tok, ordinal = split_ordinal(tok)
         # The label sequence decides the level, never the indentation: (i)
@@ -276,7 +299,9 @@ class _Numbers(_BuilderState):
             base = f"({self.letter})({tok})" if self.letter else f"({tok})"
         if ordinal:
             base = f"{base[:-1]}{ordinal})"  # "(b bis)" is (bbis), after (b)
-        item = self._add("sub", label, kind, rest, block, base=base, parent=parent)
+        # "7. Features Option 1: … shall:" then (a), (b): the items of option 1, as option 2 repeats them
+        within = self.options[-1].option if self.options and self.options[-1].owner is parent else None
+        item = self._add("sub", label, kind, rest, block, base=base, parent=parent, option=within)
         self._set_anchor(item)
         self._open_inline_option(item, rest)
         return True
@@ -337,7 +362,13 @@ class _Numbers(_BuilderState):
         m = _OPTION_RE.match(rest)
         if m:
             word, token, style, value = _option_token(m)
-            self.options.append(_Series(item, style, value, _Option(item, token, word)))
+            self.options.append(_Series(item, style, value, _Option(item, token, word), self._sub_context(item)))
+
+    def _sub_context(self, item: _Item | None) -> tuple:
+        """What a sub-paragraph after this item's options goes on from (its parent and letters)."""
+        if item is None or item.role != "sub":
+            return ()
+        return (item.parent, self.letter, self.letter_value, self.roman_value)
 
     def _option_line(self, text: str, block: Block, label: str) -> bool:
         """ "Option 2: …", "Option I", "Alt. 2." on a line of its own: the next
@@ -355,8 +386,26 @@ class _Numbers(_BuilderState):
                 series = candidate
                 break
         if series is None:
-            owner = self._option_owner()
-            series = _Series(owner, style, value, _Option(owner, token, word))
+            owner = self._option_owner(style)
+            if owner == "self":
+                # "Option (a): Being guided by …" after a preambular paragraph: a paragraph
+                # that holds option (a), and offers (b), (c) after it
+                item = self._positional(label, Kind.UNNUMBERED, text, block)
+                self.options.append(_Series(item, style, value, _Option(item, token, word)))
+                self.parent = item
+                return True
+            assert not isinstance(owner, str)
+            if owner is not None and self._takes_first_option(owner, value):
+                # "1. Collective long-term goal" then "Option 1: [Parties aim …": option 1 is
+                # paragraph 1's text; options 2, 3 … follow it
+                owner.para.text = f"{owner.para.text} {text}".strip()
+                owner.para.notes.extend(block.notes)
+                owner.title_like = False
+                owner.body_merged = True
+                self.options.append(_Series(owner, style, value, _Option(owner, token, word), self._sub_context(owner)))
+                self.parent = owner
+                return True
+            series = _Series(owner, style, value, _Option(owner, token, word), self._sub_context(owner))
             self.options.append(series)
         series.value = value
         series.option = _Option(series.owner, token, word)
@@ -370,9 +419,29 @@ class _Numbers(_BuilderState):
         self.roman_value = 0
         return True
 
-    def _option_owner(self) -> _Item | None:
-        """What a new series of options is offered for: the paragraph (or
-        option) since the last heading, else that heading."""
+    def _takes_first_option(self, owner: _Item, value: int) -> bool:
+        """A numbered paragraph (or sub-paragraph) with a title only, or no
+        text, right before the first option: the option is its text."""
+        last = self.items[-1] if self.items else None
+        return (
+            value == 1
+            and owner is last
+            and owner.role in ("numbered", "sub")
+            and not owner.body_merged
+            and (not owner.para.text or _title_like(owner.para.text))
+        )
+
+    def _option_owner(self, style: str) -> _Item | None | str:
+        """What a new series of options is offered for: "Option I" (roman) for
+        the section or article it stands in; otherwise the paragraph (or
+        option) since the last heading, else that heading; after an unnumbered
+        paragraph (a preambular one), the option line is a paragraph of its own
+        and offers its series itself ("self")."""
+        if style == "roman" and self.section_item is not None and self.section_item.role == "heading":
+            return self.section_item
+        last = self.items[-1] if self.items else None
+        if last is not None and last.role == "positional" and last.para.kind is Kind.UNNUMBERED:
+            return "self"
         for item in reversed(self.items[-400:]):
             if item.role in ("numbered", "sub", "option", "heading"):
                 return item
@@ -409,15 +478,15 @@ class _Builder(_Headings, _Numbers):
         self.roman_value = 0
         self.options: list[_Series] = []  # open series of options, innermost last
         self.sections_in_articles: bool | None = None
-        self.pending_bracket = False
+        self.letters_outer: bool | None = None  # "B. Draft decision" then "I.", "II." inside it
+        self.pending_bracket = ""
 
     def _add(self, role: str, label: str, kind: Kind, text: str, block: Block, close: str = "", **extra) -> _Item:
-        if self.pending_bracket:
-            self.pending_bracket = False
-            if text.startswith("]"):
-                label, text = f"[{label}]", text[1:].strip()  # "[Article 3ter]": the bracket holds the heading
-            else:
-                text = f"[{text}"  # "[3. The legal status …]": the bracket stays in the text
+        if self.pending_bracket == "label":
+            label = f"[{label}]"  # "[Article 3ter]": the bracket holds the heading's label
+        elif self.pending_bracket:
+            text = f"[{text}"  # "[3. The legal status …]": the bracket stays in the text
+        self.pending_bracket = ""
         para = Paragraph(
             id="",
             label=label,
@@ -452,12 +521,17 @@ class _Builder(_Headings, _Numbers):
             return
         full = f"{label_text} {text}".strip() if label_text else text
         strict = not label_text
-        self.pending_bracket = False
+        self.pending_bracket = ""
         if not label_text and full.startswith("[") and not block.bullet:
             inner = full[1:].lstrip()
-            # "[3. The legal status …]", "[(b) …]", "[Article 3ter]": the number inside the bracket is the label
-            if inner[:1] != "[" and (match_sub(inner) or match_para(inner)):
-                self.pending_bracket = True
+            # "[Article 3ter] (…)": the bracket holds the heading's label alone
+            closed = _BRACKETED_LABEL_RE.match(inner)
+            if closed and match_para(f"{closed['label']} {closed['rest']}".strip()):
+                self.pending_bracket = "label"
+                full = text = f"{closed['label']} {closed['rest']}".strip()
+            # "[3. The legal status …]", "[(b) …]": the number inside the bracket is the label
+            elif inner[:1] != "[" and (match_sub(inner) or match_para(inner)):
+                self.pending_bracket = "open"
                 full = text = inner
         if block.toc or is_toc_entry(full):
             # a table of contents line ("Article 3. Breadth . . . . 24") names a heading, it is not one
@@ -560,6 +634,10 @@ def _option_token(m: re.Match) -> tuple[str, str, str, int]:
     return word, token, "upper" if token.isupper() else "lower", letter_value(token)
 
 
+_BRACKETED_LABEL_RE = re.compile(
+    r"^(?P<label>(?:Article|Art\.|Chapter|Part|Section|Annex|Appendix)\s+[\w.-]{1,12}(?:\s(?:bis|ter|quater))?)\]\s*(?P<rest>.*)$",
+    re.I,
+)
 _SMALL_ROMAN_RE = re.compile(r"^[ivx]+$")
 _LOOSE_SUB_RE = re.compile(r"^(?P<tok>[a-z]{1,2}|[ivxlc]{1,6})[.)](?=\s|$)")
 

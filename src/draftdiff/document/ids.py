@@ -61,11 +61,22 @@ def _article_bodies(items: list[_Item]) -> None:
             elif i.scopes:
                 numbered_in.add(id(i.scopes[-1]))
     counters: dict[int, int] = {}
+    members: dict[int, list[_Item]] = {}
     for item in items:
         anchor = item.anchor
         if item.role != "positional" or anchor is None:
             continue
-        if anchor.scope is not None and anchor.scope.counts_body and item.para.kind is Kind.UNNUMBERED:
+        home: _Item | None = anchor
+        while home is not None and home.role == "sub":
+            home = home.parent  # after a chapeau's (a) … (p), the next chapeau of the same body
+        if home is None:
+            continue
+        if home.role == "article-body":
+            body = home.body
+            anchor = home.anchor  # type: ignore[assignment]
+        elif home is not anchor:
+            continue
+        elif anchor.scope is not None and anchor.scope.counts_body and item.para.kind is Kind.UNNUMBERED:
             body = id(anchor.scope)
         elif anchor.role == "option" and anchor.option is not None and _BARE_OPTION_RE.match(anchor.para.text):
             body = id(anchor.option)  # "Option 2:" then "No text": option 2 is that text
@@ -75,6 +86,12 @@ def _article_bodies(items: list[_Item]) -> None:
             counters[body] = counters.get(body, 0) + 1
             item.role = "article-body"
             item.count = counters[body]
+            item.body = body
+            item.anchor = anchor
+            members.setdefault(body, []).append(item)
+    for group in members.values():
+        if len(group) == 1:
+            group[0].body_alone = True  # its (a), (b) are the article's: "article 5 (a)"
 
 
 _BARE_OPTION_RE = re.compile(r"^\[?\s*(?:Option|Alternative|Alt\.?)\s*\(?\w{1,4}\)?\s*[:.]?\s*$", re.I)
@@ -95,14 +112,22 @@ def _preamble(items: list[_Item]) -> None:
                 start += 1  # "Preamble" / "The Parties to this Agreement," / PP1 …
         elif item.role != "positional" or not _CHAPEAU_RE.match(item.para.text):
             continue
-        for count, follower in enumerate(items[start:], start=1):
-            # an option offered in the preamble is one of its paragraphs, counted as such
-            if follower.role not in ("positional", "option") or follower.para.kind is not Kind.UNNUMBERED:
+        count = 0
+        last: _Item | None = None
+        for follower in items[start:]:
+            if follower.role == "option":
+                continue  # "Option (b)" offered for a preambular paragraph: PP4.Optb
+            if follower.role != "positional" or follower.para.kind is not Kind.UNNUMBERED:
                 break
-            if follower.para.text.endswith(":") and count > 1 and follower.role != "option":
-                break  # "Have agreed as follows:"
+            if follower.para.text.endswith(":") and count > 0:
+                # "Have agreed as follows:" comes after the last preambular paragraph: PP16.u1
+                if last is not None and follower.anchor is not last:
+                    follower.anchor, follower.count = last, 1
+                break
+            count += 1
             follower.role = "preamble"
             follower.count = count
+            last = follower
         return
 
 
@@ -205,6 +230,14 @@ def _fixpoint(items: list[_Item], make_id, choose, promoted: dict[str, set[str]]
             return
 
 
+def _series_key(item: _Item) -> tuple:
+    """One numbering sequence: a container's own, and within it the PP and OP
+    series apart from the plain numbers (a decision's preamble restarting at
+    PP1 does not restart its paragraphs 1 … 93)."""
+    prefix = item.base[:2] if item.base[:2] in ("PP", "OP") else ""
+    return (*map(id, item.scopes), prefix)
+
+
 def _runs(items: list[_Item]) -> None:
     """A number seen before in the same container, coming back at 1: the
     numbering restarted with no heading to say why (a new run)."""
@@ -213,7 +246,7 @@ def _runs(items: list[_Item]) -> None:
     for item in items:
         if item.role != "numbered" or item.option is not None:
             continue
-        key = tuple(map(id, item.scopes))
+        key = _series_key(item)
         bases = seen.setdefault(key, set())
         if item.base in bases and item.value <= 1:
             runs[key] = runs.get(key, 1) + 1
@@ -246,7 +279,7 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
     run_heading: dict[tuple, _Item | None] = {}
     for item in items:
         if item.role == "numbered":
-            run_heading.setdefault((tuple(map(id, item.scopes)), item.run), item.section_item)
+            run_heading.setdefault((_series_key(item), item.run), item.section_item)
     for item in items:
         if item.role == "numbered" and item.option is not None:
             pid = f"{_option_id(item.option, final)}.{item.base}"
@@ -255,7 +288,7 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
             pid = _option_id(item.option, final)
         elif item.role in ("numbered", "heading"):
             pid = own[id(item)]
-            if item.role == "numbered" and restarted and (scopes := tuple(map(id, item.scopes))) in restarted:
+            if item.role == "numbered" and restarted and (scopes := _series_key(item)) in restarted:
                 # numbering restarts under a heading ("Rule 3", "III.A", "B. Draft decision"):
                 # the run is cited by the heading it starts under
                 section = run_heading.get((scopes, item.run))
@@ -268,9 +301,11 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
             section = item.section_item
             prefix = final.get(id(section)) if section is not None else None
             pid = f"{prefix}.{item.base}" if prefix and not is_positional(prefix) else f"{item.base}.h"
+        elif item.role == "sub" and item.option is not None:
+            pid = _option_id(item.option, final) + item.base
         elif item.role == "sub":
             parent = item.parent
-            if parent is not None and parent.role == "article-body" and parent.anchor is not None:
+            if parent is not None and parent.role == "article-body" and parent.body_alone and parent.anchor is not None:
                 pid = final[id(parent.anchor)] + item.base  # "article 5 (a)" is Art5(a)
             else:
                 pid = (final[id(parent)] if parent is not None else "") + item.base
@@ -299,6 +334,6 @@ def _restarted_scopes(items: list[_Item], own: dict[int, str]) -> set[tuple]:
             continue
         pid = own[id(item)]
         if pid in seen and seen[pid] != item.run:
-            out.add(tuple(map(id, item.scopes)))
+            out.add(_series_key(item))
         seen.setdefault(pid, item.run)
     return out

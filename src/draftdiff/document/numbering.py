@@ -178,7 +178,7 @@ _LEGAL_FOLLOW_RE = re.compile(r"\s+[A-Z“\"‘'(\[]")
 _WORD_RE = re.compile(
     rf"^(?P<label>(?P<word>Article|Art\.|Chapter|Part|Section|Annex|Appendix|Rule|Objective)"
     rf"{_SEP}+(?P<tok>(?-i:[IVXLCDM]+|\d{{1,3}}|[A-Z]))(?:(?:{_SEP}|-)?(?P<ord>{_ORD_ALT})(?![a-z]))?)"
-    rf"(?P<close>[.:]?)(?=\s|$|[-–—\]])",
+    rf"(?P<close>[.:]?)(?=\s|$|[-–—])",
     re.I,
 )
 # "(b bis)", "(b.bis.)", "b bis)": inserted sub-paragraphs of a draft pending renumbering

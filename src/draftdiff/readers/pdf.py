@@ -477,7 +477,7 @@ class Layout:
         text = line.text.strip()
         if len(block.lines) == 1 and _label_only(block.lines[0].text) and not _labelled(text):
             return False  # "15." or "Pp1" on a line of its own: the text that follows is its paragraph
-        labelled = bool(match_sub(text) or match_para(text))
+        labelled = bool(match_sub(text) or match_para(text) or _OPTION_START_RE.match(text))
         last = block.lines[-1]
         if prev is None or line.top < prev.top - line.size:
             # First line of a new page or column: continue the open paragraph
@@ -487,7 +487,7 @@ class Layout:
             tolerance = max(line.size * 0.8, 6)
             if block.cont_x is not None and line.x0 > block.cont_x + tolerance and line.page != last.page:
                 return True  # a first-line indent at the top of the page: a new paragraph
-            ended = last.text.rstrip().endswith((".", ";", ":")) and last.x1 < right - 2 * last.size
+            ended = _ends_sentence(last.text, text) and last.x1 < right - 2 * last.size
             if not ended:
                 block.cont_x = None  # continuation lines sit elsewhere in the new column
             return ended
@@ -510,7 +510,7 @@ class Layout:
         indented_pair = len(block.lines) == 1 and first.x0 > left + tolerance and abs(line.x0 - first.x0) < 2
         if block.cont_x is None and indented_pair and short:
             return True  # two indented one-line paragraphs
-        return short and last.text.rstrip().endswith((".", ";", ":")) and text[:1].isupper()
+        return short and _ends_sentence(last.text, text) and (text[:1].isupper() or text[:1] == "[")
 
     def _append(self, block: _Block, line: Line) -> None:
         if block.lines and block.cont_x is None:
@@ -648,12 +648,29 @@ def _resolve_soft(text: str, markers: list[tuple[int, str]], vocabulary: Counter
 
 
 def _label_only(text: str) -> bool:
-    """A paragraph label with nothing after it: "15.", "(a)", "Pp1", "9 bis."."""
+    """A paragraph label with nothing after it: "15.", "(a)", "Pp1", "9 bis.", or
+    with only the opening of its first option: "34. [Option 1:"."""
     text = text.strip()
     if match_sub(text) and not match_sub(text)[2]:  # type: ignore[index]
         return True
     found = match_para(text, strict=False)
-    return bool(found and not found.rest and found.number.form == "para" and found.number.prefix != "Art")
+    if not found or found.number.form != "para" or found.number.prefix == "Art":
+        return False
+    return not found.rest or bool(_BARE_OPTION_RE.match(found.rest))
+
+
+# "Option 2:", "[Option (b).": a line that offers an option starts a paragraph of its own
+_OPTION_START_RE = re.compile(r"^\[?\s*(?:Option|Alternative)\s+\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?\s*[:.]")
+_BARE_OPTION_RE = re.compile(r"^\[?\s*(?:Option|Alternative)\s+\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?\s*[:.]?$")
+# what may follow a sentence's last word: closing brackets and quotes, a footnote number (";]1")
+_CLOSERS_RE = re.compile(r"(?:[\]”’\"')]|(?<=[\].;:,])\d{1,2})+$")
+
+
+def _ends_sentence(last: str, following: str) -> bool:
+    """Does the line ``last`` end a paragraph's sentence, given the line after it?
+    "…;]", "…Agreement.]", "…;]1" do; "…Parties," does when a bracketed paragraph follows."""
+    text = _CLOSERS_RE.sub("", last.rstrip())
+    return text.endswith((".", ";", ":")) or (text.endswith(",") and following[:1] == "[")
 
 
 _YEAR_LABEL_RE = re.compile(r"^(19|20)\d\d\.\s+\S")  # "1900. The Parties …": a number, not a year
