@@ -5,7 +5,6 @@ sits in. Ids come after, from :mod:`.ids`, once the whole document is known."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import cast
 
 from ..normalize import clean_text
@@ -19,10 +18,10 @@ from .blocks import (
     looks_like_heading,
     scope_heading,
 )
+from .items import _SCOPE_RANK, _UNREAD, _BuilderState, _Item, _Scope, _scope_of, _Series
 from .model import Kind, Paragraph
 from .numbering import (
     LabelMatch,
-    is_positional,
     is_roman,
     letter_value,
     match_heading_number,
@@ -31,132 +30,7 @@ from .numbering import (
     roman_value,
     split_ordinal,
 )
-
-_UNREAD = object()  # match_para not yet tried on the text
-
-# Scope headings open a container for restarted numbering. A new heading
-# closes the open scopes of its rank and below: an article closes the
-# article before it, an annex closes the parts and articles before it.
-_SCOPE_RANK = {
-    "decision": 0,
-    "annex": 1,
-    "appendix": 1,
-    "attachment": 1,
-    "schedule": 1,
-    "part": 2,
-    "chapter": 2,
-    "section": 3,
-    "article": 4,
-}
-_SCOPE_KEY = {"decision": "Dec", "appendix": "App", "chapter": "Ch", "section": "Sec", "article": "Art"}
-
-
-@dataclass(eq=False)
-class _Scope:
-    kind: str  # "article", "annex" ...
-    key: str  # what qualifies the ids inside it: "Art6", "AnnexII", "Dec2/CMA.3"
-    rank: int
-    final: str = ""  # the heading's id once qualified: "AnnexVI.Art1"
-    # an unnumbered body counts from 1 ("Art2.1", "ArtII.Sec1.1"): articles, and sections inside articles
-    counts_body: bool = False
-
-
-def _scope_of(text: str, heading_id: str) -> _Scope | None:
-    name = scope_heading(text)
-    if not name:
-        return None
-    word = name.split()[0].lower()
-    if heading_id and not is_positional(heading_id):
-        key = heading_id
-    else:
-        key = _SCOPE_KEY.get(word, word.capitalize()) + re.sub(r"\s+", "", name[len(word) :])
-    return _Scope(word, key, _SCOPE_RANK[word], counts_body=word == "article")
-
-
-@dataclass(eq=False, slots=True)
-class _Item:
-    """A paragraph whose id is not known yet: ids depend on the whole document."""
-
-    para: Paragraph
-    role: str  # "numbered" | "sub" | "heading" (with its own number) | "positional"
-    base: str = ""  # numbered: "42bis"; sub: "(a)"; heading: "II.A", "Art6"
-    value: int = 0
-    scopes: tuple[_Scope, ...] = ()
-    parent: _Item | None = None  # sub: the paragraph it belongs to
-    anchor: _Item | None = None  # positional: the paragraph it counts from
-    count: int = 0
-    run: int = 1  # numbering run, for restarts that no heading names
-    scope: _Scope | None = None  # the scope a heading opens
-    title_like: bool = False
-    section_item: _Item | None = None  # the heading the paragraph sits under
-    # option: the option this item stands in ("Art11.OptII.7") or, for an option line, is
-    option: _Option | None = None
-    parts: tuple[int, ...] = ()  # numbered: 3.1 -> (3, 1), to tell a legal child from a sibling
-    body_merged: bool = False  # a titled paragraph has taken its body
-    body: int = 0  # article-body: the container whose unnumbered body it counts in
-    body_alone: bool = False  # article-body: the only paragraph of that body
-
-
-@dataclass(eq=False, slots=True)
-class _Option:
-    """One option of a series offered for an owner: "Option II" of article 11,
-    "Option 2" of paragraph 3. Its id is the owner's id + ``.OptII``."""
-
-    owner: _Item | None  # None: offered at the top of the document
-    token: str  # "II", "2", "a"
-    word: str = "Opt"  # "Opt" | "Alt"
-
-
-@dataclass(eq=False, slots=True)
-class _Series:
-    """Options 1, 2, 3 … offered for one owner, while they last."""
-
-    owner: _Item | None
-    style: str  # "digit" | "roman" | "upper" | "lower"
-    value: int
-    option: _Option
-    # the sub-paragraph context when the series opened: "(b)" after the options of "(a)" goes on from it
-    context: tuple = ()
-
-
-class _BuilderState:
-    """What both concerns read and write while the blocks go by."""
-
-    items: list[_Item]
-    section: str
-    section_item: _Item | None
-    roman_heading: str | None
-    last_heading_letter: str | None
-    last_heading_roman: int
-    scopes: list[_Scope]
-    last_value: int
-    anchor: _Item | None
-    anchor_count: int
-    parent: _Item | None
-    letter: str | None
-    letter_value: int
-    roman_value: int
-    options: list[_Series]
-    sections_in_articles: bool | None
-    letters_outer: bool | None
-    pending_bracket: str  # "open": "[3. …" kept in the text; "label": "[Article 3ter]"
-
-    def _add(self, role: str, label: str, kind: Kind, text: str, block: Block, close: str = "", **extra) -> _Item:
-        raise NotImplementedError
-
-    def _positional(self, label: str, kind: Kind, text: str, block: Block) -> _Item:
-        raise NotImplementedError
-
-    def _set_anchor(self, item: _Item) -> None:
-        raise NotImplementedError
-
-    def _numbered(
-        self, text: str, block: Block, strict: bool, kind: Kind = Kind.NUMBERED, matched: object = _UNREAD
-    ) -> bool:
-        raise NotImplementedError
-
-    def _sub(self, text: str, block: Block, strict: bool, kind: Kind = Kind.SUBPARAGRAPH) -> bool:
-        raise NotImplementedError
+from .options import _OPTION_RE, _Options
 
 
 class _Headings(_BuilderState):
@@ -344,109 +218,6 @@ class _Numbers(_BuilderState):
         self._open_inline_option(item, m.rest)
         return True
 
-    # -- options ---------------------------------------------------------
-    def _close_options(self, parts: tuple[int, ...]) -> None:
-        """A numbered paragraph ends the options offered for a paragraph it is
-        not part of: 4 ends those of 3 and of 3(c), 3.1 stays inside those of 3."""
-        while self.options:
-            owner = self.options[-1].owner
-            if owner is None or owner.role == "heading":
-                return
-            inside = owner.role == "numbered" and owner.parts and parts[: len(owner.parts)] == owner.parts
-            if inside and len(parts) > len(owner.parts):
-                return
-            self.options.pop()
-
-    def _open_inline_option(self, item: _Item, rest: str) -> None:
-        """ "3. [Option 1: All Parties …": paragraph 3 offers options, and holds the first."""
-        m = _OPTION_RE.match(rest)
-        if m:
-            word, token, style, value = _option_token(m)
-            self.options.append(_Series(item, style, value, _Option(item, token, word), self._sub_context(item)))
-
-    def _sub_context(self, item: _Item | None) -> tuple:
-        """What a sub-paragraph after this item's options goes on from (its parent and letters)."""
-        if item is None or item.role != "sub":
-            return ()
-        return (item.parent, self.letter, self.letter_value, self.roman_value)
-
-    def _option_line(self, text: str, block: Block, label: str) -> bool:
-        """ "Option 2: …", "Option I", "Alt. 2." on a line of its own: the next
-        option of the series open for the same owner, or a new series offered
-        for the paragraph (or article) it follows."""
-        m = _OPTION_RE.match(text)
-        if not m:
-            return False
-        word, token, style, value = _option_token(m)
-        series = None
-        for index in range(len(self.options) - 1, -1, -1):
-            candidate = self.options[index]
-            if candidate.style == style and candidate.value + 1 == value:
-                del self.options[index + 1 :]
-                series = candidate
-                break
-        if series is None:
-            owner = self._option_owner(style)
-            if owner == "self":
-                # "Option (a): Being guided by …" after a preambular paragraph: a paragraph
-                # that holds option (a), and offers (b), (c) after it
-                item = self._positional(label, Kind.UNNUMBERED, text, block)
-                self.options.append(_Series(item, style, value, _Option(item, token, word)))
-                self.parent = item
-                return True
-            assert not isinstance(owner, str)
-            if owner is not None and self._takes_first_option(owner, value):
-                # "1. Collective long-term goal" then "Option 1: [Parties aim …": option 1 is
-                # paragraph 1's text; options 2, 3 … follow it
-                owner.para.text = f"{owner.para.text} {text}".strip()
-                owner.para.notes.extend(block.notes)
-                owner.title_like = False
-                owner.body_merged = True
-                self.options.append(_Series(owner, style, value, _Option(owner, token, word), self._sub_context(owner)))
-                self.parent = owner
-                return True
-            series = _Series(owner, style, value, _Option(owner, token, word), self._sub_context(owner))
-            self.options.append(series)
-        series.value = value
-        series.option = _Option(series.owner, token, word)
-        item = self._positional(label, Kind.UNNUMBERED, text, block)
-        item.role = "option"
-        item.option = series.option
-        self._set_anchor(item)
-        self.parent = item  # "Option 1: … shall:" then (a), (b): the option's items
-        self.letter = None
-        self.letter_value = 0
-        self.roman_value = 0
-        return True
-
-    def _takes_first_option(self, owner: _Item, value: int) -> bool:
-        """A numbered paragraph (or sub-paragraph) with a title only, or no
-        text, right before the first option: the option is its text."""
-        last = self.items[-1] if self.items else None
-        return (
-            value == 1
-            and owner is last
-            and owner.role in ("numbered", "sub")
-            and not owner.body_merged
-            and (not owner.para.text or _title_like(owner.para.text))
-        )
-
-    def _option_owner(self, style: str) -> _Item | None | str:
-        """What a new series of options is offered for: "Option I" (roman) for
-        the section or article it stands in; otherwise the paragraph (or
-        option) since the last heading, else that heading; after an unnumbered
-        paragraph (a preambular one), the option line is a paragraph of its own
-        and offers its series itself ("self")."""
-        if style == "roman" and self.section_item is not None and self.section_item.role == "heading":
-            return self.section_item
-        last = self.items[-1] if self.items else None
-        if last is not None and last.role == "positional" and last.para.kind is Kind.UNNUMBERED:
-            return "self"
-        for item in reversed(self.items[-400:]):
-            if item.role in ("numbered", "sub", "option", "heading"):
-                return item
-        return None
-
     def _unnumbered(self, text: str, block: Block, label: str) -> None:
         item = self._positional(label, Kind.UNNUMBERED, text, block)
         # A chapeau ("The Forum commits to:") parents the sub-paragraphs after it.
@@ -456,7 +227,7 @@ class _Numbers(_BuilderState):
             self.letter_value = 0
 
 
-class _Builder(_Headings, _Numbers):
+class _Builder(_Headings, _Numbers, _Options):
     """First pass: kinds, labels, sections, parents and scopes, in document order."""
 
     def __init__(self) -> None:
@@ -616,24 +387,6 @@ class _Builder(_Headings, _Numbers):
 _OPTION_LINE_RE = re.compile(
     r"^\s*\[?\s*(?:\[?\s*(?:Option|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b|Alt\.\s*\d{0,2})", re.I
 )
-# "Option 2:", "[Option I", "Option (a):", "Alternative B", "Alt. 1.": the token is what a citation uses
-_OPTION_RE = re.compile(
-    r"^\[?\s*(?:(?P<word>Option|Alternative)\s+|(?P<alt>Alt)(?:\.\s*|\s+))"
-    r"(?P<tok>\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)|\d{1,2}|[IVX]{1,4}|[A-Za-z])(?![\w])",
-)
-
-
-def _option_token(m: re.Match) -> tuple[str, str, str, int]:
-    """(word, token, style, value): "Option II" -> ("Opt", "II", "roman", 2)."""
-    word = "Alt" if m["alt"] else "Opt"
-    token = m["tok"].strip("()")
-    if token.isdigit():
-        return word, token, "digit", int(token)
-    if len(token) > 1 or token in "IVX":
-        return word, token, "roman", roman_value(token)
-    return word, token, "upper" if token.isupper() else "lower", letter_value(token)
-
-
 _BRACKETED_LABEL_RE = re.compile(
     r"^(?P<label>(?:Article|Art\.|Chapter|Part|Section|Annex|Appendix)\s+[\w.-]{1,12}(?:\s(?:bis|ter|quater))?)\]\s*(?P<rest>.*)$",
     re.I,

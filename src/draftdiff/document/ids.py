@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .builder import _SCOPE_RANK, _Item, _Option, _Scope
+from .items import _SCOPE_RANK, _Item, _Option, _Scope
 from .model import Kind, Paragraph
 from .numbering import is_positional
 

@@ -1,0 +1,138 @@
+"""Options a negotiating text offers ("Option 1:", "Option II", "Alt. 2."):
+which paragraph, article or section each series is offered for, and where
+it ends, so that "paragraph 7 of option II of article 11" has an id
+(``Art11.OptII.7``) and "option 2 of paragraph 3" another (``3.Opt2``)."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, _title_like
+from .items import _BuilderState, _Item, _Option, _Series
+from .model import Kind
+from .numbering import letter_value, roman_value
+
+# "Option 2:", "[Option I", "Option (a):", "Alternative B", "Alt. 1.": the token is what a citation uses
+_OPTION_RE = re.compile(
+    r"^\[?\s*(?:(?P<word>Option|Alternative)\s+|(?P<alt>Alt)(?:\.\s*|\s+))"
+    r"(?P<tok>\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)|\d{1,2}|[IVX]{1,4}|[A-Za-z])(?![\w])",
+)
+
+
+def _option_token(m: re.Match) -> tuple[str, str, str, int]:
+    """(word, token, style, value): "Option II" -> ("Opt", "II", "roman", 2)."""
+    word = "Alt" if m["alt"] else "Opt"
+    token = m["tok"].strip("()")
+    if token.isdigit():
+        return word, token, "digit", int(token)
+    if len(token) > 1 or token in "IVX":
+        return word, token, "roman", roman_value(token)
+    return word, token, "upper" if token.isupper() else "lower", letter_value(token)
+
+
+class _Options(_BuilderState):
+    """Series of options, innermost last: opened by an option line or by a
+    paragraph whose text starts with its first option, closed by a heading or
+    a paragraph that is not part of what they were offered for."""
+
+    def _close_options(self, parts: tuple[int, ...]) -> None:
+        """A numbered paragraph ends the options offered for a paragraph it is
+        not part of: 4 ends those of 3 and of 3(c), 3.1 stays inside those of 3."""
+        while self.options:
+            owner = self.options[-1].owner
+            if owner is None or owner.role == "heading":
+                return
+            inside = owner.role == "numbered" and owner.parts and parts[: len(owner.parts)] == owner.parts
+            if inside and len(parts) > len(owner.parts):
+                return
+            self.options.pop()
+
+    def _open_inline_option(self, item: _Item, rest: str) -> None:
+        """ "3. [Option 1: All Parties …": paragraph 3 offers options, and holds the first."""
+        m = _OPTION_RE.match(rest)
+        if m:
+            word, token, style, value = _option_token(m)
+            self.options.append(_Series(item, style, value, _Option(item, token, word), self._sub_context(item)))
+
+    def _sub_context(self, item: _Item | None) -> tuple:
+        """What a sub-paragraph after this item's options goes on from (its parent and letters)."""
+        if item is None or item.role != "sub":
+            return ()
+        return (item.parent, self.letter, self.letter_value, self.roman_value)
+
+    def _option_line(self, text: str, block: Block, label: str) -> bool:
+        """ "Option 2: …", "Option I", "Alt. 2." on a line of its own: the next
+        option of the series open for the same owner, or a new series offered
+        for the paragraph (or article) it follows."""
+        m = _OPTION_RE.match(text)
+        if not m:
+            return False
+        word, token, style, value = _option_token(m)
+        series = None
+        for index in range(len(self.options) - 1, -1, -1):
+            candidate = self.options[index]
+            if candidate.style == style and candidate.value + 1 == value:
+                del self.options[index + 1 :]
+                series = candidate
+                break
+        if series is None:
+            owner = self._option_owner(style)
+            if owner == "self":
+                # "Option (a): Being guided by …" after a preambular paragraph: a paragraph
+                # that holds option (a), and offers (b), (c) after it
+                item = self._positional(label, Kind.UNNUMBERED, text, block)
+                self.options.append(_Series(item, style, value, _Option(item, token, word)))
+                self.parent = item
+                return True
+            assert not isinstance(owner, str)
+            if owner is not None and self._takes_first_option(owner, value):
+                # "1. Collective long-term goal" then "Option 1: [Parties aim …": option 1 is
+                # paragraph 1's text; options 2, 3 … follow it
+                owner.para.text = f"{owner.para.text} {text}".strip()
+                owner.para.notes.extend(block.notes)
+                owner.title_like = False
+                owner.body_merged = True
+                self.options.append(_Series(owner, style, value, _Option(owner, token, word), self._sub_context(owner)))
+                self.parent = owner
+                return True
+            series = _Series(owner, style, value, _Option(owner, token, word), self._sub_context(owner))
+            self.options.append(series)
+        series.value = value
+        series.option = _Option(series.owner, token, word)
+        item = self._positional(label, Kind.UNNUMBERED, text, block)
+        item.role = "option"
+        item.option = series.option
+        self._set_anchor(item)
+        self.parent = item  # "Option 1: … shall:" then (a), (b): the option's items
+        self.letter = None
+        self.letter_value = 0
+        self.roman_value = 0
+        return True
+
+    def _takes_first_option(self, owner: _Item, value: int) -> bool:
+        """A numbered paragraph (or sub-paragraph) with a title only, or no
+        text, right before the first option: the option is its text."""
+        last = self.items[-1] if self.items else None
+        return (
+            value == 1
+            and owner is last
+            and owner.role in ("numbered", "sub")
+            and not owner.body_merged
+            and (not owner.para.text or _title_like(owner.para.text))
+        )
+
+    def _option_owner(self, style: str) -> _Item | str | None:
+        """What a new series of options is offered for: "Option I" (roman) for
+        the section or article it stands in; otherwise the paragraph (or
+        option) since the last heading, else that heading; after an unnumbered
+        paragraph (a preambular one), the option line is a paragraph of its own
+        and offers its series itself ("self")."""
+        if style == "roman" and self.section_item is not None and self.section_item.role == "heading":
+            return self.section_item
+        last = self.items[-1] if self.items else None
+        if last is not None and last.role == "positional" and last.para.kind is Kind.UNNUMBERED:
+            return "self"
+        for item in reversed(self.items[-400:]):
+            if item.role in ("numbered", "sub", "option", "heading"):
+                return item
+        return None
