@@ -89,6 +89,12 @@ class _Headings(_BuilderState):
                     self._sub(text, block, strict=True, kind=Kind.HEADING)
                 return
         scope = _scope_of(text, pid)
+        restates = next((o for o in self.scopes if scope and o.key == scope.key and o.kind == scope.kind), None)
+        if restates is not None:
+            # "ARTICLE 1", then under a delegation's name "Article 1 Use of terms": a
+            # compilation restating the article it is in, not a new article inside it
+            scope = None
+            self._unmerge_title(restates)
         self.options.clear()  # a heading ends every option offered before it
         if scope and scope.kind == "section":
             if self.sections_in_articles is None:
@@ -113,6 +119,7 @@ class _Headings(_BuilderState):
                 "heading", label.rstrip("."), Kind.HEADING, rest, block, "." if label.endswith(".") else close
             )
             item.base = pid
+            item.restates = restates
             self._set_anchor(item)
         elif scope:
             # "Decision 7/CMA.3" has no number of ours, but names its scope.
@@ -126,6 +133,25 @@ class _Headings(_BuilderState):
             item.scope = scope
             self.scopes.append(scope)
             self._set_anchor(item)
+
+    def _unmerge_title(self, scope: _Scope) -> None:
+        """The line after "ARTICLE 1" was taken for its title ("European Union");
+        the article restated under it shows it was the name over a proposal."""
+        index = next((k for k in range(len(self.items) - 1, -1, -1) if self.items[k].scope is scope), None)
+        if index is None or self.items[index].title_block is None:
+            return
+        head = self.items[index]
+        block, title = head.title_block, head.para.text
+        head.para.text, head.title_block = "", None
+        head.para.section = head.para.label
+        for later in self.items[index + 1 :]:
+            if later.role == "positional" and later.anchor is head:
+                later.count += 1
+        para = Paragraph(
+            id="", label="", kind=Kind.HEADING, text=title, section=title, location=block.location, notes=block.notes
+        )
+        name = _Item(para, "positional", scopes=(*head.scopes, scope), anchor=head, count=1, section_item=head)
+        self.items.insert(index + 1, name)
 
     def _is_letter_heading(self, tok: str) -> bool:
         if len(tok) == 1 and not is_roman(tok):
@@ -185,6 +211,8 @@ class _Numbers(_BuilderState):
     ) -> bool:
         # ``matched``: match_para(text, strict=strict) when the caller has it already
         m = match_para(text, strict=strict) if matched is _UNREAD else cast("LabelMatch | None", matched)
+        if m is not None and m.number.prefix == "Art" and any(o.key == m.number.id for o in self.scopes):
+            return False  # "Article 3 : il doit être intitulé …": a comment on the article it is in
         if m is None and strict and self.last_value >= 1800:
             # "1900. …" after paragraph 1899 is paragraph 1900, not a year: in sequence
             loose = match_para(text, strict=False)
@@ -320,7 +348,7 @@ class _Builder(_Headings, _Numbers, _Options):
             return
         if self._option_line(full, block, label_text):
             return
-        if not label_text and self._article_title_line(full):
+        if not label_text and self._article_title_line(full, block):
             return
         if _OPTION_LINE_RE.match(full):
             # "Option 2: Recognizing the fund…" belongs to the paragraph or
@@ -343,7 +371,7 @@ class _Builder(_Headings, _Numbers, _Options):
             return
         self._unnumbered(text, block, label="")
 
-    def _article_title_line(self, text: str) -> bool:
+    def _article_title_line(self, text: str, block: Block) -> bool:
         """ "Article 1" then "Use of terms" on a line of its own: the title belongs to the heading."""
         prev = self.items[-1] if self.items else None
         if (
@@ -360,6 +388,7 @@ class _Builder(_Headings, _Numbers, _Options):
         ):
             return False
         prev.para.text = text
+        prev.title_block = block
         self.section = prev.para.section = f"{prev.para.section} {text}".strip()
         return True
 

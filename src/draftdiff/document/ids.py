@@ -78,6 +78,8 @@ def _article_bodies(items: list[_Item]) -> None:
             continue
         elif anchor.scope is not None and anchor.scope.counts_body and item.para.kind is Kind.UNNUMBERED:
             body = id(anchor.scope)
+        elif anchor.restates is not None and anchor.restates.counts_body and item.para.kind is Kind.UNNUMBERED:
+            body = id(anchor)  # a delegation's proposal for the article: its own body, counted from 1
         elif anchor.role == "option" and anchor.option is not None and _BARE_OPTION_RE.match(anchor.para.text):
             body = id(anchor.option)  # "Option 2:" then "No text": option 2 is that text
         else:
@@ -149,7 +151,7 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
     for item in items:
         for scope in item.scopes:
             population[scope.kind] = population.get(scope.kind, 0) + 1
-    headings = [i for i in items if i.role == "heading"]
+    headings = [i for i in items if i.role == "heading" and i.restates is None]
     numbered = [i for i in items if i.role == "numbered" and i.option is None]
     out: dict[int, str] = {}
 
@@ -165,6 +167,8 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
             kinds = kinds | {"article"}  # "Article II, Section 1" is cited with its article
         return ".".join([*(s.key for s in outer(item) if s.kind in kinds), item.base])
 
+    articles_per_part = _articles_restart_per_part(headings)
+
     def choose(group: list[_Item], prefer_rare: bool) -> list[str]:
         """Kinds of container that tell the group apart: for headings, the one
         that separates most of them, then the rarer; for paragraphs the innermost."""
@@ -177,6 +181,9 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
                 if not all(found):
                     partial.add(kind)
         if prefer_rare:
+            if all(i.scope is not None and i.scope.kind == "article" for i in group) and not articles_per_part:
+                # articles numbered through the whole text: a part never qualifies them
+                splits = {k: v for k, v in splits.items() if k not in ("part", "chapter", "section")}
             return sorted(splits, key=lambda k: (-splits[k], k not in partial, _SCOPE_RANK[k], population[k]))
         return sorted(splits, key=lambda k: -_SCOPE_RANK[k])
 
@@ -186,6 +193,9 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
     for item in headings:
         if item.scope is not None:
             item.scope.final = out[id(item)]  # paragraphs inside take the heading's full id
+    for item in items:
+        if item.role == "heading" and item.restates is not None:
+            out[id(item)] = item.restates.final or item.restates.key  # "Art1", then "Art1#2" once unique
 
     # paragraphs: by their innermost container that tells them apart
     para_kinds: dict[str, set[str]] = {}
@@ -196,9 +206,40 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
         return f"{inner.final or inner.key}.{item.base}" if inner is not None else item.base
 
     _fixpoint(numbered, para_id, lambda g: choose(g, False), para_kinds, lambda i: "")
+    if _articles_restart(numbered):
+        para_kinds.setdefault("", set()).add("article")  # "article 1, paragraph 3" is Art1.3, always
     for item in numbered:
         out[id(item)] = para_id(item)
     return out
+
+
+def _articles_restart_per_part(headings: list[_Item]) -> bool:
+    """Article 1 stands in two parts (or chapters): each numbers its own articles."""
+    parts_with_first: set[int] = set()
+    for item in headings:
+        if item.scope is not None and item.scope.kind == "article" and item.base in ("Art1", "ArtI"):
+            outer = next((s for s in reversed(item.scopes) if s.kind in ("part", "chapter")), None)
+            parts_with_first.add(id(outer))
+    return len(parts_with_first) > 1
+
+
+def _articles_restart(numbered: list[_Item]) -> bool:
+    """Paragraphs start again at 1 (or below a number already used) in some
+    article: each article's paragraphs are cited with it, "article 1,
+    paragraph 3" is ``Art1.3``. Numbers that run on through the articles are
+    cited alone."""
+    highest = 0
+    seen: set[int] = set()
+    for item in numbered:
+        if item.base[:2] in ("PP", "OP") or not item.value:
+            continue
+        article = next((s for s in reversed(item.scopes) if s.kind == "article"), None)
+        if article is not None and id(article) not in seen:
+            seen.add(id(article))
+            if item.value == 1 or item.value <= highest:
+                return True
+        highest = max(highest, item.value)
+    return False
 
 
 def _option_id(option: _Option, final: dict[int, str]) -> str:
@@ -266,6 +307,12 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
 
     next_suffix: dict[str, int] = {}  # every "pid#k" below it is taken: no scan from 2 each time
 
+    def anchor_id(anchor: _Item) -> str:
+        """What counts from an anchor: a restated article counts from the article ("Art1.u1", then "#2")."""
+        if anchor.restates is not None:
+            return anchor.restates.final or anchor.restates.key
+        return final[id(anchor)]
+
     def unique(pid: str) -> str:
         if pid not in taken:
             return pid
@@ -292,10 +339,12 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
                 # numbering restarts under a heading ("Rule 3", "III.A", "B. Draft decision"):
                 # the run is cited by the heading it starts under
                 section = run_heading.get((scopes, item.run))
+                if section is not None and section.restates is not None:
+                    section = None  # a run under a restated article is a repeat: Art1.3#2
                 heading = final.get(id(section)) if section is not None and section.role == "heading" else None
                 if heading and not is_positional(heading):
                     pid = f"{heading}.{item.base}"
-                elif item.run > 1:
+                elif item.run > 1 and section is None:
                     pid = f"#{item.run}/{pid}"
         elif item.role == "subheading":
             section = item.section_item
@@ -311,12 +360,12 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
                 pid = (final[id(parent)] if parent is not None else "") + item.base
         elif item.role == "article-body":
             assert item.anchor is not None
-            pid = f"{final[id(item.anchor)]}.{item.count}"
+            pid = f"{anchor_id(item.anchor)}.{item.count}"
         elif item.role == "preamble":
             pid = f"PP{item.count}"
         else:
             # "12.u1": the first unnumbered paragraph after 12 ("u1" before any number)
-            anchor = final[id(item.anchor)] if item.anchor is not None else ""
+            anchor = anchor_id(item.anchor) if item.anchor is not None else ""
             pid = f"{anchor}.u{item.count}" if anchor else f"u{item.count}"
         pid = unique(pid)
         taken.add(pid)

@@ -282,8 +282,8 @@ def _load(path: Path, *, label: str | None, options: ReadOptions | None) -> Draf
     if fmt in ("text", "markdown"):
         from . import text
 
-        blocks, text_warnings = text.read_with_warnings(path, data, markdown=fmt == "markdown")
-        extra = {"warnings": text_warnings}
+        blocks, text_warnings, text_furniture = text.read_with_warnings(path, data, markdown=fmt == "markdown")
+        extra = {"warnings": text_warnings, "furniture": text_furniture}
     elif fmt == "docx":
         from . import docx
 

@@ -13,10 +13,11 @@ import codecs
 import re
 from pathlib import Path
 
-from ..document.model import Location, Note, ReadWarning
+from ..document.model import Furniture, Location, Note, ReadWarning
 from ..document.numbering import match_para, match_sub, to_letters, to_roman
 from ..document.structure import Block
 from ..errors import InputError
+from .text_layout import inline_furniture, join_split_words, one_paragraph_a_line, page_furniture, split_run_together
 
 _NOTE_DEF_RE = re.compile(r"^\[\^(?P<marker>[^\]\s]+)\]:\s?(?P<text>.*)$")
 _NOTE_REF_RE = re.compile(r"\[\^(?P<marker>[^\]\s]+)\]")
@@ -150,10 +151,16 @@ def _nested_label(indent: int, number: int, levels: list[int]) -> str | None:
     return f"({to_letters(number)})" if depth == 1 else f"({to_roman(number).lower()})"
 
 
-def read_blocks(text: str, *, markdown: bool = False) -> list[Block]:
+def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture] | None = None) -> list[Block]:
+    """The blocks of a text or Markdown draft; page furniture found in a text
+    (page numbers, footers, job numbers) is removed and added to ``furniture``."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
+    found: list[Furniture] = [] if furniture is None else furniture
+    if not markdown:
+        text, inline = inline_furniture(text)
+        found += inline
     lines = text.split("\n")
     front_title = ""
     link_labels: set[str] = set()
@@ -188,6 +195,12 @@ def read_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     pending: list[str] = []
     start = 0
     list_levels: list[int] = []
+    line_mode = False
+    if not markdown:
+        page_lines = page_furniture([line for _, line in body])
+        found += page_lines.values()
+        body = [row for k, row in enumerate(body) if k not in page_lines]
+        line_mode = one_paragraph_a_line([line for _, line in body])
 
     def flush() -> None:
         nonlocal pending
@@ -220,13 +233,20 @@ def read_blocks(text: str, *, markdown: bool = False) -> list[Block]:
                 continue
         elif markdown and not line.startswith((" ", "\t")):
             list_levels.clear()
-        if pending and _starts_paragraph(stripped):
-            flush()
-        if not pending:
-            start = number
-        pending.append(stripped)
+        for piece in split_run_together(stripped) if not markdown else (stripped,):
+            if pending and (_starts_paragraph(piece) or (line_mode and not _goes_on(piece))):
+                flush()
+            if not pending:
+                start = number
+            pending.append(piece)
     flush()
 
+    if not markdown:
+        joined_texts = join_split_words([" ".join(parts) for _, parts, _, _ in raw])
+        raw = [
+            (line_no, [text], level, bullet)
+            for (line_no, _, level, bullet), text in zip(raw, joined_texts, strict=True)
+        ]
     blocks: list[Block] = []
     if front_title:
         blocks.append(Block(text=front_title, location=Location(line=1), heading=1, title=True))
@@ -254,11 +274,20 @@ def read_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     return blocks
 
 
+def _goes_on(line: str) -> bool:
+    """In a text with one paragraph to a line, a line in lower case goes on with the
+    paragraph before it (cut by a page break or a wrapped line)."""
+    return line[:1].islower() and not match_sub(line)
+
+
 def read(path: Path, data: bytes, *, markdown: bool = False) -> list[Block]:
     return read_blocks(decode(data, path), markdown=markdown)
 
 
-def read_with_warnings(path: Path, data: bytes, *, markdown: bool = False) -> tuple[list[Block], list[ReadWarning]]:
+def read_with_warnings(
+    path: Path, data: bytes, *, markdown: bool = False
+) -> tuple[list[Block], list[ReadWarning], list[Furniture]]:
     warnings: list[ReadWarning] = []
+    furniture: list[Furniture] = []
     text = decode(data, path, warnings)
-    return read_blocks(text, markdown=markdown), warnings
+    return read_blocks(text, markdown=markdown, furniture=furniture), warnings, furniture

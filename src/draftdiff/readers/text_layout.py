@@ -1,0 +1,120 @@
+"""Text as an extractor gave it: page furniture left in the lines, paragraphs
+one to a line (or run together on one line), words split by the extraction.
+
+A text draft copied out of a PDF carries what the PDF reader would have
+declared as page furniture: page numbers alone on a line, "32/52" footers,
+job numbers ("22-08354"). They are removed here and declared, so that every
+word stays accounted for, and never become paragraphs. A file with no blank
+lines at all has one paragraph to a line; a paragraph cut by a page break
+goes on in lower case after the page number and is joined again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+
+from ..document.model import Furniture
+
+_BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s*$")
+_BARE_ROMAN_RE = re.compile(r"^\s*([ivxl]{1,6})\s*$")
+_OF_PAGES_RE = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,4})\s*$")
+_JOB_NUMBER_RE = re.compile(r"^\s*(\d{2}-\d{5})(?:\s*\([A-Z]\))?\s*$")
+_INLINE_OF_PAGES_RE = re.compile(r"(?<![\w/.])(\d{1,4})/(\d{1,4})(?![\w/])")
+_INLINE_JOB_RE = re.compile(r"(?<![\w-])\d{2}-\d{5}(?:\s\([A-Z]\))?(?![\w-])")
+
+
+def page_furniture(lines: list[str]) -> dict[int, Furniture]:
+    """The lines (by index) that are page furniture: page numbers in sequence,
+    "N/M" footers of one document, repeated job numbers."""
+    numbers = [(k, int(m[1])) for k, line in enumerate(lines) if (m := _BARE_NUMBER_RE.match(line))]
+    romans = [k for k, line in enumerate(lines) if _BARE_ROMAN_RE.match(line)]
+    of_pages = [(k, m) for k, line in enumerate(lines) if (m := _OF_PAGES_RE.match(line))]
+    jobs = Counter(m[1] for line in lines if (m := _JOB_NUMBER_RE.match(line)))
+    found: dict[int, Furniture] = {}
+    if len(numbers) >= 3:
+        rising = sum(b > a for (_, a), (_, b) in pairwise(numbers))
+        if rising >= 0.7 * (len(numbers) - 1):
+            for k, value in numbers:
+                found[k] = Furniture(page=value, text=lines[k].strip(), kind="page-number")
+            for k in romans if len(romans) >= 2 else []:
+                found[k] = Furniture(page=0, text=lines[k].strip(), kind="page-number")
+    totals = Counter(m[2] for _, m in of_pages)
+    for k, m in of_pages:
+        if totals[m[2]] >= 2:
+            found[k] = Furniture(page=int(m[1]), text=lines[k].strip(), kind="page-number")
+    for k, line in enumerate(lines):
+        m = _JOB_NUMBER_RE.match(line)
+        if m and jobs[m[1]] >= 2:
+            found[k] = Furniture(page=0, text=line.strip(), kind="symbol")
+    return found
+
+
+def inline_furniture(text: str) -> tuple[str, list[Furniture]]:
+    """Footers left inside the running text ("… the Parties 32/52 22-08354 shall …"):
+    "N/M" of one document seen three times or more, rising, and job numbers seen twice."""
+    pages = [(m, int(m[1]), m[2]) for m in _INLINE_OF_PAGES_RE.finditer(text)]
+    totals = Counter(total for _, _, total in pages)
+    cut: list[tuple[int, int, Furniture]] = []
+    for total in (t for t, n in totals.items() if n >= 3):
+        run = [(m, page) for m, page, t in pages if t == total]
+        rising = sum(b > a for (_, a), (_, b) in pairwise(run))
+        if rising >= 0.7 * (len(run) - 1) and all(page <= int(total) for _, page in run):
+            cut += [(m.start(), m.end(), Furniture(page=page, text=m[0], kind="page-number")) for m, page in run]
+    jobs = list(_INLINE_JOB_RE.finditer(text))
+    seen = Counter(m[0].split()[0] for m in jobs)
+    cut += [
+        (m.start(), m.end(), Furniture(page=0, text=m[0], kind="symbol")) for m in jobs if seen[m[0].split()[0]] >= 2
+    ]
+    if not cut:
+        return text, []
+    cut.sort(key=lambda c: c[0])
+    out, last = [], 0
+    for start, end, _ in cut:
+        if start >= last:
+            out.append(text[last:start])
+            last = end
+    out.append(text[last:])
+    return re.sub(r"[ \t]{2,}", " ", "".join(out)), [f for _, _, f in cut]
+
+
+def one_paragraph_a_line(lines: list[str]) -> bool:
+    """No blank line anywhere among many lines: each line is a paragraph."""
+    filled = sum(1 for line in lines if line.strip())
+    blank = len(lines) - filled
+    return filled >= 20 and blank * 50 < filled
+
+
+# "…] [11. “Marine technology” means …", "…Article 1(11). 12. (a) “States Parties” …":
+# numbered paragraphs an extractor ran together on one line
+_RUN_TOGETHER_RE = re.compile(
+    r"(?<=[\].;:])\s+(?=\[\s*\d{1,3}(?:\s?(?:bis|ter|quater))?\.\s)"
+    r"|(?<=[\].;])\s+(?=\d{1,3}(?:\s?(?:bis|ter|quater))?\.\s+[\[“\"(A-Z])"
+)
+
+
+def split_run_together(line: str) -> list[str]:
+    if "." not in line:
+        return [line]
+    return [piece for piece in _RUN_TOGETHER_RE.split(line) if piece.strip()]
+
+
+_SPLIT_WORD_RE = re.compile(r"\b([^\W\d_]+) ([^\W\d_]+)\b")
+
+
+def join_split_words(texts: list[str]) -> list[str]:
+    """ "o ther", "capabilitie s": an extractor split a word. Joined where the
+    draft spells the joined word elsewhere and does not use both halves."""
+    vocabulary = Counter(w.lower() for text in texts for w in re.findall(r"[^\W\d_]+", text))
+
+    def join(m: re.Match) -> str:
+        left, right = m[1], m[2]
+        joined = (left + right).lower()
+        if vocabulary[joined] < 2 or not right.islower():
+            return m[0]
+        if vocabulary[left.lower()] > 1 and vocabulary[right.lower()] > 1:
+            return m[0]  # "in to", "a lot": two words of the draft
+        return left + right
+
+    return [_SPLIT_WORD_RE.sub(join, text) if " " in text else text for text in texts]
