@@ -142,6 +142,7 @@ class _Headings(_BuilderState):
             return
         head = self.items[index]
         block, title = head.title_block, head.para.text
+        assert block is not None
         head.para.text, head.title_block = "", None
         head.para.section = head.para.label
         for later in self.items[index + 1 :]:
@@ -220,6 +221,8 @@ class _Numbers(_BuilderState):
                 m = loose
         if not m:
             return False
+        if self._restated_alternative(m, block, kind):
+            return True
         if m.number.form == "para" and not m.number.prefix:
             self.last_value = m.number.value
         parts = m.number.parts or (m.number.value,)
@@ -336,6 +339,13 @@ class _Builder(_Headings, _Numbers, _Options):
             # a table of contents line ("Article 3. Breadth . . . . 24") names a heading, it is not one
             self._unnumbered(full, block, label="")
             return
+        proposal = _NEW_ARTICLE_RE.match(full) if not label_text else None
+        if proposal and match_para(proposal["heading"]):
+            # "PROPOSAL FOR A NEW ARTICLE 3BIS": a compilation's heading for article 3 bis
+            self._heading(proposal["heading"], block)
+            head = self.items[-1].para
+            head.label = f"{proposal['lead']} {head.label}"  # the label as printed, words in order
+            return
         word_number = match_para(full, strict=strict) if block.heading is None else None
         if word_number and (
             word_number.number.form == "heading"
@@ -416,6 +426,7 @@ class _Builder(_Headings, _Numbers, _Options):
 _OPTION_LINE_RE = re.compile(
     r"^\s*\[?\s*(?:\[?\s*(?:Option|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b|Alt\.\s*\d{0,2})", re.I
 )
+_NEW_ARTICLE_RE = re.compile(r"^(?P<lead>(?:proposal\s+for\s+)?(?:an?\s+)?new)\s+(?P<heading>article\s+\S.*)$", re.I)
 _BRACKETED_LABEL_RE = re.compile(
     r"^(?P<label>(?:Article|Art\.|Chapter|Part|Section|Annex|Appendix)\s+[\w.-]{1,12}(?:\s(?:bis|ter|quater))?)\]\s*(?P<rest>.*)$",
     re.I,

@@ -339,12 +339,13 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
                 # numbering restarts under a heading ("Rule 3", "III.A", "B. Draft decision"):
                 # the run is cited by the heading it starts under
                 section = run_heading.get((scopes, item.run))
-                if section is not None and section.restates is not None:
+                restated = section is not None and section.restates is not None
+                if restated:
                     section = None  # a run under a restated article is a repeat: Art1.3#2
                 heading = final.get(id(section)) if section is not None and section.role == "heading" else None
                 if heading and not is_positional(heading):
                     pid = f"{heading}.{item.base}"
-                elif item.run > 1 and section is None:
+                elif item.run > 1 and section is None and not restated:
                     pid = f"#{item.run}/{pid}"
         elif item.role == "subheading":
             section = item.section_item

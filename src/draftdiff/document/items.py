@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .blocks import Block, scope_heading
 from .model import Kind, Paragraph
-from .numbering import is_positional
+from .numbering import LabelMatch, is_positional
 
 _UNREAD = object()  # match_para not yet tried on the text
 
@@ -98,6 +98,7 @@ class _Series:
     option: _Option
     # the sub-paragraph context when the series opened: "(b)" after the options of "(a)" goes on from it
     context: tuple = ()
+    first: _Option | None = None  # the option a paragraph's own text opened with ("7. Alt. 1. …")
 
 
 class _BuilderState:
@@ -140,6 +141,9 @@ class _BuilderState:
         raise NotImplementedError
 
     def _open_inline_option(self, item: _Item, rest: str) -> None:
+        raise NotImplementedError
+
+    def _restated_alternative(self, m: LabelMatch, block: Block, kind: Kind) -> bool:
         raise NotImplementedError
 
     def _close_options(self, parts: tuple[int, ...]) -> None:

@@ -177,7 +177,8 @@ _LEGAL_RE = re.compile(
 _LEGAL_FOLLOW_RE = re.compile(r"\s+[A-Z“\"‘'(\[]")
 _WORD_RE = re.compile(
     rf"^(?P<label>(?P<word>Article|Art\.|Chapter|Part|Section|Annex|Appendix|Rule|Objective)"
-    rf"{_SEP}+(?P<tok>(?-i:[IVXLCDM]+|\d{{1,3}}|[A-Z]))(?:(?:{_SEP}|-)?(?P<ord>{_ORD_ALT})(?![a-z]))?)"
+    rf"{_SEP}+(?P<tok>(?-i:[IVXLCDM]+(?=\d{{1,2}}\b)|[IVXLCDM]+|\d{{1,3}}|[A-Z]))(?-i:\d{{1,2}}(?=\s|$))?"
+    rf"(?:(?:{_SEP}|-)?(?P<ord>{_ORD_ALT})(?![a-z]))?)"
     rf"(?P<close>[.:]?)(?=\s|$|[-–—])",
     re.I,
 )

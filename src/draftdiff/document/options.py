@@ -10,7 +10,7 @@ import re
 from .blocks import Block, _title_like
 from .items import _BuilderState, _Item, _Option, _Series
 from .model import Kind
-from .numbering import letter_value, roman_value
+from .numbering import LabelMatch, letter_value, roman_value
 
 # "Option 2:", "[Option I", "Option (a):", "Alternative B", "Alt. 1.": the token is what a citation uses
 _OPTION_RE = re.compile(
@@ -47,12 +47,38 @@ class _Options(_BuilderState):
                 return
             self.options.pop()
 
+    def _restated_alternative(self, m: LabelMatch, block: Block, kind: Kind) -> bool:
+        """ "[7. Alt. 1. …" then "[7. Alt. 2. …": the number restated with the next
+        alternative is that alternative of paragraph 7 (``Art1.7.Alt2``); paragraph 7
+        holds the first, as "3. [Option 1: …" does."""
+        series = self.options[-1] if self.options else None
+        if series is None or series.owner is None or series.owner.role != "numbered" or series.first is None:
+            return False
+        if series.owner.base != m.number.id or series.owner.scopes != tuple(self.scopes):
+            return False
+        found = _OPTION_RE.match(m.rest)
+        if not found:
+            return False
+        word, token, style, value = _option_token(found)
+        if style != series.style or value != series.value + 1:
+            return False
+        series.value = value
+        series.option = _Option(series.owner, token, word)
+        item = self._add("option", m.label, kind, m.rest, block, m.close, option=series.option)
+        self._set_anchor(item)
+        self.parent = item
+        self.letter = None
+        self.letter_value = 0
+        self.roman_value = 0
+        return True
+
     def _open_inline_option(self, item: _Item, rest: str) -> None:
         """ "3. [Option 1: All Parties …": paragraph 3 offers options, and holds the first."""
         m = _OPTION_RE.match(rest)
         if m:
             word, token, style, value = _option_token(m)
-            self.options.append(_Series(item, style, value, _Option(item, token, word), self._sub_context(item)))
+            first = _Option(item, token, word)
+            self.options.append(_Series(item, style, value, first, self._sub_context(item), first=first))
 
     def _sub_context(self, item: _Item | None) -> tuple:
         """What a sub-paragraph after this item's options goes on from (its parent and letters)."""

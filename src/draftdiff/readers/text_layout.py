@@ -90,7 +90,8 @@ def one_paragraph_a_line(lines: list[str]) -> bool:
 # numbered paragraphs an extractor ran together on one line
 _RUN_TOGETHER_RE = re.compile(
     r"(?<=[\].;:])\s+(?=\[\s*\d{1,3}(?:\s?(?:bis|ter|quater))?\.\s)"
-    r"|(?<=[\].;])\s+(?=\d{1,3}(?:\s?(?:bis|ter|quater))?\.\s+[\[“\"(A-Z])"
+    r"|(?<=[\].;])(?<!\bAlt\.)(?<!\bArt\.)(?<!\bNo\.)(?<!\bpara\.)(?<!\bparas\.)"
+    r"\s+(?=\d{1,3}(?:\s?(?:bis|ter|quater))?\.\s+[\[“\"(A-Z])"
 )
 
 
