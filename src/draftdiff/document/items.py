@@ -27,7 +27,7 @@ _SCOPE_RANK = {
     "section": 3,
     "article": 4,
 }
-_SCOPE_KEY = {"decision": "Dec", "appendix": "App", "chapter": "Ch", "section": "Sec", "article": "Art"}
+_SCOPE_KEY = {"decision": "Dec", "appendix": "Appendix", "chapter": "Ch", "section": "Sec", "article": "Art"}
 
 
 @dataclass(eq=False)

@@ -50,7 +50,7 @@ WORD_PREFIXES: dict[str, str] = {
     "part": "Part",
     "section": "Sec",
     "annex": "Annex",
-    "appendix": "App",
+    "appendix": "Appendix",
     "rule": "Rule",
     "decision": "Dec",
     "objective": "Obj",
@@ -130,6 +130,8 @@ class Number:
             return f"({self.token.lower()})"
         if self.form == "heading":
             return f"{self.prefix}{self.token}"
+        if self.form == "code":
+            return self.token
         if self.parts:
             return ".".join(str(p) for p in self.parts) + self.ordinal
         return f"{self.prefix}{self.value}{self.ordinal}{self.letter}"
@@ -214,7 +216,8 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
     number (a Word list number) pass ``strict=False``.
     """
     if text[:1] not in _LABEL_STARTS and not text[:1].isdecimal():
-        return None  # most lines of prose: no label can start here
+        # most lines of prose: no label can start here, but a code ("PARAM-01") or a series word ("TENET 1")
+        return _match_named(text) if "A" <= text[:1] <= "Z" else None
     m = _LEGAL_RE.match(text)
     if m and (not strict or _LEGAL_FOLLOW_RE.match(text, m.end())):
         ordinal = m["ord"]
@@ -265,6 +268,27 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
         else:
             number = Number("heading", prefix=prefix, token=tok.upper() + ordinal)
         return LabelMatch(number, _clean_label(m["label"]), rest, m["close"])
+    return _match_named(text) if "A" <= text[:1] <= "Z" else None
+
+
+# "PARAM-01 (y) Any protocol parameter …", "EIUP-GEN-01", "TREASURY-01a": a code that
+# names its provision, cited as printed
+_CODE_RE = re.compile(r"^(?P<label>[A-Z]{2,16}(?:-[A-Z]{2,16})*-\d{2,3}[a-z]?)(?=\s+[A-Z(“\"\[*])")
+# "TENET 1 Transactions …", "Principle 2: …": provisions numbered in a series of their own
+_SERIES_WORD_RE = re.compile(
+    r"^(?P<label>(?P<word>(?i:tenet|principle|goal|commitment|pillar|guideline|regulation|recommendation"
+    r"|criterion|element|action|step))\s+(?P<num>\d{1,3}))(?P<close>[.:]?)(?=\s+[A-Z(“\"\[])"
+)
+
+
+def _match_named(text: str) -> LabelMatch | None:
+    m = _CODE_RE.match(text)
+    if m:
+        return LabelMatch(Number("code", token=m["label"]), m["label"], text[m.end() :].strip())
+    m = _SERIES_WORD_RE.match(text)
+    if m and (m["word"].isupper() or m["word"].istitle()):
+        number = Number("para", prefix=m["word"].capitalize(), value=int(m["num"]))
+        return LabelMatch(number, _clean_label(m["label"]), text[m.end() :].strip(), m["close"])
     return None
 
 
