@@ -239,6 +239,7 @@ class _Numbers(_BuilderState):
             value=m.number.value,
             title_like=kind is Kind.NUMBERED and _title_like(m.rest),
             parts=parts if m.number.form == "para" and not m.number.prefix else (),
+            named=m.number.form == "code" or m.number.prefix not in ("", "PP", "OP", "Art"),
             option=self.options[-1].option if self.options else None,
         )
         self._set_anchor(item)

@@ -19,7 +19,7 @@ def _subheadings(items: list[_Item]) -> None:
     """A short title-like numbered line after which the main sequence carries
     on ("1. Opening of the session" inside section A, body paragraphs going
     on from 14 to 15) is a subheading, not a restart of the numbering."""
-    numbered = [i for i in items if i.role == "numbered" and i.option is None]
+    numbered = [i for i in items if i.role == "numbered" and i.option is None and not i.named]
     for item in numbered:
         if item.para.kind is Kind.HEADING:
             item.title_like = True  # a bold "1. Opening of the session" is as much a title
@@ -60,6 +60,7 @@ def _article_bodies(items: list[_Item]) -> None:
                 numbered_in.add(id(i.option))
             elif i.scopes:
                 numbered_in.add(id(i.scopes[-1]))
+    numbered_in.update(_headings_over_numbers(items))
     counters: dict[int, int] = {}
     members: dict[int, list[_Item]] = {}
     for item in items:
@@ -78,6 +79,8 @@ def _article_bodies(items: list[_Item]) -> None:
             continue
         elif anchor.scope is not None and anchor.scope.counts_body and item.para.kind is Kind.UNNUMBERED:
             body = id(anchor.scope)
+        elif _annex_section(anchor) and item.para.kind is Kind.UNNUMBERED:
+            body = id(anchor)  # "2.6 Monitoring …" of an appendix, then its paragraphs: AppendixI.2.6.1
         elif anchor.restates is not None and anchor.restates.counts_body and item.para.kind is Kind.UNNUMBERED:
             body = id(anchor)  # a delegation's proposal for the article: its own body, counted from 1
         elif anchor.role == "option" and anchor.option is not None and _BARE_OPTION_RE.match(anchor.para.text):
@@ -96,6 +99,29 @@ def _article_bodies(items: list[_Item]) -> None:
             group[0].body_alone = True  # its (a), (b) are the article's: "article 5 (a)"
 
 
+def _annex_section(item: _Item) -> bool:
+    """A numbered section heading of an annex or appendix ("2.6 Monitoring of …")."""
+    return (
+        item.role in ("numbered", "subheading")
+        and item.para.kind is Kind.HEADING
+        and bool(item.scopes)
+        and item.scopes[-1].kind in _ANNEXES
+    )
+
+
+def _headings_over_numbers(items: list[_Item]) -> set[int]:
+    """Numbered section headings of an annex with numbered or named provisions
+    under them before the next heading: their unnumbered text is not a body."""
+    out: set[int] = set()
+    current: _Item | None = None
+    for item in items:
+        if item.para.kind is Kind.HEADING and item.role in ("numbered", "subheading", "heading"):
+            current = item if _annex_section(item) else None
+        elif current is not None and item.role == "numbered":
+            out.add(id(current))
+    return out
+
+
 _BARE_OPTION_RE = re.compile(r"^\[?\s*(?:Option|Alternative|Alt\.?)\s*\(?\w{1,4}\)?\s*[:.]?\s*$", re.I)
 _CHAPEAU_RE = re.compile(r"^(The|We)\b.{0,150},$")
 
@@ -104,7 +130,7 @@ def _preamble(items: list[_Item]) -> None:
     """Unnumbered preambular paragraphs after "The General Assembly," (or
     "The States Parties to this Agreement,") become ``PP1``, ``PP2`` …, as
     delegations cite them, unless the text numbers its own PP paragraphs."""
-    if any(i.base.startswith("PP") for i in items):
+    if any(_pp_series(i.base) == "PP" for i in items):
         return
     for index, item in enumerate(items):
         start = index + 1
@@ -152,8 +178,9 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
         for scope in item.scopes:
             population[scope.kind] = population.get(scope.kind, 0) + 1
     headings = [i for i in items if i.role == "heading" and i.restates is None]
-    numbered = [i for i in items if i.role == "numbered" and i.option is None]
-    out: dict[int, str] = {}
+    numbered = [i for i in items if i.role == "numbered" and i.option is None and not i.named]
+    # a provision named by a code or its own series ("PARAM-01", "Tenet1") is cited as printed
+    out: dict[int, str] = {id(i): i.base for i in items if i.role == "numbered" and i.named}
 
     def outer(item: _Item) -> list[_Scope]:
         return [s for s in item.scopes if s is not item.scope]
@@ -202,6 +229,8 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
 
     def para_id(item: _Item) -> str:
         kinds = para_kinds.get("", set())
+        if item.para.kind is Kind.HEADING and item.scopes and item.scopes[-1].kind in _ANNEXES:
+            kinds = kinds | _ANNEXES  # "2.3 Network Parameters" of Appendix I: AppendixI.2.3
         inner = next((s for s in reversed(item.scopes) if s.kind in kinds), None)
         return f"{inner.final or inner.key}.{item.base}" if inner is not None else item.base
 
@@ -231,7 +260,7 @@ def _articles_restart(numbered: list[_Item]) -> bool:
     highest = 0
     seen: set[int] = set()
     for item in numbered:
-        if item.base[:2] in ("PP", "OP") or not item.value:
+        if _pp_series(item.base) or item.named or not item.value:
             continue
         article = next((s for s in reversed(item.scopes) if s.kind == "article"), None)
         if article is not None and id(article) not in seen:
@@ -271,11 +300,19 @@ def _fixpoint(items: list[_Item], make_id, choose, promoted: dict[str, set[str]]
             return
 
 
+_ANNEXES = frozenset({"annex", "appendix", "attachment", "schedule"})
+
+
+def _pp_series(base: str) -> str:
+    """ "PP" for PP3, "OP" for OP5, "" for the rest (a code such as "PPI-01" included)."""
+    return base[:2] if base[:2] in ("PP", "OP") and base[2:3].isdigit() else ""
+
+
 def _series_key(item: _Item) -> tuple:
     """One numbering sequence: a container's own, and within it the PP and OP
     series apart from the plain numbers (a decision's preamble restarting at
     PP1 does not restart its paragraphs 1 … 93)."""
-    prefix = item.base[:2] if item.base[:2] in ("PP", "OP") else ""
+    prefix = _pp_series(item.base)
     return (*map(id, item.scopes), prefix)
 
 
@@ -285,7 +322,7 @@ def _runs(items: list[_Item]) -> None:
     seen: dict[tuple, set[str]] = {}
     runs: dict[tuple, int] = {}
     for item in items:
-        if item.role != "numbered" or item.option is not None:
+        if item.role != "numbered" or item.option is not None or item.named:
             continue
         key = _series_key(item)
         bases = seen.setdefault(key, set())
@@ -350,6 +387,8 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
         elif item.role == "subheading":
             section = item.section_item
             prefix = final.get(id(section)) if section is not None else None
+            if (not prefix or is_positional(prefix)) and item.scopes and item.scopes[-1].kind in _ANNEXES:
+                prefix = item.scopes[-1].final or item.scopes[-1].key  # "2.2 Economic Parameters" of Appendix I
             pid = f"{prefix}.{item.base}" if prefix and not is_positional(prefix) else f"{item.base}.h"
         elif item.role == "sub" and item.option is not None:
             pid = _option_id(item.option, final) + item.base
@@ -380,7 +419,7 @@ def _restarted_scopes(items: list[_Item], own: dict[int, str]) -> set[tuple]:
     seen: dict[str, int] = {}
     out: set[tuple] = set()
     for item in items:
-        if item.role != "numbered" or item.option is not None:
+        if item.role != "numbered" or item.option is not None or item.named:
             continue
         pid = own[id(item)]
         if pid in seen and seen[pid] != item.run:
