@@ -85,12 +85,19 @@ Annex II
         "1",
         "2",
         "AnnexI",
-        "AnnexI.u1",
         "AnnexI.1",
         "AnnexI.2",
         "AnnexI.2(a)",
         "AnnexII",
         "AnnexII.1",
+    ]
+
+
+def test_a_title_line_after_a_container_heading_is_its_title():
+    paras = parse("Annex I\n\nGuidelines\n\n1. First.\n\nDecision 6/CMA.3\n\nCommon time frames\n\n1. Decides.\n")[1]
+    assert [(p.id, p.text) for p in paras if p.kind is Kind.HEADING] == [
+        ("AnnexI", "Guidelines"),
+        ("Dec6/CMA.3", "Decision 6/CMA.3 Common time frames"),
     ]
 
 

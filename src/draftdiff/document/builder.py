@@ -19,7 +19,7 @@ from .blocks import (
     scope_heading,
 )
 from .items import _SCOPE_RANK, _UNREAD, _BuilderState, _Item, _Scope, _scope_of, _Series
-from .model import Kind, Paragraph
+from .model import Kind, Location, Paragraph
 from .numbering import (
     LabelMatch,
     is_roman,
@@ -143,7 +143,12 @@ class _Headings(_BuilderState):
         head = self.items[index]
         block, title = head.title_block, head.para.text
         assert block is not None
-        head.para.text, head.title_block = "", None
+        name = scope_heading(title) if not head.para.label else None
+        if name:
+            title = title[len(name) :].strip()
+        head.para.text, head.title_block = name or "", None
+        here = head.para.location
+        head.para.location = Location(here.line, here.page, here.index)
         head.para.section = head.para.label
         for later in self.items[index + 1 :]:
             if later.role == "positional" and later.anchor is head:
@@ -151,8 +156,9 @@ class _Headings(_BuilderState):
         para = Paragraph(
             id="", label="", kind=Kind.HEADING, text=title, section=title, location=block.location, notes=block.notes
         )
-        name = _Item(para, "positional", scopes=(*head.scopes, scope), anchor=head, count=1, section_item=head)
-        self.items.insert(index + 1, name)
+        self.items.insert(
+            index + 1, _Item(para, "positional", scopes=(*head.scopes, scope), anchor=head, count=1, section_item=head)
+        )
 
     def _is_letter_heading(self, tok: str) -> bool:
         if len(tok) == 1 and not is_roman(tok):
@@ -383,22 +389,26 @@ class _Builder(_Headings, _Numbers, _Options):
         self._unnumbered(text, block, label="")
 
     def _article_title_line(self, text: str, block: Block) -> bool:
-        """ "Article 1" then "Use of terms" on a line of its own: the title belongs to the heading."""
+        """ "Article 1" then "Use of terms" on a line of its own (or "Decision 6/CMA.3"
+        then "Common time frames for …"): the title belongs to the heading."""
         prev = self.items[-1] if self.items else None
         if (
             prev is None
             or prev.role != "heading"
             or prev.scope is None
-            or prev.scope.kind != "article"
-            or prev.para.text.strip("[]() ")
+            or prev.scope.kind not in _TITLED_SCOPES
+            or (prev.para.text.strip("[]() ") and prev.para.text != scope_heading(prev.para.text))
             or not _title_like(text)
             or len(text.split()) > 10
             or match_para(text)
             or match_sub(text)
+            or match_heading_number(text)
             or scope_heading(text)
         ):
             return False
-        prev.para.text = text
+        # "Decision 6/CMA.3" has no label of ours: its name is its text, and the title follows it
+        prev.para.text = f"{prev.para.text} {text}" if prev.para.text.strip("[]() ") else text
+        prev.para.location = prev.para.location.taking_in(block.location)
         prev.title_block = block
         self.section = prev.para.section = f"{prev.para.section} {text}".strip()
         return True
@@ -419,6 +429,7 @@ class _Builder(_Headings, _Numbers, _Options):
             return False
         prev.para.text = f"{prev.para.text} {text}"
         prev.para.notes.extend(block.notes)
+        prev.para.location = prev.para.location.taking_in(block.location)
         prev.title_like = False
         prev.body_merged = True
         return True
@@ -427,6 +438,7 @@ class _Builder(_Headings, _Numbers, _Options):
 _OPTION_LINE_RE = re.compile(
     r"^\s*\[?\s*(?:\[?\s*(?:Option|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b|Alt\.\s*\d{0,2})", re.I
 )
+_TITLED_SCOPES = frozenset({"article", "decision", "resolution", "annex", "appendix", "part", "chapter"})
 _NEW_ARTICLE_RE = re.compile(r"^(?P<lead>(?:proposal\s+for\s+)?(?:an?\s+)?new)\s+(?P<heading>article\s+\S.*)$", re.I)
 _BRACKETED_LABEL_RE = re.compile(
     r"^(?P<label>(?:Article|Art\.|Chapter|Part|Section|Annex|Appendix)\s+[\w.-]{1,12}(?:\s(?:bis|ter|quater))?)\]\s*(?P<rest>.*)$",

@@ -18,6 +18,7 @@ _UNREAD = object()  # match_para not yet tried on the text
 # article before it, an annex closes the parts and articles before it.
 _SCOPE_RANK = {
     "decision": 0,
+    "resolution": 0,
     "annex": 1,
     "appendix": 1,
     "attachment": 1,
@@ -27,7 +28,14 @@ _SCOPE_RANK = {
     "section": 3,
     "article": 4,
 }
-_SCOPE_KEY = {"decision": "Dec", "appendix": "Appendix", "chapter": "Ch", "section": "Sec", "article": "Art"}
+_SCOPE_KEY = {
+    "decision": "Dec",
+    "resolution": "Res",
+    "appendix": "Appendix",
+    "chapter": "Ch",
+    "section": "Sec",
+    "article": "Art",
+}
 
 
 @dataclass(eq=False)

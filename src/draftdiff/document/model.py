@@ -30,9 +30,30 @@ class Location:
     line: int | None = None
     page: int | None = None
     index: int | None = None
+    # DOCX: the last body paragraph the paragraph takes in, when a title or body
+    # printed as a paragraph of its own was joined to it ("Article 1" / "Use of terms")
+    until: int | None = None
 
     def to_json(self) -> dict:
-        return {k: v for k, v in (("line", self.line), ("page", self.page), ("index", self.index)) if v is not None}
+        return {
+            k: v
+            for k, v in (("line", self.line), ("page", self.page), ("index", self.index), ("until", self.until))
+            if v is not None
+        }
+
+    def taking_in(self, other: Location) -> Location:
+        """This location, grown to take in a block read after it."""
+        last = other.until if other.until is not None else other.index
+        if last is None or self.index is None:
+            return self
+        return Location(self.line, self.page, self.index, last)
+
+    @property
+    def indexes(self) -> range:
+        """The DOCX body paragraphs the paragraph was read from."""
+        if self.index is None:
+            return range(0)
+        return range(self.index, (self.until if self.until is not None else self.index) + 1)
 
 
 @dataclass(frozen=True)
@@ -293,14 +314,14 @@ def label_from_path(path: Path) -> str:
     return stem
 
 
-def _where(location: Location) -> tuple[int | None, int | None, int | None]:
-    return location.line, location.page, location.index
+def _where(location: Location) -> tuple[int | None, int | None, int | None, int | None]:
+    return location.line, location.page, location.index, location.until
 
 
 def _rebuild_draft(state: dict, rows: list[tuple], cached: dict[str, list]) -> Draft:
     paragraphs = [
-        Paragraph(id, label, kind, text, section, Location(line, page, index), notes, close, comments)
-        for id, label, kind, text, section, line, page, index, notes, close, comments in rows
+        Paragraph(id, label, kind, text, section, Location(line, page, index, until), notes, close, comments)
+        for id, label, kind, text, section, line, page, index, until, notes, close, comments in rows
     ]
     draft = Draft.__new__(Draft)
     draft.__dict__.update(state)

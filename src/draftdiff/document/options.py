@@ -116,6 +116,7 @@ class _Options(_BuilderState):
                 # paragraph 1's text; options 2, 3 … follow it
                 owner.para.text = f"{owner.para.text} {text}".strip()
                 owner.para.notes.extend(block.notes)
+                owner.para.location = owner.para.location.taking_in(block.location)
                 owner.title_like = False
                 owner.body_merged = True
                 self.options.append(_Series(owner, style, value, _Option(owner, token, word), self._sub_context(owner)))

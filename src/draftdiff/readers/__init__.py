@@ -334,8 +334,8 @@ def _attach_comments(comments: list[dict], paragraphs: list[Paragraph]) -> None:
     """Each comment travels with the paragraph it is anchored in; one anchored
     in an empty paragraph goes to the next paragraph with text (or the last),
     so that no position is lost."""
-    indexed = sorted(
-        ((p.location.index, n) for n, p in enumerate(paragraphs) if p.location.index is not None),
+    indexed = sorted(  # by the last body paragraph each takes in: a heading holds its title line's comments
+        ((p.location.indexes[-1], n) for n, p in enumerate(paragraphs) if p.location.index is not None),
     )
     keys = [index for index, _ in indexed]
     for comment in comments:

@@ -147,7 +147,7 @@ class _Marker:
             if change.kind == "deleted":
                 cursor = self._deleted_copies(change.old, cursor, first, [c for s, c in change.comments if s == "old"])
                 continue
-            elements = [self.elements[p.location.index] for p in change.new if p.location.index is not None]
+            elements = [self.elements[index] for p in change.new for index in p.location.indexes]
             if not elements:
                 continue
             old_comments = [c for side, c in change.comments if side == "old"]
@@ -185,11 +185,13 @@ class _Marker:
         """Each new paragraph's words are in the element the reader took them from."""
         owners: dict[int, int] = {}
         for para in self.comparison.new.paragraphs:
-            index = para.location.index
-            if index is None or index not in self.elements:
+            indexes = para.location.indexes
+            if not indexes or any(index not in self.elements for index in indexes):
                 raise _CannotMark
-            owners[index] = owners.get(index, 0) + 1
-            text = _squash(_element_text(self.elements[index]))
+            for index in indexes:
+                owners[index] = owners.get(index, 0) + 1
+            # a heading and its title line read as one paragraph: the words run across both
+            text = _squash(" ".join(_element_text(self.elements[index]) for index in indexes))
             if _squash(para.text)[:40] not in text:
                 raise _CannotMark
         self.owners = owners
