@@ -40,11 +40,13 @@ _SCOPE_LINE_RE = re.compile(r"^(?:Annex|Appendix|Attachment|Schedule)\s+(?:[IVXL
 
 
 _BARE_SCOPE_RE = re.compile(r"^(?P<name>Annex|Appendix|Attachment|Schedule)\.?$", re.I)
+# "ANNEX AGREEMENT RELATING TO THE IMPLEMENTATION OF …": the annex's heading and its title on one line
+_TITLED_SCOPE_RE = re.compile(r"^(?P<name>ANNEX|APPENDIX)\s+(?=[A-Z][A-Z0-9 ,.;:'’()-]{8,}$)")
 
 
 def scope_heading(text: str) -> str | None:
     """The scope a heading opens for restarted numbering: "Annex I", "Decision 2/CMA.3", "Annex"."""
-    m = _SCOPE_RE.match(text) or _BARE_SCOPE_RE.match(text.strip())
+    m = _SCOPE_RE.match(text) or _BARE_SCOPE_RE.match(text.strip()) or _TITLED_SCOPE_RE.match(text)
     return m["name"].rstrip(".:") if m else None
 
 

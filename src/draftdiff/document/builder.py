@@ -11,6 +11,7 @@ from ..normalize import clean_text
 from .blocks import (
     _BARE_SCOPE_RE,
     _SCOPE_LINE_RE,
+    _TITLED_SCOPE_RE,
     Block,
     _article_title,
     _title_like,
@@ -360,7 +361,7 @@ class _Builder(_Headings, _Numbers, _Options):
         ):
             self._heading(full, block)  # "ANNEX II GUIDELINES FOR …", "Article 2 Legal status of …", however long
             return
-        if _BARE_SCOPE_RE.match(full) or _SCOPE_LINE_RE.match(full):
+        if _BARE_SCOPE_RE.match(full) or _SCOPE_LINE_RE.match(full) or _TITLED_SCOPE_RE.match(full):
             self._heading(full, block)  # "Annex", "Annex II" alone on a line: a container, however styled
             return
         if self._option_line(full, block, label_text):

@@ -128,35 +128,54 @@ _CHAPEAU_RE = re.compile(r"^(The|We)\b.{0,150},$")
 
 def _preamble(items: list[_Item]) -> None:
     """Unnumbered preambular paragraphs after "The General Assembly," (or
-    "The States Parties to this Agreement,") become ``PP1``, ``PP2`` …, as
-    delegations cite them, unless the text numbers its own PP paragraphs."""
+    "The States Parties to this Agreement,", or a "Preamble" heading) become
+    ``PP1``, ``PP2`` …, as delegations cite them, unless the text numbers its
+    own PP paragraphs. A text of several decisions has a preamble in each:
+    they are cited with their decision (``Dec6/CMA.3.PP1``)."""
     if any(_pp_series(i.base) == "PP" for i in items):
         return
-    for index, item in enumerate(items):
+    runs: list[list[_Item]] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
         start = index + 1
         if _PREAMBLE_HEADING_RE.match(item.para.text) and item.para.kind is Kind.HEADING:
             follower = items[start] if start < len(items) else None
             if follower is not None and follower.role == "positional" and _CHAPEAU_RE.match(follower.para.text):
                 start += 1  # "Preamble" / "The Parties to this Agreement," / PP1 …
         elif item.role != "positional" or not _CHAPEAU_RE.match(item.para.text):
+            index += 1
             continue
-        count = 0
-        last: _Item | None = None
-        for follower in items[start:]:
-            if follower.role == "option":
-                continue  # "Option (b)" offered for a preambular paragraph: PP4.Optb
-            if follower.role != "positional" or follower.para.kind is not Kind.UNNUMBERED:
-                break
-            if follower.para.text.endswith(":") and count > 0:
-                # "Have agreed as follows:" comes after the last preambular paragraph: PP16.u1
-                if last is not None and follower.anchor is not last:
-                    follower.anchor, follower.count = last, 1
-                break
-            count += 1
-            follower.role = "preamble"
-            follower.count = count
-            last = follower
-        return
+        run = _preamble_run(items, start)
+        if run:
+            runs.append(run)
+        index = start + len(run)
+    if len(runs) > 1:
+        for run in runs:
+            for follower in run:
+                follower.pp_scope = follower.scopes[-1] if follower.scopes else None
+
+
+def _preamble_run(items: list[_Item], start: int) -> list[_Item]:
+    count = 0
+    last: _Item | None = None
+    run: list[_Item] = []
+    for follower in items[start:]:
+        if follower.role == "option":
+            continue  # "Option (b)" offered for a preambular paragraph: PP4.Optb
+        if follower.role != "positional" or follower.para.kind is not Kind.UNNUMBERED:
+            break
+        if follower.para.text.endswith(":") and count > 0:
+            # "Have agreed as follows:" comes after the last preambular paragraph: PP16.u1
+            if last is not None and follower.anchor is not last:
+                follower.anchor, follower.count = last, 1
+            break
+        count += 1
+        follower.role = "preamble"
+        follower.count = count
+        last = follower
+        run.append(follower)
+    return run
 
 
 _PREAMBLE_HEADING_RE = re.compile(r"^(?:preamble|préambule|preámbulo)$", re.I)
@@ -401,6 +420,8 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
         elif item.role == "article-body":
             assert item.anchor is not None
             pid = f"{anchor_id(item.anchor)}.{item.count}"
+        elif item.role == "preamble" and item.pp_scope is not None:
+            pid = f"{item.pp_scope.final or item.pp_scope.key}.PP{item.count}"
         elif item.role == "preamble":
             pid = f"PP{item.count}"
         else:

@@ -82,6 +82,7 @@ class _Item:
     body_merged: bool = False  # a titled paragraph has taken its body
     body: int = 0  # article-body: the container whose unnumbered body it counts in
     body_alone: bool = False  # article-body: the only paragraph of that body
+    pp_scope: _Scope | None = None  # preamble: the decision it opens, when a text has several
     named: bool = False  # numbered: a code or a series of its own ("PARAM-01", "TENET 1"), cited as printed
     title_block: Block | None = None  # heading: the line its title was taken from
     restates: _Scope | None = None  # heading: the open article it restates (a compilation's proposal)
