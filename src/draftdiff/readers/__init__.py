@@ -301,8 +301,12 @@ def _load(path: Path, *, label: str | None, options: ReadOptions | None) -> Draf
             *extra.get("warnings", []),
             ReadWarning("control characters in the text (such as ESC) are shown as visible escapes: \\x1b"),
         ]
+    from ..document.front import strip_masthead
     from ..document.structure import build
 
+    blocks, masthead = strip_masthead(blocks)
+    if masthead:
+        extra["furniture"] = [*masthead, *extra.get("furniture", [])]
     title, paragraphs = build(blocks)
     if extra.get("comments"):
         _attach_comments(extra["comments"], paragraphs)
