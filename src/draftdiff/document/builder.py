@@ -399,8 +399,7 @@ class _Builder(_Headings, _Numbers, _Options):
             or prev.scope is None
             or prev.scope.kind not in _TITLED_SCOPES
             or (prev.para.text.strip("[]() ") and prev.para.text != scope_heading(prev.para.text))
-            or not _title_like(text)
-            or len(text.split()) > 10
+            or not _title_line(text, long=prev.scope.kind != "article")
             or match_para(text)
             or match_sub(text)
             or match_heading_number(text)
@@ -439,6 +438,23 @@ class _Builder(_Headings, _Numbers, _Options):
 _OPTION_LINE_RE = re.compile(
     r"^\s*\[?\s*(?:\[?\s*(?:Option|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b|Alt\.\s*\d{0,2})", re.I
 )
+
+
+def _title_line(text: str, *, long: bool) -> bool:
+    """A title printed under its heading: an article's is short ("Use of terms"); a
+    decision's or an annexed text's may run long ("Common time frames for … of the
+    Paris Agreement"), but neither ends like a sentence."""
+    if not long:
+        return _title_like(text) and len(text.split()) <= 10
+    first = text.lstrip("“\"'‘(")[:1]
+    return (
+        text[-1] not in ".,;:"
+        and first.isupper()
+        and len(text.split()) <= 30
+        and text.rstrip("])*”’\"' ")[-1:] not in (".", ";", ",")
+    )
+
+
 _TITLED_SCOPES = frozenset({"article", "decision", "resolution", "annex", "appendix", "part", "chapter"})
 _NEW_ARTICLE_RE = re.compile(r"^(?P<lead>(?:proposal\s+for\s+)?(?:an?\s+)?new)\s+(?P<heading>article\s+\S.*)$", re.I)
 _BRACKETED_LABEL_RE = re.compile(

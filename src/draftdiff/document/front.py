@@ -18,7 +18,7 @@ _MASTHEAD_RES = (
     re.compile(r"^United Nations$", re.I),
     re.compile(r"^(?:General Assembly|Security Council|Economic and Social Council)$"),
     # a document symbol, alone or after "United Nations"
-    re.compile(r"^(?:United Nations\s+)?[A-Z]{1,8}(?:/[A-Z0-9.\-]+){2,}(?:\s*\([A-Z]\))?$"),
+    re.compile(r"^(?:United Nations\s+)?[A-Z]{1,8}(?:/[A-Za-z0-9.\-]+){2,}(?:\s*\([A-Z]\))?$"),
     re.compile(r"\bDistr\.?:\s*\w+"),
     re.compile(r"^Original:\s*\w+"),
     re.compile(rf"^\d{{1,2}} (?:{_MONTHS}) \d{{4}}$"),

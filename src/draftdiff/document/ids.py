@@ -123,7 +123,7 @@ def _headings_over_numbers(items: list[_Item]) -> set[int]:
 
 
 _BARE_OPTION_RE = re.compile(r"^\[?\s*(?:Option|Alternative|Alt\.?)\s*\(?\w{1,4}\)?\s*[:.]?\s*$", re.I)
-_CHAPEAU_RE = re.compile(r"^(The|We)\b.{0,150},$")
+_CHAPEAU_RE = re.compile(r"^(The|We)\b.{0,300},$")
 
 
 def _preamble(items: list[_Item]) -> None:
@@ -139,11 +139,11 @@ def _preamble(items: list[_Item]) -> None:
     while index < len(items):
         item = items[index]
         start = index + 1
-        if _PREAMBLE_HEADING_RE.match(item.para.text) and item.para.kind is Kind.HEADING:
+        if _PREAMBLE_HEADING_RE.match(_unbracketed(item.para.text)) and item.para.kind is Kind.HEADING:
             follower = items[start] if start < len(items) else None
-            if follower is not None and follower.role == "positional" and _CHAPEAU_RE.match(follower.para.text):
+            if follower is not None and follower.role == "positional" and _is_chapeau(follower.para.text):
                 start += 1  # "Preamble" / "The Parties to this Agreement," / PP1 …
-        elif item.role != "positional" or not _CHAPEAU_RE.match(item.para.text):
+        elif item.role != "positional" or not _is_chapeau(item.para.text):
             index += 1
             continue
         run = _preamble_run(items, start)
@@ -176,6 +176,15 @@ def _preamble_run(items: list[_Item], start: int) -> list[_Item]:
         last = follower
         run.append(follower)
     return run
+
+
+def _unbracketed(text: str) -> str:
+    return text.strip("[] ")
+
+
+def _is_chapeau(text: str) -> bool:
+    """ "The General Assembly,", "[The Parties to this agreement,]"."""
+    return bool(_CHAPEAU_RE.match(_unbracketed(text)))
 
 
 _PREAMBLE_HEADING_RE = re.compile(r"^(?:preamble|préambule|preámbulo)$", re.I)
@@ -220,7 +229,7 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
         that separates most of them, then the rarer; for paragraphs the innermost."""
         splits: dict[str, int] = {}
         partial: set[str] = set()  # kinds some members are outside of: "in an annex or not"
-        for kind in {s.kind for i in group for s in outer(i)}:
+        for kind in sorted({s.kind for i in group for s in outer(i)}):  # sorted: ties break the same way every run
             found = [next((s for s in outer(i) if s.kind == kind), None) for i in group]
             if len({id(f) for f in found}) > 1:
                 splits[kind] = len({id(f) for f in found})

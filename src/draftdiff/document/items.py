@@ -57,7 +57,9 @@ def _scope_of(text: str, heading_id: str) -> _Scope | None:
         key = heading_id
     else:
         key = _SCOPE_KEY.get(word, word.capitalize()) + re.sub(r"\s+", "", name[len(word) :])
-    return _Scope(word, key, _SCOPE_RANK[word], counts_body=word == "article")
+    # a resolution among decisions is qualified as they are ("Res1/CMA.3.1" beside "Dec6/CMA.3.1")
+    kind = "decision" if word == "resolution" else word
+    return _Scope(kind, key, _SCOPE_RANK[word], counts_body=word == "article")
 
 
 @dataclass(eq=False, slots=True)
@@ -104,7 +106,7 @@ class _Series:
 
     owner: _Item | None
     style: str  # "digit" | "roman" | "upper" | "lower"
-    value: int
+    value: float  # 2 for "Option 2", 1.2 for "Option 1 bis"
     option: _Option
     # the sub-paragraph context when the series opened: "(b)" after the options of "(a)" goes on from it
     context: tuple = ()

@@ -15,19 +15,23 @@ from .numbering import LabelMatch, letter_value, roman_value
 # "Option 2:", "[Option I", "Option (a):", "Alternative B", "Alt. 1.": the token is what a citation uses
 _OPTION_RE = re.compile(
     r"^\[?\s*(?:(?P<word>Option|Alternative)\s+|(?P<alt>Alt)(?:\.\s*|\s+))"
-    r"(?P<tok>\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)|\d{1,2}|[IVX]{1,4}|[A-Za-z])(?![\w])",
+    r"(?P<tok>\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)|\d{1,2}|[IVX]{1,4}|[A-Za-z])"
+    r"(?:\s?(?P<ord>bis|ter|quater|quinquies|sexies))?(?![\w])",
 )
+_ORDINAL_STEP = {"bis": 0.2, "ter": 0.3, "quater": 0.4, "quinquies": 0.5, "sexies": 0.6}
 
 
-def _option_token(m: re.Match) -> tuple[str, str, str, int]:
+def _option_token(m: re.Match) -> tuple[str, str, str, float]:
     """(word, token, style, value): "Option II" -> ("Opt", "II", "roman", 2)."""
     word = "Alt" if m["alt"] else "Opt"
     token = m["tok"].strip("()")
+    ordinal = m["ord"] or ""
+    step = _ORDINAL_STEP.get(ordinal, 0.0)  # "Option 1 bis" comes between options 1 and 2
     if token.isdigit():
-        return word, token, "digit", int(token)
+        return word, token + ordinal, "digit", int(token) + step
     if len(token) > 1 or token in "IVX":
-        return word, token, "roman", roman_value(token)
-    return word, token, "upper" if token.isupper() else "lower", letter_value(token)
+        return word, token + ordinal, "roman", roman_value(token) + step
+    return word, token + ordinal, "upper" if token.isupper() else "lower", letter_value(token) + step
 
 
 class _Options(_BuilderState):
@@ -45,6 +49,9 @@ class _Options(_BuilderState):
             inside = owner.role == "numbered" and owner.parts and parts[: len(owner.parts)] == owner.parts
             if inside and len(parts) > len(owner.parts):
                 return
+            last = self.items[-1] if self.items else None
+            if inside and last is not None and last.role == "option" and last.option is self.options[-1].option:
+                return  # "Option 2:" then "23. Parties may claim …": paragraph 23 restated in option 2
             self.options.pop()
 
     def _restated_alternative(self, m: LabelMatch, block: Block, kind: Kind) -> bool:
@@ -60,7 +67,7 @@ class _Options(_BuilderState):
         if not found:
             return False
         word, token, style, value = _option_token(found)
-        if style != series.style or value != series.value + 1:
+        if style != series.style or not series.value < value <= int(series.value) + 1:
             return False
         series.value = value
         series.option = _Option(series.owner, token, word)
@@ -97,7 +104,7 @@ class _Options(_BuilderState):
         series = None
         for index in range(len(self.options) - 1, -1, -1):
             candidate = self.options[index]
-            if candidate.style == style and candidate.value + 1 == value:
+            if candidate.style == style and candidate.value < value <= int(candidate.value) + 1:
                 del self.options[index + 1 :]
                 series = candidate
                 break
@@ -136,7 +143,7 @@ class _Options(_BuilderState):
         self.roman_value = 0
         return True
 
-    def _takes_first_option(self, owner: _Item, value: int) -> bool:
+    def _takes_first_option(self, owner: _Item, value: float) -> bool:
         """A numbered paragraph (or sub-paragraph) with a title only, or no
         text, right before the first option: the option is its text."""
         last = self.items[-1] if self.items else None
