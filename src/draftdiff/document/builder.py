@@ -233,7 +233,7 @@ class _Numbers(_BuilderState):
         if m.number.form == "para" and not m.number.prefix:
             self.last_value = m.number.value
         parts = m.number.parts or (m.number.value,)
-        self._close_options(parts)
+        self._close_options(parts, m.number.id)
         base = m.number.id
         item = self._add(
             "numbered",
@@ -385,7 +385,7 @@ class _Builder(_Headings, _Numbers, _Options):
             # keep it as printed.
             self._unnumbered(text, block, label=label_text)
             return
-        if self._titled_body(text, block):
+        if self._titled_body(text, block) or self._option_body(text, block):
             return
         self._unnumbered(text, block, label="")
 

@@ -79,8 +79,8 @@ def _article_bodies(items: list[_Item]) -> None:
             continue
         elif anchor.scope is not None and anchor.scope.counts_body and item.para.kind is Kind.UNNUMBERED:
             body = id(anchor.scope)
-        elif _annex_section(anchor) and item.para.kind is Kind.UNNUMBERED:
-            body = id(anchor)  # "2.6 Monitoring …" of an appendix, then its paragraphs: AppendixI.2.6.1
+        elif (_annex_section(anchor) or _section_heading(anchor)) and item.para.kind is Kind.UNNUMBERED:
+            body = id(anchor)  # "2.6 Monitoring …" of an appendix, "B. Definitions": AppendixI.2.6.1, B.1
         elif anchor.restates is not None and anchor.restates.counts_body and item.para.kind is Kind.UNNUMBERED:
             body = id(anchor)  # a delegation's proposal for the article: its own body, counted from 1
         elif anchor.role == "option" and anchor.option is not None and _BARE_OPTION_RE.match(anchor.para.text):
@@ -116,10 +116,23 @@ def _headings_over_numbers(items: list[_Item]) -> set[int]:
     current: _Item | None = None
     for item in items:
         if item.para.kind is Kind.HEADING and item.role in ("numbered", "subheading", "heading"):
-            current = item if _annex_section(item) else None
+            current = item if _annex_section(item) or _section_heading(item) else None
         elif current is not None and item.role == "numbered":
             out.add(id(current))
     return out
+
+
+def _section_heading(item: _Item) -> bool:
+    """A lettered or roman section heading ("B. Definitions", "II.A"): not a container of its own."""
+    return (
+        item.role == "heading"
+        and item.scope is None
+        and item.restates is None
+        and bool(_LETTER_ROMAN_RE.match(item.base))
+    )
+
+
+_LETTER_ROMAN_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])(?:\.(?:[IVXLC]+|[A-Z]))*$")
 
 
 _BARE_OPTION_RE = re.compile(r"^\[?\s*(?:Option|Alternative|Alt\.?)\s*\(?\w{1,4}\)?\s*[:.]?\s*$", re.I)
@@ -165,6 +178,8 @@ def _preamble_run(items: list[_Item], start: int) -> list[_Item]:
             continue  # "Option (b)" offered for a preambular paragraph: PP4.Optb
         if follower.role != "positional" or follower.para.kind is not Kind.UNNUMBERED:
             break
+        if count == 0 and _is_chapeau(follower.para.text):
+            continue  # "Preamble", "Option 2:", then "The Parties to this agreement,": the chapeau
         if follower.para.text.endswith(":") and count > 0:
             # "Have agreed as follows:" comes after the last preambular paragraph: PP16.u1
             if last is not None and follower.anchor is not last:

@@ -158,5 +158,8 @@ class _BuilderState:
     def _restated_alternative(self, m: LabelMatch, block: Block, kind: Kind) -> bool:
         raise NotImplementedError
 
-    def _close_options(self, parts: tuple[int, ...]) -> None:
+    def _option_body(self, text: str, block: Block) -> bool:
+        raise NotImplementedError
+
+    def _close_options(self, parts: tuple[int, ...], base: str = "") -> None:
         raise NotImplementedError

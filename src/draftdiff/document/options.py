@@ -18,6 +18,9 @@ _OPTION_RE = re.compile(
     r"(?P<tok>\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)|\d{1,2}|[IVX]{1,4}|[A-Za-z])"
     r"(?:\s?(?P<ord>bis|ter|quater|quinquies|sexies))?(?![\w])",
 )
+_BARE_OPTION_LINE_RE = re.compile(
+    r"^\[?\s*(?:Option|Alternative|Alt\.?)\s*\(?\w{1,4}\)?(?:\s?bis|\s?ter)?\s*[:.]?\s*$", re.I
+)
 _ORDINAL_STEP = {"bis": 0.2, "ter": 0.3, "quater": 0.4, "quinquies": 0.5, "sexies": 0.6}
 
 
@@ -39,7 +42,7 @@ class _Options(_BuilderState):
     paragraph whose text starts with its first option, closed by a heading or
     a paragraph that is not part of what they were offered for."""
 
-    def _close_options(self, parts: tuple[int, ...]) -> None:
+    def _close_options(self, parts: tuple[int, ...], base: str = "") -> None:
         """A numbered paragraph ends the options offered for a paragraph it is
         not part of: 4 ends those of 3 and of 3(c), 3.1 stays inside those of 3."""
         while self.options:
@@ -50,7 +53,13 @@ class _Options(_BuilderState):
             if inside and len(parts) > len(owner.parts):
                 return
             last = self.items[-1] if self.items else None
-            if inside and last is not None and last.role == "option" and last.option is self.options[-1].option:
+            if (
+                inside
+                and base == owner.base
+                and last is not None
+                and last.role == "option"
+                and last.option is self.options[-1].option
+            ):
                 return  # "Option 2:" then "23. Parties may claim …": paragraph 23 restated in option 2
             self.options.pop()
 
@@ -141,6 +150,27 @@ class _Options(_BuilderState):
         self.letter = None
         self.letter_value = 0
         self.roman_value = 0
+        return True
+
+    def _option_body(self, text: str, block: Block) -> bool:
+        """ "Option 2:" alone, then "All Parties to enhance action …": for a paragraph's
+        options, that text is option 2 (``3.Opt2``). An article's option block, or an
+        option whose text is a chapeau and its items, keeps its paragraphs (``Art2.Opt2.1``)."""
+        last = self.items[-1] if self.items else None
+        if (
+            last is None
+            or last.role != "option"
+            or last.option is None
+            or last.option.owner is None
+            or last.option.owner.role not in ("numbered", "sub")
+            or not _BARE_OPTION_LINE_RE.match(last.para.text)
+            or _OPTION_RE.match(text)
+            or text.rstrip("] ").endswith(":")  # a chapeau and its items: the option's body, counted from 1
+        ):
+            return False
+        last.para.text = f"{last.para.text} {text}"
+        last.para.notes.extend(block.notes)
+        last.para.location = last.para.location.taking_in(block.location)
         return True
 
     def _takes_first_option(self, owner: _Item, value: float) -> bool:
