@@ -355,6 +355,9 @@ class _Builder(_Headings, _Numbers, _Options):
             head.label = f"{proposal['lead']} {head.label}"  # the label as printed, words in order
             return
         word_number = match_para(full, strict=strict) if block.heading is None else None
+        if block.heading == 0 and _LABEL_ALONE_RE.match(full):
+            # "Article 1", "[Article 2 ter]", "PART II" alone on a line in a body style: a heading whatever the style
+            word_number = match_para(full, strict=strict)
         if word_number and (
             word_number.number.form == "heading"
             or (word_number.number.prefix == "Art" and _article_title(word_number.rest.lstrip("] ")))
@@ -455,6 +458,9 @@ def _title_line(text: str, *, long: bool) -> bool:
     )
 
 
+_LABEL_ALONE_RE = re.compile(
+    r"^(?:Article|Part|Annex|Appendix|Chapter)\s+[\w.-]{1,8}(?:\s?(?:bis|ter|quater|quinquies|ante))?\.?$", re.I
+)
 _TITLED_SCOPES = frozenset({"article", "decision", "resolution", "annex", "appendix", "part", "chapter"})
 _NEW_ARTICLE_RE = re.compile(r"^(?P<lead>(?:proposal\s+for\s+)?(?:an?\s+)?new)\s+(?P<heading>article\s+\S.*)$", re.I)
 _BRACKETED_LABEL_RE = re.compile(

@@ -25,11 +25,69 @@ _ARTICLE_RE = re.compile(
 )
 
 
+# One part of a reference written in words: "article 11", "option II", "Section 1", "paragraph 7 (a)"
+_PART_RES: tuple[tuple[str, re.Pattern], ...] = (
+    (
+        "Art",
+        re.compile(
+            rf"^(?:article|art\.?)\s*(?P<tok>[IVXLC]+|\d{{1,3}}\s*(?:{_ORD})?)\s*(?P<subs>(?:\(\s*[a-z]{{1,6}}\s*\)\s*)*)$",
+            re.I,
+        ),
+    ),
+    ("Sec", re.compile(r"^(?:section|sec\.?)\s*(?P<tok>[IVXLC]+|\d{1,3}|[A-Z])$", re.I)),
+    (
+        "Opt",
+        re.compile(rf"^(?:option|opt\.?)\s*\(?(?P<tok>\d{{1,2}}|[IVX]{{1,4}}|[A-Za-z])\)?\s*(?P<ord>{_ORD})?$", re.I),
+    ),
+    ("Alt", re.compile(r"^(?:alternative|alt\.?)\s*(?P<tok>\d{1,2}|[A-Za-z])$", re.I)),
+    ("Annex", re.compile(r"^annex\s*(?P<tok>[IVXLC]+|\d{1,3}|[A-Z])?$", re.I)),
+    ("PP", re.compile(r"^(?:preambular\s+paragraph|pp\.?|PP)\s*(?P<tok>\d{1,3})$", re.I)),
+    (
+        "",
+        re.compile(
+            rf"^(?:paragraphs?|paras?\.?|§)?\s*(?P<tok>\d{{1,3}}(?:\.\d{{1,3}})*\s*(?:{_ORD})?)"
+            r"\s*(?P<subs>(?:\(\s*[a-z]{1,6}\s*\)\s*)*)$",
+            re.I,
+        ),
+    ),
+)
+
+
+def _worded(text: str) -> str | None:
+    """ "article 11, option II, paragraph 7", "paragraph 7 of option II of article 11",
+    "Article II, Section 1", "para 2 of Art. 9", "option 2 of paragraph 3": the id,
+    outer container first."""
+    pieces = re.split(r"\s*,\s*|\s+of\s+(?:the\s+)?", text.strip())
+    if len(pieces) < 2:
+        return None
+    parts: list[str] = []
+    for piece in pieces:
+        for prefix, pattern in _PART_RES:
+            m = pattern.match(piece.strip())
+            if m:
+                tok = re.sub(r"\s+", "", m["tok"] or "")
+                tok = tok if prefix in ("Opt", "Alt") or tok.isupper() else tok.lower()
+                extra = (m.groupdict().get("ord") or "").lower() + re.sub(r"\s+", "", m.groupdict().get("subs") or "")
+                parts.append(f"{prefix}{tok}{extra.lower()}")
+                break
+        else:
+            return None
+    if re.search(r"\bof\b", text):
+        parts.reverse()  # "paragraph 7 of option II of article 11": innermost first
+    out = parts[0]
+    for part in parts[1:]:
+        out += part if part.startswith("(") else f".{part}"
+    return out
+
+
 def candidates(reference: str) -> list[str]:
     """The canonical ids a reference may mean, most literal first."""
     text = re.sub(r"\s+", " ", reference.strip())
-    text = _PARA_WORD_RE.sub("", text)
     out: list[str] = []
+    worded = _worded(text)
+    if worded:
+        out.append(worded)
+    text = _PARA_WORD_RE.sub("", text)
     m = _ARTICLE_RE.match(text)
     if m:
         art = "Art" + re.sub(r"\s+", "", m["art"]).lower()
@@ -79,7 +137,7 @@ def resolve(reference: str, ids: Iterable[str]) -> list[str]:
     )
 
 
-_CONTAINER_RE = re.compile(r"^(?:.*\.)?(?:Art|Annex|Dec|Part|Ch|Sec|App)[^.(]*$")
+_CONTAINER_RE = re.compile(r"^(?:.*\.)?(?:Art|Annex|Dec|Res|Part|Ch|Sec|App|Opt|Alt)[^.(]*$")
 
 
 def _inside(container: str, known: list[str]) -> list[str]:

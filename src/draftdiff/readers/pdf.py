@@ -477,7 +477,8 @@ class Layout:
         text = line.text.strip()
         if len(block.lines) == 1 and _label_only(block.lines[0].text) and not _labelled(text):
             return False  # "15." or "Pp1" on a line of its own: the text that follows is its paragraph
-        labelled = bool(match_sub(text) or match_para(text) or _OPTION_START_RE.match(text))
+        unbracketed = text[1:].lstrip() if text[:1] == "[" else text  # "[3. The legal status …"
+        labelled = bool(match_sub(unbracketed) or match_para(unbracketed) or _OPTION_START_RE.match(text))
         last = block.lines[-1]
         if prev is None or line.top < prev.top - line.size:
             # First line of a new page or column: continue the open paragraph
@@ -510,6 +511,8 @@ class Layout:
         indented_pair = len(block.lines) == 1 and first.x0 > left + tolerance and abs(line.x0 - first.x0) < 2
         if block.cont_x is None and indented_pair and short:
             return True  # two indented one-line paragraphs
+        if len(block.lines) == 1 and short and text[:1].isupper() and _title_line(last.text):
+            return True  # "Use of terms" under "Article 1", then the article's first words
         return short and _ends_sentence(last.text, text) and (text[:1].isupper() or text[:1] == "[")
 
     def _append(self, block: _Block, line: Line) -> None:
@@ -667,10 +670,18 @@ _CLOSERS_RE = re.compile(r"(?:[\]”’\"')]|(?<=[\].;:,])\d{1,2})+$")
 
 
 def _ends_sentence(last: str, following: str) -> bool:
-    """Does the line ``last`` end a paragraph's sentence, given the line after it?
-    "…;]", "…Agreement.]", "…;]1" do; "…Parties," does when a bracketed paragraph follows."""
+    """Does the (short) line ``last`` end a paragraph, given the line after it?
+    "…;]", "…Agreement.]", "…;]1" do; "…Parties," does before a capital or a
+    bracket: a preambular paragraph ends in a comma."""
     text = _CLOSERS_RE.sub("", last.rstrip())
-    return text.endswith((".", ";", ":")) or (text.endswith(",") and following[:1] == "[")
+    return text.endswith((".", ";", ":")) or (text.endswith(",") and (following[:1] == "[" or following[:1].isupper()))
+
+
+def _title_line(text: str) -> bool:
+    """A short title on a line of its own ("Use of terms", "1. Annual reports")."""
+    text = text.strip()
+    words = text.split()
+    return 0 < len(words) <= 8 and text[-1] not in ".,;:" and looks_like_heading(text)
 
 
 _YEAR_LABEL_RE = re.compile(r"^(19|20)\d\d\.\s+\S")  # "1900. The Parties …": a number, not a year

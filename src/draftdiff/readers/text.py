@@ -102,6 +102,8 @@ def looks_like_text(data: bytes) -> bool:
 
 
 def _starts_paragraph(line: str) -> bool:
+    if line[:1] == "[":
+        line = line[1:].lstrip()  # "[3. The legal status …": a bracketed paragraph keeps its number
     return bool(match_sub(line) or match_para(line))
 
 
@@ -158,9 +160,6 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
     if text.startswith("\ufeff"):
         text = text[1:]
     found: list[Furniture] = [] if furniture is None else furniture
-    if not markdown:
-        text, inline = inline_furniture(text)
-        found += inline
     lines = text.split("\n")
     front_title = ""
     link_labels: set[str] = set()
@@ -200,6 +199,10 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
         page_lines = page_furniture([line for _, line in body])
         found += page_lines.values()
         body = [row for k, row in enumerate(body) if k not in page_lines]
+        # footers left inside the lines ("… the Parties 32/52 22-08354 shall …"); no pattern spans a line
+        kept, inline = inline_furniture("\n".join(line for _, line in body))
+        found += inline
+        body = list(zip([number for number, _ in body], kept.split("\n"), strict=True))
         line_mode = one_paragraph_a_line([line for _, line in body])
 
     def flush() -> None:

@@ -101,21 +101,29 @@ def split_run_together(line: str) -> list[str]:
     return [piece for piece in _RUN_TOGETHER_RE.split(line) if piece.strip()]
 
 
-_SPLIT_WORD_RE = re.compile(r"\b([^\W\d_]+) ([^\W\d_]+)\b")
+_SPLIT_WORD_RE = re.compile(r"(?<![\w-])([^\W\d_]+) (?=([^\W\d_]+)(?![\w-]))")
 
 
 def join_split_words(texts: list[str]) -> list[str]:
     """ "o ther", "capabilitie s": an extractor split a word. Joined where the
     draft spells the joined word elsewhere and does not use both halves."""
     vocabulary = Counter(w.lower() for text in texts for w in re.findall(r"[^\W\d_]+", text))
+    pairs = Counter((m[1].lower(), m[2].lower()) for text in texts for m in _SPLIT_WORD_RE.finditer(text))
 
-    def join(m: re.Match) -> str:
-        left, right = m[1], m[2]
-        joined = (left + right).lower()
-        if vocabulary[joined] < 2 or not right.islower():
-            return m[0]
-        if vocabulary[left.lower()] > 1 and vocabulary[right.lower()] > 1:
-            return m[0]  # "in to", "a lot": two words of the draft
-        return left + right
+    def split(left: str, right: str) -> bool:
+        low, high = left.lower(), right.lower()
+        if vocabulary[low + high] < 2 or not right.islower():
+            return False
+        # each half a word of the draft elsewhere ("in to", "a lot"): two words, not one split;
+        # the same two words more than twice ("hard fork"): the draft's own spelling
+        seen = pairs[(low, high)]
+        return seen <= 2 and not (vocabulary[low] > seen and vocabulary[high] > seen)
 
-    return [_SPLIT_WORD_RE.sub(join, text) if " " in text else text for text in texts]
+    def join(text: str) -> str:
+        # the space between each pair of words, pairs overlapping: "Each o ther" tries "Each o", then "o ther"
+        cuts = [m.end(1) for m in _SPLIT_WORD_RE.finditer(text) if split(m[1], m[2])]
+        for cut in reversed(cuts):
+            text = text[:cut] + text[cut + 1 :]
+        return text
+
+    return [join(text) if " " in text else text for text in texts]

@@ -1,0 +1,152 @@
+"""Negotiating-text conventions give the ids people cite, the same from every
+reader: one draft of our own words (``tests/fixtures/build_conventions.py``)
+as text, Markdown, DOCX (python-docx) and PDF (LibreOffice), and the ids
+written from its source."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from draftdiff import load
+from draftdiff.document.citations import resolve
+from draftdiff.document.structure import build
+from draftdiff.errors import DraftDiffError
+from draftdiff.readers.text import read_blocks
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXPECTED = json.loads((FIXTURES / "conventions.expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("suffix", ["txt", "md", "docx", "pdf"])
+def test_every_reader_gives_the_ids_people_cite(suffix):
+    draft = load(FIXTURES / f"conventions.{suffix}")
+    assert draft.title == EXPECTED["title"]
+    assert [p.id for p in draft] == EXPECTED["ids"]
+    # titles belong to their article, bodies to their titled paragraph, brackets stay in the text
+    assert draft.get("Art1").text == "Use of terms"
+    assert draft.get("Art2ter").label == "[Article 2 ter]"
+    assert draft.get("Art1.3").text.startswith("[“Commission”")
+    assert draft.get("Art4.1").text.startswith("Annual reports Each Party shall report")
+    assert draft.get("Art2bis(c).Opt2").text.startswith("Option 2: The principle of the fair sharing")
+
+
+@pytest.mark.parametrize(
+    "reference, wanted",
+    [
+        ("article 2 bis", "Art2bis"),
+        ("Article 2 ter, paragraph 2", "Art2ter.2"),
+        ("article 3, option II, paragraph 2", "Art3.OptII.2"),
+        ("paragraph 1 of option I of article 3", "Art3.OptI.1"),
+        ("para 2 of Art. 1", "Art1.2"),
+        ("article 1, paragraph 2 bis", "Art1.2bis"),
+        ("Art. 2 bis (b bis)", "Art2bis(bbis)"),
+        ("option 2 of article 2 bis (c)", "Art2bis(c).Opt2"),
+        ("PP 2", "PP2"),
+    ],
+)
+def test_citations_as_negotiators_write_them(reference, wanted):
+    ids = EXPECTED["ids"]
+    assert resolve(reference, ids)[0] == wanted
+
+
+def test_an_article_reference_takes_its_options_and_paragraphs():
+    assert resolve("article 3", EXPECTED["ids"]) == [
+        "Art3",
+        "Art3.OptI",
+        "Art3.OptI.1",
+        "Art3.OptI.2",
+        "Art3.OptII",
+        "Art3.OptII.1",
+        "Art3.OptII.2",
+    ]
+    assert resolve("Art3.OptII", EXPECTED["ids"]) == ["Art3.OptII", "Art3.OptII.1", "Art3.OptII.2"]
+    with pytest.raises(DraftDiffError):
+        resolve("article 9, paragraph 1", EXPECTED["ids"])
+
+
+def ids_of(text: str) -> list[str]:
+    return [p.id for p in build(read_blocks(text))[1]]
+
+
+def test_articles_with_sections_are_cited_article_and_section():
+    text = (
+        "Draft constitution\n\nPREAMBLE\n\nWe, the members, adopt this text.\n\nWe choose to govern ourselves.\n\n"
+        "ARTICLE I. MEMBERS\n\nSection 1\n\nEvery member may vote.\n\nA member may resign.\n\nSection 2\n\n"
+        "Members meet once a year.\n\nARTICLE II. BUDGET\n\nSection 1\n\nThe budget is annual.\n"
+    )
+    assert ids_of(text) == [
+        "u1",
+        "PP1",
+        "PP2",
+        "ArtI",
+        "ArtI.Sec1",
+        "ArtI.Sec1.1",
+        "ArtI.Sec1.2",
+        "ArtI.Sec2",
+        "ArtI.Sec2.1",
+        "ArtII",
+        "ArtII.Sec1",
+        "ArtII.Sec1.1",
+    ]
+    assert resolve("Article II, Section 1", ids_of(text))[0] == "ArtII.Sec1"
+
+
+def test_parts_qualify_articles_only_where_each_part_numbers_its_own():
+    running = "PART I\n\nArticle 1\n\n1. One.\n\nPART II\n\nArticle 2\n\n1. Two.\n"
+    assert ids_of(running) == ["PartI", "Art1", "Art1.1", "PartII", "Art2", "Art2.1"]
+    restarting = "PART I\n\nArticle 1\n\n1. One.\n\nPART II\n\nArticle 1\n\n1. Two.\n"
+    assert ids_of(restarting) == ["PartI", "PartI.Art1", "PartI.Art1.1", "PartII", "PartII.Art1", "PartII.Art1.1"]
+
+
+def test_inserted_articles_are_siblings_and_ante_sorts_first():
+    text = (
+        "Article 4\n\n1. Four.\n\nArticle 4 bis\n\n1. Four bis.\n\nArticle 5 ante\n\nText.\n\nArticle 5\n\n(a) Five.\n"
+    )
+    assert ids_of(text) == ["Art4", "Art4.1", "Art4bis", "Art4bis.1", "Art5ante", "Art5ante.1", "Art5", "Art5(a)"]
+
+
+def test_a_compilation_restating_an_article_under_each_delegation():
+    text = (
+        "ARTICLE 1\n\nMonaco\n\nArticle 1 Use of terms\n\n1. “Area” means an area.\n\n"
+        "Kenya\n\nArticle 1 Use of terms\n\n1. “Area” means a zone.\n\nARTICLE 2\n\nKenya\n\nArticle 2 Objective\n\n"
+        "The objective is clear.\n"
+    )
+    ids = ids_of(text)
+    assert ids == [
+        "Art1",
+        "Art1.u1",
+        "Art1#2",
+        "Art1.1",
+        "Art1.1.u1",
+        "Art1#3",
+        "Art1.1#2",
+        "Art2",
+        "Art2.u1",
+        "Art2#2",
+        "Art2.1",
+    ]
+
+
+def test_extracted_text_furniture_and_run_together_paragraphs():
+    lines = [f"{n}. Paragraph {n} of the text says something here." for n in range(1, 25)]
+    lines.insert(8, "3/52")
+    lines.insert(17, "4/52")
+    lines.insert(20, "5/52")
+    lines[4] += " [6bis. An inserted paragraph run into the line.]"
+    blocks: list = []
+    furniture: list = []
+    blocks = read_blocks("\n".join(lines), furniture=furniture)
+    assert [f.text for f in furniture] == ["3/52", "4/52", "5/52"]
+    texts = [b.text for b in blocks]
+    assert "[6bis. An inserted paragraph run into the line.]" in texts
+    assert not any("/52" in t for t in texts)
+
+
+def test_words_split_by_an_extraction_are_joined_where_the_draft_spells_them():
+    lines = [f"{n}. The other Parties shall act on the hard fork." for n in range(1, 30)]
+    lines[7] = "8. Each o ther Party shall act on the hard fork."
+    texts = [b.text for b in read_blocks("\n".join(lines))]
+    assert "8. Each other Party shall act on the hard fork." in texts  # "hard fork", 29 times, is not "hardfork"
