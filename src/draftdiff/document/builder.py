@@ -397,6 +397,19 @@ class _Builder(_Headings, _Numbers, _Options):
         then "Common time frames for …"): the title belongs to the heading."""
         prev = self.items[-1] if self.items else None
         if (
+            prev is not None
+            and (prev.title_block is not None or (prev.role == "heading" and prev.scope and prev.para.text))
+            and (prev.scope is None or prev.scope.kind in _TITLED_SCOPES)
+            and text[:1].islower()
+            and len(text.split()) <= 12
+            and text[-1] not in ".,;:"
+        ):
+            # "Foreign nuclear-powered ships and ships carrying nuclear" / "or other inherently …": one title
+            prev.para.text = f"{prev.para.text} {text}"
+            prev.para.location = prev.para.location.taking_in(block.location)
+            self.section = prev.para.section = f"{prev.para.section} {text}"
+            return True
+        if (
             prev is None
             or prev.role != "heading"
             or prev.scope is None

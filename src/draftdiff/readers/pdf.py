@@ -132,6 +132,7 @@ def _furniture_kind(line: Line) -> str | None:
 
 class Layout:
     def __init__(self, extracted: Extracted) -> None:
+        self.after_heading = False  # the block before the open one was a heading ("Article 1")
         self.pages = extracted.pages
         self.furniture: list[Furniture] = []
         self.warnings: list[ReadWarning] = []
@@ -379,6 +380,8 @@ class Layout:
                 if current is None or starts:
                     if current is not None:
                         pending.append((current, current.lines[0].page))
+                        label = " ".join(x.text.strip() for x in current.lines).strip("[]. ")
+                        self.after_heading = current.heading or scope_heading(label) == label
                     current = _Block(heading=self._is_heading_line(line), centered=centered)
                 self._append(current, line)
                 prev = line
@@ -511,7 +514,7 @@ class Layout:
         indented_pair = len(block.lines) == 1 and first.x0 > left + tolerance and abs(line.x0 - first.x0) < 2
         if block.cont_x is None and indented_pair and short:
             return True  # two indented one-line paragraphs
-        if len(block.lines) == 1 and short and text[:1].isupper() and _title_line(last.text):
+        if self.after_heading and len(block.lines) == 1 and short and text[:1].isupper() and _title_line(last.text):
             return True  # "Use of terms" under "Article 1", then the article's first words
         return short and _ends_sentence(last.text, text) and (text[:1].isupper() or text[:1] == "[")
 
