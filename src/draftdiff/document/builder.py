@@ -90,13 +90,19 @@ class _Headings(_BuilderState):
                     self._sub(text, block, strict=True, kind=Kind.HEADING)
                 return
         scope = _scope_of(text, pid)
-        restates = next((o for o in self.scopes if scope and o.key == scope.key and o.kind == scope.kind), None)
+        restates = next(
+            (o for o in self.scopes if scope and scope.kind == "article" and o.key == scope.key and o.kind == "article"),
+            None,
+        )
         if restates is not None:
             # "ARTICLE 1", then under a delegation's name "Article 1 Use of terms": a
             # compilation restating the article it is in, not a new article inside it
             scope = None
             self._unmerge_title(restates)
         self.options.clear()  # a heading ends every option offered before it
+        if scope and scope.kind != "article" and any(o.kind == scope.kind and o.key == scope.key for o in self.scopes):
+            # the annex of an agreement that is itself annexed to a resolution: inside the outer annex
+            scope.rank = max(o.rank for o in self.scopes if o.kind == scope.kind) + 0.5
         if scope and scope.kind == "section":
             if self.sections_in_articles is None:
                 # decided by the first section: "ARTICLE II / Section 1" nests sections in

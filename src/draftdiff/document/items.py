@@ -42,7 +42,7 @@ _SCOPE_KEY = {
 class _Scope:
     kind: str  # "article", "annex" ...
     key: str  # what qualifies the ids inside it: "Art6", "AnnexII", "Dec2/CMA.3"
-    rank: int
+    rank: float
     final: str = ""  # the heading's id once qualified: "AnnexVI.Art1"
     # an unnumbered body counts from 1 ("Art2.1", "ArtII.Sec1.1"): articles, and sections inside articles
     counts_body: bool = False
