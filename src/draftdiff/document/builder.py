@@ -407,7 +407,7 @@ class _Builder(_Headings, _Numbers, _Options):
             and (prev.title_block is not None or (prev.role == "heading" and prev.scope and prev.para.text))
             and (prev.scope is None or prev.scope.kind in _TITLED_SCOPES)
             and text[:1].islower()
-            and len(text.split()) <= 12
+            and len(text.split()) <= 16
             and text[-1] not in ".,;:"
         ):
             # "Foreign nuclear-powered ships and ships carrying nuclear" / "or other inherently …": one title
