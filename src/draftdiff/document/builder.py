@@ -91,7 +91,14 @@ class _Headings(_BuilderState):
                 return
         scope = _scope_of(text, pid)
         restates = next(
-            (o for o in self.scopes if scope and scope.kind == "article" and o.key == scope.key and o.kind == "article"),
+            (
+                o
+                for o in self.scopes
+                if scope
+                and scope.kind in _RESTATED
+                and o.kind == scope.kind
+                and o.key == scope.key != scope.kind.title()
+            ),
             None,
         )
         if restates is not None:
@@ -100,7 +107,11 @@ class _Headings(_BuilderState):
             scope = None
             self._unmerge_title(restates)
         self.options.clear()  # a heading ends every option offered before it
-        if scope and scope.kind != "article" and any(o.kind == scope.kind and o.key == scope.key for o in self.scopes):
+        if (
+            scope
+            and scope.key == scope.kind.title()
+            and any(o.kind == scope.kind and o.key == scope.key for o in self.scopes)
+        ):
             # the annex of an agreement that is itself annexed to a resolution: inside the outer annex
             scope.rank = max(o.rank for o in self.scopes if o.kind == scope.kind) + 0.5
         if scope and scope.kind == "section":
@@ -480,6 +491,7 @@ def _title_line(text: str, *, long: bool) -> bool:
 _LABEL_ALONE_RE = re.compile(
     r"^(?:Article|Part|Annex|Appendix|Chapter)\s+[\w.-]{1,8}(?:\s?(?:bis|ter|quater|quinquies|ante))?\.?$", re.I
 )
+_RESTATED = frozenset({"article", "annex", "appendix"})  # what a compilation restates under each delegation
 _TITLED_SCOPES = frozenset({"article", "decision", "resolution", "annex", "appendix", "part", "chapter"})
 _NEW_ARTICLE_RE = re.compile(r"^(?P<lead>(?:proposal\s+for\s+)?(?:an?\s+)?new)\s+(?P<heading>article\s+\S.*)$", re.I)
 _BRACKETED_LABEL_RE = re.compile(
