@@ -205,7 +205,9 @@ class _Numbers(_BuilderState):
             closed = self.options.pop()  # "(d)" ends the options offered for "(c)"
             if closed.context:
                 self.parent, self.letter, self.letter_value, self.roman_value = closed.context
-        parent = self.parent if self.parent is not None else self.anchor
+        if self.parent is None:
+            self.parent = self.anchor  # (a) straight after a heading: (b), (c) are its siblings, not its children
+        parent = self.parent
         tok, ordinal = split_ordinal(tok)
         # The label sequence decides the level, never the indentation: (i)
         # after (h) is a letter, (ii) after (i) a roman under the letter.

@@ -180,7 +180,7 @@ _LEGAL_FOLLOW_RE = re.compile(r"\s+[A-Z“\"‘'(\[]")
 _WORD_RE = re.compile(
     rf"^(?P<label>(?P<word>Article|Art\.|Chapter|Part|Section|Annex|Appendix|Rule|Objective)"
     rf"{_SEP}+(?P<tok>(?-i:[IVXLCDM]+(?=\d{{1,2}}\b)|[IVXLCDM]+|\d{{1,3}}|[A-Z]))(?-i:\d{{1,2}}(?=\s|$))?"
-    rf"(?:(?:{_SEP}|-)?(?P<ord>{_ORD_ALT})(?![a-z]))?)"
+    rf"(?:(?:{_SEP}|-)?\(?(?P<ord>{_ORD_ALT})\)?(?![a-z]))?)"
     rf"(?P<close>[.:]?)(?=\s|$|[-–—])",
     re.I,
 )
@@ -261,8 +261,8 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
         tok = m["tok"]
         ordinal = _canonical_ordinal(m["ord"])
         rest = text[m.end() :].strip().lstrip("-–—").strip()
-        if rest[:1].islower():
-            return None  # "Article 3 of the Convention ..." is prose
+        if rest[:1].islower() or (rest[:1] == ":" and rest[1:].strip()[:1].islower()):
+            return None  # "Article 3 of the Convention ...", "Article 54 : il faut …" are prose
         if prefix == "Art" and tok.isdigit():
             number = Number("para", prefix="Art", value=int(tok), ordinal=ordinal)
         else:

@@ -95,9 +95,18 @@ _RUN_TOGETHER_RE = re.compile(
 )
 
 
+# "Article 43 Bis 1. States Parties shall …": an article heading and its first paragraph on one line
+_HEADING_THEN_PARAGRAPH_RE = re.compile(
+    r"^(?P<head>(?:Article|ARTICLE|Art\.)\s+\d{1,3}(?:\s?\(?(?i:bis|ter|quater)\)?)?)\s+(?=\d{1,2}\.\s+[A-Z“\"\[])"
+)
+
+
 def split_run_together(line: str) -> list[str]:
     if "." not in line:
         return [line]
+    head = _HEADING_THEN_PARAGRAPH_RE.match(line)
+    if head:
+        return [head["head"], *split_run_together(line[head.end() :])]
     return [piece for piece in _RUN_TOGETHER_RE.split(line) if piece.strip()]
 
 
