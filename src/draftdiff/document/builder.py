@@ -351,6 +351,10 @@ class _Builder(_Headings, _Numbers, _Options):
         full = f"{label_text} {text}".strip() if label_text else text
         strict = not label_text
         self.pending_bracket = ""
+        emphasis = _EMPHASIS_LABEL_RE.match(full) if full[:1] in "*_" else None
+        if emphasis and match_para(f"{emphasis['label']} {full[emphasis.end() :]}"):
+            # "**TENET 1** Transactions …" in a text copied from the web: the label in bold
+            full = text = f"{emphasis['label']} {full[emphasis.end() :]}"
         if not label_text and full.startswith("[") and not block.bullet:
             inner = full[1:].lstrip()
             # "[Article 3ter] (…)": the bracket holds the heading's label alone
@@ -493,6 +497,7 @@ def _title_line(text: str, *, long: bool) -> bool:
 _LABEL_ALONE_RE = re.compile(
     r"^(?:Article|Part|Annex|Appendix|Chapter)\s+[\w.-]{1,8}(?:\s?(?:bis|ter|quater|quinquies|ante))?\.?$", re.I
 )
+_EMPHASIS_LABEL_RE = re.compile(r"^(\*\*|__)(?P<label>[^*_\n]{1,40}?)\1\s+")
 _RESTATED = frozenset({"article", "annex", "appendix"})  # what a compilation restates under each delegation
 _TITLED_SCOPES = frozenset({"article", "decision", "resolution", "annex", "appendix", "part", "chapter"})
 _NEW_ARTICLE_RE = re.compile(r"^(?P<lead>(?:proposal\s+for\s+)?(?:an?\s+)?new)\s+(?P<heading>article\s+\S.*)$", re.I)

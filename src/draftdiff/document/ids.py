@@ -415,7 +415,7 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
             pid = _option_id(item.option, final)
         elif item.role in ("numbered", "heading"):
             pid = own[id(item)]
-            if item.role == "numbered" and restarted and (scopes := _series_key(item)) in restarted:
+            if item.role == "numbered" and not item.named and restarted and (scopes := _series_key(item)) in restarted:
                 # numbering restarts under a heading ("Rule 3", "III.A", "B. Draft decision"):
                 # the run is cited by the heading it starts under
                 section = run_heading.get((scopes, item.run))
