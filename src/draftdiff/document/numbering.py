@@ -21,6 +21,8 @@ ORDINALS: dict[str, int] = {
     "ter": 3,
     "quater": 4,
     "quat": 4,
+    "quart": 4,  # "29 quart." and "16 quarter." as drafts print them
+    "quarter": 4,
     "quinquies": 5,
     "quinquiens": 5,
     "sexies": 6,
@@ -174,7 +176,8 @@ _PARA_RE = re.compile(
 )
 # "3.1", "3.1 bis.", "3.3quat" (drafts pending renumbering print inserted legal numbers so)
 _LEGAL_RE = re.compile(
-    rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}(?:{_SEP}?(?P<ord>{_ORD_ALT})(?![a-z]))?)(?P<close>[.:]?)(?=\s)", re.I
+    rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}(?:{_SEP}?(?P<ord>{_ORD_ALT})(?![a-z]))?)(?P<close>[.:]?)(?=\s|$)",
+    re.I,
 )
 _LEGAL_FOLLOW_RE = re.compile(r"\s+[A-Z“\"‘'(\[]")
 _WORD_RE = re.compile(
@@ -263,6 +266,8 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
         rest = text[m.end() :].strip().lstrip("-–—").strip()
         if rest[:1].islower() or (rest[:1] == ":" and rest[1:].strip()[:1].islower()):
             return None  # "Article 3 of the Convention ...", "Article 54 : il faut …" are prose
+        if _CLOSED_FIRST_RE.match(rest):
+            return None  # "Annex I Parties][Parties not included …": a line inside a bracketed passage
         if prefix == "Art" and tok.isdigit():
             number = Number("para", prefix="Art", value=int(tok), ordinal=ordinal)
         else:
@@ -292,9 +297,13 @@ def _match_named(text: str) -> LabelMatch | None:
     return None
 
 
+_CLOSED_FIRST_RE = re.compile(r"^[^\s\[\]]+(?:\s[^\s\[\]]+)?\]")  # "]" in the first two words
+
 # "a. Parties shall …": a lower-case letter and a point, then a capital. No
 # sentence starts in lower case, so this is a label, as negotiating texts print it.
-_DOTTED_SUB_RE = re.compile(r"^(?P<label>(?P<tok>[a-z]{1,2}|[ivx]{1,5})\.)(?=\s+[A-Z“\"‘\[(])")
+_DOTTED_SUB_RE = re.compile(
+    rf"^(?P<label>(?P<tok>[a-z]{{1,2}}|[ivx]{{1,5}})(?:\s?(?P<ord>{_ORD_ALT}))?\.)(?=\s+[A-Z“\"‘\[(])"
+)
 
 
 def match_sub(text: str) -> tuple[str, str, str] | None:
