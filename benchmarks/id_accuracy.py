@@ -74,6 +74,7 @@ def score(truth_file: Path, verbose: bool) -> dict:
     paras = [(p, words(f"{p.label} {p.text}")) for p in draft.paragraphs]
     right = missing = 0
     misses: list[str] = []
+    by_convention: dict[str, list[int]] = {}
     for entry in truth["paragraphs"]:
         needle = words(entry["first_words"])
         nth = int(entry.get("nth", 1))
@@ -92,6 +93,7 @@ def score(truth_file: Path, verbose: bool) -> dict:
                 found = [p for p, hay in paras if offset(needle, hay, WINDOW) is not None]
             if len(found) < nth:
                 missing += 1
+                by_convention.setdefault(entry.get("convention", "?"), [0, 0])[1] += 1
                 misses.append(f"  not found   {expected:<22} {entry['first_words'][:60]}")
                 continue
             para = found[nth - 1]
@@ -103,6 +105,9 @@ def score(truth_file: Path, verbose: bool) -> dict:
             else:
                 ok = got == expected
         right += ok
+        tally = by_convention.setdefault(entry.get("convention", "?"), [0, 0])
+        tally[0] += ok
+        tally[1] += 1
         if not ok and expected is not None:
             misses.append(f"  {got:<22} want {expected:<22} {entry['first_words'][:50]}")
         elif not ok:
@@ -117,6 +122,7 @@ def score(truth_file: Path, verbose: bool) -> dict:
         "paragraphs": len(draft.paragraphs),
         "counters": sum("#" in p.id for p in draft.paragraphs),
         "unnumbered": sum(bool(_UNNUMBERED.search(p.id)) for p in draft.paragraphs),
+        "conventions": by_convention,
     }
     if verbose and misses:
         print(f"{truth['file']}:", *misses, sep="\n", file=sys.stderr)
@@ -128,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("truth", nargs="*", type=Path)
     parser.add_argument("--verbose", "-v", action="store_true", help="list every wrong or missing entry on stderr")
     parser.add_argument("--json", action="store_true", help="one JSON object per file")
+    parser.add_argument("--conventions", action="store_true", help="also the share right per convention, all files")
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"id_accuracy: no corpus at {CORPUS} (set DRAFTDIFF_CORPUS)", file=sys.stderr)
@@ -149,6 +156,16 @@ def main(argv: list[str] | None = None) -> int:
     total = sum(r["labelled"] for r in rows)
     good = sum(r["right"] for r in rows)
     print(f"| all | {total} | {good} | {good / total if total else 0:.3f} | | | | |")
+    if args.conventions:
+        merged: dict[str, list[int]] = {}
+        for r in rows:
+            for name, (ok, n) in r["conventions"].items():
+                merged.setdefault(name, [0, 0])
+                merged[name][0] += ok
+                merged[name][1] += n
+        print("\n| convention | labelled | right | share |\n| --- | ---: | ---: | ---: |")
+        for name, (ok, n) in sorted(merged.items(), key=lambda kv: -kv[1][1]):
+            print(f"| {name} | {n} | {ok} | {ok / n:.3f} |")
     return 0
 
 

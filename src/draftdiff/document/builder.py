@@ -370,7 +370,7 @@ class _Builder(_Headings, _Numbers, _Options):
             # a table of contents line ("Article 3. Breadth . . . . 24") names a heading, it is not one
             self._unnumbered(full, block, label="")
             return
-        proposal = _NEW_ARTICLE_RE.match(full) if not label_text else None
+        proposal = _NEW_ARTICLE_RE.match(full) if not label_text and full[:1] in "PpNn" else None
         if proposal and match_para(proposal["heading"]):
             # "PROPOSAL FOR A NEW ARTICLE 3BIS": a compilation's heading for article 3 bis
             self._heading(proposal["heading"], block)
@@ -387,7 +387,9 @@ class _Builder(_Headings, _Numbers, _Options):
         ):
             self._heading(full, block)  # "ANNEX II GUIDELINES FOR …", "Article 2 Legal status of …", however long
             return
-        if _BARE_SCOPE_RE.match(full) or _SCOPE_LINE_RE.match(full) or _TITLED_SCOPE_RE.match(full):
+        if full[:1] in _SCOPE_STARTS and (
+            _BARE_SCOPE_RE.match(full) or _SCOPE_LINE_RE.match(full) or _TITLED_SCOPE_RE.match(full)
+        ):
             self._heading(full, block)  # "Annex", "Annex II" alone on a line: a container, however styled
             return
         if self._option_line(full, block, label_text):
@@ -497,6 +499,7 @@ def _title_line(text: str, *, long: bool) -> bool:
 _LABEL_ALONE_RE = re.compile(
     r"^(?:Article|Part|Annex|Appendix|Chapter)\s+[\w.-]{1,8}(?:\s?(?:bis|ter|quater|quinquies|ante))?\.?$", re.I
 )
+_SCOPE_STARTS = frozenset("AaSs")  # Annex, Appendix, Attachment, Schedule: the scope patterns run only then
 _EMPHASIS_LABEL_RE = re.compile(r"^(\*\*|__)(?P<label>[^*_\n]{1,40}?)\1\s+")
 _RESTATED = frozenset({"article", "annex", "appendix"})  # what a compilation restates under each delegation
 _TITLED_SCOPES = frozenset({"article", "decision", "resolution", "annex", "appendix", "part", "chapter"})

@@ -21,6 +21,7 @@ _OPTION_RE = re.compile(
 _BARE_OPTION_LINE_RE = re.compile(
     r"^\[?\s*(?:Option|Alternative|Alt\.?)\s*\(?\w{1,4}\)?(?:\s?bis|\s?ter)?\s*[:.]?\s*$", re.I
 )
+_OPTION_STARTS = frozenset("[OA")  # what an option line can start with: the regex runs only then
 _ORDINAL_STEP = {"bis": 0.2, "ter": 0.3, "quater": 0.4, "quinquies": 0.5, "sexies": 0.6}
 
 
@@ -90,7 +91,7 @@ class _Options(_BuilderState):
 
     def _open_inline_option(self, item: _Item, rest: str) -> None:
         """ "3. [Option 1: All Parties …": paragraph 3 offers options, and holds the first."""
-        m = _OPTION_RE.match(rest)
+        m = _OPTION_RE.match(rest) if rest[:1] in _OPTION_STARTS else None
         if m:
             word, token, style, value = _option_token(m)
             first = _Option(item, token, word)
@@ -106,7 +107,7 @@ class _Options(_BuilderState):
         """ "Option 2: …", "Option I", "Alt. 2." on a line of its own: the next
         option of the series open for the same owner, or a new series offered
         for the paragraph (or article) it follows."""
-        m = _OPTION_RE.match(text)
+        m = _OPTION_RE.match(text) if text[:1] in _OPTION_STARTS else None
         if not m:
             return False
         word, token, style, value = _option_token(m)

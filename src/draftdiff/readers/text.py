@@ -17,7 +17,14 @@ from ..document.model import Furniture, Location, Note, ReadWarning
 from ..document.numbering import match_para, match_sub, to_letters, to_roman
 from ..document.structure import Block
 from ..errors import InputError
-from .text_layout import inline_furniture, join_split_words, one_paragraph_a_line, page_furniture, split_run_together
+from .text_layout import (
+    inline_furniture,
+    join_split_words,
+    may_run_together,
+    one_paragraph_a_line,
+    page_furniture,
+    split_run_together,
+)
 
 _NOTE_DEF_RE = re.compile(r"^\[\^(?P<marker>[^\]\s]+)\]:\s?(?P<text>.*)$")
 _NOTE_REF_RE = re.compile(r"\[\^(?P<marker>[^\]\s]+)\]")
@@ -195,15 +202,19 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
     start = 0
     list_levels: list[int] = []
     line_mode = False
+    run_together = False
     if not markdown:
         page_lines = page_furniture([line for _, line in body])
         found += page_lines.values()
         body = [row for k, row in enumerate(body) if k not in page_lines]
         # footers left inside the lines ("… the Parties 32/52 22-08354 shall …"); no pattern spans a line
-        kept, inline = inline_furniture("\n".join(line for _, line in body))
-        found += inline
-        body = list(zip([number for number, _ in body], kept.split("\n"), strict=True))
+        whole = "\n".join(line for _, line in body)
+        kept, inline = inline_furniture(whole)
+        if inline:
+            found += inline
+            body = list(zip([number for number, _ in body], kept.split("\n"), strict=True))
         line_mode = one_paragraph_a_line([line for _, line in body])
+        run_together = may_run_together(whole)
 
     def flush() -> None:
         nonlocal pending
@@ -236,7 +247,7 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
                 continue
         elif markdown and not line.startswith((" ", "\t")):
             list_levels.clear()
-        for piece in split_run_together(stripped) if not markdown else (stripped,):
+        for piece in split_run_together(stripped) if run_together else (stripped,):
             if pending and (_starts_paragraph(piece) or (line_mode and not _goes_on(piece))):
                 flush()
             if not pending:
@@ -244,7 +255,8 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
             pending.append(piece)
     flush()
 
-    if not markdown:
+    if not markdown and (line_mode or found):
+        # text an extractor gave (a paragraph to a line, page furniture): words it split are joined
         joined_texts = join_split_words([" ".join(parts) for _, parts, _, _ in raw])
         raw = [
             (line_no, [text], level, bullet)

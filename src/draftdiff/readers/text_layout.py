@@ -22,16 +22,20 @@ _BARE_ROMAN_RE = re.compile(r"^\s*([ivxl]{1,6})\s*$")
 _OF_PAGES_RE = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,4})\s*$")
 _JOB_NUMBER_RE = re.compile(r"^\s*(\d{2}-\d{5})(?:\s*\([A-Z]\))?\s*$")
 _INLINE_OF_PAGES_RE = re.compile(r"(?<![\w/.])(\d{1,4})/(\d{1,4})(?![\w/])")
+# cheap first looks, each led by a literal the regex engine can jump to
+_PAGES_HINT_RE = re.compile(r"/\d{1,4}(?![\w/])")
+_JOB_HINT_RE = re.compile(r"-\d{5}(?![\w-])")
 _INLINE_JOB_RE = re.compile(r"(?<![\w-])\d{2}-\d{5}(?:\s\([A-Z]\))?(?![\w-])")
 
 
 def page_furniture(lines: list[str]) -> dict[int, Furniture]:
     """The lines (by index) that are page furniture: page numbers in sequence,
     "N/M" footers of one document, repeated job numbers."""
-    numbers = [(k, int(m[1])) for k, line in enumerate(lines) if (m := _BARE_NUMBER_RE.match(line))]
-    romans = [k for k, line in enumerate(lines) if _BARE_ROMAN_RE.match(line)]
-    of_pages = [(k, m) for k, line in enumerate(lines) if (m := _OF_PAGES_RE.match(line))]
-    jobs = Counter(m[1] for line in lines if (m := _JOB_NUMBER_RE.match(line)))
+    short = [(k, line) for k, line in enumerate(lines) if len(line) <= 24]  # furniture is a short line
+    numbers = [(k, int(m[1])) for k, line in short if (m := _BARE_NUMBER_RE.match(line))]
+    romans = [k for k, line in short if _BARE_ROMAN_RE.match(line)]
+    of_pages = [(k, m) for k, line in short if (m := _OF_PAGES_RE.match(line))]
+    jobs = Counter(m[1] for _, line in short if (m := _JOB_NUMBER_RE.match(line)))
     found: dict[int, Furniture] = {}
     if len(numbers) >= 3:
         rising = sum(b > a for (_, a), (_, b) in pairwise(numbers))
@@ -44,7 +48,7 @@ def page_furniture(lines: list[str]) -> dict[int, Furniture]:
     for k, m in of_pages:
         if totals[m[2]] >= 2:
             found[k] = Furniture(page=int(m[1]), text=lines[k].strip(), kind="page-number")
-    for k, line in enumerate(lines):
+    for k, line in short if jobs else ():
         m = _JOB_NUMBER_RE.match(line)
         if m and jobs[m[1]] >= 2:
             found[k] = Furniture(page=0, text=line.strip(), kind="symbol")
@@ -54,6 +58,8 @@ def page_furniture(lines: list[str]) -> dict[int, Furniture]:
 def inline_furniture(text: str) -> tuple[str, list[Furniture]]:
     """Footers left inside the running text ("… the Parties 32/52 22-08354 shall …"):
     "N/M" of one document seen three times or more, rising, and job numbers seen twice."""
+    if not (("/" in text and _PAGES_HINT_RE.search(text)) or ("-" in text and _JOB_HINT_RE.search(text))):
+        return text, []  # most drafts: no "N/M" and no job number at all
     pages = [(m, int(m[1]), m[2]) for m in _INLINE_OF_PAGES_RE.finditer(text)]
     totals = Counter(total for _, _, total in pages)
     cut: list[tuple[int, int, Furniture]] = []
@@ -101,9 +107,22 @@ _HEADING_THEN_PARAGRAPH_RE = re.compile(
 )
 
 
+_RUN_HINT_RE = re.compile(r"[\].;:] +\[?\d")
+
+
+def may_run_together(text: str) -> bool:
+    """One look at the whole text: could any line hold paragraphs run together?"""
+    if text.startswith(("Art", "ART")) or "\nArt" in text or "\nART" in text:
+        return True
+    return any(hint.search(text) for hint in _RUN_HINTS)
+
+
+_RUN_HINTS = tuple(re.compile(rf"\{stop} +\[?\d") for stop in "].;:")
+
+
 def split_run_together(line: str) -> list[str]:
-    if "." not in line:
-        return [line]
+    if "." not in line or (not _RUN_HINT_RE.search(line) and not line.startswith(("Art", "ART"))):
+        return [line]  # most lines: no number after a stop, no article heading
     head = _HEADING_THEN_PARAGRAPH_RE.match(line)
     if head:
         return [head["head"], *split_run_together(line[head.end() :])]
