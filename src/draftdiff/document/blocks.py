@@ -65,6 +65,8 @@ def looks_like_heading(text: str) -> bool:
         return False
     if text[-1] in "])" and text.rstrip("])*”’\"' ")[-1:] in (".", ";", ","):
         return False  # "… this Agreement. [Placeholder for further text.]": a sentence, not a title
+    if not numbered and ". " in text and _SENTENCE_END_RE.search(text):
+        return False  # "No reservations may be made. [Placeholder …]": a sentence ends inside it
     first = text.lstrip("“\"'‘(")[:1]
     return first.isupper() or first.isdigit()
 
@@ -73,6 +75,7 @@ def looks_like_heading(text: str) -> bool:
 # closes the open scopes of its rank and below: an article closes the
 
 
+_SENTENCE_END_RE = re.compile(r"[a-z]{2}\.\s+[\[A-Z]")
 _TOC_ENTRY_RE = re.compile(r"(?:\.\s){2,}\.?\s*\d{1,4}\s*$|(?:\.\s?){4,}\s*\d{0,4}\s*$|(?:\s\.){3,}\s")
 
 

@@ -277,9 +277,11 @@ class _Numbers(_BuilderState):
         return True
 
     def _unnumbered(self, text: str, block: Block, label: str) -> None:
+        goes_on = self.parent is not None and self.parent.role in ("numbered", "sub")
         item = self._positional(label, Kind.UNNUMBERED, text, block)
-        # A chapeau ("The Forum commits to:") parents the sub-paragraphs after it.
-        if text.endswith(":"):
+        # A chapeau ("The Forum commits to:") parents the sub-paragraphs after it; one
+        # that goes on in lower case ("[inter alia:") goes on with the paragraph before it.
+        if text.endswith(":") and not (goes_on and text.lstrip("[( ")[:1].islower()):
             self.parent = item
             self.letter = None
             self.letter_value = 0

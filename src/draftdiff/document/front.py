@@ -24,6 +24,7 @@ _MASTHEAD_RES = (
     re.compile(rf"^\d{{1,2}} (?:{_MONTHS}) \d{{4}}$"),
     re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$"),
     re.compile(rf"^advance,? unedited(?: version)?(?: \d{{1,2}} (?:{_MONTHS}) \d{{4}})?$", re.I),
+    re.compile(rf"^(?:advance,? )?(?:un)?edited version(?: of)? \d{{1,2}} (?:{_MONTHS}) \d{{4}}$", re.I),
 )
 _FRONT = 14  # a masthead is in the first blocks
 
@@ -42,9 +43,9 @@ def strip_masthead(blocks: list[Block]) -> tuple[list[Block], list[Furniture]]:
         text = clean_text(block.text)
         if block.label or match_para(text) or match_sub(text):
             break
-        if text and _masthead_line(text):
+        if text and not block.notes and _masthead_line(text):  # a line that carries a note stays with it
             front.append(index)
-    advance = any(re.search(r"unedited", clean_text(blocks[k].text), re.I) for k in front)
+    advance = any(re.search(r"edited version|unedited", clean_text(blocks[k].text), re.I) for k in front)
     if len(front) < 2 and not advance:
         return blocks, []
     taken = set(front)
