@@ -245,7 +245,11 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
             if rest and not rest[0].isspace():
                 return None
         # "10.We" (PDF text with the space lost) but never "1.5 million".
-        elif rest and not rest[0].isspace() and not (close == "." and rest[0].isupper() and not letter):
+        elif (
+            rest
+            and not rest[0].isspace()
+            and not (close == "." and (rest[0].isupper() or rest[0] == "[") and not letter)
+        ):
             return None
         number = Number(
             "para",

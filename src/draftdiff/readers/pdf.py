@@ -666,7 +666,9 @@ def _label_only(text: str) -> bool:
 
 
 # "Option 2:", "[Option (b).": a line that offers an option starts a paragraph of its own
-_OPTION_START_RE = re.compile(r"^\[?\s*(?:Option|Alternative)\s+\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?\s*[:.]")
+_OPTION_START_RE = re.compile(
+    r"^\[?\s*(?:Option|Alternative)\s+\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?(?:\s?(?:bis|ter|quater))?\s*[:.]"
+)
 _BARE_OPTION_RE = re.compile(r"^\[?\s*(?:Option|Alternative)\s+\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?\s*[:.]?$")
 # what may follow a sentence's last word: closing brackets and quotes, a footnote number (";]1")
 _CLOSERS_RE = re.compile(r"(?:[\]”’\"')]|(?<=[\].;:,])\d{1,2})+$")
