@@ -55,8 +55,8 @@ def is_counter(para_id: str) -> bool:
 
 
 def is_positional(para_id: str) -> bool:
-    """Anything with a positional ``~`` counter in it (own or inherited)."""
-    return "~" in para_id
+    """Anything with a positional counter in it, own or inherited (``12.u1``; ``12~1`` before)."""
+    return "~" in para_id or bool(re.search(r"(?:^|\.)u\d+(?=$|[.(#])", para_id))
 
 
 def measure(path: Path, engine: str) -> dict:

@@ -67,10 +67,18 @@ def opens(needle: list[str], para, hay: list[str]) -> bool:
     return any(s[: len(needle)] == needle for s in starts)
 
 
-def score(truth_file: Path, verbose: bool) -> dict:
+def _tilde_as_u(para_id: str) -> str:
+    """An id of the releases before 12.u1: 12~1 → 12.u1, ~1 → u1."""
+    return re.sub(r"(^|(?<=[^~]))~(\d+)", lambda m: (".u" if m.start() else "u") + m[2], para_id)
+
+
+def score(truth_file: Path, verbose: bool, legacy: bool = False) -> dict:
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     source = CORPUS / truth["file"]
     draft = load(source)
+    if legacy:
+        for para in draft.paragraphs:
+            para.id = _tilde_as_u(para.id)
     paras = [(p, words(f"{p.label} {p.text}")) for p in draft.paragraphs]
     right = missing = 0
     misses: list[str] = []
@@ -135,12 +143,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="list every wrong or missing entry on stderr")
     parser.add_argument("--json", action="store_true", help="one JSON object per file")
     parser.add_argument("--conventions", action="store_true", help="also the share right per convention, all files")
+    parser.add_argument(
+        "--legacy-tilde", action="store_true", help="score an older draftdiff, reading its 12~1 ids as 12.u1"
+    )
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"id_accuracy: no corpus at {CORPUS} (set DRAFTDIFF_CORPUS)", file=sys.stderr)
         return 2
     files = args.truth or sorted(TRUTH.glob("*.json"))
-    rows = [score(f, args.verbose) for f in files]
+    rows = [score(f, args.verbose, args.legacy_tilde) for f in files]
     if args.json:
         for row in rows:
             print(json.dumps(row))
