@@ -150,3 +150,18 @@ def test_words_split_by_an_extraction_are_joined_where_the_draft_spells_them():
     lines[7] = "8. Each o ther Party shall act on the hard fork."
     texts = [b.text for b in read_blocks("\n".join(lines))]
     assert "8. Each other Party shall act on the hard fork." in texts  # "hard fork", 29 times, is not "hardfork"
+
+
+def test_options_of_a_paragraph_and_what_follows_them():
+    shared = "16. Option 1: Each Party shall report.\n\nOption 2: All Parties shall report.\n\n16.1 First shared item.\n\n16.2 Second shared item.\n"
+    assert ids_of(shared) == ["16", "16.Opt2", "16.1", "16.2"]
+    each = (
+        "3. [Option 1: All Parties shall act, which entails:\n\n3.1 Ensuring one thing;\n\n"
+        "Option 2: All Parties shall cooperate, which entails:\n\n3.1 Ensuring another thing;\n\n4. Next paragraph.\n"
+    )
+    assert ids_of(each) == ["3", "3.Opt1.3.1", "3.Opt2", "3.Opt2.3.1", "4"]
+    bare = "5. Finance\n\nOption 1: Developed countries shall provide.\n\nOption 2:\n\nAll Parties shall provide.\n"
+    assert [(p.id, p.text) for p in build(read_blocks(bare))[1]] == [
+        ("5", "Finance Option 1: Developed countries shall provide."),
+        ("5.Opt2", "Option 2: All Parties shall provide."),
+    ]

@@ -376,7 +376,33 @@ def _runs(items: list[_Item]) -> None:
         item.run = runs.get(key, 1)
 
 
+def _shared_after_options(items: list[_Item]) -> None:
+    """ "16. Option 1: …" … "Option 7: …", then "16.1", "16.2": numbered only after the
+    last of a paragraph's options, and under none before it, they are the paragraph's
+    own list, shared by its options (``16.1``, not ``16.Opt7.16.1``)."""
+    offered: dict[int, list[_Option]] = {}
+    children: dict[int, set[int]] = {}
+    for item in items:
+        option = item.option
+        if option is None or option.owner is None or option.owner.role != "numbered":
+            continue
+        listed = offered.setdefault(id(option.owner), [])
+        if all(o is not option for o in listed):
+            listed.append(option)
+        if item.role == "numbered":
+            children.setdefault(id(option.owner), set()).add(id(option))
+    for item in items:
+        option = item.option
+        if item.role != "numbered" or option is None or option.owner is None:
+            continue
+        listed = offered.get(id(option.owner), [])
+        later = option.token.lower() not in ("1", "i", "a")  # options came before it (the paragraph may hold the first)
+        if later and listed and listed[-1] is option and children.get(id(option.owner)) == {id(option)}:
+            item.option = None
+
+
 def assign_ids(items: list[_Item]) -> list[Paragraph]:
+    _shared_after_options(items)
     _subheadings(items)
     _runs(items)
     _preamble(items)
