@@ -33,7 +33,7 @@ class Block:
 # "Part of the Parties" open no scope.
 _SCOPE_RE = re.compile(
     r"^(?P<name>(?i:Annex|Appendix|Attachment|Decision|Resolution|Chapter|Part|Article|Schedule|Section)"
-    r"\s+(?:[IVXLC]+|[A-Z]|[\w./-]*\d[\w./-]*\w|\d))(?![\w/])",
+    r"\s+(?:(?i:bis|ter|quater)|[IVXLC]+|[A-Z]|[\w./-]*\d[\w./-]*\w|\d))(?![\w/])",
 )
 _HEADING_MAX_WORDS = 16
 _SCOPE_LINE_RE = re.compile(r"^(?:Annex|Appendix|Attachment|Schedule)\s+(?:[IVXLC]+|\d{1,3}|[A-Z])\.?$", re.I)

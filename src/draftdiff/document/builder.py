@@ -505,7 +505,9 @@ _SCOPE_STARTS = frozenset("AaSs")  # Annex, Appendix, Attachment, Schedule: the 
 _EMPHASIS_LABEL_RE = re.compile(r"^(\*\*|__)(?P<label>[^*_\n]{1,40}?)\1\s+")
 _RESTATED = frozenset({"article", "annex", "appendix"})  # what a compilation restates under each delegation
 _TITLED_SCOPES = frozenset({"article", "decision", "resolution", "annex", "appendix", "part", "chapter"})
-_NEW_ARTICLE_RE = re.compile(r"^(?P<lead>(?:proposal\s+for\s+)?(?:an?\s+)?new)\s+(?P<heading>article\s+\S.*)$", re.I)
+_NEW_ARTICLE_RE = re.compile(
+    r"^(?P<lead>(?:proposal\s+for\s+)?(?:an?\s+)?new)\s+(?P<heading>(?:article|annex)\s+\S.*)$", re.I
+)
 _BRACKETED_LABEL_RE = re.compile(
     r"^(?P<label>(?:Article|Art\.|Chapter|Part|Section|Annex|Appendix)\s+[\w.-]{1,12}(?:\s(?:bis|ter|quater))?)\]\s*(?P<rest>.*)$",
     re.I,

@@ -277,6 +277,10 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
         else:
             number = Number("heading", prefix=prefix, token=tok.upper() + ordinal)
         return LabelMatch(number, _clean_label(m["label"]), rest, m["close"])
+    m = _ANNEX_ORDINAL_RE.match(text)
+    if m:  # "ANNEX BIS": an annex inserted after the last, with no number of its own
+        number = Number("heading", prefix="Annex", token=_canonical_ordinal(m["ord"]))
+        return LabelMatch(number, m["label"], text[m.end() :].strip())
     return _match_named(text) if "A" <= text[:1] <= "Z" else None
 
 
@@ -288,6 +292,9 @@ _SERIES_WORD_RE = re.compile(
     r"^(?P<label>(?P<word>(?i:tenet|principle|goal|commitment|pillar|guideline|regulation|recommendation"
     r"|criterion|element|action|step))\s+(?P<num>\d{1,3}))(?P<close>[.:]?)(?=\s+[A-Z(“\"\[])"
 )
+
+
+_ANNEX_ORDINAL_RE = re.compile(rf"^(?P<label>(?P<word>(?i:annex))\s+(?P<ord>(?i:{_ORD_ALT})))(?![\w])")
 
 
 def _match_named(text: str) -> LabelMatch | None:
