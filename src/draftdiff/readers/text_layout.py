@@ -129,7 +129,7 @@ def split_run_together(line: str) -> list[str]:
     return [piece for piece in _RUN_TOGETHER_RE.split(line) if piece.strip()]
 
 
-_SPLIT_WORD_RE = re.compile(r"(?<![\w-])([^\W\d_]+) (?=([^\W\d_]+)(?![\w-]))")
+_SPLIT_WORD_RE = re.compile(r"(?<![\w-])([^\W\d_]+) (?=([^\W\d_]+)(?![\w'’-]))")  # "d’ailleurs" is a word
 
 
 def join_split_words(texts: list[str]) -> list[str]:
