@@ -29,6 +29,10 @@ NUMBERING = f"""<?xml version="1.0" encoding="UTF-8"?>
  <w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>
  <w:num w:numId="4"><w:abstractNumId w:val="3"/></w:num>
  <w:num w:numId="5"><w:abstractNumId w:val="4"/></w:num>
+ <w:abstractNum w:abstractNumId="5">{lvl(0, "upperRoman", "%1.")}{lvl(1, "decimal", "%2.", extra='<w:lvlRestart w:val="0"/>')}{lvl(2, "lowerLetter", "(%3)")}</w:abstractNum>
+ <w:num w:numId="6"><w:abstractNumId w:val="5"/></w:num>
+ <w:num w:numId="7"><w:abstractNumId w:val="5"/></w:num>
+ <w:num w:numId="8"><w:abstractNumId w:val="5"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
 </w:numbering>"""
 
 STYLES = f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -159,3 +163,26 @@ def test_smart_tags_content_controls_fields_and_hidden_text(tmp_path):
     )
     got = labels(tmp_path, [para("", (5, 0), inner=inner)])
     assert got == [("1.", "Geneva hosts the Forum in June 2030 non-bindingly.")]
+
+
+def test_two_lists_of_one_definition_number_in_one_sequence(tmp_path):
+    """Word continues the counters of an abstract definition across the w:num
+    lists that use it (section headings I … IV over two lists, as in UNFCCC
+    decisions); paragraphs numbered straight through and their lettered
+    items follow; a list that restarts with startOverride starts again."""
+    got = labels(
+        tmp_path,
+        [
+            para("Scope", (6, 0)),
+            para("The first paragraph of the text.", (6, 1)),
+            para("Mandate", (7, 0)),
+            para("The second paragraph of the text:", (7, 1)),
+            para("an item of it;", (7, 2)),
+            para("another item of it.", (6, 2)),
+            para("Functions", (6, 0)),
+            para("The third paragraph of the text.", (7, 1)),
+            para("Membership", (7, 0)),
+            para("A new list starts here.", (8, 0)),
+        ],
+    )
+    assert [g[0] for g in got] == ["I.", "1.", "II.", "2.", "(a)", "(b)", "III.", "3.", "IV.", "I."]
