@@ -198,6 +198,8 @@ class _Numbers(_BuilderState):
 
     def _sub(self, text: str, block: Block, strict: bool, kind: Kind = Kind.SUBPARAGRAPH) -> bool:
         found = match_sub(text) or (None if strict else _loose_sub(text))
+        if not found and self.items and self.items[-1].para.text.endswith(":"):
+            found = _after_colon_sub(text)  # "including through:" then "a. formulating, …"
         if not found:
             return False
         tok, label, rest = found
@@ -514,6 +516,15 @@ _BRACKETED_LABEL_RE = re.compile(
 )
 _SMALL_ROMAN_RE = re.compile(r"^[ivx]+$")
 _LOOSE_SUB_RE = re.compile(r"^(?P<tok>[a-z]{1,2}|[ivxlc]{1,6})[.)](?=\s|$)")
+
+
+_AFTER_COLON_SUB_RE = re.compile(r"^(?P<tok>[a-z])\.\s+(?=[a-z])")
+
+
+def _after_colon_sub(text: str) -> tuple[str, str, str] | None:
+    """ "a. formulating …" in lower case: a label only right after a chapeau."""
+    m = _AFTER_COLON_SUB_RE.match(text)
+    return (m["tok"], m.group(0).strip(), text[m.end() :].strip()) if m else None
 
 
 def _loose_sub(text: str) -> tuple[str, str, str] | None:

@@ -165,7 +165,7 @@ _PARA_RE = re.compile(
         (?P<prefix>PP|OP)?{_SEP}?
         (?P<num>\d{{1,6}})
         (?:
-            (?:{_SEP}|-|\.|–)?(?P<ord>{_ORD_ALT})(?![a-z])
+            (?:\.?{_SEP}|-|\.|–)?(?P<ord>{_ORD_ALT})(?![a-z])
           | (?P<letter>(?-i:[A-Z]))(?=[.):]|{_SEP}|$)
           | {_SEP}(?P<letter2>(?-i:[A-Z]))(?=[.)])
         )?

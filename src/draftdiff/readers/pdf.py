@@ -516,6 +516,8 @@ class Layout:
             return True  # two indented one-line paragraphs
         if self.after_heading and len(block.lines) == 1 and short and text[:1].isupper() and _title_line(last.text):
             return True  # "Use of terms" under "Article 1", then the article's first words
+        if short and last.text.rstrip().endswith(":") and _LETTER_LABEL_RE.match(text):
+            return True  # "including through:" then "a. formulating …"
         return short and _ends_sentence(last.text, text) and (text[:1].isupper() or text[:1] == "[")
 
     def _append(self, block: _Block, line: Line) -> None:
@@ -665,6 +667,7 @@ def _label_only(text: str) -> bool:
     return not found.rest or bool(_BARE_OPTION_RE.match(found.rest))
 
 
+_LETTER_LABEL_RE = re.compile(r"^[a-z]\.\s+[a-z]")
 # "Option 2:", "[Option (b).": a line that offers an option starts a paragraph of its own
 _OPTION_START_RE = re.compile(
     r"^\[?\s*(?:Option|Alternative)\s+\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?(?:\s?(?:bis|ter|quater))?\s*[:.]"
