@@ -87,6 +87,8 @@ def _article_bodies(items: list[_Item]) -> None:
             body = id(anchor.option)  # "Option 2:" then "No text": option 2 is that text
         else:
             continue
+        if _COMMENT_ON_ARTICLE_RE.match(item.para.text):
+            continue  # "Article 54 : il faut …": a comment on the article, not its text
         if body not in numbered_in:
             counters[body] = counters.get(body, 0) + 1
             item.role = "article-body"
@@ -135,6 +137,7 @@ def _section_heading(item: _Item) -> bool:
 _LETTER_ROMAN_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])(?:\.(?:[IVXLC]+|[A-Z]))*$")
 
 
+_COMMENT_ON_ARTICLE_RE = re.compile(r"^(?:Article|Art\.?)\s+\d{1,3}\w*\s*:", re.I)
 _BARE_OPTION_RE = re.compile(r"^\[?\s*(?:Option|Alternative|Alt\.?)\s*\(?\w{1,4}\)?\s*[:.]?\s*$", re.I)
 _CHAPEAU_RE = re.compile(r"^(The|We)\b.{0,300},$")
 
