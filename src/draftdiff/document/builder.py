@@ -400,6 +400,14 @@ class _Builder(_Headings, _Numbers, _Options):
             return
         if not label_text and self._article_title_line(full, block):
             return
+        if (
+            not label_text
+            and block.heading is None
+            and not match_sub(full)
+            and not match_para(full)
+            and self._titled_body(full, block)
+        ):
+            return  # "(i) Every 5 years, harmonised NDC" then its body, however short
         if _OPTION_LINE_RE.match(full):
             # "Option 2: Recognizing the fund…" belongs to the paragraph or
             # article it offers a choice for: never a section of its own
@@ -464,9 +472,9 @@ class _Builder(_Headings, _Numbers, _Options):
         prev = self.items[-1] if self.items else None
         if (
             prev is None
-            or prev.role != "numbered"
-            or prev.para.kind is not Kind.NUMBERED
-            or not prev.title_like
+            or prev.role not in ("numbered", "sub")
+            or prev.para.kind not in (Kind.NUMBERED, Kind.SUBPARAGRAPH)
+            or not (prev.title_like or (prev.role == "sub" and _title_like(prev.para.text)))
             or prev.body_merged
             or not any(s.kind == "article" for s in prev.scopes)
             or _OPTION_RE.match(text)
