@@ -403,6 +403,10 @@ class _Builder(_Headings, _Numbers, _Options):
         if (
             not label_text
             and block.heading is None
+            and self.items
+            and self.items[-1].role in ("numbered", "sub")
+            and not self.items[-1].body_merged
+            and (self.items[-1].title_like or _title_like(self.items[-1].para.text))
             and not match_sub(full)
             and not match_para(full)
             and self._titled_body(full, block)

@@ -277,6 +277,8 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
         kinds = para_kinds.get("", set())
         if item.para.kind is Kind.HEADING and item.scopes and item.scopes[-1].kind in _ANNEXES:
             kinds = kinds | _ANNEXES  # "2.3 Network Parameters" of Appendix I: AppendixI.2.3
+        if not kinds or not item.scopes:
+            return item.base  # most paragraphs of most drafts: no container to cite them with
         inner = next((s for s in reversed(item.scopes) if s.kind in kinds), None)
         return f"{inner.final or inner.key}.{item.base}" if inner is not None else item.base
 
@@ -308,7 +310,7 @@ def _articles_restart(numbered: list[_Item]) -> bool:
     for item in numbered:
         if _pp_series(item.base) or item.named or not item.value:
             continue
-        article = next((s for s in reversed(item.scopes) if s.kind == "article"), None)
+        article = next((s for s in reversed(item.scopes) if s.kind == "article"), None) if item.scopes else None
         if article is not None and id(article) not in seen:
             seen.add(id(article))
             if item.value == 1 or item.value <= highest:
