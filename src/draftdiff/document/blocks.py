@@ -32,7 +32,7 @@ class Block:
 # something with a digit ("2/CMA.3", "4bis"). "Schedule of submissions" and
 # "Part of the Parties" open no scope.
 _SCOPE_RE = re.compile(
-    r"^(?P<name>(?i:Annex|Appendix|Attachment|Decision|Resolution|Chapter|Part|Article|Schedule|Section)"
+    r"^(?P<name>(?i:Annex|Appendix|Attachment|Decision|Resolution|Chapter|Part|Article|Art\.|Schedule|Section)"
     r"\s+(?:(?i:bis|ter|quater)|[IVXLC]+|[A-Z]|[\w./-]*\d[\w./-]*\w|\d))(?![\w/])",
 )
 _HEADING_MAX_WORDS = 16

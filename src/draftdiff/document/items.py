@@ -52,11 +52,12 @@ def _scope_of(text: str, heading_id: str) -> _Scope | None:
     name = scope_heading(text)
     if not name:
         return None
-    word = name.split()[0].lower()
+    first = name.split()[0]
+    word = "article" if first.lower() == "art." else first.lower()  # "Art. 34bis Guidance …"
     if heading_id and not is_positional(heading_id):
         key = heading_id
     else:
-        key = _SCOPE_KEY.get(word, word.capitalize()) + re.sub(r"\s+", "", name[len(word) :])
+        key = _SCOPE_KEY.get(word, word.capitalize()) + re.sub(r"\s+", "", name[len(first) :])
     # a resolution among decisions is qualified as they are ("Res1/CMA.3.1" beside "Dec6/CMA.3.1")
     kind = "decision" if word == "resolution" else word
     return _Scope(kind, key, _SCOPE_RANK[word], counts_body=word == "article")

@@ -308,7 +308,7 @@ def _match_named(text: str) -> LabelMatch | None:
     return None
 
 
-_CLOSED_FIRST_RE = re.compile(r"^[^\s\[\]]+(?:\s[^\s\[\]]+)?\]")  # "]" in the first two words
+_CLOSED_FIRST_RE = re.compile(r"^[^\s\[\]]+\]")  # "]" right after the first word: "Annex I Parties][…"
 
 # "a. Parties shall …": a lower-case letter and a point, then a capital. No
 # sentence starts in lower case, so this is a label, as negotiating texts print it.
