@@ -118,7 +118,7 @@ def _headings_over_numbers(items: list[_Item]) -> set[int]:
     current: _Item | None = None
     for item in items:
         if item.para.kind is Kind.HEADING and item.role in ("numbered", "subheading", "heading"):
-            current = item if _annex_section(item) or _section_heading(item) else None
+            current = item if _annex_section(item) or _section_heading(item) or item.restates is not None else None
         elif current is not None and item.role == "numbered":
             out.add(id(current))
     return out
