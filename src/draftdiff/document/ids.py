@@ -137,6 +137,7 @@ def _section_heading(item: _Item) -> bool:
 _LETTER_ROMAN_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])(?:\.(?:[IVXLC]+|[A-Z]))*$")
 
 
+_AGREED_RE = re.compile(r"^\[?\s*(?:Have|Has) agreed\b")  # "Have agreed to further enhance …" closes a preamble
 _COMMENT_ON_ARTICLE_RE = re.compile(r"^(?:Article|Art\.?)\s+\d{1,3}\w*\s*:", re.I)
 _BARE_OPTION_RE = re.compile(r"^\[?\s*(?:Option|Alternative|Alt\.?)\s*\(?\w{1,4}\)?\s*[:.]?\s*$", re.I)
 _CHAPEAU_RE = re.compile(r"^(The|We)\b.{0,300},$")
@@ -182,8 +183,9 @@ def _preamble_run(items: list[_Item], start: int) -> list[_Item]:
         if follower.role != "positional" or follower.para.kind is not Kind.UNNUMBERED:
             break
         if count == 0 and _is_chapeau(follower.para.text):
-            continue  # "Preamble", "Option 2:", then "The Parties to this agreement,": the chapeau
-        if follower.para.text.endswith(":") and count > 0:
+            follower.role = "chapeau"  # "Preamble", "Option 2:", then "The Parties to this agreement,": u-counted
+            continue
+        if count > 0 and (follower.para.text.endswith(":") or _AGREED_RE.match(follower.para.text)):
             # "Have agreed as follows:" comes after the last preambular paragraph: PP16.u1
             if last is not None and follower.anchor is not last:
                 follower.anchor, follower.count = last, 1
