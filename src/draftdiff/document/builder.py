@@ -31,7 +31,7 @@ from .numbering import (
     roman_value,
     split_ordinal,
 )
-from .options import _OPTION_RE, _Options
+from .options import _BARE_OPTION_LINE_RE, _OPTION_RE, _Options
 
 
 class _Headings(_BuilderState):
@@ -41,6 +41,9 @@ class _Headings(_BuilderState):
     def _heading_candidate(self, text: str) -> bool:
         if not looks_like_heading(text):
             return False
+        last = self.items[-1] if self.items else None
+        if last is not None and last.role == "option" and _BARE_OPTION_LINE_RE.match(last.para.text):
+            return False  # "Option 2:" then "No text": the option's text, not a section
         if match_sub(text):
             return False
         m = match_para(text)
