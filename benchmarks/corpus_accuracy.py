@@ -29,6 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from draftdiff.accuracy import recall  # noqa: E402
+from draftdiff.document.numbering import is_positional as is_positional_id  # noqa: E402
 from draftdiff.readers import ReadOptions, load  # noqa: E402
 
 CORPUS = Path(os.environ.get("DRAFTDIFF_CORPUS", REPO.parent / "shared" / "corpus"))
@@ -56,7 +57,7 @@ def is_counter(para_id: str) -> bool:
 
 def is_positional(para_id: str) -> bool:
     """Anything with a positional counter in it, own or inherited (``12.u1``; ``12~1`` before)."""
-    return "~" in para_id or bool(re.search(r"(?:^|\.)u\d+(?=$|[.(#])", para_id))
+    return "~" in para_id or is_positional_id(para_id)
 
 
 def measure(path: Path, engine: str) -> dict:

@@ -31,7 +31,7 @@ from .numbering import (
     roman_value,
     split_ordinal,
 )
-from .options import _BARE_OPTION_LINE_RE, _OPTION_RE, _Options
+from .options import _OPTION_RE, _Options, is_bare_option
 
 
 class _Headings(_BuilderState):
@@ -42,7 +42,7 @@ class _Headings(_BuilderState):
         if not looks_like_heading(text):
             return False
         last = self.items[-1] if self.items else None
-        if last is not None and last.role == "option" and _BARE_OPTION_LINE_RE.match(last.para.text):
+        if last is not None and last.role == "option" and is_bare_option(last.para.text):
             return False  # "Option 2:" then "No text": the option's text, not a section
         if match_sub(text):
             return False

@@ -13,6 +13,7 @@ import re
 from .items import _SCOPE_RANK, _Item, _Option, _Scope
 from .model import Kind, Paragraph
 from .numbering import is_positional
+from .options import is_bare_option
 
 
 def _subheadings(items: list[_Item]) -> None:
@@ -83,7 +84,7 @@ def _article_bodies(items: list[_Item]) -> None:
             body = id(anchor)  # "2.6 Monitoring …" of an appendix, "B. Definitions": AppendixI.2.6.1, B.1
         elif anchor.restates is not None and anchor.restates.counts_body and item.para.kind is Kind.UNNUMBERED:
             body = id(anchor)  # a delegation's proposal for the article: its own body, counted from 1
-        elif anchor.role == "option" and anchor.option is not None and _BARE_OPTION_RE.match(anchor.para.text):
+        elif anchor.role == "option" and anchor.option is not None and is_bare_option(anchor.para.text):
             body = id(anchor.option)  # "Option 2:" then "No text": option 2 is that text
         else:
             continue
@@ -139,7 +140,6 @@ _LETTER_ROMAN_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])(?:\.(?:[IVXLC]+|[A-Z]))*$")
 
 _AGREED_RE = re.compile(r"^\[?\s*(?:Have|Has) agreed\b")  # "Have agreed to further enhance …" closes a preamble
 _COMMENT_ON_ARTICLE_RE = re.compile(r"^(?:Article|Art\.?)\s+\d{1,3}\w*\s*:", re.I)
-_BARE_OPTION_RE = re.compile(r"^\[?\s*(?:Option|Alternative|Alt\.?)\s*\(?\w{1,4}\)?\s*[:.]?\s*$", re.I)
 _CHAPEAU_RE = re.compile(r"^(The|We)\b.{0,300},$")
 
 

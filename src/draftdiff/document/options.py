@@ -21,6 +21,13 @@ _OPTION_RE = re.compile(
 _BARE_OPTION_LINE_RE = re.compile(
     r"^\[?\s*(?:Option|Alternative|Alt\.?)\s*\(?\w{1,4}\)?(?:\s?bis|\s?ter)?\s*[:.]?\s*$", re.I
 )
+
+
+def is_bare_option(text: str) -> bool:
+    """ "Option 2:", "[Option 1 bis.": an option line with no text of its own."""
+    return bool(_BARE_OPTION_LINE_RE.match(text))
+
+
 _OPTION_STARTS = frozenset("[OA")  # what an option line can start with: the regex runs only then
 _ORDINAL_STEP = {"bis": 0.2, "ter": 0.3, "quater": 0.4, "quinquies": 0.5, "sexies": 0.6}
 
@@ -164,7 +171,7 @@ class _Options(_BuilderState):
             or last.option is None
             or last.option.owner is None
             or last.option.owner.role not in ("numbered", "sub")
-            or not _BARE_OPTION_LINE_RE.match(last.para.text)
+            or not is_bare_option(last.para.text)
             or _OPTION_RE.match(text)
             or text.rstrip("] ").endswith(":")  # a chapeau and its items: the option's body, counted from 1
         ):
