@@ -145,6 +145,34 @@ def test_extracted_text_furniture_and_run_together_paragraphs():
     assert not any("/52" in t for t in texts)
 
 
+def test_a_un_document_as_extracted_text_declares_its_furniture_and_keeps_its_footnotes():
+    body = []
+    for n in range(1, 12):  # each paragraph wrapped after "the", its second line capitalized
+        body += [f"{n}. Paragraph {n} of the note says what was decided under the", "Convention on this matter."]
+    page = ["A/CONF.232/2020/3", "19-20076 2/52"]
+    lines = [
+        "19-20076 (E) 251119",
+        "*1920076*",
+        *body[:10],
+        "_" * 18,
+        "1 See A/CONF.232/2019/6, annex,",
+        "as revised.",
+        *page,
+        *body[10:],
+        *page,
+    ]
+    furniture: list = []
+    blocks = read_blocks("\n".join(lines), furniture=furniture)
+    assert sorted(f.text for f in furniture) == sorted(["19-20076 (E) 251119", "*1920076*", *page, *page])
+    texts = [b.text for b in blocks]
+    assert not any("19-20076" in t or "A/CONF" in t or "___" in t for t in texts)
+    # a line that stops on "the" goes on: 22 lines, 11 paragraphs, the page's notes on the one before them
+    assert len(blocks) == 11
+    assert blocks[4].notes and blocks[4].notes[0].marker == "1"
+    assert blocks[4].notes[0].text == "See A/CONF.232/2019/6, annex, as revised."
+    assert texts[5] == "6. Paragraph 6 of the note says what was decided under the Convention on this matter."
+
+
 def test_words_split_by_an_extraction_are_joined_where_the_draft_spells_them():
     lines = [f"{n}. The other Parties shall act on the hard fork." for n in range(1, 30)]
     lines[7] = "8. Each o ther Party shall act on the hard fork."

@@ -18,6 +18,7 @@ from ..document.numbering import match_para, match_sub, to_letters, to_roman
 from ..document.structure import Block
 from ..errors import InputError
 from .text_layout import (
+    footnotes,
     inline_furniture,
     join_split_words,
     may_run_together,
@@ -30,6 +31,7 @@ _NOTE_DEF_RE = re.compile(r"^\[\^(?P<marker>[^\]\s]+)\]:\s?(?P<text>.*)$")
 _NOTE_REF_RE = re.compile(r"\[\^(?P<marker>[^\]\s]+)\]")
 _NOTE_STRIP_RE = re.compile(r"\s*\[\^[^\]\s]+\]")
 _MD_HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+_NOTE_RULE_LINE = re.compile(r"^\s*_{8,}\s*$")
 _BULLET_RE = re.compile(r"^[-*+•]\s+")
 _MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
 _MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
@@ -203,10 +205,12 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
     list_levels: list[int] = []
     line_mode = False
     run_together = False
+    page_notes: dict[int, tuple[str, str] | None] = {}  # by line number
     if not markdown:
         page_lines = page_furniture([line for _, line in body])
         found += page_lines.values()
         body = [row for k, row in enumerate(body) if k not in page_lines]
+        page_notes = {body[k][0]: note for k, note in footnotes([line for _, line in body]).items()}
         # footers left inside the lines ("… the Parties 32/52 22-08354 shall …"); no pattern spans a line
         whole = "\n".join(line for _, line in body)
         kept, inline = inline_furniture(whole)
@@ -222,7 +226,18 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
             raw.append((start, pending, None, False))
             pending = []
 
+    notes_of: dict[int, list[Note]] = {}  # by index in raw: footnotes of an extracted page
     for number, line in body:
+        if number in page_notes:
+            # a page's notes belong to the paragraph before them, which may go on after the page break
+            note = page_notes[number]
+            owner = len(raw) if pending or not raw else len(raw) - 1
+            if note:
+                notes_of.setdefault(owner, []).append(Note(marker=note[0], text=note[1]))
+            elif notes_of.get(owner) and line.strip() and not _NOTE_RULE_LINE.match(line):
+                last = notes_of[owner][-1]
+                notes_of[owner][-1] = Note(marker=last.marker, text=f"{last.text} {line.strip()}")
+            continue
         stripped = line.strip()
         if not stripped:
             flush()
@@ -248,7 +263,7 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
         elif markdown and not line.startswith((" ", "\t")):
             list_levels.clear()
         for piece in split_run_together(stripped) if run_together else (stripped,):
-            if pending and (_starts_paragraph(piece) or (line_mode and not _goes_on(piece))):
+            if pending and (_starts_paragraph(piece) or (line_mode and not _goes_on(pending[-1], piece))):
                 flush()
             if not pending:
                 start = number
@@ -265,15 +280,15 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
     blocks: list[Block] = []
     if front_title:
         blocks.append(Block(text=front_title, location=Location(line=1), heading=1, title=True))
-    for line_no, parts, level, is_bullet in raw:
+    for index, (line_no, parts, level, is_bullet) in enumerate(raw):
         if markdown:
             parts = _hard_breaks(parts)
         joined = " ".join(parts)
         if markdown:
             joined = _markdown_inline(_markdown_links(_KRAMDOWN_INLINE_IAL_RE.sub("", joined), link_labels))
-        block_notes = []
+        block_notes = list(notes_of.get(index, ()))
         if "[^" in joined:  # a note reference: rare, and the strip pattern is slow on every line
-            block_notes = [
+            block_notes += [
                 Note(marker=m["marker"], text=notes.get(m["marker"], "")) for m in _NOTE_REF_RE.finditer(joined)
             ]
             joined = _NOTE_STRIP_RE.sub("", joined)
@@ -289,10 +304,17 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
     return blocks
 
 
-def _goes_on(line: str) -> bool:
+# a line that ends on one of these words was wrapped: no paragraph or title ends so
+_OPEN_END_RE = re.compile(r"\b(?:the|of|and|or|on|to|a|an|for|in|by|with|under|from|at|its|their|this|that)$")
+
+
+def _goes_on(before: str, line: str) -> bool:
     """In a text with one paragraph to a line, a line in lower case goes on with the
-    paragraph before it (cut by a page break or a wrapped line)."""
-    return line[:1].islower() and not match_sub(line)
+    paragraph before it (cut by a page break or a wrapped line), and so does a line
+    after one that stops on "the", "of", "under" …"""
+    if match_sub(line) or match_para(line):
+        return False
+    return line[:1].islower() or bool(_OPEN_END_RE.search(before))
 
 
 def read(path: Path, data: bytes, *, markdown: bool = False) -> list[Block]:

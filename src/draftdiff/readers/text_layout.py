@@ -20,7 +20,15 @@ from ..document.model import Furniture
 _BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s*$")
 _BARE_ROMAN_RE = re.compile(r"^\s*([ivxl]{1,6})\s*$")
 _OF_PAGES_RE = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{1,4})\s*$")
-_JOB_NUMBER_RE = re.compile(r"^\s*(\d{2}-\d{5})(?:\s*\([A-Z]\))?\s*$")
+_JOB_NUMBER_RE = re.compile(r"^\s*(\d{2}-\d{5})(?:\s*\([A-Z]\))?(?:\s+\d{6})?\s*$")  # "19-20076 (E) 251119"
+# a footer or header line made only of furniture: "19-20076 2/52", "2/52 19-20076", "*1920076*"
+_JOB = r"\d{2}-\d{5}(?:\s*\([A-Z]\))?"
+_FOOTER_RE = re.compile(rf"^\s*(?:{_JOB}\s+(\d{{1,4}})/\d{{1,4}}|(\d{{1,4}})/\d{{1,4}}\s+{_JOB})\s*$")
+_BARCODE_RE = re.compile(r"^\s*\*\d{7,8}\*\s*$")
+# the first page's job line with its language and date stamp: furniture even once
+_STAMPED_JOB_RE = re.compile(r"^\s*\d{2}-\d{5}\s*\([A-Z]\)\s+\d{6}\s*$")
+# a UN document symbol alone on a line ("A/CONF.232/2020/3", "FCCC/ADP/2015/1"): a running header when repeated
+_SYMBOL_RE = re.compile(r"^\s*[A-Z]{1,8}(?:/[A-Za-z0-9.\-]+){2,}\s*$")
 _INLINE_OF_PAGES_RE = re.compile(r"(?<![\w/.])(\d{1,4})/(\d{1,4})(?![\w/])")
 # cheap first looks, each led by a literal the regex engine can jump to
 _PAGES_HINT_RE = re.compile(r"/\d{1,4}(?![\w/])")
@@ -31,12 +39,20 @@ _INLINE_JOB_RE = re.compile(r"(?<![\w-])\d{2}-\d{5}(?:\s\([A-Z]\))?(?![\w-])")
 def page_furniture(lines: list[str]) -> dict[int, Furniture]:
     """The lines (by index) that are page furniture: page numbers in sequence,
     "N/M" footers of one document, repeated job numbers."""
-    short = [(k, line) for k, line in enumerate(lines) if len(line) <= 24]  # furniture is a short line
+    short = [(k, line) for k, line in enumerate(lines) if len(line) <= 40]  # furniture is a short line
     numbers = [(k, int(m[1])) for k, line in short if (m := _BARE_NUMBER_RE.match(line))]
     romans = [k for k, line in short if _BARE_ROMAN_RE.match(line)]
     of_pages = [(k, m) for k, line in short if (m := _OF_PAGES_RE.match(line))]
     jobs = Counter(m[1] for _, line in short if (m := _JOB_NUMBER_RE.match(line)))
+    symbols = Counter(line.strip() for _, line in short if _SYMBOL_RE.match(line))
     found: dict[int, Furniture] = {}
+    for k, line in short:
+        if m := _FOOTER_RE.match(line):
+            found[k] = Furniture(page=int(m[1] or m[2]), text=line.strip(), kind="page-number")
+        elif _BARCODE_RE.match(line) or _STAMPED_JOB_RE.match(line):
+            found[k] = Furniture(page=0, text=line.strip(), kind="symbol")
+        elif symbols.get(line.strip(), 0) >= 2:
+            found[k] = Furniture(page=0, text=line.strip(), kind="running")
     if len(numbers) >= 3:
         rising = sum(b > a for (_, a), (_, b) in pairwise(numbers))
         if rising >= 0.7 * (len(numbers) - 1):
@@ -155,3 +171,29 @@ def join_split_words(texts: list[str]) -> list[str]:
         return text
 
     return [join(text) if " " in text else text for text in texts]
+
+
+_NOTE_RULE_RE = re.compile(r"^\s*_{8,}\s*$")
+_NOTE_START_RE = re.compile(r"^\s*(?P<marker>\d{1,3}|\*{1,3})\s+(?P<text>\S.*)$")
+
+
+def footnotes(lines: list[str]) -> dict[int, tuple[str, str] | None]:
+    """The footnotes of an extracted page: a rule of underscores, then lines
+    that open with the note's number ("1 See A/CONF.232/2019/6."), each maybe
+    going on in lower case. By line index: (marker, text) where a note starts,
+    None for the rule and for a note's further lines."""
+    found: dict[int, tuple[str, str] | None] = {}
+    k = 0
+    while k < len(lines):
+        if not _NOTE_RULE_RE.match(lines[k]):
+            k += 1
+            continue
+        found[k] = None
+        k += 1
+        while k < len(lines) and (m := _NOTE_START_RE.match(lines[k])):
+            found[k] = (m["marker"], m["text"].strip())
+            k += 1
+            while k < len(lines) and lines[k][:1].islower():
+                found[k] = None
+                k += 1
+    return found
