@@ -106,3 +106,98 @@ def test_a_heading_found_once_in_each_draft_follows_its_section_however_far():
         if c.old and c.new and c.old[0].kind.value == "heading"
     }
     assert ("Finance", "Finance") in headings and ("Mitigation", "Mitigation") in headings
+
+
+_OLD_UNITS = """Article 2 (purpose)
+
+1. This Agreement aims to strengthen the global response to the threat of climate change.
+
+2. It will be implemented to reflect equity and common but differentiated responsibilities.
+
+Article 3 (mitigation)
+
+1. Each Party shall prepare and communicate successive nationally determined contributions every five years.
+
+2. Parties shall account for their contributions in accordance with guidance adopted by the CMA.
+
+3. Least developed countries may prepare strategies reflecting their special circumstances.
+
+Article 4 (finance)
+
+1. Developed country Parties shall provide financial resources to assist developing country Parties.
+
+2. The Green Climate Fund shall serve as an operating entity of the Financial Mechanism.
+"""
+
+_NEW_UNITS = """Article 2 (purpose)
+
+1. This Agreement aims to strengthen the global response to the threat of climate change.
+
+2. It will be implemented to reflect equity and common but differentiated responsibilities.
+
+Article 3 (transparency)
+
+1. An enhanced transparency framework for action and support is hereby established.
+
+Article 4
+
+1. Each Party shall prepare and communicate successive nationally determined contributions every five years.
+
+2. Parties shall account for their contributions in accordance with guidance adopted by the CMA.
+
+3. Least developed countries may prepare and communicate strategies reflecting their special circumstances.
+
+Article 5 (finance)
+
+1. Developed country Parties shall provide financial resources to assist developing country Parties.
+
+2. The Green Climate Fund shall serve as an operating entity of the Financial Mechanism.
+"""
+
+
+def test_articles_are_matched_as_units_whatever_their_number_and_title():
+    comparison = draftdiff.compare(draft_from_text(_OLD_UNITS, "old"), draft_from_text(_NEW_UNITS, "new"))
+    units = {(u.old.id if u.old else None, u.new.id if u.new else None): u.status for u in comparison.sections}
+    assert units == {
+        ("Art2", "Art2"): "unchanged",
+        (None, "Art3"): "added",
+        ("Art3", "Art4"): "renumbered, retitled",
+        ("Art4", "Art5"): "renumbered",
+    }
+    document = comparison.to_json()
+    assert {"old": "Art3", "new": "Art4", "status": "renumbered, retitled"}.items() <= document["sections"][2].items()
+
+
+def test_a_rewrite_between_matched_neighbours_is_a_weak_link():
+    before = "1. The Parties agree to meet annually to review progress made under this Agreement.\n\n"
+    after = "3. The secretariat shall publish an annual report on the work of the Committee.\n\n"
+    rest = "".join(
+        f"{k}. The Parties note item number {k} of the programme of work on cooperation.\n\n" for k in range(4, 12)
+    )
+    old = (
+        before
+        + (
+            "2. [Each Party shall regularly prepare, communicate [and maintain][successive] nationally determined "
+            "contributions, referred to in decision 1/CP.19 paragraph 2(b), [every five years].]\n\n"
+        )
+        + after
+        + rest
+    )
+    new = (
+        before
+        + (
+            "2. Features of nationally determined contributions as in decision 1/CP.19, paragraph 2(b), are left to "
+            "a later session, with a view to guidance on timing.\n\n"
+        )
+        + after
+        + rest
+    )
+    comparison = draftdiff.compare(draft_from_text(old, "old"), draft_from_text(new, "new"))
+    linked = [c for c in comparison.changes if c.old_ids == ["2"]]
+    assert linked and linked[0].new_ids == ["2"], [c.to_json() for c in comparison.changes]
+    assert 0 < linked[0].confidence < 1  # too little alike for a link anywhere else: only its place allows it
+    assert linked[0].to_json()["confidence"] == linked[0].confidence
+    # a paragraph on another subject in the same place stays deleted and added
+    unrelated = before + "2. Observers may attend the sessions of the Conference at their own cost.\n\n" + after + rest
+    comparison = draftdiff.compare(draft_from_text(old, "old"), draft_from_text(unrelated, "new"))
+    assert {c.kind for c in comparison.changes if "2" in c.old_ids + c.new_ids} == {"added", "deleted"}

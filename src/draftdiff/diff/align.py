@@ -23,7 +23,12 @@ the cost near-linear:
    changed among other edits, only in the order of the pairs around it.
    Those rejected in pass 3 are tried again once every strong pair is known.
    Equal paragraph numbers are no evidence: drafts are renumbered;
-5. splits and merges: a matched pair grows by an unmatched neighbour when
+5. rewrites between anchors: a paragraph left unmatched between two pairs
+   that keep their order is linked to an unmatched paragraph between their
+   partners when the two share enough rare words, citations or numbers, even
+   at low word-sequence similarity (a heavy rewrite, an option kept and
+   reworded). Such a link is weak: its confidence is that evidence, below 1;
+6. splits and merges: a matched pair grows by an unmatched neighbour when
    that makes the texts clearly more alike.
 
 A longest increasing subsequence over the matched positions then tells the
@@ -55,6 +60,8 @@ SHORT = 6  # paragraphs with fewer words need their neighbours' support
 SLOT = 8  # a gap between matched neighbours this small is evidence enough
 REPEAT_DP_LIMIT = 1_000_000  # cells of the in-order pairing of one group of repeats
 CANDIDATES = 16  # partners kept per old paragraph, the most similar first
+GAP_EVIDENCE = 0.3  # weighted overlap of rare words that links a rewrite between anchors
+GAP_CELLS = 2_500  # pairs scored in one gap between anchors, at most
 
 
 @dataclass(slots=True)
@@ -63,6 +70,7 @@ class Match:
     new: list[int]  # indices into new.paragraphs
     similarity: float
     moved: bool = False
+    confidence: float = 1.0  # below 1: a weak link, made in pass 5 from the evidence between anchors
 
 
 @dataclass
@@ -303,13 +311,89 @@ def align(old: Draft, new: Draft) -> Alignment:
     pairs.refresh()
     _take_greedily(weak, pairs, len(a.seq), needs=evidence, sections=_Sections(a, b))
 
-    # 5. splits and merges around matched pairs
-    matches = [Match([i], [j], sim) for i, (j, sim) in sorted(pairs.by_old.items())]
+    # 5. rewrites left between pairs that keep their order
+    confidence = _between_anchors(a, b, pairs, weights)
+    # 6. splits and merges around matched pairs
+    matches = [Match([i], [j], sim, confidence=confidence.get(i, 1.0)) for i, (j, sim) in sorted(pairs.by_old.items())]
     for match in matches:
         _grow(match, a, b, pairs.old_free, pairs.new_free)
 
     _mark_moves(matches)
     return Alignment(matches=matches, deleted=sorted(pairs.old_free), added=sorted(pairs.new_free))
+
+
+def _between_anchors(a: _Side, b: _Side, pairs: _Pairs, weights: _Weights) -> dict[int, float]:
+    """Pass 5: link what is left by rare shared words, where little evidence is
+    enough because the place is known: between two in-order pairs, the
+    unmatched old and new paragraphs of the gap; then, in each article or
+    section paired with its successor as a unit, its unmatched paragraphs and
+    the successor's. Best first, keeping their order within the gap or unit.
+    Returns each weak link's confidence by old index."""
+    pairs.refresh()
+    olds, news = pairs.frame()
+    bounds = [(-1, -1), *zip(olds, news, strict=True), (len(a.seq), len(b.seq))]
+    confidence: dict[int, float] = {}
+    for (i1, j1), (i2, j2) in itertools.pairwise(bounds):
+        if i2 - i1 >= 2 and j2 - j1 >= 2:
+            _link_by_evidence(a, b, pairs, weights, range(i1 + 1, i2), range(j1 + 1, j2), confidence)
+    units = _paired_units(a, b, pairs)
+    if units:
+        old_members: dict[str, list[int]] = collections.defaultdict(list)
+        new_members: dict[str, list[int]] = collections.defaultdict(list)
+        for i in sorted(pairs.old_free):
+            if a.paragraphs[i].section in units:
+                old_members[a.paragraphs[i].section].append(i)
+        wanted = set(units.values())
+        for j in sorted(pairs.new_free):
+            if b.paragraphs[j].section in wanted:
+                new_members[b.paragraphs[j].section].append(j)
+        for old_unit, members in old_members.items():
+            _link_by_evidence(a, b, pairs, weights, members, new_members.get(units[old_unit], []), confidence)
+    return confidence
+
+
+def _paired_units(a: _Side, b: _Side, pairs: _Pairs) -> dict[str, str]:
+    """Old unit -> new unit (articles, sections), from where the pairs so far went."""
+    from .sections import SectionKey, pair_units
+
+    votes: collections.Counter[tuple[SectionKey, SectionKey]] = collections.Counter()
+    for i, (j, _) in pairs.by_old.items():
+        old_section, new_section = a.paragraphs[i].section, b.paragraphs[j].section
+        if old_section and new_section:
+            votes[(old_section, new_section)] += 2 if a.family[i] == b.family[j] == "heading" else 1
+    if not votes:
+        return {}
+    old_sizes = collections.Counter(p.section for p in a.paragraphs if p.section)
+    new_sizes = collections.Counter(p.section for p in b.paragraphs if p.section)
+    return pair_units(votes, old_sizes, new_sizes)
+
+
+def _link_by_evidence(
+    a: _Side,
+    b: _Side,
+    pairs: _Pairs,
+    weights: _Weights,
+    old_range: Iterable[int],
+    new_range: Iterable[int],
+    confidence: dict[int, float],
+) -> None:
+    gap_old = [i for i in old_range if i in pairs.old_free and a.family[i] == "text" and not a.short(i)]
+    gap_new = [j for j in new_range if j in pairs.new_free and b.family[j] == "text" and not b.short(j)]
+    if not gap_old or not gap_new or len(gap_old) * len(gap_new) > GAP_CELLS:
+        return
+    candidates = []
+    for i in gap_old:
+        for j in gap_new:
+            evidence = weights.overlap(a.sets[i], b.sets[j])
+            if evidence >= GAP_EVIDENCE:
+                candidates.append((evidence, i, j))
+    taken: list[tuple[int, int]] = []
+    for evidence, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if not pairs.free(i, j) or any((i - x) * (j - y) < 0 for x, y in taken):
+            continue
+        pairs.add(i, j, _similarity(a.seq[i], b.seq[j]))
+        taken.append((i, j))
+        confidence[i] = round(min(evidence, 0.99), 2)
 
 
 class _Sections:

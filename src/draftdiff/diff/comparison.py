@@ -6,10 +6,12 @@ the exports. No writer recomputes it.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from ..document.model import Comment, Draft, Kind, Paragraph
 from ..gc_pause import paused_gc
+from .sections import SectionChange, section_changes
 from .wording import Edit, Options, WordDiff, diff
 
 SUMMARY_KEYS = ("unchanged", "modified", "added", "deleted", "moved", "renumbered", "split", "merged")
@@ -23,6 +25,7 @@ class Change:
     moved: bool = False
     renumbered: bool = False
     similarity: float = 1.0
+    confidence: float = 1.0  # below 1: a weak link, a rewrite linked by the evidence between matched neighbours
     edits: list[Edit] = field(default_factory=list)
     segments: list[tuple[str, str]] = field(default_factory=list)  # inline diff
     old_equal: list[str] = field(default_factory=list)  # old wording of each equal segment
@@ -98,6 +101,7 @@ class Change:
             "moved": self.moved,
             "renumbered": self.renumbered,
             "similarity": round(self.similarity, 3),
+            **({"confidence": self.confidence} if self.old and self.new else {}),
             "old_section": self.old_section,
             "new_section": self.new_section,
             "edits": [e.to_json() for e in self.edits],
@@ -140,6 +144,12 @@ class Comparison:
     def differences(self) -> list[Change]:
         return [c for c in self.changes if c.is_change]
 
+    @functools.cached_property
+    def sections(self) -> list[SectionChange]:
+        """Articles, sections and annexes paired as units (see diff/sections.py)."""
+        links = ((o, n) for c in self.changes for o in c.old for n in c.new)
+        return section_changes(self.old.paragraphs, self.new.paragraphs, links)
+
     def to_json(self) -> dict:
         def side(draft: Draft) -> dict:
             out = {
@@ -160,6 +170,7 @@ class Comparison:
             "summary": self.summary,
             "comments_by_author": self.comments_by_author,
             "changes": [c.to_json() for c in self.changes],
+            "sections": [s.to_json() for s in self.sections],
         }
 
 
@@ -254,6 +265,7 @@ def compare(old: Draft, new: Draft, *, options: Options | None = None, words: bo
             moved=match.moved,
             renumbered=renumbered,
             similarity=match.similarity,
+            confidence=match.confidence,
             edits=word_diff.edits if kind != "unchanged" else [],
             segments=word_diff.segments,
             old_equal=word_diff.old_equal,

@@ -47,8 +47,9 @@ class _Headings(_BuilderState):
         if match_sub(text):
             return False
         m = match_para(text)
-        # "12. Short sentence" is a paragraph, "Article 3" a heading.
-        return not (m and m.number.form == "para" and m.number.prefix != "Art")
+        # "12. Short sentence" is a paragraph, "Article 3" a heading; a coded item
+        # ("MFRS-01 (y) … must not exceed 1,000") is an item of its list however short
+        return not (m and (m.number.form == "code" or (m.number.form == "para" and m.number.prefix != "Art")))
 
     def _heading(self, text: str, block: Block) -> None:
         label = pid = ""

@@ -246,6 +246,8 @@ def _change_title(change) -> Text:
         if index:
             title.append(", ")
         title.append(label, style=_CHANGE_STYLE.get(label, ""))
+    if change.confidence < 1:
+        title.append(f" (weak link, confidence {change.confidence:.2f})", style="dim")
     if change.moved and change.old_section != change.new_section:
         title.append(
             f" · from {change.old_section or '(no section)'} to {change.new_section or '(no section)'}", style="dim"
@@ -400,12 +402,33 @@ def _body_first(changes: list) -> list:
     return body + [c for c in changes if not _section_of(c)] if body else changes
 
 
+def _print_units(comparison, console: Console) -> None:
+    """One line per article or section renumbered, retitled, added or deleted as a unit."""
+    lines = [unit.line for unit in comparison.sections if unit.status != "unchanged"]
+    if not lines:
+        return
+    console.print()
+    for line in lines:
+        console.print(Text(line, style="bold" if "→" in line else ""), soft_wrap=True)
+
+
 def _print_sections(comparison, console: Console) -> None:
-    """A table of what changed per section (or article), when there are several."""
+    """A table of what changed per section (or article), when there are several;
+    an article renumbered or retitled is one row ("Article 3 (mitigation) → Article 4")."""
+    _print_units(comparison, console)
+    row_of_old = {u.old_title: u for u in comparison.sections if u.old_title and u.new_title}
+    row_of_new = {u.new_title: u for u in comparison.sections if u.old_title and u.new_title}
+
+    def row_name(change) -> str:
+        unit = row_of_new.get(change.new_section) if change.new else row_of_old.get(change.old_section)
+        if unit is None:
+            return _section_of(change)
+        return unit.new_title if unit.status == "unchanged" else f"{unit.old_title} → {unit.new_title}"
+
     counts: dict[str, dict[str, int]] = {}
     titles: dict[str, str] = {}
     for change in comparison.changes:
-        section = _section_of(change) or "(before the first heading)"
+        section = row_name(change) or "(before the first heading)"
         key = titles.setdefault(section.casefold(), section)  # "Article 2 (PURPOSE)" is "Article 2 (purpose)"
         row = counts.setdefault(key, dict.fromkeys(("unchanged", "modified", "added", "deleted", "moved"), 0))
         if change.moved:
