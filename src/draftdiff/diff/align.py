@@ -29,7 +29,13 @@ the cost near-linear:
    at low word-sequence similarity (a heavy rewrite, an option kept and
    reworded). Such a link is weak: its confidence is that evidence, below 1;
 6. splits and merges: a matched pair grows by an unmatched neighbour when
-   that makes the texts clearly more alike.
+   that makes the texts clearly more alike;
+7. pieces: inside an article or section paired with its successor, a new
+   paragraph left unmatched whose rare words mostly come from one old
+   paragraph (an option made of it, a piece split off and moved within the
+   article) joins that paragraph's change as a split, and an old one whose
+   words mostly went into one new paragraph (options blended into a
+   compromise) joins it as a merge. Weak links too.
 
 A longest increasing subsequence over the matched positions then tells the
 paragraphs that stayed in order from those that moved.
@@ -40,8 +46,10 @@ from __future__ import annotations
 import bisect
 import collections
 import functools
+import heapq
 import itertools
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -61,7 +69,8 @@ SLOT = 8  # a gap between matched neighbours this small is evidence enough
 REPEAT_DP_LIMIT = 1_000_000  # cells of the in-order pairing of one group of repeats
 CANDIDATES = 16  # partners kept per old paragraph, the most similar first
 GAP_EVIDENCE = 0.3  # weighted overlap of rare words that links a rewrite between anchors
-GAP_CELLS = 2_500  # pairs scored in one gap between anchors, at most
+UNIT_EVIDENCE = 0.25  # the same inside an article paired with its successor, where reworded text is expected
+GAP_CELLS = 20_000  # pairs scored in one gap or unit, at most: a bound on the work, never reached by real articles
 
 
 @dataclass(slots=True)
@@ -312,17 +321,20 @@ def align(old: Draft, new: Draft) -> Alignment:
     _take_greedily(weak, pairs, len(a.seq), needs=evidence, sections=_Sections(a, b))
 
     # 5. rewrites left between pairs that keep their order
-    confidence = _between_anchors(a, b, pairs, weights)
+    units = _paired_units(a, b, pairs)  # articles and sections paired as units, by the pairs so far
+    confidence = _between_anchors(a, b, pairs, weights, units)
     # 6. splits and merges around matched pairs
     matches = [Match([i], [j], sim, confidence=confidence.get(i, 1.0)) for i, (j, sim) in sorted(pairs.by_old.items())]
     for match in matches:
         _grow(match, a, b, pairs.old_free, pairs.new_free)
+    # 7. what one paragraph lent to others of its unit: options made of it, pieces of it
+    matches += _contained(a, b, pairs, weights, matches, units)
 
     _mark_moves(matches)
     return Alignment(matches=matches, deleted=sorted(pairs.old_free), added=sorted(pairs.new_free))
 
 
-def _between_anchors(a: _Side, b: _Side, pairs: _Pairs, weights: _Weights) -> dict[int, float]:
+def _between_anchors(a: _Side, b: _Side, pairs: _Pairs, weights: _Weights, units: dict[str, str]) -> dict[int, float]:
     """Pass 5: link what is left by rare shared words, where little evidence is
     enough because the place is known: between two in-order pairs, the
     unmatched old and new paragraphs of the gap; then, in each article or
@@ -336,7 +348,6 @@ def _between_anchors(a: _Side, b: _Side, pairs: _Pairs, weights: _Weights) -> di
     for (i1, j1), (i2, j2) in itertools.pairwise(bounds):
         if i2 - i1 >= 2 and j2 - j1 >= 2:
             _link_by_evidence(a, b, pairs, weights, range(i1 + 1, i2), range(j1 + 1, j2), confidence)
-    units = _paired_units(a, b, pairs)
     if units:
         old_members: dict[str, list[int]] = collections.defaultdict(list)
         new_members: dict[str, list[int]] = collections.defaultdict(list)
@@ -348,8 +359,134 @@ def _between_anchors(a: _Side, b: _Side, pairs: _Pairs, weights: _Weights) -> di
             if b.paragraphs[j].section in wanted:
                 new_members[b.paragraphs[j].section].append(j)
         for old_unit, members in old_members.items():
-            _link_by_evidence(a, b, pairs, weights, members, new_members.get(units[old_unit], []), confidence)
+            news = new_members.get(units[old_unit], [])
+            _link_by_evidence(a, b, pairs, weights, members, news, confidence, needed=UNIT_EVIDENCE)
     return confidence
+
+
+CONTAINED = 0.5  # share of a paragraph's rare-word mass found in the one it came from
+
+
+def _contained(
+    a: _Side, b: _Side, pairs: _Pairs, weights: _Weights, matches: list[Match], units: dict[str, str]
+) -> list[Match]:
+    """Pass 7 (see the module's notes): grows ``matches`` in place, returns the new ones."""
+    if not units or not (pairs.old_free or pairs.new_free):
+        return []
+    # only the units with a paragraph left over on either side
+    open_new = {b.paragraphs[j].section for j in pairs.new_free}
+    open_old = {a.paragraphs[i].section for i in pairs.old_free}
+    units = {old: new for old, new in units.items() if old in open_old or new in open_new}
+    if not units:
+        return []
+    old_members: dict[str, list[int]] = collections.defaultdict(list)
+    new_members: dict[str, list[int]] = collections.defaultdict(list)
+    for i, para in enumerate(a.paragraphs):
+        if para.section in units and a.family[i] == "text" and not a.short(i):
+            old_members[para.section].append(i)
+    wanted = set(units.values())
+    for j, para in enumerate(b.paragraphs):
+        if para.section in wanted and b.family[j] == "text" and not b.short(j):
+            new_members[para.section].append(j)
+    by_old = {i: m for m in matches for i in m.old}
+    by_new = {j: m for m in matches for j in m.new}
+    made: list[Match] = []
+
+    def contained(part: frozenset[int], whole: frozenset[int]) -> float:
+        return _containment(weights, part, whole)
+
+    for old_unit, olds in old_members.items():
+        news = new_members.get(units[old_unit], [])
+        free_news = [j for j in news if j in pairs.new_free]
+        if not news or len(olds) * (len(free_news) + 1) > GAP_CELLS:
+            continue
+        for j in free_news:
+            # most of its rare-word mass must come from its source: that source holds one of its rarest words
+            rarest = frozenset(heapq.nlargest(3, b.sets[j], key=weights.idf.__getitem__))
+            sources = [i for i in olds if not rarest.isdisjoint(a.sets[i])]
+            if not sources:
+                continue
+            score, i = max((contained(b.sets[j], a.sets[i]), i) for i in sources)
+            if score < CONTAINED or weights.overlap(a.sets[i], b.sets[j]) < GAP_EVIDENCE:
+                continue
+            pairs.new_free.discard(j)
+            match = by_old.get(i)
+            if match is None:
+                pairs.old_free.discard(i)
+                match = by_old[i] = Match([i], [], 0.0)
+                made.append(match)
+            match.new = sorted([*match.new, j])
+            match.confidence = round(min(match.confidence, score, 0.99), 2)
+            by_new[j] = match
+        for i in [i for i in olds if i in pairs.old_free]:
+            rarest = frozenset(heapq.nlargest(3, a.sets[i], key=weights.idf.__getitem__))
+            targets = [j for j in news if not rarest.isdisjoint(b.sets[j])]
+            if not targets:
+                continue
+            score, j = max((contained(a.sets[i], b.sets[j]), j) for j in targets)
+            if score < CONTAINED or weights.overlap(a.sets[i], b.sets[j]) < GAP_EVIDENCE or j not in by_new:
+                continue
+            pairs.old_free.discard(i)
+            match = by_new[j]
+            match.old = sorted([*match.old, i])
+            match.confidence = round(min(match.confidence, score, 0.99), 2)
+            by_old[i] = match
+    _options_of_linked(a, b, pairs, weights, by_old, by_new)
+    for match in made:
+        match.similarity = _similarity(a.seq[match.old[0]], [w for j in match.new for w in b.seq[j]])
+    return made
+
+
+def _containment(weights: _Weights, part: frozenset[int], whole: frozenset[int]) -> float:
+    """The share of ``part``'s rare-word mass that ``whole`` holds."""
+    shared = part & whole
+    if not shared:
+        return 0.0
+    mass = weights.mass(part)
+    return sum(weights.idf[c] for c in shared) / mass if mass else 0.0
+
+
+OPTION_EVIDENCE = 0.2  # an option of a linked paragraph needs only a little of its words
+_OPTION_ID_RE = re.compile(r"^(?P<base>.+)\.(?:Opt|Alt)[^.]*$")
+
+
+def _options_of_linked(
+    a: _Side, b: _Side, pairs: _Pairs, weights: _Weights, by_old: dict[int, Match], by_new: dict[int, Match]
+) -> None:
+    """Options offered for a paragraph are proposals for that provision: a new
+    option left unmatched ("3.1.Opt2") joins the change of its paragraph
+    ("3.1") when it shares some of the old text's rare words, and an old option
+    joins the change of its paragraph's successor when its words went there."""
+    # an old option dropped for another one often shares words with the one kept:
+    # it counts as drawn on only with the evidence any rewrite needs
+    for side, other, free, index_of, by_self, needed in (
+        (b, a, pairs.new_free, {p.id: j for j, p in enumerate(b.paragraphs)}, by_new, OPTION_EVIDENCE),
+        (a, b, pairs.old_free, {p.id: i for i, p in enumerate(a.paragraphs)}, by_old, GAP_EVIDENCE),
+    ):
+        for k in sorted(free):
+            m = _OPTION_ID_RE.match(side.paragraphs[k].id)
+            if not m or side.family[k] != "text" or side.short(k):
+                continue
+            base = index_of.get(m["base"])
+            match = by_self.get(base) if base is not None else None
+            if match is None:
+                continue
+            partners = match.old if side is b else match.new
+            evidence = max(weights.overlap(other.sets[x], side.sets[k]) for x in partners)
+            if evidence < needed:
+                continue
+            if (
+                side is a
+                and _containment(weights, a.sets[k], frozenset().union(*(b.sets[x] for x in partners))) < CONTAINED
+            ):
+                continue  # a dropped option keeps words of its own; one drawn on lent them
+            free.discard(k)
+            if side is b:
+                match.new = sorted([*match.new, k])
+            else:
+                match.old = sorted([*match.old, k])
+            by_self[k] = match
+            match.confidence = round(min(match.confidence, evidence, 0.99), 2)
 
 
 def _paired_units(a: _Side, b: _Side, pairs: _Pairs) -> dict[str, str]:
@@ -376,6 +513,8 @@ def _link_by_evidence(
     old_range: Iterable[int],
     new_range: Iterable[int],
     confidence: dict[int, float],
+    *,
+    needed: float = GAP_EVIDENCE,
 ) -> None:
     gap_old = [i for i in old_range if i in pairs.old_free and a.family[i] == "text" and not a.short(i)]
     gap_new = [j for j in new_range if j in pairs.new_free and b.family[j] == "text" and not b.short(j)]
@@ -385,7 +524,7 @@ def _link_by_evidence(
     for i in gap_old:
         for j in gap_new:
             evidence = weights.overlap(a.sets[i], b.sets[j])
-            if evidence >= GAP_EVIDENCE:
+            if evidence >= needed:
                 candidates.append((evidence, i, j))
     taken: list[tuple[int, int]] = []
     for evidence, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
