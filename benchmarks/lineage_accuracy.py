@@ -16,7 +16,8 @@ the truth does not depend on our ids. Two shapes:
 For every consecutive pair, compare's links (old paragraph, new paragraph)
 are scored: precision and recall over the labelled paragraphs' ancestors
 (a link from a labelled new paragraph to anything not in the truth, or from
-a labelled deletion to anything, is a false link). For a chain, history's
+a labelled deletion to anything, is a false link), and the reworded
+paragraphs that held brackets whose resolution compare names. For a chain, history's
 lineage of each labelled paragraph of the latest draft is scored cell by
 cell: its paragraphs in every earlier draft must be the truth's (empty where
 the truth says absent). Pair files that share a middle draft are chained the
@@ -36,7 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from draftdiff import load  # noqa: E402
+from draftdiff import Kind, load  # noqa: E402
+from draftdiff.document.brackets import scan  # noqa: E402
 from draftdiff.diff.comparison import compare  # noqa: E402
 from draftdiff.negotiation.history import history  # noqa: E402
 
@@ -89,6 +91,8 @@ class Score:
     expected: int = 0
     deletions: int = 0
     deletions_right: int = 0
+    bracketed: int = 0
+    resolved: int = 0
     missing: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
@@ -97,7 +101,8 @@ class Score:
         r = self.right / self.expected if self.expected else 1.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         deleted = f"{self.deletions_right}/{self.deletions}" if self.deletions else "-"
-        return f"{p:.3f} | {r:.3f} | {f1:.3f} | {deleted} | {len(self.missing)}"
+        brackets = f"{self.resolved}/{self.bracketed}" if self.bracketed else "-"
+        return f"{p:.3f} | {r:.3f} | {f1:.3f} | {deleted} | {brackets} | {len(self.missing)}"
 
 
 @dataclass
@@ -144,7 +149,7 @@ def draft_of(name: str):
 def score_pair(truth: PairTruth, verbose: bool) -> Score:
     old, old_at = draft_of(truth.older)
     new, new_at = draft_of(truth.newer)
-    comparison = compare(old, new, words=False)
+    comparison = compare(old, new)
     index_old = {id(p): i for i, p in enumerate(old.paragraphs)}
     index_new = {id(p): j for j, p in enumerate(new.paragraphs)}
     links = {(index_old[id(o)], index_new[id(n)]) for c in comparison.changes for o in c.old for n in c.new}
@@ -154,6 +159,9 @@ def score_pair(truth: PairTruth, verbose: bool) -> Score:
         descendants.setdefault(i, set()).add(j)
         ancestors.setdefault(j, set()).add(i)
     score = Score()
+    # reworded paragraphs that held brackets not all still open, and those whose bracket resolution is named
+    held = [c for c in comparison.changes if c.kind in ("modified", "split", "merged") and _brackets_closed(c)]
+    score.bracketed, score.resolved = len(held), sum(1 for c in held if c.brackets)
     for olds, new_snippet in truth.links:
         located = [old_at.find(s) for s in olds]
         for s, i in zip(olds, located, strict=True):
@@ -184,6 +192,13 @@ def score_pair(truth: PairTruth, verbose: bool) -> Score:
             have = sorted(old.paragraphs[i].id for i in got) or "(added)"
             score.misses.append(f"{new.paragraphs[j].id:14} has {have} want {want}  {new_snippet[:50]}")
     return score
+
+
+def _brackets_closed(change) -> bool:
+    still = {" ".join(words(s.text)) for p in change.new for s in scan(p.text).spans}
+    return any(
+        " ".join(words(s.text)) not in still for p in change.old if p.kind is not Kind.HEADING for s in scan(p.text).spans
+    )
 
 
 def chains(truths: list[PairTruth]) -> list[list[PairTruth]]:
@@ -263,14 +278,14 @@ def main() -> int:
         return 0
     files = args.truth or sorted(TRUTH.glob("*.json"))
     truths = [t for path in files for t in pair_truths(path)]
-    print("| pair | links | precision | recall | F1 | deletions right | not found |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| pair | links | precision | recall | F1 | deletions right | bracket resolutions named | not found |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     total = Score()
     for truth in truths:
         score = score_pair(truth, args.verbose)
         name = f"{Path(truth.older).stem} → {Path(truth.newer).stem}"
         print(f"| {name} | {len(truth.links)} | {score.line()} |")
-        for attr in ("right", "found", "expected", "deletions", "deletions_right"):
+        for attr in ("right", "found", "expected", "deletions", "deletions_right", "bracketed", "resolved"):
             setattr(total, attr, getattr(total, attr) + getattr(score, attr))
         total.missing += score.missing
         if args.verbose:

@@ -285,3 +285,23 @@ def test_bracketed_text_and_labels_are_never_read_as_console_markup(tmp_path):
     assert "rev[red]1" in grid
     side = ansi.sub("", run_cli("compare", str(old), str(new), "--side-by-side", env=env).stdout)
     assert "[/] this." in side and "[red]progress[/red]" in side
+
+
+def test_resolutions_show_the_words_as_printed_and_name_a_rewording():
+    old = draft_from_text(
+        "Draft\n\n1. Parties aim to hold the increase in temperature [below 2 °C][below 1.5 °C above pre-industrial "
+        "levels] by the end of the century.\n\n2. Parties note the work of the Committee.\n\n"
+        "[3. Each Party shall report on the support it has provided, in a biennial report.]\n", "o"
+    )  # fmt: skip
+    new = draft_from_text(
+        "Draft\n\n1. Parties aim to hold the increase in temperature below 1.5 °C above pre-industrial levels by "
+        "the end of the century.\n\n2. Parties note the work of the Committee.\n\n"
+        "3. Each Party shall report every two years on the support it provided.\n", "n"
+    )  # fmt: skip
+    found = {
+        change.new_ids[0]: [(item["resolution"], item["new"]) for item in change.brackets]
+        for change in draftdiff.compare(old, new).changes
+        if change.new
+    }
+    assert found["1"] == [("kept", "below 1.5 °C above pre-industrial levels")]
+    assert found["3"] == [("reworded", "Each Party shall report every two years on the support it provided")]

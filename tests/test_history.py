@@ -314,3 +314,42 @@ def test_history_html_in_headless_chromium(tmp_path):
     opened = dump(target.as_uri() + f"#{story}")
     assert f'<tr class="story" id="{story}">' in opened.stdout  # the script opened the story
     assert "Rev 2 → Rev 3 (34 + 35 → 34, merged)" in opened.stdout
+
+
+def test_an_article_is_followed_as_a_unit_through_renumbering(tmp_path):
+    from test_align import _NEW_UNITS, _OLD_UNITS
+
+    final = (
+        _NEW_UNITS.replace("Article 5 (finance)", "Article 6 (finance)")
+        .replace("Article 4\n", "Article 5 (mitigation)\n")
+        .replace(
+            "Article 3 (transparency)",
+            "Article 3 (transparency)\n\nArticle 4 (adaptation)\n\n1. Each Party should engage in adaptation planning processes and the implementation of actions.",
+        )
+    )
+    for name, text in (("zero", _OLD_UNITS), ("rev1", _NEW_UNITS), ("final", final)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    result = run_cli(
+        "history", "zero.txt", "rev1.txt", "final.txt", "--section", "mitigation", "-f", "json", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["units"] == [
+        [
+            {"draft": "zero", "title": "Article 3 (mitigation)", "status": ""},
+            {"draft": "rev1", "title": "Article 4", "status": "renumbered, retitled"},
+            {"draft": "final", "title": "Article 5 (mitigation)", "status": "renumbered, retitled"},
+        ]
+    ]
+    finals = [entry["ids"]["final"] for entry in document["lineage"]]
+    assert [ids for ids in finals if ids and ids[0].startswith("Art5.")] == [["Art5.1"], ["Art5.2"], ["Art5.3"]]
+    assert not [ids for ids in finals if ids and not ids[0].startswith("Art5")]  # only the article's paragraphs
+    shown = run_cli(
+        "history", "zero.txt", "rev1.txt", "final.txt", "--section", "Article 5", "--no-color", cwd=tmp_path
+    )
+    assert (
+        "Article 3 (mitigation) (Zero draft) → Article 4 (Rev 1: renumbered, retitled) → Article 5 (mitigation) (Final"
+        in " ".join(shown.stdout.split())
+    )
+    missing = run_cli("history", "zero.txt", "rev1.txt", "final.txt", "--section", "oceans", cwd=tmp_path)
+    assert missing.returncode == 2 and "no article or section of final" in missing.stderr

@@ -368,6 +368,13 @@ def history(
         str | None, typer.Option("--in", help="The draft --para is numbered in (default: the last).")
     ] = None,
     blame: Annotated[bool, typer.Option("--blame", help="With --para: which draft brought each word.")] = False,
+    section: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--section",
+            help="An article's story: the article whose title holds TEXT, followed as a unit, and its paragraphs.",
+        ),
+    ] = None,
     skip_unreadable: Annotated[
         bool, typer.Option("--skip-unreadable", help="Leave out a draft that cannot be read, with a warning.")
     ] = False,
@@ -379,7 +386,7 @@ def history(
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
 ) -> None:
-    """One paragraph's life across every draft: the matrix of lineages, or --para's story."""
+    """One paragraph's life across every draft: the matrix of lineages, --para's story, or --section's."""
     from .diff.wording import Options
     from .negotiation.history import HistoryView
     from .negotiation.history import history as run_history
@@ -387,8 +394,10 @@ def history(
 
     if blame and not para:
         fail("--blame tells one paragraph's story: give --para ID too")
-    if in_draft and not para:
-        fail("--in says which draft --para is numbered in: give --para ID too")
+    if in_draft and not (para or section):
+        fail("--in says which draft --para or --section is read in: give --para ID or --section TEXT too")
+    if para and section:
+        fail("--para tells paragraphs' stories and --section an article's: give one of them")
     if revert_to and not para:
         fail("--revert-to proposes an earlier wording of some paragraphs: give --para ID too")
     _, entries = _register(config)
@@ -410,14 +419,20 @@ def history(
         result = _run(lambda: run_history(loaded_drafts, names, options=compare_options, dates=dates, progress=tick))
     foci = []
     target = None
-    if para:
-        where: int | None = len(loaded_drafts) - 1
-        if in_draft:
-            where = next((k for k, entry in enumerate(kept) if entry.answers_to(in_draft)), None)
-            if where is None:
-                where = result.draft_index(in_draft)
+    where: int | None = len(loaded_drafts) - 1
+    if in_draft:
+        where = next((k for k, entry in enumerate(kept) if entry.answers_to(in_draft)), None)
         if where is None:
-            fail(f"--in {in_draft}: not one of the drafts of this history ({', '.join(names)})")
+            where = result.draft_index(in_draft)
+    if where is None:
+        fail(f"--in {in_draft}: not one of the drafts of this history ({', '.join(names)})")
+    units = []
+    for text in section or []:
+        found_units = result.units(text, where)
+        if not found_units:
+            fail(f"--section {text!r}: no article or section of {names[where]} has that in its title")
+        units += found_units
+    if para:
         draft = loaded_drafts[where]
         for reference in para:
             for found in _run(lambda reference=reference: draft.find(reference)):
@@ -428,7 +443,7 @@ def history(
                 target = result.draft_index(revert_to)
             if target is None:
                 fail(f"--revert-to {revert_to}: not one of the drafts of this history ({', '.join(names)})")
-    view = HistoryView(result, changed_only=changed_only, foci=foci, blame=blame, revert_to=target)
+    view = HistoryView(result, changed_only=changed_only, foci=foci, blame=blame, revert_to=target, units=units)
     fmt = format.value if format else (format_of(output, "history") if output and output != "-" else "terminal")
     if fmt is None:
         fail(f"cannot tell the format of {output!r}: give --format {'|'.join(formats_for('history'))}")

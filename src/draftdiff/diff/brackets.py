@@ -4,6 +4,7 @@
   resolved: kept "should", dropped "shall"");
 - ``deleted``: the bracketed text is gone;
 - ``agreed``: the brackets are gone and the text stays as it was;
+- ``reworded``: the brackets are gone and the text stands in new words;
 - ``option_kept``: a paragraph that was one option of a block lost its label;
 - ``bracketed``: new text in brackets; ``reopened``: text that stood without
   brackets is bracketed again.
@@ -26,6 +27,23 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD_RE.findall(text.replace("[", " ").replace("]", " "))]
 
 
+def _offset(text: str, words: list[str], index: int) -> int:
+    """Where word ``index`` of ``text`` starts (the end of the text past the last word)."""
+    spans = [m.start() for m in _WORD_RE.finditer(text.replace("[", " ").replace("]", " "))]
+    return spans[index] if index < len(spans) else len(text)
+
+
+def _printed(text: str, words: list[str], first: int, count: int) -> str:
+    """``count`` words of ``text`` from word ``first``, as printed ("1.5 °C
+    above pre-industrial levels", not "1 5 c above pre industrial levels")."""
+    if not count:
+        return ""
+    spans = [m.span() for m in _WORD_RE.finditer(text.replace("[", " ").replace("]", " "))]
+    if len(spans) != len(words) or first + count > len(spans):
+        return " ".join(words[first : first + count])
+    return text[spans[first][0] : spans[first + count - 1][1]].strip()
+
+
 def _context_words(text: str) -> list[str]:
     """Words that stand outside any bracket: the context that survives a resolution."""
     depth = 0
@@ -40,10 +58,11 @@ def _context_words(text: str) -> list[str]:
     return out
 
 
-def _between(old_text: str, start: int, end: int, new_words: list[str]) -> list[str] | None:
+def _between(old_text: str, start: int, end: int, new_words: list[str]) -> tuple[int, int] | None:
     """The words of the new text that stand where old_text[start:end] stood:
     between the unbracketed words just before and just after it (three, or
-    fewer when those changed too); None when no context can be found."""
+    fewer when those changed too), as (first, last) word indexes; None when
+    no context can be found."""
     before_all = _context_words(old_text[:start])
     after_all = _context_words(old_text[end:])
     n = len(new_words)
@@ -59,10 +78,10 @@ def _between(old_text: str, start: int, end: int, new_words: list[str]) -> list[
             )
             for first in starts:
                 if not after:
-                    return new_words[first:] if not after_all else None
+                    return (first, n) if not after_all else None
                 for last in range(first, min(n, first + 80) + 1):
                     if new_words[last : last + len(after)] == after:
-                        return new_words[first:last]
+                        return (first, last)
     return None
 
 
@@ -87,39 +106,49 @@ def resolutions(change: Change) -> list[dict]:
         if any(t in still for t in texts):
             continue  # still open
         start, end = min(s.start for s in group), max(s.end for s in group)
-        between = _between(old_text, start, end, new_words)
-        if between is None:
+        found = _between(old_text, start, end, new_words)
+        if found is None:
             continue
+        between = new_words[found[0] : found[1]]
         shown = (
             "".join(f"[{s.text}]" for s in group)
             if group[0].text == old_text[group[0].start + 1 : group[0].end - 1]
             else old_text[start:end]
         )
         kept = " ".join(between)
+        printed = _printed(new_text, new_words, found[0], len(between))
         if not kept:
             out.append({"resolution": "deleted", "old": shown, "new": "", "message": "bracketed text deleted"})
         elif kept in texts:
-            dropped = [t for t in texts if t != kept]
+            dropped = [s.text for s, t in zip(group, texts, strict=True) if t != kept]
             out.append(
                 {
                     "resolution": "kept",
                     "old": shown,
-                    "new": kept,
-                    "message": f'bracket resolved: kept "{kept}", dropped ' + ", ".join(f'"{d}"' for d in dropped),
+                    "new": printed,
+                    "message": f'bracket resolved: kept "{printed}", dropped ' + ", ".join(f'"{d}"' for d in dropped),
                 }
             )
         else:
-            out.append({"resolution": "kept", "old": shown, "new": kept, "message": f'bracket resolved as "{kept}"'})
+            out.append(
+                {"resolution": "kept", "old": shown, "new": printed, "message": f'bracket resolved as "{printed}"'}
+            )
     for span in old_scan.spans:
         if span.depth != 1 or (span.start, span.end) in grouped or span in old_scan.placeholders:
             continue
         inner = " ".join(_words(span.text))
         if not inner or inner in still:
             continue
-        between = _between(old_text, span.start, span.end, new_words)
-        if between is None:
+        found = _between(old_text, span.start, span.end, new_words)
+        if found is None and not _context_words(old_text[: span.start] + " " + old_text[span.end :]):
+            # "[3. The whole paragraph …]": nothing outside the brackets; resolved
+            # when the new paragraph stands without brackets around it
+            if new_scan.spans and any(s.depth == 1 and len(s.text) >= 0.8 * len(new_text) for s in new_scan.spans):
+                continue
+            found = (0, len(new_words))
+        if found is None:
             continue
-        kept = " ".join(between)
+        kept = " ".join(new_words[found[0] : found[1]])
         if not kept:
             out.append(
                 {"resolution": "deleted", "old": f"[{span.text}]", "new": "", "message": "bracketed text deleted"}
@@ -129,8 +158,17 @@ def resolutions(change: Change) -> list[dict]:
                 {
                     "resolution": "agreed",
                     "old": f"[{span.text}]",
-                    "new": kept,
+                    "new": _printed(new_text, new_words, found[0], found[1] - found[0]),
                     "message": "brackets removed, text agreed as is",
+                }
+            )
+        elif not any(s.depth == 1 and s.start <= _offset(new_text, new_words, found[0]) < s.end for s in new_scan.spans):
+            out.append(
+                {
+                    "resolution": "reworded",
+                    "old": f"[{span.text}]",
+                    "new": _printed(new_text, new_words, found[0], found[1] - found[0]),
+                    "message": "brackets removed, text agreed in new words",
                 }
             )
     old_inner = {" ".join(_words(s.text)) for s in old_scan.spans}
@@ -202,7 +240,8 @@ def weaker_choice(change: Change, before: str, after: str) -> dict | None:
     before_words, after_words = " ".join(_words(before)), " ".join(_words(after))
     for item in resolutions(change):
         in_brackets = item["resolution"] == "kept" and before_words and before_words in " ".join(_words(item["old"]))
-        if in_brackets and (not after_words or after_words in item["new"] or item["new"] in after_words):
+        kept = " ".join(_words(item["new"]))
+        if in_brackets and (not after_words or after_words in kept or kept in after_words):
             return item
     return None
 

@@ -156,6 +156,40 @@ class History:
             ],
         }
 
+    # -- an article's story ------------------------------------------------------------
+    def units(self, text: str, where: int) -> list[dict[int, str]]:
+        """The articles or sections of draft ``where`` whose title holds ``text``
+        (any case), each followed through every draft as a unit: draft index ->
+        its title there, by the pairing of units at each step (see diff/sections.py)."""
+        wanted = " ".join(text.split()).casefold()
+        titles = dict.fromkeys(p.section for p in self.drafts[where].paragraphs if p.section)
+        chains = []
+        for title in titles:
+            if wanted not in " ".join(title.split()).casefold():
+                continue
+            chain = {where: title}
+            for d in range(where, 0, -1):  # back: the old unit of each step's pair
+                back = {u.new_title: u.old_title for u in self.steps[d - 1].comparison.sections}
+                if not back.get(chain[d]):
+                    break
+                chain[d - 1] = back[chain[d]]
+            for d in range(where, len(self.drafts) - 1):  # on: the new unit
+                ahead = {u.old_title: u.new_title for u in self.steps[d].comparison.sections}
+                if not ahead.get(chain[d]):
+                    break
+                chain[d + 1] = ahead[chain[d]]
+            chains.append(dict(sorted(chain.items())))
+        return chains
+
+    def unit_status(self, d: int, chain: dict[int, str]) -> str:
+        """What became of a unit at the step into draft ``d``."""
+        if d not in chain or d - 1 not in chain:
+            return "added" if d in chain and d else ""
+        for unit in self.steps[d - 1].comparison.sections:
+            if unit.old_title == chain[d - 1] and unit.new_title == chain[d]:
+                return unit.status
+        return ""
+
     # -- a paragraph's story ---------------------------------------------------------
     def story(self, lineage: Lineage) -> list[tuple[int, Change | None]]:
         """(draft index, change into it) for the first appearance (change None)
@@ -269,6 +303,7 @@ class HistoryView:
     foci: list[Node] = field(default_factory=list)  # --para: the paragraphs whose story is told
     blame: bool = False
     revert_to: int | None = None  # --revert-to: the draft whose wording is proposed
+    units: list[dict[int, str]] = field(default_factory=list)  # --section: articles followed as units
 
     @property
     def focus(self) -> Node | None:
@@ -279,7 +314,16 @@ class HistoryView:
         if self.foci:
             found = [self.history.lineage_of(node) for node in self.foci]
             return [lin for lin in found if lin is not None]
-        return [lin for lin in self.history.lineages if lin.changed or not self.changed_only]
+        chosen = [lin for lin in self.history.lineages if lin.changed or not self.changed_only]
+        if self.units:
+            inside = {(d, title) for chain in self.units for d, title in chain.items()}
+            drafts = self.history.drafts
+            chosen = [
+                lin
+                for lin in chosen
+                if any((d, drafts[d].paragraphs[i].section) in inside for d, nodes in lin.nodes.items() for i in nodes)
+            ]
+        return chosen
 
     def reverts(self) -> list[Revert]:
         """For each paragraph of --para, the change back to --revert-to's wording."""

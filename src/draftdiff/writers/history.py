@@ -90,9 +90,21 @@ def print_history(view: HistoryView, console: Console) -> None:
         for node in view.foci:
             _print_story(view, node, console, plain)
         return
+    for chain in view.units:
+        line = Text("\n")
+        for k, (d, title) in enumerate(chain.items()):
+            status = history.unit_status(d, chain)
+            line.append(" → " if k else "", style="dim")
+            line.append(title, style="bold")
+            line.append(f" ({labels[d]}{': ' + status if status and status != 'unchanged' else ''})", style="dim")
+        console.print(line)
     lineages = view.lineages
     changed = sum(1 for lin in history.lineages if lin.changed)
-    console.print(Text(f"{len(history.lineages)} paragraphs followed, {changed} changed at some step", style="dim"))
+    if view.units:
+        inside = sum(1 for lin in lineages if lin.changed)
+        console.print(Text(f"{len(lineages)} paragraphs of it followed, {inside} changed at some step", style="dim"))
+    else:
+        console.print(Text(f"{len(history.lineages)} paragraphs followed, {changed} changed at some step", style="dim"))
     shown = _columns_that_fit(history, lineages, console.width)
     if len(shown) < len(labels):
         hidden = [labels[d] for d in range(len(labels)) if d not in shown]
@@ -207,7 +219,15 @@ def json_document(view: HistoryView) -> str:
     if view.revert_to is not None:
         document["revert_to"] = view.history.names[view.revert_to]
         document["reverts"] = [r.to_json() for r in view.reverts()]
-    if view.foci or view.changed_only:
+    if view.units:
+        document["units"] = [
+            [
+                {"draft": view.history.names[d], "title": title, "status": view.history.unit_status(d, chain)}
+                for d, title in chain.items()
+            ]
+            for chain in view.units
+        ]
+    if view.foci or view.changed_only or view.units:
         keep = {id(lin) for lin in view.lineages}
         document["lineage"] = [
             entry for entry, lin in zip(document["lineage"], view.history.lineages, strict=True) if id(lin) in keep
