@@ -38,8 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from draftdiff import Kind, load  # noqa: E402
-from draftdiff.document.brackets import scan  # noqa: E402
 from draftdiff.diff.comparison import compare  # noqa: E402
+from draftdiff.document.brackets import scan  # noqa: E402
 from draftdiff.negotiation.history import history  # noqa: E402
 
 CORPUS = Path(os.environ.get("DRAFTDIFF_CORPUS", ROOT.parent / "shared" / "corpus"))
@@ -197,7 +197,10 @@ def score_pair(truth: PairTruth, verbose: bool) -> Score:
 def _brackets_closed(change) -> bool:
     still = {" ".join(words(s.text)) for p in change.new for s in scan(p.text).spans}
     return any(
-        " ".join(words(s.text)) not in still for p in change.old if p.kind is not Kind.HEADING for s in scan(p.text).spans
+        " ".join(words(s.text)) not in still
+        for p in change.old
+        if p.kind is not Kind.HEADING
+        for s in scan(p.text).spans
     )
 
 

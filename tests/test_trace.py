@@ -253,3 +253,33 @@ def test_history_revert_to_proposes_the_earlier_wording(tmp_path):
     assert accepted[1::2] == [rev2["38"], rev2["39bis"]] and rejected[1::2] == [rev3["38"], rev3["39bis"]]
     plain = run_cli("history", "-o", str(tmp_path / "h.docx"), cwd=SAMPLES)
     assert plain.returncode == 2 and "revert proposal" in plain.stderr
+
+
+def test_a_phrase_dropped_from_one_paragraph_and_kept_in_another_is_reported_per_lineage(tmp_path):
+    """trace and check --protect agree: the phrase left Article 2.2 though the preamble keeps it."""
+    first = (
+        "Article 1\n\n1. Recognizing that action should respect human rights and gender equality.\n\n"
+        "Article 2\n\n1. This Agreement aims to strengthen the global response to climate change.\n\n"
+        "2. Parties shall respect, promote and consider human rights when taking action on climate change.\n"
+    )
+    second = first.replace(
+        "2. Parties shall respect, promote and consider human rights when taking action on climate change.",
+        "2. Parties shall respect, promote and consider their obligations when taking action on climate change.",
+    )
+    (tmp_path / "rev1.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "rev2.txt").write_text(second, encoding="utf-8")
+    traced = json.loads(
+        run_cli("trace", "rev1.txt", "rev2.txt", "--phrase", "human rights", "-f", "json", cwd=tmp_path).stdout
+    )
+    phrase = traced["phrases"][0]
+    assert phrase["status"] == "partly dropped"
+    statuses = {lin["status"]: lin["ids"] for lin in phrase["lineages"]}
+    assert statuses["dropped"] == {"rev1": ["Art2.2"]} and statuses["kept"]["rev2"] == ["Art1.1"]
+    shown = run_cli("trace", "rev1.txt", "rev2.txt", "--phrase", "human rights", "-f", "md", cwd=tmp_path).stdout
+    assert "dropped from Art2.2 in Rev 2; kept in Art1.1" in shown
+    checked = json.loads(
+        run_cli("check", "rev1.txt", "rev2.txt", "--protect", "human rights", "-f", "json", cwd=tmp_path).stdout
+    )
+    assert [(f["rule"], f["old"]) for f in checked["findings"] if f["rule"] in ("DD104", "DD105")] == [
+        ("DD104", "Art2.2")
+    ]

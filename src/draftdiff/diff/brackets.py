@@ -162,7 +162,9 @@ def resolutions(change: Change) -> list[dict]:
                     "message": "brackets removed, text agreed as is",
                 }
             )
-        elif not any(s.depth == 1 and s.start <= _offset(new_text, new_words, found[0]) < s.end for s in new_scan.spans):
+        elif not any(
+            s.depth == 1 and s.start <= _offset(new_text, new_words, found[0]) < s.end for s in new_scan.spans
+        ):
             out.append(
                 {
                     "resolution": "reworded",

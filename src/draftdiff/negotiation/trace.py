@@ -29,7 +29,8 @@ from ..normalize import fold_typography
 from .history import History
 
 VARIANT_THRESHOLD = 0.75  # word-level similarity of a variant to its phrase
-STATUSES = ("kept", "dropped", "reworded", "added", "moved", "restored", "absent")
+STATUSES = ("kept", "partly dropped", "dropped", "reworded", "added", "moved", "restored", "absent")
+LINEAGE_STATUSES = ("kept", "dropped", "reworded", "added", "restored")
 
 _WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
@@ -51,6 +52,24 @@ class Occurrence:
 
 
 @dataclass
+class LineageTrace:
+    """The phrase in one paragraph's lineage: "dropped from Art2.2, kept in PP11"."""
+
+    lineage: int  # index in history.lineages
+    ids: dict[int, list[str]]  # draft -> ids of the paragraphs that held it there
+    status: str  # kept | dropped | reworded | added | restored
+    dropped_in: int | None = None  # the draft it was gone from, in this lineage
+    latest: list[str] = field(default_factory=list)  # the lineage's ids where the phrase last stood
+
+    def to_json(self, names: list[str]) -> dict:
+        return {
+            "ids": {names[d]: ids for d, ids in sorted(self.ids.items())},
+            "status": self.status,
+            "dropped_in": names[self.dropped_in] if self.dropped_in is not None else None,
+        }
+
+
+@dataclass
 class PhraseTrace:
     phrase: str
     occurrences: list[list[Occurrence]]  # per draft
@@ -59,6 +78,7 @@ class PhraseTrace:
     last: int | None = None  # last draft where it stands as written
     dropped_in: int | None = None  # the draft it was gone from (dropped), or lost its wording in (reworded)
     dropped_from: list[str] = field(default_factory=list)  # the ids it stood in just before
+    lineages: list[LineageTrace] = field(default_factory=list)  # per paragraph lineage that held it
 
     def exact(self, d: int) -> list[Occurrence]:
         return [o for o in self.occurrences[d] if o.match == "exact"]
@@ -109,6 +129,7 @@ class Trace:
                     "occurrences": {
                         names[d]: [o.to_json() for o in found] for d, found in enumerate(t.occurrences) if found
                     },
+                    "lineages": [lin.to_json(names) for lin in t.lineages],
                 }
                 for t in self.phrases
             ],
@@ -237,7 +258,54 @@ def trace(history: History, phrases: list[str], *, threshold: float = VARIANT_TH
     lineage_of = _lineage_map(history)
     for result in results:
         _status(result, lineage_of, len(history.drafts))
+        result.lineages = _per_lineage(result, history, lineage_of)
+        if result.status == "kept" and any(lin.status == "dropped" for lin in result.lineages):
+            result.status = "partly dropped"  # as check --protect sees it: gone from a paragraph that held it
     return Trace(history, results, threshold)
+
+
+def _per_lineage(result: PhraseTrace, history: History, lineage_of) -> list[LineageTrace]:
+    """The phrase's status in each paragraph lineage that held it, in the order of history's lineages."""
+    last = len(history.drafts) - 1
+    held: dict[int, dict[int, list[Occurrence]]] = defaultdict(lambda: defaultdict(list))
+    for d, found in enumerate(result.occurrences):
+        for occurrence in found:
+            for k in lineage_of[(d, occurrence.paragraph)]:
+                held[k][d].append(occurrence)
+    out = []
+    for k in sorted(held):
+        per = held[k]
+        exact = [d for d, found in per.items() if any(o.match == "exact" for o in found)]
+        ids = {d: [o.id + ("~" if o.match == "variant" else "") for o in found] for d, found in per.items()}
+        latest = ids[max(per)]
+        if last not in per:
+            status = "dropped"
+        elif last not in exact:
+            status = "reworded"
+        elif min(per) > 0:
+            status = "added"
+        elif any(d not in exact for d in range(min(exact), last + 1)):
+            status = "restored"
+        else:
+            status = "kept"
+        out.append(
+            LineageTrace(k, ids, status, dropped_in=max(per) + 1 if status == "dropped" else None, latest=latest)
+        )
+    # a paragraph split in two shares its past with both pieces: the piece that
+    # did not take the phrase did not drop it, the other one carried it on
+    carried = {
+        (d, o.paragraph)
+        for lin in out
+        if lin.status != "dropped"
+        for d, found in held[lin.lineage].items()
+        for o in found
+    }
+    return [
+        lin
+        for lin in out
+        if lin.status != "dropped"
+        or not all((d, o.paragraph) in carried for d, found in held[lin.lineage].items() for o in found)
+    ]
 
 
 def _variants(index: _DraftIndex, tokens: list[str], exact: set[int], threshold: float):

@@ -22,6 +22,7 @@ _STATUS_STYLE = {
     "kept": "green",
     "added": "green",
     "moved": "cyan",
+    "partly dropped": "yellow",
     "restored": "cyan",
     "reworded": "yellow",
     "dropped": "bold red",
@@ -43,6 +44,16 @@ def status_text(trace: Trace, result: PhraseTrace) -> str:
         return f"reworded in {labels[result.dropped_in]} (from {', '.join(result.dropped_from)})"
     if result.status == "added" and result.first is not None:
         return f"added in {labels[result.first]}"
+    if result.status == "partly dropped":
+        # per paragraph lineage, as check --protect reports it: "dropped from 2.2 in Rev 2; kept in PP11"
+        gone = [
+            f"dropped from {', '.join(lin.latest)} in {labels[lin.dropped_in]}"
+            for lin in result.lineages
+            if lin.status == "dropped" and lin.dropped_in is not None
+        ]
+        last = len(labels) - 1
+        kept = [", ".join(lin.ids[last]) for lin in result.lineages if lin.status != "dropped" and last in lin.ids]
+        return "; ".join([*gone, f"kept in {', '.join(kept)}"] if kept else gone)
     return result.status
 
 
