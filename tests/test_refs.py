@@ -278,3 +278,18 @@ def test_a_damaged_comments_file_is_one_line(tmp_path):
     damaged.write_bytes(bytes(random.Random(3).randrange(256) for _ in range(3000)))
     result = run_cli("refs", str(damaged), "--on", "rev1", cwd=SAMPLES)
     assert result.returncode in (0, 2) and "Traceback" not in result.stderr and result.stderr.count("\n") <= 1
+
+
+def test_a_comment_on_an_article_follows_it_through_renumbering(tmp_path):
+    from test_align import _NEW_UNITS, _OLD_UNITS
+
+    (tmp_path / "zero.txt").write_text(_OLD_UNITS, encoding="utf-8")
+    (tmp_path / "rev1.txt").write_text(_NEW_UNITS, encoding="utf-8")
+    (tmp_path / "draftdiff.toml").write_text('[drafts]\nzero = "zero.txt"\nrev1 = "rev1.txt"\n', encoding="utf-8")
+    (tmp_path / "comments.md").write_text("Delegation A: on Article 3, we support the text.\n", encoding="utf-8")
+    out = run_cli("refs", "comments.md", "--on", "zero", "--format", "json", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    reference = json.loads(out.stdout)["references"][0]
+    assert reference["ids"] == ["Art3"]
+    assert reference["now"]["Art3"]["ids"] == ["Art4"]  # "Article 3 (mitigation)" is "Article 4" now, not deleted
+    assert reference["now"]["Art3"]["outcome"] != "deleted"

@@ -26,6 +26,7 @@ from rapidfuzz.distance import Indel
 
 from ..diff.wording import diff
 from ..document.citations import resolve
+from ..document.model import Kind
 from ..document.numbering import ORDINALS, canonical_id
 from ..errors import DraftDiffError, InputError
 from ..gc_pause import paused_gc
@@ -610,6 +611,10 @@ def _now(history: History, d: int, para_id: str, to: int, forward) -> Now:
     index = draft.ids.index(para_id)
     if d == to:
         return Now([para_id], "unchanged", draft.paragraphs[index].text)
+    if draft.paragraphs[index].kind is Kind.HEADING:
+        unit = _unit_now(history, d, draft.paragraphs[index], to)
+        if unit is not None:
+            return unit
     nodes, gone_in = _descendants((d, index), to, forward)
     if not nodes:
         step = history.names[gone_in] if gone_in is not None else None
@@ -630,6 +635,28 @@ def _now(history: History, d: int, para_id: str, to: int, forward) -> Now:
     else:
         outcome = "unchanged"
     return Now(ids, outcome, text, segments=segments)
+
+
+def _unit_now(history: History, d: int, heading, to: int) -> Now | None:
+    """An article cited by its heading ("a comment on Article 5") is followed as
+    a unit, through renumbering and retitling: its heading in draft ``to``, or
+    the draft it was deleted in. None when the heading names no unit."""
+    title = heading.section
+    found = heading
+    for step in range(d, to):
+        pairs = {u.old_title: u for u in history.steps[step].comparison.sections}
+        unit = pairs.get(title)
+        if unit is None:
+            return None
+        if not unit.new_title:
+            return Now([], "deleted", step=history.names[step + 1])
+        title, found = unit.new_title, unit.new
+    if found is None:
+        return None
+    outcome = "unchanged" if found.id == heading.id and found.text == heading.text else "moved"
+    if found.text != heading.text:
+        outcome = "modified"
+    return Now([found.id], outcome, found.text, segments=diff(heading.text, found.text).segments)
 
 
 def _merged(history: History, node: Node, d: int, origin: Node) -> bool:
