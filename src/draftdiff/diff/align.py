@@ -447,46 +447,58 @@ def _containment(weights: _Weights, part: frozenset[int], whole: frozenset[int])
 
 
 OPTION_EVIDENCE = 0.2  # an option of a linked paragraph needs only a little of its words
-_OPTION_ID_RE = re.compile(r"^(?P<base>.+)\.(?:Opt|Alt)[^.]*$")
+_OPTION_ID_RE = re.compile(r"^(?P<base>.+?)(?:\.(?:Opt|Alt)[^.(]*|\([a-z]{1,3}\))$")
 
 
 def _options_of_linked(
     a: _Side, b: _Side, pairs: _Pairs, weights: _Weights, by_old: dict[int, Match], by_new: dict[int, Match]
 ) -> None:
-    """Options offered for a paragraph are proposals for that provision: a new
-    option left unmatched ("3.1.Opt2") joins the change of its paragraph
-    ("3.1") when it shares some of the old text's rare words, and an old option
-    joins the change of its paragraph's successor when its words went there."""
+    """Options offered for a paragraph are proposals for that provision: a
+    paragraph and its options ("3.1", which holds option 1, "3.1.Opt2" …) are
+    one group, and a member left unmatched joins the change of a member that
+    was linked when it shares some of its partner's rare words; an old option
+    joins the change of its group's successor only when its words went there."""
     # an old option dropped for another one often shares words with the one kept:
     # it counts as drawn on only with the evidence any rewrite needs
-    for side, other, free, index_of, by_self, needed in (
-        (b, a, pairs.new_free, {p.id: j for j, p in enumerate(b.paragraphs)}, by_new, OPTION_EVIDENCE),
-        (a, b, pairs.old_free, {p.id: i for i, p in enumerate(a.paragraphs)}, by_old, GAP_EVIDENCE),
+    for side, other, free, by_self, needed in (
+        (b, a, pairs.new_free, by_new, OPTION_EVIDENCE),
+        (a, b, pairs.old_free, by_old, GAP_EVIDENCE),
     ):
-        for k in sorted(free):
-            m = _OPTION_ID_RE.match(side.paragraphs[k].id)
-            if not m or side.family[k] != "text" or side.short(k):
+        groups: dict[str, list[int]] = collections.defaultdict(list)
+        for k, para in enumerate(side.paragraphs):
+            m = _OPTION_ID_RE.match(para.id)
+            if m:
+                groups[m["base"]].append(k)
+        if not groups:
+            continue
+        index_of = {p.id: k for k, p in enumerate(side.paragraphs) if p.id in groups}
+        for base, members in groups.items():
+            if base in index_of:
+                members.insert(0, index_of[base])
+            linked = [by_self[k] for k in members if k in by_self]
+            if not linked:
                 continue
-            base = index_of.get(m["base"])
-            match = by_self.get(base) if base is not None else None
-            if match is None:
-                continue
-            partners = match.old if side is b else match.new
-            evidence = max(weights.overlap(other.sets[x], side.sets[k]) for x in partners)
-            if evidence < needed:
-                continue
-            if (
-                side is a
-                and _containment(weights, a.sets[k], frozenset().union(*(b.sets[x] for x in partners))) < CONTAINED
-            ):
-                continue  # a dropped option keeps words of its own; one drawn on lent them
-            free.discard(k)
-            if side is b:
-                match.new = sorted([*match.new, k])
-            else:
-                match.old = sorted([*match.old, k])
-            by_self[k] = match
-            match.confidence = round(min(match.confidence, evidence, 0.99), 2)
+            for k in members:
+                if k not in free or side.family[k] != "text" or side.short(k):
+                    continue
+                partners = sorted({x for match in linked for x in (match.old if side is b else match.new)})
+                evidence, best = max((weights.overlap(other.sets[x], side.sets[k]), x) for x in partners)
+                if evidence < needed:
+                    continue
+                match = next(m for m in linked if best in (m.old if side is b else m.new))
+                mine = match.old if side is b else match.new
+                if (
+                    side is a
+                    and _containment(weights, a.sets[k], frozenset().union(*(b.sets[x] for x in mine))) < CONTAINED
+                ):
+                    continue  # a dropped option keeps words of its own; one drawn on lent them
+                free.discard(k)
+                if side is b:
+                    match.new = sorted([*match.new, k])
+                else:
+                    match.old = sorted([*match.old, k])
+                by_self[k] = match
+                match.confidence = round(min(match.confidence, evidence, 0.99), 2)
 
 
 def _paired_units(a: _Side, b: _Side, pairs: _Pairs) -> dict[str, str]:
