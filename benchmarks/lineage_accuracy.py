@@ -11,7 +11,8 @@ the truth does not depend on our ids. Two shapes:
   its ancestors in the older draft (none for a new one), or an older
   paragraph with no descendant ("deleted");
 - a chain ("drafts", "lineages"): one provision's paragraph in each draft,
-  null where it is absent, a list where it was merged or split.
+  null where it is absent, a list where it was merged or split (two lists
+  of the same length in consecutive drafts pair up in order).
 
 For every consecutive pair, compare's links (old paragraph, new paragraph)
 are scored: precision and recall over the labelled paragraphs' ancestors
@@ -130,8 +131,11 @@ def pair_truths(path: Path) -> list[PairTruth]:
                 continue
             if not news:
                 links.append((olds, None))
-            for new in news:
-                links.append((olds, new))
+            elif len(olds) == len(news) > 1:
+                # pieces listed in both drafts, in order: each came from its counterpart
+                links += [([o], n) for o, n in zip(olds, news, strict=True)]
+            else:
+                links += [(olds, new) for new in news]
         out.append(PairTruth(drafts[k], drafts[k + 1], links))
     return out
 

@@ -487,11 +487,12 @@ def _options_of_linked(
                     continue
                 match = next(m for m in linked if best in (m.old if side is b else m.new))
                 mine = match.old if side is b else match.new
-                if (
-                    side is a
-                    and _containment(weights, a.sets[k], frozenset().union(*(b.sets[x] for x in mine))) < CONTAINED
-                ):
-                    continue  # a dropped option keeps words of its own; one drawn on lent them
+                if side is a:
+                    # a dropped option keeps words of its own; one drawn on lent them: what
+                    # sets it apart from its sibling options must stand in the new text
+                    own = a.sets[k] - frozenset().union(*(a.sets[x] for x in members if x != k))
+                    if not own or _containment(weights, own, frozenset().union(*(b.sets[x] for x in mine))) < CONTAINED:
+                        continue
                 free.discard(k)
                 if side is b:
                     match.new = sorted([*match.new, k])
