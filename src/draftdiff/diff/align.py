@@ -69,6 +69,7 @@ SLOT = 8  # a gap between matched neighbours this small is evidence enough
 REPEAT_DP_LIMIT = 1_000_000  # cells of the in-order pairing of one group of repeats
 CANDIDATES = 16  # partners kept per old paragraph, the most similar first
 GAP_EVIDENCE = 0.3  # weighted overlap of rare words that links a rewrite between anchors
+MARGIN = 0.1  # how far the evidence for a pair must stand above what unrelated paragraphs share
 UNIT_EVIDENCE = 0.25  # the same inside an article paired with its successor, where reworded text is expected
 GAP_CELLS = 20_000  # pairs scored in one gap or unit, at most: a bound on the work, never reached by real articles
 
@@ -322,19 +323,22 @@ def align(old: Draft, new: Draft) -> Alignment:
 
     # 5. rewrites left between pairs that keep their order
     units = _paired_units(a, b, pairs)  # articles and sections paired as units, by the pairs so far
-    confidence = _between_anchors(a, b, pairs, weights, units)
+    chance = _chance(a, b, pairs, weights)
+    confidence = _between_anchors(a, b, pairs, weights, units, chance)
     # 6. splits and merges around matched pairs
     matches = [Match([i], [j], sim, confidence=confidence.get(i, 1.0)) for i, (j, sim) in sorted(pairs.by_old.items())]
     for match in matches:
         _grow(match, a, b, pairs.old_free, pairs.new_free)
     # 7. what one paragraph lent to others of its unit: options made of it, pieces of it
-    matches += _contained(a, b, pairs, weights, matches, units)
+    matches += _contained(a, b, pairs, weights, matches, units, chance)
 
     _mark_moves(matches)
     return Alignment(matches=matches, deleted=sorted(pairs.old_free), added=sorted(pairs.new_free))
 
 
-def _between_anchors(a: _Side, b: _Side, pairs: _Pairs, weights: _Weights, units: dict[str, str]) -> dict[int, float]:
+def _between_anchors(
+    a: _Side, b: _Side, pairs: _Pairs, weights: _Weights, units: dict[str, str], chance: _Chance
+) -> dict[int, float]:
     """Pass 5: link what is left by rare shared words, where little evidence is
     enough because the place is known: between two in-order pairs, the
     unmatched old and new paragraphs of the gap; then, in each article or
@@ -347,7 +351,16 @@ def _between_anchors(a: _Side, b: _Side, pairs: _Pairs, weights: _Weights, units
     confidence: dict[int, float] = {}
     for (i1, j1), (i2, j2) in itertools.pairwise(bounds):
         if i2 - i1 >= 2 and j2 - j1 >= 2:
-            _link_by_evidence(a, b, pairs, weights, range(i1 + 1, i2), range(j1 + 1, j2), confidence)
+            _link_by_evidence(
+                a,
+                b,
+                pairs,
+                weights,
+                range(i1 + 1, i2),
+                range(j1 + 1, j2),
+                confidence,
+                needed=max(GAP_EVIDENCE, chance.overlap + MARGIN),
+            )
     if units:
         old_members: dict[str, list[int]] = collections.defaultdict(list)
         new_members: dict[str, list[int]] = collections.defaultdict(list)
@@ -360,7 +373,8 @@ def _between_anchors(a: _Side, b: _Side, pairs: _Pairs, weights: _Weights, units
                 new_members[b.paragraphs[j].section].append(j)
         for old_unit, members in old_members.items():
             news = new_members.get(units[old_unit], [])
-            _link_by_evidence(a, b, pairs, weights, members, news, confidence, needed=UNIT_EVIDENCE)
+            needed = max(UNIT_EVIDENCE, chance.overlap + MARGIN)
+            _link_by_evidence(a, b, pairs, weights, members, news, confidence, needed=needed)
     return confidence
 
 
@@ -368,11 +382,18 @@ CONTAINED = 0.5  # share of a paragraph's rare-word mass found in the one it cam
 
 
 def _contained(
-    a: _Side, b: _Side, pairs: _Pairs, weights: _Weights, matches: list[Match], units: dict[str, str]
+    a: _Side,
+    b: _Side,
+    pairs: _Pairs,
+    weights: _Weights,
+    matches: list[Match],
+    units: dict[str, str],
+    chance: _Chance,
 ) -> list[Match]:
     """Pass 7 (see the module's notes): grows ``matches`` in place, returns the new ones."""
     if not units or not (pairs.old_free or pairs.new_free):
         return []
+    contained_enough = max(CONTAINED, chance.containment + MARGIN)
     # only the units with a paragraph left over on either side
     open_new = {b.paragraphs[j].section for j in pairs.new_free}
     open_old = {a.paragraphs[i].section for i in pairs.old_free}
@@ -403,11 +424,11 @@ def _contained(
         for j in free_news:
             # most of its rare-word mass must come from its source: that source holds one of its rarest words
             rarest = frozenset(heapq.nlargest(3, b.sets[j], key=weights.idf.__getitem__))
-            sources = [i for i in olds if not rarest.isdisjoint(a.sets[i])]
+            sources = [i for i in olds if not rarest.isdisjoint(a.seq[i])]  # the list: no set made for each
             if not sources:
                 continue
             score, i = max((contained(b.sets[j], a.sets[i]), i) for i in sources)
-            if score < CONTAINED or weights.overlap(a.sets[i], b.sets[j]) < GAP_EVIDENCE:
+            if score < contained_enough or weights.overlap(a.sets[i], b.sets[j]) < GAP_EVIDENCE:
                 continue
             pairs.new_free.discard(j)
             match = by_old.get(i)
@@ -420,18 +441,18 @@ def _contained(
             by_new[j] = match
         for i in [i for i in olds if i in pairs.old_free]:
             rarest = frozenset(heapq.nlargest(3, a.sets[i], key=weights.idf.__getitem__))
-            targets = [j for j in news if not rarest.isdisjoint(b.sets[j])]
+            targets = [j for j in news if not rarest.isdisjoint(b.seq[j])]
             if not targets:
                 continue
             score, j = max((contained(a.sets[i], b.sets[j]), j) for j in targets)
-            if score < CONTAINED or weights.overlap(a.sets[i], b.sets[j]) < GAP_EVIDENCE or j not in by_new:
+            if score < contained_enough or weights.overlap(a.sets[i], b.sets[j]) < GAP_EVIDENCE or j not in by_new:
                 continue
             pairs.old_free.discard(i)
             match = by_new[j]
             match.old = sorted([*match.old, i])
             match.confidence = round(min(match.confidence, score, 0.99), 2)
             by_old[i] = match
-    _options_of_linked(a, b, pairs, weights, by_old, by_new)
+    _options_of_linked(a, b, pairs, weights, by_old, by_new, chance)
     for match in made:
         match.similarity = _similarity(a.seq[match.old[0]], [w for j in match.new for w in b.seq[j]])
     return made
@@ -451,7 +472,13 @@ _OPTION_ID_RE = re.compile(r"^(?P<base>.+?)(?:\.(?:Opt|Alt)[^.(]*|\([a-z]{1,3}\)
 
 
 def _options_of_linked(
-    a: _Side, b: _Side, pairs: _Pairs, weights: _Weights, by_old: dict[int, Match], by_new: dict[int, Match]
+    a: _Side,
+    b: _Side,
+    pairs: _Pairs,
+    weights: _Weights,
+    by_old: dict[int, Match],
+    by_new: dict[int, Match],
+    chance: _Chance,
 ) -> None:
     """Options offered for a paragraph are proposals for that provision: a
     paragraph and its options ("3.1", which holds option 1, "3.1.Opt2" …) are
@@ -461,8 +488,8 @@ def _options_of_linked(
     # an old option dropped for another one often shares words with the one kept:
     # it counts as drawn on only with the evidence any rewrite needs
     for side, other, free, by_self, needed in (
-        (b, a, pairs.new_free, by_new, OPTION_EVIDENCE),
-        (a, b, pairs.old_free, by_old, GAP_EVIDENCE),
+        (b, a, pairs.new_free, by_new, max(OPTION_EVIDENCE, chance.overlap + MARGIN)),
+        (a, b, pairs.old_free, by_old, max(GAP_EVIDENCE, chance.overlap + MARGIN)),
     ):
         groups: dict[str, list[int]] = collections.defaultdict(list)
         for k, para in enumerate(side.paragraphs):
@@ -546,6 +573,35 @@ def _link_by_evidence(
         pairs.add(i, j, _similarity(a.seq[i], b.seq[j]))
         taken.append((i, j))
         confidence[i] = round(min(evidence, 0.99), 2)
+
+
+CHANCE_SAMPLE = 200  # pairs of unrelated paragraphs that tell what words two paragraphs share by chance
+
+
+@dataclass(slots=True)
+class _Chance:
+    """How much two unrelated paragraphs of these drafts share, by chance (the
+    95th percentile over paragraphs paired with another one's partner): little
+    in real drafts, whose rare words are rare, much in a text of few words."""
+
+    overlap: float
+    containment: float
+
+
+def _chance(a: _Side, b: _Side, pairs: _Pairs, weights: _Weights) -> _Chance:
+    items = sorted((i, j) for i, (j, _) in pairs.by_old.items() if a.family[i] == "text" and not a.short(i))
+    if len(items) < 20:
+        return _Chance(0.0, 0.0)
+    half, step = len(items) // 2, max(1, len(items) // CHANCE_SAMPLE)
+    overlaps, containments = [], []
+    for k in range(0, len(items), step):
+        i, j = items[k][0], items[(k + half) % len(items)][1]
+        overlaps.append(weights.overlap(a.sets[i], b.sets[j]))
+        containments.append(_containment(weights, b.sets[j], a.sets[i]))
+    overlaps.sort()
+    containments.sort()
+    top = int(0.95 * (len(overlaps) - 1))
+    return _Chance(overlaps[top], containments[top])
 
 
 class _Sections:
