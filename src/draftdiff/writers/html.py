@@ -181,6 +181,14 @@ def document(comparison, rows: list[Row], *, with_findings: bool) -> str:
         for key, count in summary.items()
     )
     sections = _section_navigator(rows)
+    units = [unit.line for unit in comparison.sections if unit.status != "unchanged"]
+    if units:  # articles renumbered, retitled, added or deleted as units
+        sections = (
+            f'<details open class="units"><summary>Articles and sections ({len(units)})</summary><ul>'
+            + "".join(f"<li>{escape(line)}</li>" for line in units)
+            + "</ul></details>"
+            + sections
+        )
     items = []
     contents = []
     for row in rows:

@@ -32,6 +32,9 @@ def compare_document(comparison, changes, findings_by_change: dict | None = None
     if not changes:
         lines.append("No differences." if not comparison.differences else "Nothing matches the filter.")
         return "\n".join(lines) + "\n"
+    units = [unit.line for unit in comparison.sections if unit.status != "unchanged"]
+    if units:  # articles renumbered, retitled, added or deleted as units
+        lines += [f"- {escape(line)}" for line in units] + [""]
     with_findings = findings_by_change is not None
     header = "| Old | New | Change | Section | Text (~~deleted~~ **inserted**) |"
     rule = "|---|---|---|---|---|"
@@ -45,10 +48,8 @@ def compare_document(comparison, changes, findings_by_change: dict | None = None
         if change.moved and change.old_section != change.new_section:
             section = f"{change.old_section} → {change.new_section}"
         text = "" if change.kind == "unchanged" else marked_up(change.segments)
-        line = (
-            f"| {olds or '—'} | {', '.join(change.new_ids) or '—'} | {', '.join(change.labels)} | "
-            f"{escape(section)} | {text} |"
-        )
+        labels = ", ".join(change.labels) + (f" (weak link, {change.confidence:.2f})" if change.confidence < 1 else "")
+        line = f"| {olds or '—'} | {', '.join(change.new_ids) or '—'} | {labels} | {escape(section)} | {text} |"
         if with_findings:
             line += f" {escape(' '.join((findings_by_change or {}).get(id(change), [])))} |"
         lines.append(line)

@@ -109,7 +109,8 @@ def rows(comparison: Comparison, *, include_unchanged: bool = False, check_resul
                 section=section,
                 old=(" + " if change.kind == "merged" else ", ").join(change.old_ids),
                 new=", ".join(change.new_ids),
-                kind=", ".join(change.labels),
+                kind=", ".join(change.labels)
+                + (f" (weak link, {change.confidence:.2f})" if change.confidence < 1 else ""),
                 old_text="\n".join(p.display for p in change.old),
                 new_text="\n".join(p.display for p in change.new),
                 segments=change.segments if change.kind != "unchanged" else [],
