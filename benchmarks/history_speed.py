@@ -29,6 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from draftdiff.execution import own_process_collector  # noqa: E402
+
+own_process_collector()  # a benchmark owns its process, as the command line does
+
 from chains import make  # noqa: E402
 from draftdiff import compare, load  # noqa: E402
 from draftdiff.negotiation.history import history  # noqa: E402

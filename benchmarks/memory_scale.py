@@ -22,6 +22,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
+from draftdiff.execution import own_process_collector  # noqa: E402
+
+own_process_collector()  # a benchmark owns its process, as the command line does
+
 from synthetic import sentence  # noqa: E402
 
 from draftdiff.writers.wordml import DocxWriter, Level, Para, Run  # noqa: E402

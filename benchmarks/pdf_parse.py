@@ -20,6 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from draftdiff.execution import own_process_collector  # noqa: E402
+
+own_process_collector()  # a benchmark owns its process, as the command line does
+
 import pypdfium2 as pdfium  # noqa: E402
 
 from draftdiff import ReadOptions, load  # noqa: E402

@@ -10,6 +10,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from draftdiff.execution import own_process_collector
+
+# A benchmark owns its process, as the command line does: the same collector policy.
+own_process_collector()
+
 # As a user's machine runs it: bytecode cached. A PYTHONDONTWRITEBYTECODE
 # environment would recompile draftdiff's sources on every start, while the
 # floor's packages were compiled by pip at install.

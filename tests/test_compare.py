@@ -334,20 +334,18 @@ def test_sections_whose_paragraphs_were_only_renumbered_make_an_empty_sections_t
 
 
 def test_word_diffs_shared_with_a_forked_child_are_the_diffs_made_here(monkeypatch):
-    import draftdiff.diff.comparison as comparison
-    import draftdiff.forking as forking
+    import draftdiff.execution as execution
 
     old, new = load(SAMPLES / "rev2.txt"), load(SAMPLES / "rev3.txt")
     here = draftdiff.compare(old, new).to_json()
     assert sum(1 for c in here["changes"] if c["edits"]) >= 4  # enough pairs to share
-    monkeypatch.setattr(comparison, "PARALLEL_DIFFS", 2)
-    if forking.can_fork():
-        assert draftdiff.compare(old, new).to_json() == here
+    monkeypatch.setattr(execution, "WORTH_FROM", {**execution.WORTH_FROM, "word diffs": 2})
+    assert draftdiff.compare(old, new).to_json() == here  # shared with a child where the policy allows one
 
     def fails(*args):
-        raise forking.ForkedCallFailed("the child died")
+        raise execution.ForkedCallFailed("the child died")
 
-    monkeypatch.setattr(forking.ForkedCall, "result", fails)  # the pairs are diffed here instead
+    monkeypatch.setattr(execution.ForkedCall, "result", fails)  # the pairs are diffed here instead
     assert draftdiff.compare(old, new).to_json() == here
 
 
@@ -366,3 +364,19 @@ def test_a_comparison_leaves_no_cycles_for_the_collector():
     finally:
         gc.enable()
     assert left == 0
+
+
+def test_a_library_call_leaves_the_hosts_collector_as_the_host_set_it():
+    """Only an entry point that owns its process sets the collector (execution.own_process_collector)."""
+    import gc
+
+    thresholds, enabled = gc.get_threshold(), gc.isenabled()
+    gc.set_threshold(700, 10, 10)
+    try:
+        frozen = gc.get_freeze_count()
+        draftdiff.history([SAMPLES / "zero.txt", SAMPLES / "rev1.txt"])
+        draftdiff.compare(SAMPLES / "rev2.docx", SAMPLES / "rev3.docx")
+        assert gc.get_threshold() == (700, 10, 10) and gc.isenabled() == enabled
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.set_threshold(*thresholds)

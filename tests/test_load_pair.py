@@ -7,6 +7,7 @@ import os
 
 import pytest
 
+import draftdiff.execution as execution
 import draftdiff.readers as readers
 from conftest import SAMPLES, corpus_dir
 from draftdiff import load
@@ -18,16 +19,23 @@ def same(a, b) -> bool:
     return a.to_json() == b.to_json() and [str(w) for w in a.warnings] == [str(w) for w in b.warnings]
 
 
+def forks_here() -> bool:
+    """The execution policy lets this machine fork (Linux, two cores, not turned off)."""
+    return execution.processes_allowed()
+
+
 @pytest.fixture
 def always_parallel(monkeypatch):
-    """Small files too, and two cores whatever the machine, so that the tests exercise the forked read."""
+    """Small files too, and two cores whatever the machine, so that the tests exercise the forked read
+    wherever the policy allows one (and the reading in this process everywhere else)."""
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(readers, "_PARALLEL_FROM", {".pdf": 0, ".docx": 0})
-    monkeypatch.setattr(readers, "_PARALLEL_FROM_TEXT", 0)
+    monkeypatch.setattr(
+        execution, "WORTH_FROM", {**execution.WORTH_FROM, "read .pdf": 0, "read .docx": 0, "read text": 0}
+    )
 
 
 def test_side_by_side_reads_give_the_same_drafts(always_parallel):
-    assert readers._worth_a_process(SAMPLES / "rev2.pdf", SAMPLES / "rev3.docx")
+    assert readers._worth_a_process(SAMPLES / "rev2.pdf", SAMPLES / "rev3.docx") == forks_here()
     for old, new in (("rev2.pdf", "rev3.pdf"), ("rev2.docx", "rev3.docx"), ("zero.txt", "final.txt")):
         pair = load_pair(SAMPLES / old, SAMPLES / new, labels=("A", None))
         assert pair[0].label == "A" and pair[1].label == load(SAMPLES / new).label
@@ -53,7 +61,7 @@ def test_corpus_pdfs_side_by_side():
     folder = corpus_dir("negotiation_text")
     old = folder / "cop21__2015-02-12_geneva_negotiating_text.pdf"
     new = folder / "cop21__2015-10-05_ADP2_8infnot_non-paper.pdf"
-    assert readers._worth_a_process(old, new)  # large enough to be read side by side
+    assert readers._worth_a_process(old, new) == forks_here()  # large enough to be read side by side
     pair = load_pair(old, new)
     assert same(pair[0], load(old)) and same(pair[1], load(new))
 
@@ -78,10 +86,11 @@ def test_a_long_pdf_read_on_two_cores_is_the_pdf_read_on_one(monkeypatch):
     from draftdiff.readers import pdf_engines
 
     paths = [SAMPLES / f"{name}.pdf" for name in ("zero", "rev2", "final")]
-    monkeypatch.setattr(pdf_engines, "_cores_free", lambda: False)
+    monkeypatch.setenv(execution.ENVIRONMENT, "0")
     one_core = [load(path) for path in paths]
-    monkeypatch.setattr(pdf_engines, "_cores_free", lambda: True)
-    monkeypatch.setattr(pdf_engines, "PARALLEL_PAGES", 2)  # the samples are short: split them anyway
+    monkeypatch.delenv(execution.ENVIRONMENT)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(execution, "WORTH_FROM", {**execution.WORTH_FROM, "pdf pages": 2})  # the samples are short
     assert all(same(load(path), alone) for path, alone in zip(paths, one_core, strict=True))
 
     def forked_read_fails(*args):
@@ -92,12 +101,24 @@ def test_a_long_pdf_read_on_two_cores_is_the_pdf_read_on_one(monkeypatch):
 
 
 def test_no_process_of_its_own_while_reading_side_by_side(always_parallel):
-    from draftdiff.readers import pdf_engines, reading_side_by_side
+    allowed = execution.processes_allowed()
+    with execution.other_core_taken():
+        assert not execution.processes_allowed() and not execution.worth_a_process("pdf pages", 10_000)
+    assert execution.processes_allowed() == allowed
 
-    assert not reading_side_by_side()
-    with readers._cores_taken():
-        assert reading_side_by_side() and not pdf_engines._cores_free()
-    assert not reading_side_by_side()
+
+def test_the_platform_rule_and_the_switch(monkeypatch):
+    """Fork on Linux only; DRAFTDIFF_PROCESSES=0 turns other processes off; a forked call then runs nothing."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(execution.sys, "platform", "darwin")
+    assert not execution.processes_allowed() and execution.forked_call(sum, [1, 2]) is None
+    monkeypatch.setattr(execution.sys, "platform", "linux")
+    monkeypatch.setenv(execution.ENVIRONMENT, "0")
+    assert not execution.processes_allowed() and execution.forked_pool(2) is None
+    monkeypatch.delattr(os, "fork", raising=False)
+    monkeypatch.delenv(execution.ENVIRONMENT)
+    assert not execution.processes_allowed()  # no fork at all: never an AttributeError
+    assert load_pair(SAMPLES / "rev2.txt", SAMPLES / "rev3.txt")[1].label
 
 
 def test_a_pickled_draft_keeps_every_field_and_its_tokens():
@@ -144,19 +165,19 @@ def _large() -> bytes:
 
 
 def test_a_forked_call_returns_its_result_or_says_it_failed():
-    if not readers.can_fork():
-        pytest.skip("no fork here")
-    with readers.forked_call(sum, [1, 2, 3]) as call:
+    if not forks_here():
+        pytest.skip("no other process here (execution policy)")
+    with execution.forked_call(sum, [1, 2, 3]) as call:
         assert call.result() == 6
     for function in (_fails, _dies):
-        with readers.forked_call(function) as call, pytest.raises(readers.ForkedCallFailed):
+        with execution.forked_call(function) as call, pytest.raises(execution.ForkedCallFailed):
             call.result()
 
 
 def test_a_forked_call_left_unread_ends_its_child():
-    if not readers.can_fork():
-        pytest.skip("no fork here")
-    with readers.forked_call(_large) as call:
+    if not forks_here():
+        pytest.skip("no other process here (execution policy)")
+    with execution.forked_call(_large) as call:
         pid = call._pid
     assert call._pid is None
     with pytest.raises(ChildProcessError):

@@ -1163,6 +1163,10 @@ def _end(code: object) -> NoReturn:
 def run() -> None:
     import logging
 
+    from .execution import own_process_collector
+
+    own_process_collector()  # the command line owns its process: the collector runs rarely
+
     # third-party libraries (pdfminer) log on stderr; the user sees our one line
     logging.getLogger().setLevel(logging.CRITICAL if not os.environ.get("DRAFTDIFF_VERBOSE") else logging.DEBUG)
     for name in ("pdfminer", "pdfplumber", "PIL", "fontTools"):

@@ -10,7 +10,6 @@ import functools
 from dataclasses import dataclass, field
 
 from ..document.model import Comment, Draft, Kind, Paragraph
-from ..gc_pause import paused_gc
 from .sections import SectionChange, section_changes
 from .wording import Edit, Options, WordDiff, diff
 
@@ -174,20 +173,13 @@ class Comparison:
         }
 
 
-# The word diffs of this many changed pairs (about 0.3 s of work) are shared
-# with a forked child. Fewer gain nothing: the child is cheap to start, but
-# every page either process writes after the fork is copied (1,070 pairs of
-# a 20,000-paragraph comparison: 2.25 s alone, 2.32 s shared).
-PARALLEL_DIFFS = 3000
-
-
 def _diff_all(texts: list[tuple[str, str]], options: Options) -> list[WordDiff]:
     """The word diff of each (old, new) pair, the second half in a forked child
     when there are many and a second core."""
-    from ..forking import ForkedCallFailed, can_fork, forked_call
+    from ..execution import ForkedCallFailed, forked_call, worth_a_process
 
     half = len(texts) // 2
-    later = forked_call(_diffs, texts[half:], options) if len(texts) >= PARALLEL_DIFFS and can_fork() else None
+    later = forked_call(_diffs, texts[half:], options) if worth_a_process("word diffs", len(texts)) else None
     if later is None:
         return _diffs(texts, options)
     with later:
@@ -220,7 +212,6 @@ def _numbered(para: Paragraph) -> bool:
     return bool(para.label) and para.kind is not Kind.UNNUMBERED
 
 
-@paused_gc
 def compare(old: Draft, new: Draft, *, options: Options | None = None, words: bool = True) -> Comparison:
     """Align two drafts and diff the wording of every aligned pair. With
     ``words=False`` the wording is not diffed (a changed pair is "modified"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from ..document.model import Draft
-from ..gc_pause import paused_gc
 from ..normalize import fold_typography
 
 # A cited paragraph ("18(h)(ii)", "4 (b)") is one token, so that it weighs as
@@ -37,7 +36,6 @@ def normalised(text: str) -> str:
     return " ".join(tokens(text))
 
 
-@paused_gc
 def prepare(draft: Draft) -> None:
     """Tokenise a draft ahead of alignment (cached on the draft): a caller
     can do it while something else waits, such as the other draft's reading."""

@@ -24,7 +24,6 @@ from ..diff.align import align
 from ..diff.comparison import Change, Comparison, compare
 from ..diff.wording import Options, diff
 from ..document.model import Draft, Paragraph
-from ..gc_pause import paused_gc
 
 RESTORE_SIMILARITY = 0.6  # a restored paragraph comes back close to how it left
 
@@ -341,7 +340,6 @@ class HistoryView:
         return out
 
 
-@paused_gc
 def history(
     drafts: list[Draft],
     names: list[str] | None = None,

@@ -29,7 +29,6 @@ from ..document.citations import resolve
 from ..document.model import Kind
 from ..document.numbering import ORDINALS, canonical_id
 from ..errors import DraftDiffError, InputError
-from ..gc_pause import paused_gc
 from .history import History, Node
 from .trace import words as phrase_words
 
@@ -434,7 +433,6 @@ def _external_before(text: str, start: int) -> str:
 # -- the whole run ----------------------------------------------------------------------------
 
 
-@paused_gc
 def refs(
     history: History,
     comments: list[Comment],

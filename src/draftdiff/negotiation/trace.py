@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Indel
 
 from ..document.model import Draft
-from ..gc_pause import paused_gc
 from ..normalize import fold_typography
 from .history import History
 
@@ -215,7 +214,6 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
-@paused_gc
 def trace(history: History, phrases: list[str], *, threshold: float = VARIANT_THRESHOLD) -> Trace:
     """Where each phrase stands in every draft of ``history``, and its status."""
     import ahocorasick_rs

@@ -7,17 +7,16 @@ a :class:`~draftdiff.document.model.Draft`.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from .. import execution
 from ..document.model import Comment, Draft, Paragraph, ReadWarning, label_from_path
 from ..errors import DraftDiffError, InputError
-from ..forking import ForkedCallFailed, can_fork, forked_call, forked_pool
-from ..gc_pause import paused_gc
+from ..execution import ForkedCallFailed, forked_call, forked_pool, other_core_taken, processes_allowed
 from ..normalize import has_controls
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
@@ -131,7 +130,6 @@ def _has_controls(block) -> bool:
     return any(has_controls(text) for text in texts)
 
 
-@paused_gc
 def load(path: str | Path, *, label: str | None = None, options: ReadOptions | None = None) -> Draft:
     """Read one draft from a .txt, .md, .docx or .pdf file."""
     path = Path(path)
@@ -145,33 +143,12 @@ def load(path: str | Path, *, label: str | None = None, options: ReadOptions | N
         raise InputError("is too large to read in memory", path=path) from None
 
 
-_side_by_side = 0  # reads under way in this process while a forked one reads another draft
+def _read_kind(path: Path) -> str:
+    """The kind of reading work a file is, for the execution policy's sizes."""
+    suffix = path.suffix.lower()
+    return f"read {suffix}" if f"read {suffix}" in execution.WORTH_FROM else "read text"
 
 
-def reading_side_by_side() -> bool:
-    """Whether this process is reading one draft while a forked process reads
-    another: the cores are taken, so a reader starts no process of its own."""
-    return _side_by_side > 0
-
-
-@contextlib.contextmanager
-def _cores_taken():
-    global _side_by_side
-    _side_by_side += 1
-    try:
-        yield
-    finally:
-        _side_by_side -= 1
-
-
-# Reading the second draft in a forked process pays once reading takes longer
-# than starting the process and sending the draft back (about 0.1 s): from
-# about this size of file, by format.
-_PARALLEL_FROM = {".pdf": 200_000, ".docx": 200_000}
-_PARALLEL_FROM_TEXT = 1_000_000
-
-
-@paused_gc
 def load_pair(
     first: str | Path,
     second: str | Path,
@@ -187,15 +164,13 @@ def load_pair(
     a forked reader is sent it; compare tokenises there)."""
     first, second = Path(first), Path(second)
     prepare = prepare or _nothing
-    with _cores_taken():  # the forked reader starts no process of its own
-        forked = (
-            forked_call(_load_prepared, second, labels[1], options, prepare)
-            if _worth_a_process(first, second)
-            else None
-        )
+    # the forked reader starts no process of its own (a child never does)
+    forked = (
+        forked_call(_load_prepared, second, labels[1], options, prepare) if _worth_a_process(first, second) else None
+    )
     if forked is None:
         return (_load_prepared(first, labels[0], options, prepare), _load_prepared(second, labels[1], options, prepare))
-    with forked, _cores_taken():
+    with forked, other_core_taken():
         first_draft = _load_prepared(first, labels[0], options, prepare)
         try:
             second_draft = cast(Draft, forked.result())
@@ -210,7 +185,6 @@ def _nothing(draft: Draft) -> None:
     """No preparation (a named function: a forked reader is sent it)."""
 
 
-@paused_gc
 def _load_prepared(path: Path, label: str | None, options: ReadOptions | None, prepare) -> Draft:
     """Read, then prepare (what prepare caches on the draft travels back from a forked reader)."""
     draft = load(path, label=label, options=options)
@@ -218,7 +192,6 @@ def _load_prepared(path: Path, label: str | None, options: ReadOptions | None, p
     return draft
 
 
-@paused_gc
 def load_each(
     paths: list[Path],
     *,
@@ -245,7 +218,7 @@ def load_each(
     pool = forked_pool(min(len(paths), os.cpu_count() or 2)) if worth else None
     if pool is None:
         return [here(index) for index in range(len(paths))]
-    with pool, _cores_taken():  # the forked readers have the cores
+    with pool, other_core_taken():  # the forked readers have the cores
         futures = [
             pool.submit(_load_prepared, path, label, options, prepare)
             for path, label in zip(paths, labels, strict=True)
@@ -260,17 +233,16 @@ def load_each(
 
 
 def _worth_a_process(*paths: Path, enough: int | None = None) -> bool:
-    """Whether reading these files in forked processes pays: two cores, no
-    other thread in this process, and every file large enough (or, with
-    ``enough``, at least that many)."""
-    if not can_fork():
+    """Whether reading these files in forked processes pays (see
+    ``execution``): the policy allows it, and every file is large enough (or,
+    with ``enough``, at least that many)."""
+    if not processes_allowed():
         return False
     try:
         sizes = [path.stat().st_size for path in paths]
     except OSError:
         return False  # the reader will say what is wrong
-    least = [_PARALLEL_FROM.get(path.suffix.lower(), _PARALLEL_FROM_TEXT) for path in paths]
-    large = sum(size >= limit for size, limit in zip(sizes, least, strict=True))
+    large = sum(size >= execution.WORTH_FROM[_read_kind(path)] for size, path in zip(sizes, paths, strict=True))
     return large >= (len(paths) if enough is None else enough)
 
 

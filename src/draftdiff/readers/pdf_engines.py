@@ -66,11 +66,6 @@ def _damaged(path: Path, detail: str) -> InputError:
 # -- pypdfium2 ---------------------------------------------------------------
 
 
-# A PDF this long has its pages read on two cores: the second half in a
-# forked process (about 30 ms to start and to send the lines back).
-PARALLEL_PAGES = 16
-
-
 def extract_pdfium(path: Path, data: bytes, password: str | None) -> Extracted:
     import pypdfium2 as pdfium
 
@@ -83,12 +78,12 @@ def extract_pdfium(path: Path, data: bytes, password: str | None) -> Extracted:
         raise _damaged(path, message) from None
     try:
         count = len(pdf)
-        from ..forking import ForkedCallFailed, forked_call
+        from ..execution import ForkedCallFailed, forked_call, worth_a_process
 
         middle = count // 2
         later = (
             forked_call(_pdfium_pages_of, data, password, middle, count)
-            if count >= PARALLEL_PAGES and _cores_free()
+            if worth_a_process("pdf pages", count)
             else None
         )
         if later is None:
@@ -102,17 +97,6 @@ def extract_pdfium(path: Path, data: bytes, password: str | None) -> Extracted:
         return Extracted(first.pages + second.pages, first.warnings + second.warnings)
     finally:
         pdf.close()
-
-
-def _cores_free() -> bool:
-    """Two cores, this process the only reader (not a forked reader itself,
-    not reading another draft side by side) and no other thread."""
-    import multiprocessing
-
-    from ..forking import can_fork
-    from . import reading_side_by_side
-
-    return can_fork() and multiprocessing.parent_process() is None and not reading_side_by_side()
 
 
 def _pdfium_pages_of(data: bytes, password: str | None, start: int, stop: int) -> tuple:

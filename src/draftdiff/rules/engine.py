@@ -4,7 +4,6 @@ applies waivers. Adding a family is one module plus one line in FAMILIES."""
 from __future__ import annotations
 
 from ..diff.comparison import Change, Comparison
-from ..gc_pause import paused_gc
 from . import agreed, hedges, ladders, protected, softeners, universality
 from .catalog import RULES
 from .common import ids_of
@@ -132,7 +131,6 @@ class Checker:
                     self.used_waivers.add(index)
 
 
-@paused_gc
 def check(comparison: Comparison, settings: Settings | None = None) -> CheckResult:
     """Run every enabled rule on a comparison."""
     settings = settings or load_settings()

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import DraftDiffError
-from ..gc_pause import paused_gc
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,6 @@ def _or_many(render: Callable[[Any, WriteOptions], str | bytes], fmt: str):
     """A writer that also writes the many-draft results (a history, a trace)
     in format ``fmt``, with their own modules' functions."""
 
-    @paused_gc
     def dispatch(result, options: WriteOptions):
         for module_name, view, renderer in _MANY_DRAFT_VIEWS:
             # a view exists only if its module was loaded: never load it to find out

@@ -1,0 +1,201 @@
+"""One policy for other processes and for the garbage collector.
+
+**Other processes.** Some work is split in two, one half done by another
+process: reading the second draft of a pair, several drafts of a history,
+the second half of a long PDF's pages, the word diffs of a very large
+comparison. Whether to do so is decided here, once:
+
+- the platform rule: another process is made by ``fork``, **on Linux only**.
+  A forked child inherits the parent's loaded modules and work for free. On
+  macOS fork is unsafe once numpy, lxml and pdfium have started threads or
+  Objective-C runtime state (why CPython made ``spawn`` the default there),
+  and Windows has no fork; ``spawn`` starts a fresh interpreter that imports
+  the package again (about 0.3 s), as much as the largest piece of work it
+  would take off. Elsewhere every piece of work runs in this process;
+- two cores or more, and no other thread in this process (forking a
+  threaded process can deadlock);
+- never from a child, nor while this process already has a child at work on
+  the other core (a pair's second draft is being read): one level, two cores;
+- ``DRAFTDIFF_PROCESSES=0`` turns other processes off everywhere (CI runs
+  the whole suite a second time so);
+- each kind of work pays from its own size (:data:`WORTH_FROM`).
+
+A child sends back only its result; when it fails, the caller does the work
+itself, so that errors are those of the work done here.
+
+**The collector.** A comparison allocates millions of small objects and few
+cycles; the default thresholds make the collector walk them again and
+again (a quarter of compare's time at 10,000 paragraphs). The collector is
+the host program's to set: a library call never touches it. An entry point
+that owns its process (the command line, a benchmark) calls
+:func:`own_process_collector`, which collects rarely instead of often.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+ENVIRONMENT = "DRAFTDIFF_PROCESSES"
+
+# From what size each kind of work gains from a second process: the child
+# costs about 0.03 s to start, and sending a draft back about 0.1 s.
+WORTH_FROM: dict[str, int] = {
+    "read .pdf": 200_000,  # bytes of the file
+    "read .docx": 200_000,
+    "read text": 1_000_000,
+    "pdf pages": 16,  # pages: the second half read by the child
+    "word diffs": 3_000,  # changed pairs: about 0.3 s of work
+}
+
+_in_child = False  # this process is a child: it starts none of its own
+_busy = 0  # pieces of work under way here while a child has the other core
+
+
+def processes_allowed() -> bool:
+    """Whether this process may start another one now (see the module's rule)."""
+    if _in_child or _busy or os.environ.get(ENVIRONMENT, "").strip() == "0":
+        return False
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    return (os.cpu_count() or 1) >= 2 and threading.active_count() == 1
+
+
+def worth_a_process(kind: str, size: int) -> bool:
+    """Whether work of this kind and size gains from a second process, and may have one."""
+    return size >= WORTH_FROM[kind] and processes_allowed()
+
+
+@contextlib.contextmanager
+def other_core_taken() -> Iterator[None]:
+    """While a child works on the other core, work here starts no process of its own."""
+    global _busy
+    _busy += 1
+    try:
+        yield
+    finally:
+        _busy -= 1
+
+
+def _mark_child() -> None:
+    global _in_child
+    _in_child = True
+
+
+class ForkedCall:
+    """``function(*args)`` run in a forked child, its result pickled back
+    through a pipe: the lightest way to use the second core for one piece of
+    work. No pool, no thread in this process: a pool's feeder thread had to
+    win the GIL from this process's own work before the child even started.
+
+    Use it as a context manager: leaving it ends the child whatever happened.
+    :meth:`result` raises :class:`ForkedCallFailed` when the child failed or
+    died; the caller then does the work itself, for exactly its own error."""
+
+    def __init__(self, function: Callable[..., object], *args: object) -> None:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            _mark_child()
+            os.close(read_end)
+            try:
+                import pickle
+
+                try:
+                    payload = pickle.dumps((True, function(*args)), protocol=pickle.HIGHEST_PROTOCOL)
+                except BaseException:  # the parent does the work again, for its own error
+                    payload = pickle.dumps((False, None))
+                with os.fdopen(write_end, "wb") as out:
+                    out.write(payload)
+            finally:
+                os._exit(0)  # no atexit handlers, no buffers flushed twice
+        os.close(write_end)
+        self._pid: int | None = pid
+        self._read_end: int | None = read_end
+
+    def result(self) -> Any:
+        import pickle
+
+        if self._read_end is None:
+            raise ForkedCallFailed("the result was taken already")
+        with os.fdopen(self._read_end, "rb") as source:
+            self._read_end = None
+            data = source.read()
+        self._reap()
+        try:
+            done, value = pickle.loads(data)
+        except Exception as exc:
+            raise ForkedCallFailed("the child died before it finished") from exc
+        if not done:
+            raise ForkedCallFailed("the child failed")
+        return value
+
+    def _reap(self) -> None:
+        if self._pid is not None:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self._pid, 0)
+            self._pid = None
+
+    def __enter__(self) -> ForkedCall:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._read_end is not None:  # never read: closing it ends a child blocked on the pipe
+            os.close(self._read_end)
+            self._read_end = None
+        self._reap()
+
+
+class ForkedCallFailed(Exception):
+    pass
+
+
+def forked_call(function: Callable[..., object], *args: object) -> ForkedCall | None:
+    """``function(*args)`` started in a child, when the policy allows one
+    (callers ask :func:`worth_a_process` first); None when the caller should
+    do it all here."""
+    if not processes_allowed():
+        return None
+    try:
+        return ForkedCall(function, *args)
+    except OSError:
+        return None
+
+
+def forked_pool(workers: int) -> Any:
+    """A pool of forked processes for several pieces of work (a
+    ``concurrent.futures`` executor), or None when the policy allows none.
+    The caller does a piece again here when its child fails."""
+    if not processes_allowed():
+        return None
+    import concurrent.futures
+    import multiprocessing
+
+    try:
+        return concurrent.futures.ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"), initializer=_mark_child
+        )
+    except (OSError, ValueError):
+        return None
+
+
+# -- the collector -------------------------------------------------------------------
+
+# Young objects a collection waits for, and how rarely older generations are
+# walked: a 10,000-paragraph comparison's millions of objects are walked a
+# few times instead of hundreds, and cycles are still collected.
+COLLECT_THRESHOLDS = (1_000_000, 1_000, 1_000)
+
+
+def own_process_collector() -> None:
+    """For an entry point that owns its process (the command line): what is
+    loaded so far is never walked again (freeze), and the collector runs
+    rarely. A library call never does this: the host program's collector
+    stays as the host set it."""
+    gc.freeze()
+    gc.set_threshold(*COLLECT_THRESHOLDS)
