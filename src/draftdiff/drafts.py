@@ -14,8 +14,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import InputError
-
-SUFFIXES = (".docx", ".md", ".txt", ".pdf")  # preference, when a name exists in several formats
+from .formats import NAME_SUFFIXES as SUFFIXES  # preference, when a name exists in several formats
 
 
 def _short(path: Path) -> Path:

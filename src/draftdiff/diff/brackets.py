@@ -13,12 +13,26 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ..document.brackets import Span, scan
+from ..document.model import Paragraph
 
-if TYPE_CHECKING:
-    from .comparison import Change
+
+class Change(Protocol):
+    """What a resolution reads of a change (a ``comparison.Change``): its paragraphs
+    on each side and the size of each old option's block. A protocol, so that
+    this module and the comparison that calls it do not import each other."""
+
+    @property
+    def old(self) -> list[Paragraph]: ...
+
+    @property
+    def new(self) -> list[Paragraph]: ...
+
+    @property
+    def option_totals(self) -> dict | None: ...
+
 
 _WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 

@@ -29,6 +29,7 @@ from ..document.citations import resolve
 from ..document.model import Kind
 from ..document.numbering import ORDINALS, canonical_id
 from ..errors import DraftDiffError, InputError
+from ..formats import is_document
 from .history import History, Node
 from .trace import words as phrase_words
 
@@ -221,7 +222,7 @@ def read_comments(
     if suffix == ".csv":
         raw = data if data is not None else _read(path)
         return _csv_comments(path, raw, columns or {})
-    if suffix in (".docx", ".pdf"):
+    if is_document(suffix):
         from ..readers import load
 
         draft = load(path)

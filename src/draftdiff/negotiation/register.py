@@ -21,8 +21,8 @@ from pathlib import Path
 
 from ..config import Config
 from ..document.model import label_from_path
-from ..drafts import SUFFIXES
 from ..errors import InputError
+from ..formats import NAME_SUFFIXES, format_name
 
 _DATE_RE = re.compile(r"(?<!\d)(\d{4})[-_. ]?(\d{2})[-_. ]?(\d{2})(?!\d)")
 _ZERO_RE = re.compile(r"\bzero\b|^zero|zero$", re.I)
@@ -41,8 +41,7 @@ class DraftEntry:
 
     @property
     def format(self) -> str:
-        suffix = self.path.suffix.lower()
-        return {".docx": "docx", ".pdf": "pdf", ".md": "markdown", ".markdown": "markdown"}.get(suffix, "text")
+        return format_name(self.path.suffix)
 
     def answers_to(self, word: str) -> bool:
         """Whether a name as a user writes it ("rev3", "Rev 3", "Rev.3") means this draft."""
@@ -106,7 +105,7 @@ def from_config(config: Config) -> list[DraftEntry]:
 def from_folder(folder: Path) -> list[DraftEntry]:
     """One entry per draft name in the folder, in the order of the negotiation."""
     by_stem: dict[str, Path] = {}
-    for suffix in SUFFIXES:  # preference: the first format found for a name wins
+    for suffix in NAME_SUFFIXES:  # preference: the first format found for a name wins
         for path in sorted(folder.glob(f"*{suffix}")):
             if path.is_file() and not path.name.startswith((".", "~$")) and path.stem.casefold() not in _NOT_DRAFTS:
                 by_stem.setdefault(path.stem, path)

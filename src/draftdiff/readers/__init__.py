@@ -17,10 +17,11 @@ from .. import execution
 from ..document.model import Comment, Draft, Paragraph, ReadWarning, label_from_path
 from ..errors import DraftDiffError, InputError
 from ..execution import ForkedCallFailed, forked_call, forked_pool, other_core_taken, processes_allowed
+from ..formats import INPUT_FORMATS
 from ..normalize import has_controls
 
-TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
-SUFFIXES = {**TEXT_SUFFIXES, ".docx": "docx", ".pdf": "pdf"}
+TEXT_SUFFIXES = {suffix: fmt.name for fmt in INPUT_FORMATS if fmt.reader == "text" for suffix in fmt.suffixes}
+SUFFIXES = {suffix: fmt.name for fmt in INPUT_FORMATS for suffix in fmt.suffixes}
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 
 

@@ -96,7 +96,7 @@ class _Para:
         return "".join(self.parts)
 
 
-class _Reader:
+class DocxReader:
     def __init__(self, package: Package, accept: bool) -> None:
         self.package = package
         self.accept = accept
@@ -493,7 +493,7 @@ def read(path: Path, data: bytes, *, revisions: str = "accept") -> DocxResult:
     if revisions not in ("accept", "reject"):
         raise InputError(f"unknown revisions mode {revisions!r}", hint="use accept or reject")
     package = Package(path, data)
-    reader = _Reader(package, accept=revisions == "accept")
+    reader = DocxReader(package, accept=revisions == "accept")
     raw = reader.paragraphs()
 
     # Join paragraphs whose marks are gone in this view.

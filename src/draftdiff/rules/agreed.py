@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..normalize import fold_typography
-from .rule import Rule
+from .rule import Checks, Rule
 
 if TYPE_CHECKING:
     from ..diff.comparison import Change
-    from .engine import Checker
 
 RULES = (
     Rule(
@@ -85,7 +84,7 @@ def quotations(text: str, index: _Index) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def run(checker: Checker) -> None:
+def run(checker: Checks) -> None:
     sources = tuple(checker.settings.agreed)
     if not sources:
         return
@@ -94,7 +93,7 @@ def run(checker: Checker) -> None:
         _in_change(checker, change, index)
 
 
-def _in_change(checker: Checker, change: Change, index: _Index) -> None:
+def _in_change(checker: Checks, change: Change, index: _Index) -> None:
     old_text = " ".join(p.text for p in change.old)
     spans = quotations(old_text, index)
     if not spans:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .rule import Rule
+from .rule import Checks, Rule
 
 if TYPE_CHECKING:
     from ..diff.comparison import Change
-    from .engine import Checker
 
 RULES = (
     Rule(
@@ -69,13 +68,13 @@ RULES = (
 )
 
 
-def run(checker: Checker) -> None:
+def run(checker: Checks) -> None:
     for change in checker.edited_changes():
         _in_change(checker, change)
 
 
 # DD101 / DD106: ladders
-def _in_change(checker: Checker, change: Change) -> None:
+def _in_change(checker: Checks, change: Change) -> None:
     for edit in change.edits:
         if edit.op != "replace":
             continue

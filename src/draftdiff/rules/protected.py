@@ -3,14 +3,9 @@ paragraph, or moved to another one."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .. import phrases
 from .common import text_of
-from .rule import Rule
-
-if TYPE_CHECKING:
-    from .engine import Checker
+from .rule import Checks, Rule
 
 RULES = (
     Rule(
@@ -38,7 +33,7 @@ RULES = (
 
 
 # DD104 / DD105: protected language
-def run(checker: Checker) -> None:
+def run(checker: Checks) -> None:
     comparison = checker.comparison
     change_of_old = {id(p): c for c in comparison.changes for p in c.old}
     change_of_new = {id(p): c for c in comparison.changes for p in c.new}

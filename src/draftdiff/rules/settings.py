@@ -12,7 +12,7 @@ from typing import Any
 from .. import phrases
 from ..config import Config, did_you_mean, line_of
 from .agreed import AgreedSource
-from .catalog import _BY_NAME, RULES
+from .catalog import BY_NAME, RULES
 from .rule import FAIL_ON, SEVERITIES
 
 
@@ -114,7 +114,7 @@ def _string_list(value: Any, config: Config, key: str) -> list[str]:
 
 def _rule_code(value: Any, config: Config, key: str) -> str:
     if isinstance(value, str):
-        code = value.strip().upper() if value.strip().upper() in RULES else _BY_NAME.get(value.strip())
+        code = value.strip().upper() if value.strip().upper() in RULES else BY_NAME.get(value.strip())
         if code:
             return code
     known = ", ".join(f"{c} ({r.name})" for c, r in RULES.items())

@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING
 
 from .. import phrases
 from .common import text_of
-from .rule import Rule
+from .rule import Checks, Rule
 
 if TYPE_CHECKING:
     from ..diff.comparison import Change
-    from .engine import Checker
 
 RULES = (
     Rule(
@@ -29,12 +28,12 @@ RULES = (
 )
 
 
-def run(checker: Checker) -> None:
+def run(checker: Checks) -> None:
     for change in checker.edited_changes():
         _in_change(checker, change)
 
 
-def _in_change(checker: Checker, change: Change) -> None:
+def _in_change(checker: Checks, change: Change) -> None:
     if any(f.change is change and f.rule == "DD109" for f in checker.findings):
         return  # the frame was replaced: DD109 says it
     settings = checker.settings

@@ -6,11 +6,10 @@ from typing import TYPE_CHECKING
 
 from .. import phrases
 from .common import phrase_with_object, text_of
-from .rule import Rule
+from .rule import Checks, Rule
 
 if TYPE_CHECKING:
     from ..diff.comparison import Change
-    from .engine import Checker
 
 RULES = (
     Rule(
@@ -26,13 +25,13 @@ RULES = (
 )
 
 
-def run(checker: Checker) -> None:
+def run(checker: Checks) -> None:
     for change in checker.edited_changes():
         _in_change(checker, change)
 
 
 # DD103: universality
-def _in_change(checker: Checker, change: Change) -> None:
+def _in_change(checker: Checks, change: Change) -> None:
     old_text, new_text = text_of(change.old), text_of(change.new)
     para = change.new_ids[0]
     in_old = phrases.lemmas_in(old_text)

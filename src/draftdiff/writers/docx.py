@@ -20,7 +20,7 @@ import datetime as dt
 
 from ..diff.comparison import Change, Comparison
 from ..document.model import Kind, Paragraph
-from .wordml import DocxWriter, Para, Run
+from .wordml import DocxWriter, Para, Run, ordered_changes, redline_atoms
 
 
 def _label(para: Paragraph) -> str:
@@ -43,55 +43,9 @@ def _label_runs(old: Paragraph | None, new: Paragraph | None) -> list[Run]:
     return runs
 
 
-def _atoms(change: Change) -> list[tuple[str, str]]:
-    """The word diff as (equal|delete|insert, text) with equal stretches whose
-    old wording differs (quote or dash style) turned into a deletion and an
-    insertion, so that rejecting restores the old text exactly."""
-    atoms: list[tuple[str, str]] = []
-    equal_index = 0
-    for op, chunk in change.segments:
-        if op == "equal":
-            old = change.old_equal[equal_index] if equal_index < len(change.old_equal) else chunk
-            equal_index += 1
-            if old == chunk:
-                atoms.append(("equal", chunk))
-            else:
-                atoms += [("delete", old), ("insert", chunk)]
-        else:
-            atoms.append((op, chunk))
-    return [(op, text) for op, text in atoms if text]
-
-
 def _side(atoms: list[tuple[str, str]], side: str) -> str:
     keep = ("equal", "delete") if side == "old" else ("equal", "insert")
     return "".join(text for op, text in atoms if op in keep)
-
-
-def ordered_changes(comparison: Comparison) -> list[tuple[Change, str]]:
-    """Changes in the new draft's order, plus each moved paragraph's old
-    place (as a deletion) after the paragraph that preceded it before."""
-    changes = comparison.changes
-    position: dict[int, int] = {}
-    for index, change in enumerate(changes):
-        if not change.moved:
-            for para in change.old:
-                position[id(para)] = index
-    old_paras = comparison.old.paragraphs
-    old_index = {id(p): i for i, p in enumerate(old_paras)}
-    ghosts: dict[int, list[Change]] = {}
-    for change in changes:
-        if change.moved and change.old:
-            anchor = -1
-            for i in range(old_index[id(change.old[0])] - 1, -1, -1):
-                if id(old_paras[i]) in position:
-                    anchor = position[id(old_paras[i])]
-                    break
-            ghosts.setdefault(anchor, []).append(change)
-    out = [(change, "moved-from") for change in ghosts.get(-1, [])]
-    for index, change in enumerate(changes):
-        out.append((change, "normal"))
-        out += [(ghost, "moved-from") for ghost in ghosts.get(index, [])]
-    return out
 
 
 class _Redline:
@@ -159,12 +113,12 @@ class _Redline:
         if change.kind == "unchanged" and old.text == new.text:
             runs.append(Run(new.text))
         else:
-            runs += self._atom_runs(_atoms(change))
+            runs += self._atom_runs(redline_atoms(change))
         runs += self._notes(new, None)
         self._add(Para(runs, style=_style(new), hanging=bool(new.label)))
 
     def _split(self, change: Change) -> None:
-        atoms = _atoms(change)
+        atoms = redline_atoms(change)
         if _side(atoms, "new").strip() != " ".join(p.text for p in change.new):
             self._whole(change.old, "del")  # cannot place the breaks: show it whole
             self._whole(change.new, "ins")
@@ -178,7 +132,7 @@ class _Redline:
             self._add(Para(runs, style=_style(para), mark=None if last else "ins", hanging=bool(para.label)))
 
     def _merge(self, change: Change) -> None:
-        atoms = _atoms(change)
+        atoms = redline_atoms(change)
         if _side(atoms, "old").strip() != " ".join(p.text for p in change.old):
             self._whole(change.old, "del")
             self._whole(change.new, "ins")

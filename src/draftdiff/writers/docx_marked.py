@@ -36,8 +36,7 @@ from ..diff.comparison import Change, Comparison
 from ..document.model import Comment, Kind, Paragraph
 from ..errors import DraftDiffError
 from ..normalize import clean_text
-from .docx import _atoms
-from .wordml import COMMENTS_CONTENT_TYPE
+from .wordml import COMMENTS_CONTENT_TYPE, ordered_changes, redline_atoms
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -102,7 +101,7 @@ class _Piece:
 class _Marker:
     def __init__(self, comparison: Comparison, author: str, date: dt.datetime | None) -> None:
         from ..readers import read_bytes
-        from ..readers.docx import _Reader
+        from ..readers.docx import DocxReader
         from ..readers.package import Package
 
         self.comparison = comparison
@@ -110,7 +109,7 @@ class _Marker:
         self.date = (date or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
         path = comparison.new.source
         self.package = Package(path, read_bytes(path))
-        reader = _Reader(self.package, accept=True)
+        reader = DocxReader(self.package, accept=True)
         reader.paragraphs()
         self.reader = reader
         if reader.document is None:
@@ -173,7 +172,6 @@ class _Marker:
         return self._package_bytes()
 
     def _ordered(self) -> list[tuple[Change, str]]:
-        from .docx import ordered_changes
 
         return ordered_changes(self.comparison)
 
@@ -310,7 +308,7 @@ class _Marker:
     def _mark_words(self, change: Change, element: etree._Element) -> bool:
         """Word-level marks inside the paragraph's own runs; False when its
         words cannot be placed exactly (then the caller marks it whole)."""
-        atoms = _atoms(change)
+        atoms = redline_atoms(change)
         new_text = "".join(t for op, t in atoms if op != "delete")
         _split_runs(element)
         pieces = _pieces(element)

@@ -12,6 +12,10 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..diff.comparison import Change, Comparison
 
 from .untrusted import xml_escape as escape
 
@@ -374,3 +378,49 @@ class DocxWriter:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, content.encode("utf-8"))
         return buffer.getvalue()
+
+
+def redline_atoms(change: Change) -> list[tuple[str, str]]:
+    """The word diff as (equal|delete|insert, text) with equal stretches whose
+    old wording differs (quote or dash style) turned into a deletion and an
+    insertion, so that rejecting restores the old text exactly."""
+    atoms: list[tuple[str, str]] = []
+    equal_index = 0
+    for op, chunk in change.segments:
+        if op == "equal":
+            old = change.old_equal[equal_index] if equal_index < len(change.old_equal) else chunk
+            equal_index += 1
+            if old == chunk:
+                atoms.append(("equal", chunk))
+            else:
+                atoms += [("delete", old), ("insert", chunk)]
+        else:
+            atoms.append((op, chunk))
+    return [(op, text) for op, text in atoms if text]
+
+
+def ordered_changes(comparison: Comparison) -> list[tuple[Change, str]]:
+    """Changes in the new draft's order, plus each moved paragraph's old
+    place (as a deletion) after the paragraph that preceded it before."""
+    changes = comparison.changes
+    position: dict[int, int] = {}
+    for index, change in enumerate(changes):
+        if not change.moved:
+            for para in change.old:
+                position[id(para)] = index
+    old_paras = comparison.old.paragraphs
+    old_index = {id(p): i for i, p in enumerate(old_paras)}
+    ghosts: dict[int, list[Change]] = {}
+    for change in changes:
+        if change.moved and change.old:
+            anchor = -1
+            for i in range(old_index[id(change.old[0])] - 1, -1, -1):
+                if id(old_paras[i]) in position:
+                    anchor = position[id(old_paras[i])]
+                    break
+            ghosts.setdefault(anchor, []).append(change)
+    out = [(change, "moved-from") for change in ghosts.get(-1, [])]
+    for index, change in enumerate(changes):
+        out.append((change, "normal"))
+        out += [(ghost, "moved-from") for ghost in ghosts.get(index, [])]
+    return out

@@ -1,0 +1,127 @@
+"""The shape of the package, checked: imports go one way (no cycles, counting
+type-only and deferred imports too), no private name is imported from another
+package, and docs/architecture.md names only files that exist."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from conftest import REPO
+
+PACKAGE = REPO / "src" / "draftdiff"
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+
+
+def _imports(name: str, path: Path) -> list[tuple[str, str]]:
+    """(imported module, imported name) for every import of the package in a module, wherever it stands."""
+    is_package = path.name == "__init__.py"
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = name.split(".") if is_package else name.split(".")[:-1]
+                base = base[: len(base) - (node.level - 1)]
+                target = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                target = node.module or ""
+            for alias in node.names:
+                out.append((target, alias.name))
+        elif isinstance(node, ast.Import):
+            out += [(alias.name, "") for alias in node.names]
+    return [(target, imported) for target, imported in out if target.split(".")[0] == "draftdiff"]
+
+
+def _graph() -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for name, path in MODULES.items():
+        targets = set()
+        for target, imported in _imports(name, path):
+            module = f"{target}.{imported}" if f"{target}.{imported}" in MODULES else target
+            if module in MODULES and module != name:
+                targets.add(module)
+        graph[name] = targets
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for other in sorted(graph[node]):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in on_stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_imports_go_one_way():
+    graph = _graph()
+    assert graph["draftdiff.diff.comparison"]  # the walk sees imports at all
+    assert _cycles(graph) == []
+
+
+def test_the_cycle_check_finds_a_cycle():
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def _package_of(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 else ""
+
+
+def test_no_private_name_is_imported_from_another_package():
+    crossing = [
+        f"{name} imports {imported} from {target}"
+        for name, path in MODULES.items()
+        for target, imported in _imports(name, path)
+        if imported.startswith("_") and not imported.startswith("__") and _package_of(target) != _package_of(name)
+    ]
+    assert crossing == []
+
+
+def test_the_architecture_document_names_files_that_exist():
+    text = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:src/draftdiff/|tests/|benchmarks/|docs/)?[\w/]+\.(?:py|md|toml))`", text))
+    named |= set(re.findall(r"\b((?:readers|document|diff|rules|negotiation|writers)/\w+\.py)\b", text))
+    assert len(named) > 20
+    missing = []
+    for path in sorted(named):
+        candidates = [REPO / path, PACKAGE / path, REPO / "src" / path]
+        if "/" not in path:  # a module named alone ("builder.py"): somewhere in the project
+            candidates += [*PACKAGE.rglob(path), *(REPO / "tests").rglob(path), *(REPO / "benchmarks").glob(path)]
+        if not any(candidate.exists() for candidate in candidates):
+            missing.append(path)
+    assert missing == []
