@@ -400,12 +400,13 @@ def test_single_tracked_file_exports_its_changes(tmp_path):
 def test_the_writer_registry_knows_every_format_and_refuses_a_wrong_pair():
     from draftdiff.diff.report import Report
     from draftdiff.errors import DraftDiffError
+    from draftdiff.negotiation.checks import check_register
     from draftdiff.negotiation.history import HistoryView, history
     from draftdiff.negotiation.refs import Comment, RefsView, refs
     from draftdiff.negotiation.stats import StatsView, stats
     from draftdiff.negotiation.trace import TraceView, trace
-    from draftdiff.rules import check
-    from draftdiff.writers.registry import WRITERS, WriteOptions, format_of, formats_for, writer
+    from draftdiff.rules import check, load_settings
+    from draftdiff.writers.registry import FORMATS, RENDERERS, WriteOptions, format_of, formats_for, writer
 
     comparison = draftdiff.compare(SAMPLES / "rev2.txt", SAMPLES / "rev3.txt")
     results = {
@@ -419,10 +420,12 @@ def test_the_writer_registry_knows_every_format_and_refuses_a_wrong_pair():
             refs(history([comparison.old, comparison.new]), [Comment(1, "paras 38 and 39 bis; add 'in full'")], on=0)
         ),
     }
-    for name, spec in WRITERS.items():
-        for kind in spec.results:
-            out = spec.render(results[kind], WriteOptions())
-            assert out and isinstance(out, bytes if spec.binary or name == "csv" else str), (name, kind)
+    results["checks"] = check_register(history([comparison.old, comparison.new]), load_settings())
+    for kind, name in RENDERERS:
+        spec = writer(name, kind)
+        out = spec.render(results[kind], WriteOptions())
+        assert out and isinstance(out, bytes if spec.binary or name == "csv" else str), (name, kind)
+    assert {name for _, name in RENDERERS} == set(FORMATS)  # every format writes something
     assert formats_for("check") == ["github", "json", "junit", "sarif", "terminal"]
     assert formats_for("history") == ["csv", "docx", "html", "json", "md", "terminal", "xlsx"]
     assert formats_for("trace") == ["csv", "github", "json", "junit", "md", "sarif", "terminal", "xlsx"]

@@ -897,11 +897,11 @@ def _check_register(
     )
     result = _run(lambda: check_register(lineages, settings, since=start))
     if format.value == "terminal" and output is None:
-        _show(result, "check", no_color=no_color)
+        _show(result, "checks", no_color=no_color)
     else:
         from .writers.registry import WriteOptions
 
-        text = str(writer(format.value, "check").render(result, WriteOptions()))
+        text = str(writer(format.value, "checks").render(result, WriteOptions()))
         if output is None or str(output) == "-":
             _emit(text)
         else:

@@ -8,7 +8,6 @@ Adding a format is one module plus one line here.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,94 +28,95 @@ class WriteOptions:
     comments: bool = False  # terminal parse: the DOCX comments too
 
 
-@dataclass(frozen=True)
-class Writer:
-    name: str
-    results: tuple[str, ...]  # "draft" (parse), "report" (compare, export), "check", "history", "trace", "refs"
-    render: Callable[[Any, WriteOptions], str | bytes]
-    binary: bool = False  # cannot go to a terminal or a pipe: -o FILE only
-    suffixes: tuple[str, ...] = ()
-    summary: str = ""
+# -- the many-draft results: each module's functions, by format -------------------------
 
 
-def _or_many(render: Callable[[Any, WriteOptions], str | bytes], fmt: str):
-    """A writer that also writes the many-draft results (a history, a trace)
-    in format ``fmt``, with their own modules' functions."""
-
-    def dispatch(result, options: WriteOptions):
-        for module_name, view, renderer in _MANY_DRAFT_VIEWS:
-            # a view exists only if its module was loaded: never load it to find out
-            module = sys.modules.get(f"draftdiff.negotiation.{module_name}")
-            if module is not None and isinstance(result, getattr(module, view)):
-                return renderer(fmt)(result, options)
-        return render(result, options)
-
-    return dispatch
-
-
-def _refs(name: str):
-    def render(view, options: WriteOptions):
-        from . import refs
-
-        if name == "terminal":
-            return refs.terminal_text(view.refs, no_color=options.no_color, width=options.width)
-        if name == "csv":
-            return refs.csv_document(view.refs, bom=options.bom)
-        return getattr(refs, f"{name}_document")(view.refs)
-
-    return render
-
-
-def _stats(name: str):
-    def render(view, options: WriteOptions):
-        from . import stats
-
-        if name == "terminal":
-            return stats.terminal_text(view.stats, no_color=options.no_color, width=options.width)
-        if name == "csv":
-            return stats.csv_document(view.stats, bom=options.bom)
-        return getattr(stats, f"{name}_document")(view.stats)
-
-    return render
-
-
-def _trace(name: str):
-    def render(view, options: WriteOptions):
-        from . import trace
-
-        if name == "terminal":
-            return trace.terminal_text(view.trace, no_color=options.no_color, width=options.width, context=view.context)
-        if name == "csv":
-            return trace.csv_document(view.trace, bom=options.bom)
-        if name in ("github", "sarif", "junit"):
-            return getattr(trace, f"{name}_document")(view.trace, view.failing)
-        return getattr(trace, f"{name}_document")(view.trace)
-
-    return render
-
-
-def _history(name: str):
-    def render(view, options: WriteOptions):
+def _history(fmt: str) -> Callable[[Any, WriteOptions], str | bytes]:
+    def render(view: Any, options: WriteOptions) -> str | bytes:
         from . import history
 
-        if name == "terminal":
+        if fmt == "terminal":
             return history.terminal_text(view, no_color=options.no_color, width=options.width)
-        if name == "csv":
+        if fmt == "csv":
             return history.csv_document(view, bom=options.bom)
-        return getattr(history, f"{name}_document")(view)
+        documents: dict[str, Callable[[Any], str | bytes]] = {
+            "json": history.json_document,
+            "md": history.markdown_document,
+            "xlsx": history.xlsx_document,
+            "html": history.html_document,
+            "docx": history.docx_document,
+        }
+        return documents[fmt](view)
 
     return render
 
 
-_MANY_DRAFT_VIEWS = (
-    ("history", "HistoryView", _history),
-    ("trace", "TraceView", _trace),
-    ("refs", "RefsView", _refs),
-    ("stats", "StatsView", _stats),
-)
+def _trace(fmt: str) -> Callable[[Any, WriteOptions], str | bytes]:
+    def render(view: Any, options: WriteOptions) -> str | bytes:
+        from . import trace
+
+        if fmt == "terminal":
+            return trace.terminal_text(view.trace, no_color=options.no_color, width=options.width, context=view.context)
+        if fmt == "csv":
+            return trace.csv_document(view.trace, bom=options.bom)
+        gates: dict[str, Callable[[Any, Any], str]] = {
+            "github": trace.github_document,
+            "sarif": trace.sarif_document,
+            "junit": trace.junit_document,
+        }
+        if fmt in gates:
+            return gates[fmt](view.trace, view.failing)
+        documents: dict[str, Callable[[Any], str | bytes]] = {
+            "json": trace.json_document,
+            "md": trace.markdown_document,
+            "xlsx": trace.xlsx_document,
+        }
+        return documents[fmt](view.trace)
+
+    return render
 
 
-def _report_json(report, options: WriteOptions) -> str:
+def _refs(fmt: str) -> Callable[[Any, WriteOptions], str | bytes]:
+    def render(view: Any, options: WriteOptions) -> str | bytes:
+        from . import refs
+
+        if fmt == "terminal":
+            return refs.terminal_text(view.refs, no_color=options.no_color, width=options.width)
+        if fmt == "csv":
+            return refs.csv_document(view.refs, bom=options.bom)
+        documents: dict[str, Callable[[Any], str | bytes]] = {
+            "json": refs.json_document,
+            "md": refs.markdown_document,
+            "xlsx": refs.xlsx_document,
+            "html": refs.html_document,
+        }
+        return documents[fmt](view.refs)
+
+    return render
+
+
+def _stats(fmt: str) -> Callable[[Any, WriteOptions], str | bytes]:
+    def render(view: Any, options: WriteOptions) -> str | bytes:
+        from . import stats
+
+        if fmt == "terminal":
+            return stats.terminal_text(view.stats, no_color=options.no_color, width=options.width)
+        if fmt == "csv":
+            return stats.csv_document(view.stats, bom=options.bom)
+        documents: dict[str, Callable[[Any], str | bytes]] = {
+            "json": stats.json_document,
+            "xlsx": stats.xlsx_document,
+            "html": stats.html_document,
+        }
+        return documents[fmt](view.stats)
+
+    return render
+
+
+# -- a pair's report (compare, export) ---------------------------------------------------
+
+
+def _report_json(report: Any, options: WriteOptions) -> str:
     from .json import dumps
 
     document = report.comparison.to_json()
@@ -127,7 +127,7 @@ def _report_json(report, options: WriteOptions) -> str:
     return dumps(document)
 
 
-def _table(report, options: WriteOptions):
+def _table(report: Any, options: WriteOptions) -> list:
     from .table import rows
 
     return rows(
@@ -138,7 +138,7 @@ def _table(report, options: WriteOptions):
     )
 
 
-def _markdown(report, options: WriteOptions) -> str:
+def _report_markdown(report: Any, options: WriteOptions) -> str:
     from . import markdown
 
     table = _table(report, options)
@@ -146,168 +146,228 @@ def _markdown(report, options: WriteOptions) -> str:
     return markdown.compare_document(report.comparison, [row.change for row in table], findings)
 
 
-def _csv(report, options: WriteOptions) -> bytes:
+def _report_csv(report: Any, options: WriteOptions) -> bytes:
     from . import csv
 
     return csv.document(_table(report, options), with_findings=report.check is not None, bom=options.bom)
 
 
-def _xlsx(report, options: WriteOptions) -> bytes:
+def _report_xlsx(report: Any, options: WriteOptions) -> bytes:
     from . import xlsx
 
     table = _table(report, options)
     return xlsx.document(report.comparison, table, with_findings=report.check is not None, progress=options.progress)
 
 
-def _html(report, options: WriteOptions) -> str:
+def _report_html(report: Any, options: WriteOptions) -> str:
     from . import html
 
     return html.document(report.comparison, _table(report, options), with_findings=report.check is not None)
 
 
-def _docx(report, options: WriteOptions) -> bytes:
+def _report_docx(report: Any, options: WriteOptions) -> bytes:
     from . import docx
 
     return docx.document(report.comparison, author=options.author)  # the whole document, always
 
 
-def _check(module: str) -> Callable[[Any, WriteOptions], str]:
-    def render(result, options: WriteOptions) -> str:
-        import importlib
-
-        if module != "json":
-            result = getattr(result, "net", result)  # across the register, the gate is the net result
-        return importlib.import_module(f"draftdiff.writers.{module}").check_document(result)
-
-    return render
+# -- check: one pair, or every step of a register (its gate is the net result) ---------
 
 
-def _terminal(result, options: WriteOptions) -> str:
-    """What the terminal shows, as text (for a file, a pager or a test)."""
+def _check_github(result: Any, options: WriteOptions) -> str:
+    from .github import check_document
+
+    return check_document(result)
+
+
+def _check_junit(result: Any, options: WriteOptions) -> str:
+    from .junit import check_document
+
+    return check_document(result)
+
+
+def _check_sarif(result: Any, options: WriteOptions) -> str:
+    from .sarif import check_document
+
+    return check_document(result)
+
+
+def _check_json(result: Any, options: WriteOptions) -> str:
+    from .json import check_document
+
+    return check_document(result)
+
+
+def _net(render: Callable[[Any, WriteOptions], str]) -> Callable[[Any, WriteOptions], str]:
+    """A register check written as a pair's: its net result, first draft to last."""
+    return lambda result, options: render(result.net, options)
+
+
+# -- the terminal ------------------------------------------------------------------------
+
+
+def _console(options: WriteOptions) -> tuple[Any, Any]:
     import io
 
-    from ..document.model import Draft
     from . import terminal
 
     buffer = io.StringIO()
     console = terminal.make_console(
         no_color=options.no_color, width=options.width, file=buffer, force_terminal=not options.no_color
     )
-    if isinstance(result, Draft):
-        terminal.print_parse(result, console, comments=options.comments)
-    elif hasattr(result, "selection"):
-        comparison = result.comparison
-        changes = result.selected if result.selected is not None else comparison.differences
-        terminal.print_compare(comparison, changes, console, side_by_side=options.side_by_side, stat=options.stat)
-    elif hasattr(result, "steps") and hasattr(result, "net"):
-        terminal.print_register_check(result, console)
-    else:
-        terminal.print_check(result, console)
+    return buffer, console
+
+
+def _draft_terminal(draft: Any, options: WriteOptions) -> str:
+    from . import terminal
+
+    buffer, console = _console(options)
+    terminal.print_parse(draft, console, comments=options.comments)
     return buffer.getvalue()
 
 
-def _draft_json(draft, options: WriteOptions) -> str:
+def _report_terminal(report: Any, options: WriteOptions) -> str:
+    from . import terminal
+
+    buffer, console = _console(options)
+    comparison = report.comparison
+    changes = report.selected if report.selected is not None else comparison.differences
+    terminal.print_compare(comparison, changes, console, side_by_side=options.side_by_side, stat=options.stat)
+    return buffer.getvalue()
+
+
+def _check_terminal(result: Any, options: WriteOptions) -> str:
+    from . import terminal
+
+    buffer, console = _console(options)
+    terminal.print_check(result, console)
+    return buffer.getvalue()
+
+
+def _checks_terminal(result: Any, options: WriteOptions) -> str:
+    from . import terminal
+
+    buffer, console = _console(options)
+    terminal.print_register_check(result, console)
+    return buffer.getvalue()
+
+
+def _draft_json(draft: Any, options: WriteOptions) -> str:
     from .json import parse_document
 
     return parse_document(draft)
 
 
-def _draft_text(draft, options: WriteOptions) -> str:
+def _draft_text(draft: Any, options: WriteOptions) -> str:
     from .text import parse_document
 
     return parse_document(draft)
 
 
-WRITERS: dict[str, Writer] = {
+# -- the tables --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    binary: bool = False  # cannot go to a terminal or a pipe: -o FILE only
+    suffixes: tuple[str, ...] = ()
+    summary: str = ""
+
+
+FORMATS: dict[str, Format] = {
     spec.name: spec
     for spec in (
-        Writer(
-            "terminal",
-            ("draft", "report", "check", "history", "trace", "refs", "stats"),
-            _or_many(_terminal, "terminal"),
-            summary="what the terminal shows",
-        ),
-        Writer(
-            "json",
-            ("draft", "report", "check", "history", "trace", "refs", "stats"),
-            _or_many(lambda r, o: _dispatch_json(r, o), "json"),
-            suffixes=(".json",),
-        ),
-        Writer("text", ("draft",), _draft_text, suffixes=(".txt",), summary="one paragraph a line, id first"),
-        Writer(
-            "md",
-            ("report", "history", "trace", "refs"),
-            _or_many(_markdown, "markdown"),
-            suffixes=(".md", ".markdown"),
-            summary="a change table (a history matrix) in Markdown",
-        ),
-        Writer(
-            "csv",
-            ("report", "history", "trace", "refs", "stats"),
-            _or_many(_csv, "csv"),
-            suffixes=(".csv",),
-            summary="a change table or a history matrix (UTF-8 text)",
-        ),
-        Writer(
+        Format("terminal", summary="what the terminal shows"),
+        Format("json", suffixes=(".json",)),
+        Format("text", suffixes=(".txt",), summary="one paragraph a line, id first"),
+        Format("md", suffixes=(".md", ".markdown"), summary="a change table (a history matrix) in Markdown"),
+        Format("csv", suffixes=(".csv",), summary="a change table or a history matrix (UTF-8 text)"),
+        Format(
             "xlsx",
-            ("report", "history", "trace", "refs", "stats"),
-            _or_many(_xlsx, "xlsx"),
             binary=True,
             suffixes=(".xlsx",),
             summary="a change table (a history matrix and its steps) for Excel",
         ),
-        Writer(
-            "html",
-            ("report", "history", "refs", "stats"),
-            _or_many(_html, "html"),
-            suffixes=(".html", ".htm"),
-            summary="one page, no network",
-        ),
-        Writer(
+        Format("html", suffixes=(".html", ".htm"), summary="one page, no network"),
+        Format(
             "docx",
-            ("report", "history"),
-            _or_many(_docx, "docx"),
             binary=True,
             suffixes=(".docx",),
             summary="a redline with tracked changes (a history: a proposed revert)",
         ),
-        Writer(
-            "github", ("check", "trace"), _or_many(_check("github"), "github"), summary="GitHub Actions annotations"
-        ),
-        Writer(
-            "junit", ("check", "trace"), _or_many(_check("junit"), "junit"), suffixes=(".xml",), summary="JUnit XML"
-        ),
-        Writer(
-            "sarif", ("check", "trace"), _or_many(_check("sarif"), "sarif"), suffixes=(".sarif",), summary="SARIF 2.1.0"
-        ),
+        Format("github", summary="GitHub Actions annotations"),
+        Format("junit", suffixes=(".xml",), summary="JUnit XML"),
+        Format("sarif", suffixes=(".sarif",), summary="SARIF 2.1.0"),
     )
 }
+
+Render = Callable[[Any, WriteOptions], "str | bytes"]
+
+# (kind of result, format) -> how to write it. The kinds: "draft" (parse),
+# "report" (compare, export), "check" (a pair), "checks" (every step of a
+# register), "history", "trace", "refs", "stats" (their views).
+RENDERERS: dict[tuple[str, str], Render] = {
+    ("draft", "terminal"): _draft_terminal,
+    ("draft", "json"): _draft_json,
+    ("draft", "text"): _draft_text,
+    ("report", "terminal"): _report_terminal,
+    ("report", "json"): _report_json,
+    ("report", "md"): _report_markdown,
+    ("report", "csv"): _report_csv,
+    ("report", "xlsx"): _report_xlsx,
+    ("report", "html"): _report_html,
+    ("report", "docx"): _report_docx,
+    ("check", "terminal"): _check_terminal,
+    ("check", "json"): _check_json,
+    ("check", "github"): _check_github,
+    ("check", "junit"): _check_junit,
+    ("check", "sarif"): _check_sarif,
+    ("checks", "terminal"): _checks_terminal,
+    ("checks", "json"): _check_json,
+    ("checks", "github"): _net(_check_github),
+    ("checks", "junit"): _net(_check_junit),
+    ("checks", "sarif"): _net(_check_sarif),
+    **{("history", fmt): _history(fmt) for fmt in ("terminal", "json", "md", "csv", "xlsx", "html", "docx")},
+    **{("trace", fmt): _trace(fmt) for fmt in ("terminal", "json", "md", "csv", "xlsx", "github", "sarif", "junit")},
+    **{("refs", fmt): _refs(fmt) for fmt in ("terminal", "json", "md", "csv", "xlsx", "html")},
+    **{("stats", fmt): _stats(fmt) for fmt in ("terminal", "json", "csv", "xlsx", "html")},
+}
+
+
+@dataclass(frozen=True)
+class Writer:
+    """One format for one kind of result: what a command asks :func:`writer` for."""
+
+    name: str
+    kind: str
+    render: Render
+    binary: bool = False
+    suffixes: tuple[str, ...] = ()
+    summary: str = ""
+
+
 ALIASES = {"markdown": "md"}
 
 
-def _dispatch_json(result, options: WriteOptions) -> str:
-    from ..document.model import Draft
-
-    if isinstance(result, Draft):
-        return _draft_json(result, options)
-    if hasattr(result, "comparison") and hasattr(result, "selection"):
-        return _report_json(result, options)
-    return _check("json")(result, options)
-
-
 def formats_for(kind: str) -> list[str]:
-    return sorted(name for name, spec in WRITERS.items() if kind in spec.results)
+    return sorted(fmt for result, fmt in RENDERERS if result == kind)
 
 
 def writer(fmt: str, kind: str) -> Writer:
     """The writer of a format for a kind of result, or one line that says which formats can."""
-    spec = WRITERS.get(ALIASES.get(fmt, fmt))
-    if spec is None or kind not in spec.results:
-        raise DraftDiffError(f"{kind} cannot be written as {fmt}", hint=f"choose one of {', '.join(formats_for(kind))}")
-    return spec
+    name = ALIASES.get(fmt, fmt)
+    render = RENDERERS.get((kind, name))
+    if render is None:
+        shown = "check" if kind == "checks" else kind
+        raise DraftDiffError(
+            f"{shown} cannot be written as {fmt}", hint=f"choose one of {', '.join(formats_for(kind))}"
+        )
+    spec = FORMATS[name]
+    return Writer(name, kind, render, spec.binary, spec.suffixes, spec.summary)
 
 
 def format_of(path: str, kind: str) -> str | None:
     """The format a file name's suffix asks for, among those that can write this result."""
     suffix = "." + path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    return next((name for name, spec in WRITERS.items() if suffix in spec.suffixes and kind in spec.results), None)
+    return next((name for name, spec in FORMATS.items() if suffix in spec.suffixes and (kind, name) in RENDERERS), None)
