@@ -8,7 +8,7 @@ import ast
 import re
 from pathlib import Path
 
-from conftest import REPO
+from conftest import REPO, SAMPLES, run_cli
 
 PACKAGE = REPO / "src" / "draftdiff"
 
@@ -125,3 +125,66 @@ def test_the_architecture_document_names_files_that_exist():
         if not any(candidate.exists() for candidate in candidates):
             missing.append(path)
     assert missing == []
+
+
+# -- every entry of the tables is reachable from the command line ------------------------
+
+_COMMAND_OF_KIND = {
+    "draft": ["parse", "rev2.txt"],
+    "report": ["export", "rev2.txt", "rev3.txt"],
+    "check": ["check", "rev2.txt", "rev3.txt"],
+    "checks": ["check"],
+    "history": ["history", "--para", "38", "--revert-to", "rev1"],
+    "trace": ["trace", "--phrase", "migration status"],
+    "refs": ["refs", "comments.csv", "--on", "rev1"],
+    "stats": ["stats"],
+}
+
+
+def test_every_writer_is_reachable_from_the_command_line(tmp_path):
+    from draftdiff.writers.registry import FORMATS, RENDERERS
+
+    assert set(_COMMAND_OF_KIND) == {kind for kind, _ in RENDERERS}
+    for kind, fmt in sorted(RENDERERS):
+        command = _COMMAND_OF_KIND[kind]
+        if fmt == "terminal":  # the default view: parse calls it "table", compare shows a report
+            args = {"draft": ["parse", "rev2.txt", "-f", "table"], "report": ["compare", "rev2.txt", "rev3.txt"]}.get(
+                kind, [*command, "-f", fmt]
+            )
+        elif FORMATS[fmt].binary or kind == "report":
+            args = [
+                *command,
+                "-o",
+                str(tmp_path / f"out{FORMATS[fmt].suffixes[0] if FORMATS[fmt].suffixes else ''}"),
+                "-f",
+                fmt,
+            ]
+        else:
+            args = [*command, "-f", fmt]
+        result = run_cli(*args, cwd=SAMPLES)
+        assert result.returncode in (0, 1), (kind, fmt, result.stderr)  # 1: a gate's findings
+        assert result.stdout or any(tmp_path.iterdir()), (kind, fmt)
+
+
+def test_every_input_format_has_a_reader_reachable_from_the_command_line(tmp_path):
+    from draftdiff.formats import INPUT_FORMATS
+    from draftdiff.readers import _READERS
+
+    assert {fmt.name for fmt in INPUT_FORMATS} == set(_READERS)
+    sample_of = {"docx": "rev2.docx", "pdf": "rev2.pdf", "text": "rev2.txt", "markdown": "rev2.txt"}
+    for fmt in INPUT_FORMATS:
+        for suffix in fmt.suffixes:
+            copy = tmp_path / f"draft{suffix}"
+            copy.write_bytes((SAMPLES / sample_of[fmt.name]).read_bytes())
+            result = run_cli("parse", str(copy), "-f", "json")
+            assert result.returncode == 0 and f'"format": "{fmt.name}"' in result.stdout, (suffix, result.stderr)
+
+
+def test_every_rule_of_the_registry_is_explained_from_the_command_line():
+    from draftdiff.rules.catalog import FAMILIES, RULES
+
+    owned = [rule.code for family in FAMILIES for rule in family.RULES]
+    assert sorted(owned) == sorted(RULES) and len(owned) == len(set(owned))  # each code declared once
+    for code, rule in RULES.items():
+        result = run_cli("rules", code)
+        assert result.returncode == 0 and rule.name in result.stdout

@@ -19,6 +19,7 @@ from ..errors import DraftDiffError, InputError
 from ..execution import ForkedCallFailed, forked_call, forked_pool, other_core_taken, processes_allowed
 from ..formats import INPUT_FORMATS
 from ..normalize import has_controls
+from .result import ReadResult
 
 TEXT_SUFFIXES = {suffix: fmt.name for fmt in INPUT_FORMATS if fmt.reader == "text" for suffix in fmt.suffixes}
 SUFFIXES = {suffix: fmt.name for fmt in INPUT_FORMATS for suffix in fmt.suffixes}
@@ -247,28 +248,48 @@ def _worth_a_process(*paths: Path, enough: int | None = None) -> bool:
     return large >= (len(paths) if enough is None else enough)
 
 
+def _read_text(path: Path, data: bytes, options: ReadOptions) -> ReadResult:
+    from . import text
+
+    return text.read_with_warnings(path, data)
+
+
+def _read_markdown(path: Path, data: bytes, options: ReadOptions) -> ReadResult:
+    from . import text
+
+    return text.read_with_warnings(path, data, markdown=True)
+
+
+def _read_docx(path: Path, data: bytes, options: ReadOptions) -> ReadResult:
+    from . import docx
+
+    return docx.read(path, data, revisions=options.revisions)
+
+
+def _read_pdf(path: Path, data: bytes, options: ReadOptions) -> ReadResult:
+    from . import pdf
+
+    return pdf.read(path, data, engine=options.pdf_engine, password=options.password)
+
+
+# format (formats.INPUT_FORMATS names it) -> its reader; every reader returns a ReadResult
+_READERS: dict[str, Callable[[Path, bytes, ReadOptions], ReadResult]] = {
+    "text": _read_text,
+    "markdown": _read_markdown,
+    "docx": _read_docx,
+    "pdf": _read_pdf,
+}
+
+
 def _load(path: Path, *, label: str | None, options: ReadOptions | None) -> Draft:
     options = options or ReadOptions()
     data = read_bytes(path)
     fmt = detect_format(path, data)
-    extra: dict = {}
-    if fmt in ("text", "markdown"):
-        from . import text
-
-        blocks, text_warnings, text_furniture = text.read_with_warnings(path, data, markdown=fmt == "markdown")
-        extra = {"warnings": text_warnings, "furniture": text_furniture}
-    elif fmt == "docx":
-        from . import docx
-
-        docx_result = docx.read(path, data, revisions=options.revisions)
-        blocks = docx_result.blocks
-        extra = {"revisions": docx_result.revisions, "comments": docx_result.comments, "warnings": docx_result.warnings}
-    else:
-        from . import pdf
-
-        pdf_result = pdf.read(path, data, engine=options.pdf_engine, password=options.password)
-        blocks = pdf_result.blocks
-        extra = {"warnings": pdf_result.warnings, "furniture": pdf_result.furniture}
+    read = _READERS[fmt](path, data, options)
+    blocks = read.blocks
+    extra: dict = {"warnings": read.warnings, "furniture": read.furniture}
+    if read.revisions or read.comments or fmt == "docx":
+        extra.update(revisions=read.revisions, comments=read.comments)
     if any(_has_controls(block) for block in blocks):
         extra["warnings"] = [
             *extra.get("warnings", []),

@@ -24,13 +24,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..document.model import Location, Note, Revision
+from ..document.model import Location, Note, Revision, as_warning
 from ..document.numbering import match_heading_number, to_roman
 from ..document.structure import Block, looks_like_heading, scope_heading
 from ..errors import InputError
 from ..normalize import clean_text
 from .docx_numbering import Numbering, W, _is_on
 from .package import Package
+from .result import ReadResult
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -64,14 +65,6 @@ _SKIPPED = {
     f"{W}sdtPr",
     f"{W}sdtEndPr",
 }
-
-
-@dataclass
-class DocxResult:
-    blocks: list[Block]
-    revisions: list[Revision]
-    comments: list[dict]
-    warnings: list[str]
 
 
 @dataclass
@@ -489,7 +482,7 @@ def _join(paras: list[_Para]) -> _Para:
     return joined
 
 
-def read(path: Path, data: bytes, *, revisions: str = "accept") -> DocxResult:
+def read(path: Path, data: bytes, *, revisions: str = "accept") -> ReadResult:
     if revisions not in ("accept", "reject"):
         raise InputError(f"unknown revisions mode {revisions!r}", hint="use accept or reject")
     package = Package(path, data)
@@ -538,11 +531,11 @@ def read(path: Path, data: bytes, *, revisions: str = "accept") -> DocxResult:
                 bullet=bullet,
             )
         )
-    return DocxResult(
+    return ReadResult(
         blocks=blocks,
         revisions=reader.revisions(),
         comments=reader.comment_list(comment_block),
-        warnings=reader.warnings,
+        warnings=[as_warning(w) for w in reader.warnings],
     )
 
 

@@ -31,19 +31,12 @@ from ..document.numbering import match_heading_number, match_para, match_sub
 from ..document.structure import Block, looks_like_heading, scope_heading
 from ..errors import InputError
 from .pdf_engines import SOFT_SPACE, Extracted, Line, PageText, extract_pdfium, extract_pdfplumber
+from .result import ReadResult
 
 ENGINES = {"pdfium": extract_pdfium, "pdfplumber": extract_pdfplumber}
 
 
-@dataclass
-class PdfResult:
-    blocks: list[Block]
-    warnings: list[ReadWarning]
-    pages: int
-    furniture: list[Furniture] = field(default_factory=list)
-
-
-def read(path: Path, data: bytes, *, engine: str = "pdfium", password: str | None = None) -> PdfResult:
+def read(path: Path, data: bytes, *, engine: str = "pdfium", password: str | None = None) -> ReadResult:
     if engine not in ENGINES:
         raise InputError(f"unknown PDF engine {engine!r}", hint="use pdfium or pdfplumber")
     truncated = b"%%EOF" not in data[-4096:]
@@ -67,7 +60,7 @@ def read(path: Path, data: bytes, *, engine: str = "pdfium", password: str | Non
         warnings.append(ReadWarning(f"no text on {_page_list(empty)} (scanned?); OCR them to read their text"))
     layout = Layout(extracted)
     blocks = layout.blocks()
-    return PdfResult(
+    return ReadResult(
         blocks=blocks, warnings=warnings + layout.warnings, pages=len(extracted.pages), furniture=layout.furniture
     )
 

@@ -17,6 +17,7 @@ from ..document.model import Furniture, Location, Note, ReadWarning
 from ..document.numbering import match_para, match_sub, to_letters, to_roman
 from ..document.structure import Block
 from ..errors import InputError
+from .result import ReadResult
 from .text_layout import (
     footnotes,
     inline_furniture,
@@ -321,10 +322,9 @@ def read(path: Path, data: bytes, *, markdown: bool = False) -> list[Block]:
     return read_blocks(decode(data, path), markdown=markdown)
 
 
-def read_with_warnings(
-    path: Path, data: bytes, *, markdown: bool = False
-) -> tuple[list[Block], list[ReadWarning], list[Furniture]]:
+def read_with_warnings(path: Path, data: bytes, *, markdown: bool = False) -> ReadResult:
     warnings: list[ReadWarning] = []
     furniture: list[Furniture] = []
     text = decode(data, path, warnings)
-    return read_blocks(text, markdown=markdown, furniture=furniture), warnings, furniture
+    blocks = read_blocks(text, markdown=markdown, furniture=furniture)
+    return ReadResult(blocks, warnings=warnings, furniture=furniture)
