@@ -71,6 +71,28 @@ def commands() -> list[list[str]]:
     out += [["refs", "comments.md", "--on", "Rev.1", "-o", f"{{out}}/refs.{suffix}"] for suffix in ("xlsx", "html")]
     out.append(["history", "--para", "38", "--revert-to", "rev1", "-o", "{out}/revert.docx"])
     out += [["compare", "nothere.txt", "rev3.txt"], ["compare", "rev2.txt"], ["parse", "CHANGES.md", "-f", "json"]]
+    out += [  # what a user is told when a request cannot be met
+        ["history", "--blame"],
+        ["history", "--in", "rev1"],
+        ["history", "--para", "38", "--section", "Commitments"],
+        ["history", "--para", "38", "--in", "nosuch"],
+        ["history", "--section", "no such title"],
+        ["history", "--para", "999"],
+        ["history", "rev2"],
+        ["history", "zero", "nosuch"],
+        ["history", "--section", "Commitments", "-f", "json"],
+        ["trace", "--threshold", "2", "--phrase", "x"],
+        ["trace", "--phrases", "nosuch.txt"],
+        ["trace", "--phrase", "migration status", "--fail-if-dropped", "rev1", "final"],
+        ["refs", "comments.csv"],
+        ["refs", "nosuch.csv", "--on", "rev1"],
+        ["refs", "comments.csv", "--on", "nosuch"],
+        ["refs", "comments.csv", "--on", "final", "--to", "rev1"],
+        ["stats", "nosuch"],
+        ["stats", "zero", "-o", "{out}/stats.nosuffix"],
+        ["check", "zero", "rev1", "rev2", "--since", "rev2"],
+        ["check", "zero", "rev1", "rev2", "-f", "json"],
+    ]
     if PARIS.is_dir():
         feb, non_paper, october = (
             str(PARIS / name)

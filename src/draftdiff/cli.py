@@ -36,19 +36,12 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 def warn_read_problems(draft) -> None:
-    """One line on stderr per draft whose reading left problems; the details
-    are in the JSON, so the terminal stays readable."""
-    if not draft.warnings:
-        return
-    from .normalize import visible_controls
+    """One line on stderr per draft whose reading left problems (see app.register.read_problems)."""
+    from .app.register import read_problems
 
-    count = len(draft.warnings)
-    first = visible_controls(str(draft.warnings[0]))
-    more = f" (and {count - 1} more)" if count > 1 else ""
-    sys.stderr.write(
-        f"draftdiff: warning: {visible_controls(str(draft.source))}: {count} reading problem{'s' if count > 1 else ''}: "
-        f"{first}{more}; see: draftdiff parse '{visible_controls(str(draft.source))}' --format json\n"
-    )
+    line = read_problems(draft)
+    if line:
+        _notify(line)
 
 
 def _version(value: bool) -> None:
@@ -337,20 +330,54 @@ def drafts(
         raise typer.Exit(2)
 
 
+# -- options the many-draft commands share, declared once -----------------------------
+
+DraftsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Drafts in order (names, labels, aliases or files); default: the whole register.", show_default=False
+    ),
+]
+OutputOpt = Annotated[
+    str | None, typer.Option("--output", "-o", help="Write to this file; its suffix picks the format.")
+]
+SkipUnreadableOpt = Annotated[
+    bool, typer.Option("--skip-unreadable", help="Leave out a draft that cannot be read, with a warning.")
+]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colours.")]
+PagerOpt = Annotated[bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")]
+_FORMAT_HELP = "Output format (default: terminal, or -o's suffix)."
+
+
+def _drafts_request(drafts, config, revisions, pdf_engine, skip_unreadable):
+    from .app.register import DraftsRequest
+
+    return DraftsRequest(tuple(drafts or []), config, _read_options(revisions, pdf_engine, None), skip_unreadable)
+
+
+def _notify(line: str) -> None:
+    """What the application layer has to say on the way: one line on stderr."""
+    sys.stderr.write(f"draftdiff: {line}\n")
+
+
+def _deliver_result(result, kind: str, format, output: str | None, inputs, summary: str, **show) -> None:
+    """The one way a result leaves: the terminal view (colours, pager) unless a
+    format or a file is asked for; else rendered as that format on stdout, or
+    atomically to the file with a one-line note on stderr."""
+    fmt = format.value if format else (format_of(output, kind) if output and output != "-" else "terminal")
+    if fmt is None:
+        fail(f"cannot tell the format of {output!r}: give --format {'|'.join(formats_for(kind))}")
+    if fmt == "terminal" and not output:
+        _show(result, kind, **show)
+        return
+    _deliver(result, kind, fmt, output, tuple(inputs), summary)
+
+
 @app.command()
 def history(
-    drafts: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Drafts in order (names, labels, aliases or files); default: the whole register.", show_default=False
-        ),
-    ] = None,
-    format: Annotated[
-        HistoryFormat | None, typer.Option("--format", "-f", help="Output format (default: terminal, or -o's suffix).")
-    ] = None,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to this file; its suffix picks the format.")
-    ] = None,
+    drafts: DraftsArg = None,
+    format: Annotated[HistoryFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)] = None,
+    output: OutputOpt = None,
     changed_only: Annotated[bool, typer.Option("--changed-only", help="Hide paragraphs that never changed.")] = False,
     para: Annotated[
         list[str] | None,
@@ -375,11 +402,9 @@ def history(
             help="An article's story: the article whose title holds TEXT, followed as a unit, and its paragraphs.",
         ),
     ] = None,
-    skip_unreadable: Annotated[
-        bool, typer.Option("--skip-unreadable", help="Leave out a draft that cannot be read, with a warning.")
-    ] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
-    pager: Annotated[bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")] = True,
+    skip_unreadable: SkipUnreadableOpt = False,
+    no_color: NoColorOpt = False,
+    pager: PagerOpt = True,
     ignore_case: IgnoreCaseOpt = False,
     ignore_punctuation: IgnorePunctuationOpt = False,
     config: ConfigOpt = None,
@@ -387,112 +412,37 @@ def history(
     pdf_engine: EngineOpt = PdfEngine.pdfium,
 ) -> None:
     """One paragraph's life across every draft: the matrix of lineages, --para's story, or --section's."""
-    from .diff.wording import Options
-    from .negotiation.history import HistoryView
-    from .negotiation.history import history as run_history
-    from .negotiation.register import choose
-
-    if blame and not para:
-        fail("--blame tells one paragraph's story: give --para ID too")
-    if in_draft and not (para or section):
-        fail("--in says which draft --para or --section is read in: give --para ID or --section TEXT too")
-    if para and section:
-        fail("--para tells paragraphs' stories and --section an article's: give one of them")
-    if revert_to and not para:
-        fail("--revert-to proposes an earlier wording of some paragraphs: give --para ID too")
-    _, entries = _register(config)
-    chosen = _run(lambda: choose(entries, list(drafts or [])))
-    if len(chosen) < 2:
-        fail("history needs at least two drafts: list them under [drafts] in draftdiff.toml, or name them")
-    loaded_drafts, kept = _read_register_drafts(chosen, _read_options(revisions, pdf_engine, None), skip_unreadable)
-    names = [entry.name for entry in kept]
-    dates = [entry.date.isoformat() if entry.date else None for entry in kept]
-    if len(loaded_drafts) < 2:
-        fail("history needs at least two readable drafts")
-    compare_options = Options(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
     from . import exporting
+    from .app import history as command
+    from .diff.wording import Options
 
-    steps = len(loaded_drafts) - 1
-    size = sum(len(d.paragraphs) for d in loaded_drafts)
-    bar = exporting.progress_bar(steps, threshold=1 if size > 3000 else 10**9, label="Aligning")
-    with bar as tick:
-        result = _run(lambda: run_history(loaded_drafts, names, options=compare_options, dates=dates, progress=tick))
-    foci = []
-    target = None
-    where: int | None = len(loaded_drafts) - 1
-    if in_draft:
-        where = next((k for k, entry in enumerate(kept) if entry.answers_to(in_draft)), None)
-        if where is None:
-            where = result.draft_index(in_draft)
-    if where is None:
-        fail(f"--in {in_draft}: not one of the drafts of this history ({', '.join(names)})")
-    units = []
-    for text in section or []:
-        found_units = result.units(text, where)
-        if not found_units:
-            fail(f"--section {text!r}: no article or section of {names[where]} has that in its title")
-        units += found_units
-    if para:
-        draft = loaded_drafts[where]
-        for reference in para:
-            for found in _run(lambda reference=reference: draft.find(reference)):
-                foci.append((where, draft.paragraphs.index(found)))
-        if revert_to:
-            target = next((k for k, entry in enumerate(kept) if entry.answers_to(revert_to)), None)
-            if target is None:
-                target = result.draft_index(revert_to)
-            if target is None:
-                fail(f"--revert-to {revert_to}: not one of the drafts of this history ({', '.join(names)})")
-    view = HistoryView(result, changed_only=changed_only, foci=foci, blame=blame, revert_to=target, units=units)
-    fmt = format.value if format else (format_of(output, "history") if output and output != "-" else "terminal")
-    if fmt is None:
-        fail(f"cannot tell the format of {output!r}: give --format {'|'.join(formats_for('history'))}")
-    if fmt == "terminal" and not output:
-        _show(view, "history", no_color=no_color, pager=pager)
-        return
-    inputs = tuple(Path(d.source) for d in loaded_drafts)
-    _deliver(
-        view,
-        "history",
-        fmt,
-        output,
-        inputs,
-        f"{_count(len(view.lineages), 'paragraph')} through {_count(len(names), 'draft')}",
+    request = command.HistoryRequest(
+        drafts=_drafts_request(drafts, config, revisions, pdf_engine, skip_unreadable),
+        compare=Options(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation),
+        changed_only=changed_only,
+        paras=tuple(para or []),
+        sections=tuple(section or []),
+        in_draft=in_draft,
+        blame=blame,
+        revert_to=revert_to,
     )
+    loaded = _run(lambda: command.load(request, _notify))
+    size = sum(len(d.paragraphs) for d in loaded.drafts)
+    with exporting.progress_bar(
+        len(loaded.drafts) - 1, threshold=1 if size > 3000 else 10**9, label="Aligning"
+    ) as tick:
+        view = _run(lambda: command.run(request, loaded, tick))
+    summary = f"{_count(len(view.lineages), 'paragraph')} through {_count(len(loaded.drafts), 'draft')}"
+    inputs = (Path(d.source) for d in loaded.drafts)
+    _deliver_result(view, "history", format, output, inputs, summary, no_color=no_color, pager=pager)
 
 
 TraceFormat = StrEnum("TraceFormat", {name: name for name in formats_for("trace")})  # type: ignore[misc]
 
 
-def _read_register_drafts(chosen, options: ReadOptions, skip_unreadable: bool):
-    """Read each chosen draft once: (drafts, entries kept); an unreadable one
-    is one error line, or a warning with --skip-unreadable."""
-    from .diff.tokens import prepare
-    from .readers import load_each
-
-    loaded, kept = [], []
-    paths, labels = [entry.path for entry in chosen], [entry.label for entry in chosen]
-    read = load_each(paths, labels=labels, options=options, prepare=prepare)
-    for entry, draft in zip(chosen, read, strict=True):
-        if isinstance(draft, DraftDiffError):
-            if not skip_unreadable:
-                fail(f"draft {entry.name}: {draft}")
-            sys.stderr.write(f"draftdiff: warning: left out draft {entry.name}: {draft}\n")
-            continue
-        warn_read_problems(draft)
-        loaded.append(draft)
-        kept.append(entry)
-    return loaded, kept
-
-
 @app.command()
 def trace(
-    drafts: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Drafts in order (names, labels, aliases or files); default: the whole register.", show_default=False
-        ),
-    ] = None,
+    drafts: DraftsArg = None,
     phrase: Annotated[list[str] | None, typer.Option("--phrase", help="A phrase to follow (repeatable).")] = None,
     phrases: Annotated[
         Path | None, typer.Option("--phrases", help="A file of phrases, one a line; # starts a comment.")
@@ -508,60 +458,31 @@ def trace(
         bool,
         typer.Option("--allow-variants", help="With --fail-if-dropped: a variant left in the last draft is enough."),
     ] = False,
-    format: Annotated[
-        TraceFormat | None, typer.Option("--format", "-f", help="Output format (default: terminal, or -o's suffix).")
-    ] = None,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to this file; its suffix picks the format.")
-    ] = None,
-    skip_unreadable: Annotated[
-        bool, typer.Option("--skip-unreadable", help="Leave out a draft that cannot be read, with a warning.")
-    ] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
-    pager: Annotated[bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")] = True,
+    format: Annotated[TraceFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)] = None,
+    output: OutputOpt = None,
+    skip_unreadable: SkipUnreadableOpt = False,
+    no_color: NoColorOpt = False,
+    pager: PagerOpt = True,
     config: ConfigOpt = None,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
 ) -> None:
     """Follow watched phrases through every draft: where each stands, its variants, and whether it was kept or dropped."""
-    from .negotiation.history import history as run_history
-    from .negotiation.register import choose
-    from .negotiation.trace import TraceView
-    from .negotiation.trace import trace as run_trace
-    from .rules.settings import load_settings
+    from .app import trace as command
 
-    if not 0 < threshold <= 1:
-        fail("--threshold is a similarity between 0 (exclusive) and 1 (1: exact matches only)")
-    loaded_config, entries = _register(config)
-    watched = list(phrase or [])
-    if phrases is not None:
-        try:
-            lines = phrases.read_text(encoding="utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            fail(f"{phrases}: cannot be read as UTF-8 text ({type(exc).__name__}); give a text file, one phrase a line")
-        watched += [line.split("#", 1)[0].strip() for line in lines]
-    if not phrase and phrases is None:
-        watched += _run(lambda: load_settings(loaded_config)).protect
-    watched = [w for w in watched if w.strip()]
-    if not watched:
-        fail("no phrases: give --phrase TEXT, --phrases FILE, or list them in [check] protect of draftdiff.toml")
-    chosen = _run(lambda: choose(entries, list(drafts or [])))
-    if len(chosen) < 2:
-        fail("trace needs at least two drafts: list them under [drafts] in draftdiff.toml, or name them")
-    loaded, kept = _read_register_drafts(chosen, _read_options(revisions, pdf_engine, None), skip_unreadable)
-    if len(loaded) < 2:
-        fail("trace needs at least two readable drafts")
-    names = [entry.name for entry in kept]
-    found = _run(lambda: run_trace(run_history(loaded, names, words=False), watched, threshold=threshold))
-    view = TraceView(found, context=context, allow_variants=allow_variants)
-    fmt = format.value if format else (format_of(output, "trace") if output and output != "-" else "terminal")
-    if fmt is None:
-        fail(f"cannot tell the format of {output!r}: give --format {'|'.join(formats_for('trace'))}")
-    if fmt == "terminal" and not output:
-        _show(view, "trace", no_color=no_color, pager=pager)
-    else:
-        inputs = tuple(Path(d.source) for d in loaded)
-        _deliver(view, "trace", fmt, output, inputs, _count(len(found.phrases), "phrase"))
+    request = command.TraceRequest(
+        drafts=_drafts_request(drafts, config, revisions, pdf_engine, skip_unreadable),
+        phrases=tuple(phrase or []),
+        phrases_file=phrases,
+        threshold=threshold,
+        context=context,
+        allow_variants=allow_variants,
+    )
+    loaded, watched = _run(lambda: command.load(request, _notify))
+    view = _run(lambda: command.run(request, loaded, watched))
+    inputs = (Path(d.source) for d in loaded.drafts)
+    summary = _count(len(view.trace.phrases), "phrase")
+    _deliver_result(view, "trace", format, output, inputs, summary, no_color=no_color, pager=pager)
     if fail_if_dropped and view.failing:
         raise typer.Exit(1)
 
@@ -594,33 +515,18 @@ def refs(
         float,
         typer.Option("--threshold", help="How close later wording must be for a proposal to be partly adopted, 0-1."),
     ] = 0.7,
-    format: Annotated[
-        RefsFormat | None, typer.Option("--format", "-f", help="Output format (default: terminal, or -o's suffix).")
-    ] = None,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to this file; its suffix picks the format.")
-    ] = None,
-    skip_unreadable: Annotated[
-        bool, typer.Option("--skip-unreadable", help="Leave out a draft that cannot be read, with a warning.")
-    ] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
-    pager: Annotated[bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")] = True,
+    format: Annotated[RefsFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)] = None,
+    output: OutputOpt = None,
+    skip_unreadable: SkipUnreadableOpt = False,
+    no_color: NoColorOpt = False,
+    pager: PagerOpt = True,
     config: ConfigOpt = None,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
 ) -> None:
     """Tie stakeholder comments to the paragraphs they cite, follow them to the latest draft, and track proposals."""
-    from .negotiation.history import history as run_history
-    from .negotiation.refs import RefsView, names_of, read_comments
-    from .negotiation.refs import refs as run_refs
+    from .app import refs as command
 
-    if not 0 < threshold <= 1:
-        fail("--threshold is a similarity between 0 (exclusive) and 1")
-    if not comments.is_file():
-        fail(f"{comments}: no such file (give the comments as .csv, .txt, .md, .docx or .pdf)")
-    _, entries = _register(config)
-    if len(entries) < 1:
-        fail("no drafts: list them under [drafts] in draftdiff.toml, or run this in a folder of drafts")
     columns = {
         role: value
         for role, value in (
@@ -631,44 +537,20 @@ def refs(
         )
         if value
     }
-    found_comments = _run(lambda: read_comments(comments, separator=separator, columns=columns))
-    loaded, kept = _read_register_drafts(entries, _read_options(revisions, pdf_engine, None), skip_unreadable)
-    if not loaded:
-        fail("no readable drafts in the register")
-    aliases = names_of(kept)
-
-    def index_of(word: str | None, default: int) -> int:
-        if word is None:
-            return default
-        found = next((k for k, entry in enumerate(kept) if entry.answers_to(word)), None)
-        if found is None:
-            fail(f"{word}: not a draft of the register ({', '.join(e.name for e in kept)})")
-        return found
-
-    if on is None:
-        fail("--on DRAFT: say which draft the comments were written on (a name, label or alias of the register)")
-    on_index = index_of(on, 0)
-    to_index = index_of(to, len(kept) - 1)
-    if to_index < on_index:
-        fail("--to must not come before --on in the register")
-    names = [entry.name for entry in kept]
-    lineages = (
-        _run(lambda: run_history(loaded, names))
-        if len(loaded) > 1
-        else _run(lambda: run_history([loaded[0], loaded[0]], names * 2))
+    request = command.RefsRequest(
+        comments=comments,
+        on=on,
+        to=to,
+        drafts=_drafts_request(None, config, revisions, pdf_engine, skip_unreadable),
+        separator=separator,
+        columns=columns,
+        threshold=threshold,
     )
-    found = _run(
-        lambda: run_refs(lineages, found_comments, on=on_index, to=to_index, draft_names=aliases, threshold=threshold)
-    )
-    view = RefsView(found)
-    fmt = format.value if format else (format_of(output, "refs") if output and output != "-" else "terminal")
-    if fmt is None:
-        fail(f"cannot tell the format of {output!r}: give --format {'|'.join(formats_for('refs'))}")
-    if fmt == "terminal" and not output:
-        _show(view, "refs", no_color=no_color, pager=pager)
-        return
-    inputs = (comments, *(Path(d.source) for d in loaded))
-    _deliver(view, "refs", fmt, output, inputs, _count(len(found.references), "reference"))
+    loaded, found_comments = _run(lambda: command.load(request, _notify))
+    view = _run(lambda: command.run(request, loaded, found_comments))
+    inputs = (comments, *(Path(d.source) for d in loaded.drafts))
+    summary = _count(len(view.refs.references), "reference")
+    _deliver_result(view, "refs", format, output, inputs, summary, no_color=no_color, pager=pager)
 
 
 StatsFormat = StrEnum("StatsFormat", {name: name for name in formats_for("stats")})  # type: ignore[misc]
@@ -676,53 +558,23 @@ StatsFormat = StrEnum("StatsFormat", {name: name for name in formats_for("stats"
 
 @app.command()
 def stats(
-    drafts: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Drafts in order (names, labels, aliases or files); default: the whole register.", show_default=False
-        ),
-    ] = None,
-    format: Annotated[
-        StatsFormat | None, typer.Option("--format", "-f", help="Output format (default: terminal, or -o's suffix).")
-    ] = None,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to this file; its suffix picks the format.")
-    ] = None,
-    skip_unreadable: Annotated[
-        bool, typer.Option("--skip-unreadable", help="Leave out a draft that cannot be read, with a warning.")
-    ] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
+    drafts: DraftsArg = None,
+    format: Annotated[StatsFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)] = None,
+    output: OutputOpt = None,
+    skip_unreadable: SkipUnreadableOpt = False,
+    no_color: NoColorOpt = False,
     config: ConfigOpt = None,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
 ) -> None:
     """Brackets, options and open text, draft by draft, and how many brackets each step closed."""
-    from .negotiation.history import history as run_history
-    from .negotiation.register import choose
-    from .negotiation.stats import StatsView
-    from .negotiation.stats import stats as run_stats
+    from .app import stats as command
 
-    _, entries = _register(config)
-    chosen = _run(lambda: choose(entries, list(drafts or [])))
-    if not chosen:
-        fail("no drafts: list them under [drafts] in draftdiff.toml, or name them")
-    loaded, kept = _read_register_drafts(chosen, _read_options(revisions, pdf_engine, None), skip_unreadable)
-    if not loaded:
-        fail("no readable drafts")
-    names = [entry.name for entry in kept]
-    if len(loaded) == 1:
-        lineages = _run(lambda: run_history([loaded[0], loaded[0]], names * 2, words=False))
-        lineages.drafts, lineages.names, lineages.steps = lineages.drafts[:1], names, []
-    else:
-        lineages = _run(lambda: run_history(loaded, names, words=False))
-    view = StatsView(_run(lambda: run_stats(lineages)))
-    fmt = format.value if format else (format_of(output, "stats") if output and output != "-" else "terminal")
-    if fmt is None:
-        fail(f"cannot tell the format of {output!r}: give --format {'|'.join(formats_for('stats'))}")
-    if fmt == "terminal" and not output:
-        _show(view, "stats", no_color=no_color)
-        return
-    _deliver(view, "stats", fmt, output, tuple(Path(d.source) for d in loaded), _count(len(loaded), "draft"))
+    request = command.StatsRequest(drafts=_drafts_request(drafts, config, revisions, pdf_engine, skip_unreadable))
+    loaded = _run(lambda: command.load(request, _notify))
+    view = _run(lambda: command.run(request, loaded))
+    inputs = (Path(d.source) for d in loaded.drafts)
+    _deliver_result(view, "stats", format, output, inputs, _count(len(loaded.drafts), "draft"), no_color=no_color)
 
 
 CheckFormat = StrEnum("CheckFormat", {name: name for name in formats_for("check")})  # type: ignore[misc]
@@ -881,7 +733,10 @@ def _check_register(
     chosen = _run(lambda: choose(entries, names))
     if len(chosen) < 2:
         fail("check needs at least two drafts: list them under [drafts] in draftdiff.toml, or name them")
-    loaded, kept = _read_register_drafts(chosen, read_options, False)
+    from .app.register import DraftsRequest, read_drafts
+
+    read = _run(lambda: read_drafts(chosen, DraftsRequest(read=read_options), _notify))
+    loaded, kept = read.drafts, read.entries
     settings = _run(
         lambda: load_settings(
             loaded_config, protect=protect, fail_on=fail_on.value if fail_on else None, agreed=agreed_sources

@@ -380,6 +380,13 @@ def history(
     )
 
 
+def history_of_one(draft: Draft, name: str | None = None) -> History:
+    """The history of a single draft (stats and refs on a register of one): no
+    step, one lineage per paragraph."""
+    lineages = [Lineage(anchor=(0, i), nodes={0: [i]}) for i in range(len(draft.paragraphs))]
+    return History(names=[name or draft.label], drafts=[draft], steps=[], lineages=lineages, links=[], dates=[None])
+
+
 def _restorations(drafts: list[Draft], links: list[Link], options: Options) -> list[Link]:
     """Paragraphs deleted at one step and back at a later one, linked."""
     has_next = {link.source for link in links}
