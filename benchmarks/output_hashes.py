@@ -92,6 +92,20 @@ def commands() -> list[list[str]]:
         ["stats", "zero", "-o", "{out}/stats.nosuffix"],
         ["check", "zero", "rev1", "rev2", "--since", "rev2"],
         ["check", "zero", "rev1", "rev2", "-f", "json"],
+        ["check", "rev2.txt", "rev3.txt", "--since", "rev1"],
+        ["check", "rev2", "rev3", "--agreed", "nosuch.pdf"],
+        ["check", "rev2", "rev3", "--para", "38", "-f", "json"],
+        ["check", "rev2", "rev3", "--protect", "meaningful participation", "-f", "sarif"],
+        ["export", "rev2", "rev3"],
+        ["export", "rev2", "rev3", "-o", "{out}/x.unknown"],
+        ["export", "rev2", "rev3", "-o", "-", "-f", "xlsx"],
+        ["export", "rev2", "rev3", "-o", "-", "-f", "json", "--check", "--only", "modified"],
+        ["export", "rev2-rev3-tracked.docx", "-o", "{out}/tracked.xlsx", "--all"],
+        ["compare", "rev2.pdf", "rev3.docx", "--para", "999"],
+        ["compare", "rev2", "rev3", "--para", "38", "-f", "json"],
+        ["compare", "zero.txt", "final.txt", "--only", "added", "-f", "markdown"],
+        ["parse", "nosuch.txt"],
+        ["parse", "rev2.docx", "--comments"],
     ]
     if PARIS.is_dir():
         feb, non_paper, october = (

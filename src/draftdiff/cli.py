@@ -117,9 +117,10 @@ def parse(
     comments: Annotated[bool, typer.Option("--comments", help="Also list the comments of a DOCX.")] = False,
 ) -> None:
     """Show the paragraphs draftdiff reads from one draft."""
-    options = _read_options(revisions, pdf_engine, password)
-    draft = _run(lambda: load(file, label=label, options=options))
-    warn_read_problems(draft)
+    from .app import parse as command
+
+    request = command.ParseRequest(file, label, _read_options(revisions, pdf_engine, password))
+    draft = _run(lambda: command.run(request, _notify))
     if format is not ParseFormat.table:
         from .writers.registry import WriteOptions
 
@@ -147,36 +148,10 @@ def _read_options(revisions, pdf_engine, password) -> ReadOptions:
     return ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
 
 
-def _load_pair(old: str, new: str | None, config, options: ReadOptions, labels: tuple):
-    """Resolve draft names (``config``: a loaded Config) and read both drafts
-    (or one tracked-changes DOCX)."""
-    from .drafts import resolve_with_note
-    from .readers import load_pair, load_tracked_versions
+def _pair_request(old, new, label_old, label_new, config, revisions, pdf_engine, password):
+    from .app.pair import PairRequest
 
-    def resolve(name: str, config) -> Path:
-        path, note = resolve_with_note(name, config)
-        if note:
-            sys.stderr.write(f"draftdiff: {note}\n")
-        return path
-
-    old_path = resolve(old, config)
-    if new is None:
-        if old_path.suffix.lower() != ".docx":
-            raise DraftDiffError("compare needs two drafts", hint="give OLD and NEW, or one .docx with tracked changes")
-        original, accepted = load_tracked_versions(old_path)
-        if labels[0]:
-            original.label = labels[0]
-        if labels[1]:
-            accepted.label = labels[1]
-        warn_read_problems(accepted)
-        return original, accepted
-    new_path = resolve(new, config)
-    from .diff.tokens import prepare
-
-    pair = load_pair(old_path, new_path, labels=labels, options=options, prepare=prepare)
-    for draft in pair:
-        warn_read_problems(draft)
-    return pair
+    return PairRequest(old, new, (label_old, label_new), _read_options(revisions, pdf_engine, password), config)
 
 
 @app.command()
@@ -214,35 +189,26 @@ def compare(
     password: PasswordOpt = None,
 ) -> None:
     """Show what changed between two drafts, paragraph by paragraph and word by word."""
-    from .diff.comparison import compare as run_compare
+    from .app import compare as command
     from .diff.selection import Selection
     from .diff.wording import Options
 
-    read_options = _read_options(revisions, pdf_engine, password)
-    from .config import load_config
-
-    loaded = _run(lambda: load_config(config))
-    old_draft, new_draft = _run(lambda: _load_pair(old, new, loaded, read_options, (label_old, label_new)))
-    options = Options(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
-    comparison = _run(lambda: run_compare(old_draft, new_draft, options=options))
-    selection = Selection(
-        frozenset(k.value for k in only or []), tuple(para or []), tuple(section or []), commented=comments
+    request = command.CompareRequest(
+        pair=_pair_request(old, new, label_old, label_new, config, revisions, pdf_engine, password),
+        compare=Options(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation),
+        selection=Selection(
+            frozenset(k.value for k in only or []), tuple(para or []), tuple(section or []), commented=comments
+        ),
     )
-    chosen = _run(lambda: selection.select(comparison))
-
+    compared = _run(lambda: command.run(request, _notify))
+    report = compared.report(format.value)
     if format is not CompareFormat.terminal:
-        from .diff.report import Report
         from .writers.registry import WriteOptions
 
-        # Markdown lists the chosen changes; JSON all of them unless a selection was made
-        report = Report(comparison, selection, chosen if (format.value == "markdown" or not selection.empty) else None)
         _emit(str(writer(format.value, "report").render(report, WriteOptions())))
     else:
-        from .diff.report import Report
-
-        report = Report(comparison, selection, chosen)
         _show(report, "report", no_color=no_color, pager=pager, side_by_side=side_by_side, stat=stat)
-    if exit_code and comparison.differences:
+    if exit_code and compared.comparison.differences:
         raise typer.Exit(1)
 
 
@@ -631,64 +597,63 @@ def check(
     Weakened commitments, added hedges, lost universality and removed protected
     language; exits 1 when a finding reaches --fail-on.
     """
-    from .config import load_config
-    from .diff.comparison import compare as run_compare
-    from .rules import check as run_check
-    from .rules import load_settings
+    from .app import check as command
+    from .diff.selection import Selection
+    from .diff.wording import Options
 
-    read_options = _read_options(revisions, pdf_engine, password)
-    agreed_sources = _agreed_sources(agreed)
+    agreed_sources = tuple(_agreed_sources(agreed))
     names = list(drafts or [])
+    compare_options = Options(ignore_case, ignore_punctuation)
+    fail_level = fail_on.value if fail_on else None
     if len(names) > 2 or not names:
-        _check_register(
-            names,
-            since,
-            protect,
-            fail_on,
-            format,
-            output,
-            config,
-            no_color,
-            read_options,
-            ignore_case,
-            ignore_punctuation,
-            agreed_sources,
+        register_request = command.RegisterCheckRequest(
+            drafts=_drafts_request(names, config, revisions, pdf_engine, False),
+            compare=compare_options,
+            since=since,
+            protect=tuple(protect or []),
+            fail_on=fail_level,
+            agreed=agreed_sources,
         )
+        checked, inputs = _run(lambda: command.run_register(register_request, _notify))
+        _gate(checked, "checks", format, output, inputs, no_color)
         return
     if since:
         fail("--since is for a check across three or more drafts (or the whole register)")
-    old, new = names[0], (names[1] if len(names) > 1 else None)
+    request = command.CheckRequest(
+        pair=_pair_request(
+            names[0],
+            names[1] if len(names) > 1 else None,
+            label_old,
+            label_new,
+            config,
+            revisions,
+            pdf_engine,
+            password,
+        ),
+        compare=compare_options,
+        protect=tuple(protect or []),
+        fail_on=fail_level,
+        agreed=agreed_sources,
+        selection=Selection(paras=tuple(para or []), sections=tuple(section or [])),
+    )
+    result = _run(lambda: command.run(request, _notify))
+    _gate(result, "check", format, output, (result.comparison.old.source, result.comparison.new.source), no_color)
 
-    def prepare():
-        from .diff.selection import Selection
-        from .diff.wording import Options
 
-        loaded = load_config(config)  # read once: draft names and [check]
-        settings = load_settings(
-            loaded, protect=protect, fail_on=fail_on.value if fail_on else None, agreed=agreed_sources
-        )
-        old_draft, new_draft = _load_pair(old, new, loaded, read_options, (label_old, label_new))
-        comparison = run_compare(old_draft, new_draft, options=Options(ignore_case, ignore_punctuation))
-        result = run_check(comparison, settings)
-        selection = Selection(paras=tuple(para or []), sections=tuple(section or []))
-        if not selection.empty:  # the gate and the report: only the chosen paragraphs
-            result = result.restricted_to(selection.select(comparison, include_unchanged=True))
-        return result
-
-    result = _run(prepare)
+def _gate(result, kind: str, format, output, inputs, no_color: bool) -> None:
+    """check's delivery: the terminal view, or the format on stdout or a file; exit 1 when the gate fails."""
     if format.value == "terminal" and output is None:
-        _show(result, "check", no_color=no_color)
+        _show(result, kind, no_color=no_color)
     else:
         from .writers.registry import WriteOptions
 
-        text = str(writer(format.value, "check").render(result, WriteOptions()))
+        text = str(writer(format.value, kind).render(result, WriteOptions()))
         if output is None or str(output) == "-":
             _emit(text)
         else:
             from .output import write_atomic
 
-            inputs = tuple(Path(p) for p in (result.comparison.old.source, result.comparison.new.source))
-            _run(lambda: write_atomic(output, text, inputs=inputs))
+            _run(lambda: write_atomic(output, text, inputs=tuple(Path(p) for p in inputs)))
     if result.failed:
         raise typer.Exit(1)
 
@@ -706,65 +671,6 @@ def _agreed_sources(values: list[Path] | None):
             fail(f"--agreed {text}: no such file (give an adopted text: .docx, .pdf, .txt or .md)")
         out.append(AgreedSource(name or file.stem, file))
     return out
-
-
-def _check_register(
-    names,
-    since,
-    protect,
-    fail_on,
-    format,
-    output,
-    config,
-    no_color,
-    read_options,
-    ignore_case,
-    ignore_punctuation,
-    agreed_sources=None,
-):
-    """check across the register (or three or more drafts): every step, the net gate."""
-    from .diff.wording import Options
-    from .negotiation.checks import check_register
-    from .negotiation.history import history as run_history
-    from .negotiation.register import choose
-    from .rules import load_settings
-
-    loaded_config, entries = _register(config)
-    chosen = _run(lambda: choose(entries, names))
-    if len(chosen) < 2:
-        fail("check needs at least two drafts: list them under [drafts] in draftdiff.toml, or name them")
-    from .app.register import DraftsRequest, read_drafts
-
-    read = _run(lambda: read_drafts(chosen, DraftsRequest(read=read_options), _notify))
-    loaded, kept = read.drafts, read.entries
-    settings = _run(
-        lambda: load_settings(
-            loaded_config, protect=protect, fail_on=fail_on.value if fail_on else None, agreed=agreed_sources
-        )
-    )
-    start = 0
-    if since:
-        start = next((k for k, entry in enumerate(kept) if entry.answers_to(since)), -1)
-        if start < 0 or start == len(kept) - 1:
-            fail(f"--since {since}: not one of the drafts before the last ({', '.join(e.name for e in kept[:-1])})")
-    lineages = _run(
-        lambda: run_history(loaded, [e.name for e in kept], options=Options(ignore_case, ignore_punctuation))
-    )
-    result = _run(lambda: check_register(lineages, settings, since=start))
-    if format.value == "terminal" and output is None:
-        _show(result, "checks", no_color=no_color)
-    else:
-        from .writers.registry import WriteOptions
-
-        text = str(writer(format.value, "checks").render(result, WriteOptions()))
-        if output is None or str(output) == "-":
-            _emit(text)
-        else:
-            from .output import write_atomic
-
-            _run(lambda: write_atomic(output, text, inputs=tuple(Path(d.source) for d in loaded)))
-    if result.failed:
-        raise typer.Exit(1)
 
 
 # --format choices come from the writer registry: a new writer is offered by itself
@@ -813,27 +719,19 @@ def export(
         fail(f"cannot tell the format of {output!r}: give --format {'|'.join(formats_for('report'))}")
     if output == "-" and _run(lambda: writer(fmt, "report")).binary:
         fail(f"{fmt} is binary: write it to a file with -o FILE")
-    read_options = _read_options(revisions, pdf_engine, password)
+    from .app import export as command
+    from .diff.wording import Options
 
-    def build():
-        from .config import load_config
-        from .diff.comparison import compare as run_compare
-        from .diff.wording import Options
-
-        loaded = load_config(config)  # read once: draft names and [check]
-        old_draft, new_draft = _load_pair(old, new, loaded, read_options, (label_old, label_new))
-        comparison = run_compare(old_draft, new_draft, options=Options(ignore_case, ignore_punctuation))
-        result = None
-        if with_check:
-            from .rules import check as run_check
-            from .rules import load_settings
-
-            result = run_check(comparison, load_settings(loaded, protect=protect))
-        selection = Selection(frozenset(k.value for k in only or []), tuple(para or []), tuple(section or []))
-        selected = None if selection.empty else selection.select(comparison, include_unchanged=all_paragraphs)
-        return comparison, result, selected
-
-    comparison, result, selected = _run(build)
+    request = command.ExportRequest(
+        pair=_pair_request(old, new, label_old, label_new, config, revisions, pdf_engine, password),
+        compare=Options(ignore_case, ignore_punctuation),
+        with_check=with_check,
+        protect=tuple(protect or []),
+        include_unchanged=all_paragraphs,
+        selection=Selection(frozenset(k.value for k in only or []), tuple(para or []), tuple(section or [])),
+    )
+    exported = _run(lambda: command.run(request, _notify))
+    comparison, result, selected = exported.comparison, exported.check, exported.selected
     progress = exporting.progress_bar(len(comparison.changes)) if output != "-" else exporting.no_progress()
     with progress as tick:
         payload = _run(

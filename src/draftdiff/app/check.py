@@ -1,0 +1,83 @@
+"""``draftdiff check``: language regressions between two drafts, or over every
+step of a register, gated by --fail-on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diff.selection import Selection
+from ..diff.wording import Options
+from ..errors import DraftDiffError
+from .pair import PairRequest, load_pair, open_config
+from .register import DraftsRequest, Notify, quiet, read_drafts
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    pair: PairRequest
+    compare: Options = field(default_factory=Options)
+    protect: tuple[str, ...] = ()
+    fail_on: str | None = None
+    agreed: tuple[object, ...] = ()  # rules.agreed.AgreedSource
+    selection: Selection = field(default_factory=Selection)  # the gate and the report: only these paragraphs
+
+
+def _settings(config: object, request_protect, fail_on, agreed):
+    from ..rules import load_settings
+
+    return load_settings(config, protect=list(request_protect) or None, fail_on=fail_on, agreed=list(agreed) or None)  # type: ignore[arg-type]
+
+
+def run(request: CheckRequest, notify: Notify = quiet):
+    """A pair's check (a rules.CheckResult)."""
+    from ..diff.comparison import compare
+    from ..rules import check
+
+    config = open_config(request.pair.config)  # read once: draft names and [check]
+    settings = _settings(config, request.protect, request.fail_on, request.agreed)
+    old, new = load_pair(request.pair, config, notify)
+    comparison = compare(old, new, options=request.compare)
+    result = check(comparison, settings)
+    if not request.selection.empty:
+        result = result.restricted_to(request.selection.select(comparison, include_unchanged=True))
+    return result
+
+
+@dataclass(frozen=True)
+class RegisterCheckRequest:
+    drafts: DraftsRequest = field(default_factory=DraftsRequest)
+    compare: Options = field(default_factory=Options)
+    since: str | None = None  # gate only on the net change since this draft
+    protect: tuple[str, ...] = ()
+    fail_on: str | None = None
+    agreed: tuple[object, ...] = ()
+
+
+def run_register(request: RegisterCheckRequest, notify: Notify = quiet):
+    """Every step of the register (or of the drafts named) checked; the gate
+    is the net result from --since (default: the first draft) to the last."""
+    from ..negotiation.checks import check_register
+    from ..negotiation.history import history
+    from ..negotiation.register import choose
+    from .register import open_register
+
+    config, entries = open_register(request.drafts.config)
+    chosen = choose(entries, list(request.drafts.names))
+    if len(chosen) < 2:
+        raise DraftDiffError(
+            "check needs at least two drafts: list them under [drafts] in draftdiff.toml, or name them"
+        )
+    loaded = read_drafts(chosen, request.drafts, notify)
+    settings = _settings(config, request.protect, request.fail_on, request.agreed)
+    kept = loaded.entries
+    start = 0
+    if request.since:
+        start = next((k for k, entry in enumerate(kept) if entry.answers_to(request.since)), -1)
+        if start < 0 or start == len(kept) - 1:
+            raise DraftDiffError(
+                f"--since {request.since}: not one of the drafts before the last "
+                f"({', '.join(e.name for e in kept[:-1])})"
+            )
+    lineages = history(loaded.drafts, [e.name for e in kept], options=request.compare)
+    return check_register(lineages, settings, since=start), [Path(d.source) for d in loaded.drafts]
