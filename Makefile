@@ -28,6 +28,9 @@ lint: install
 
 typecheck: install
 	$(BIN)/mypy
+	# the application layer and the tables, strictly
+	$(BIN)/mypy --strict src/draftdiff/app src/draftdiff/formats.py src/draftdiff/execution.py \
+		src/draftdiff/writers/registry.py src/draftdiff/rules/catalog.py
 
 check: lint typecheck test
 

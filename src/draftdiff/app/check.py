@@ -3,14 +3,21 @@ step of a register, gated by --fail-on."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..diff.selection import Selection
 from ..diff.wording import Options
 from ..errors import DraftDiffError
 from .pair import PairRequest, load_pair, open_config
 from .register import DraftsRequest, Notify, quiet, read_drafts
+
+if TYPE_CHECKING:
+    from ..negotiation.checks import RegisterCheck
+    from ..rules import CheckResult, Settings
+    from ..rules.agreed import AgreedSource
 
 
 @dataclass(frozen=True)
@@ -19,18 +26,18 @@ class CheckRequest:
     compare: Options = field(default_factory=Options)
     protect: tuple[str, ...] = ()
     fail_on: str | None = None
-    agreed: tuple[object, ...] = ()  # rules.agreed.AgreedSource
+    agreed: tuple[AgreedSource, ...] = ()
     selection: Selection = field(default_factory=Selection)  # the gate and the report: only these paragraphs
 
 
-def _settings(config: object, request_protect, fail_on, agreed):
+def _settings(config: object, protect: Sequence[str], fail_on: str | None, agreed: Sequence[AgreedSource]) -> Settings:
     from ..rules import load_settings
 
-    return load_settings(config, protect=list(request_protect) or None, fail_on=fail_on, agreed=list(agreed) or None)  # type: ignore[arg-type]
+    return load_settings(config, protect=list(protect) or None, fail_on=fail_on, agreed=list(agreed) or None)  # type: ignore[arg-type]
 
 
-def run(request: CheckRequest, notify: Notify = quiet):
-    """A pair's check (a rules.CheckResult)."""
+def run(request: CheckRequest, notify: Notify = quiet) -> CheckResult:
+    """A pair's check."""
     from ..diff.comparison import compare
     from ..rules import check
 
@@ -51,10 +58,10 @@ class RegisterCheckRequest:
     since: str | None = None  # gate only on the net change since this draft
     protect: tuple[str, ...] = ()
     fail_on: str | None = None
-    agreed: tuple[object, ...] = ()
+    agreed: tuple[AgreedSource, ...] = ()
 
 
-def run_register(request: RegisterCheckRequest, notify: Notify = quiet):
+def run_register(request: RegisterCheckRequest, notify: Notify = quiet) -> tuple[RegisterCheck, list[Path]]:
     """Every step of the register (or of the drafts named) checked; the gate
     is the net result from --since (default: the first draft) to the last."""
     from ..negotiation.checks import check_register

@@ -8,11 +8,17 @@ Adding a format is one module plus one line here.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DraftDiffError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .table import Row
 
 
 @dataclass(frozen=True)
@@ -127,7 +133,7 @@ def _report_json(report: Any, options: WriteOptions) -> str:
     return dumps(document)
 
 
-def _table(report: Any, options: WriteOptions) -> list:
+def _table(report: Any, options: WriteOptions) -> list[Row]:
     from .table import rows
 
     return rows(
@@ -206,9 +212,7 @@ def _net(render: Callable[[Any, WriteOptions], str]) -> Callable[[Any, WriteOpti
 # -- the terminal ------------------------------------------------------------------------
 
 
-def _console(options: WriteOptions) -> tuple[Any, Any]:
-    import io
-
+def _console(options: WriteOptions) -> tuple[io.StringIO, Console]:
     from . import terminal
 
     buffer = io.StringIO()
