@@ -379,7 +379,7 @@ def test_one_comparison_serves_every_writer(monkeypatch):
 def test_progress_bar_only_on_a_terminal(monkeypatch):
     import sys
 
-    from draftdiff.exporting import progress_bar
+    from draftdiff.progress import progress_bar
 
     with progress_bar(10_000) as tick:  # stderr is captured here, not a terminal
         assert tick is None
@@ -402,7 +402,8 @@ def test_the_writer_registry_knows_every_format_and_refuses_a_wrong_pair():
     from draftdiff.errors import DraftDiffError
     from draftdiff.negotiation.checks import check_register
     from draftdiff.negotiation.history import HistoryView, history
-    from draftdiff.negotiation.refs import Comment, RefsView, refs
+    from draftdiff.negotiation.refs import RefsView, refs
+    from draftdiff.negotiation.refs import StakeholderComment as Comment
     from draftdiff.negotiation.stats import StatsView, stats
     from draftdiff.negotiation.trace import TraceView, trace
     from draftdiff.rules import check, load_settings

@@ -16,7 +16,8 @@ import draftdiff
 from chains import make
 from conftest import SAMPLES, draft_from_text, run_cli
 from draftdiff.negotiation.history import history
-from draftdiff.negotiation.refs import Comment, read_comments, refs
+from draftdiff.negotiation.refs import StakeholderComment as Comment
+from draftdiff.negotiation.refs import read_comments, refs
 
 NAMES = ["zero", "rev1", "rev2", "rev3", "final"]
 

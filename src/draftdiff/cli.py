@@ -378,9 +378,9 @@ def history(
     pdf_engine: EngineOpt = PdfEngine.pdfium,
 ) -> None:
     """One paragraph's life across every draft: the matrix of lineages, --para's story, or --section's."""
-    from . import exporting
     from .app import history as command
     from .diff.wording import Options
+    from .progress import progress_bar
 
     request = command.HistoryRequest(
         drafts=_drafts_request(drafts, config, revisions, pdf_engine, skip_unreadable),
@@ -394,9 +394,7 @@ def history(
     )
     loaded = _run(lambda: command.load(request, _notify))
     size = sum(len(d.paragraphs) for d in loaded.drafts)
-    with exporting.progress_bar(
-        len(loaded.drafts) - 1, threshold=1 if size > 3000 else 10**9, label="Aligning"
-    ) as tick:
+    with progress_bar(len(loaded.drafts) - 1, threshold=1 if size > 3000 else 10**9, label="Aligning") as tick:
         view = _run(lambda: command.run(request, loaded, tick))
     summary = f"{_count(len(view.lineages), 'paragraph')} through {_count(len(loaded.drafts), 'draft')}"
     inputs = (Path(d.source) for d in loaded.drafts)
@@ -711,6 +709,7 @@ def export(
     """Write the comparison to share: XLSX, CSV, Markdown, HTML, DOCX redline or JSON."""
     from . import exporting
     from .diff.selection import Selection
+    from .progress import no_progress, progress_bar
 
     if not output:
         fail("export needs --output FILE (or -o - for text formats on stdout)")
@@ -732,7 +731,7 @@ def export(
     )
     exported = _run(lambda: command.run(request, _notify))
     comparison, result, selected = exported.comparison, exported.check, exported.selected
-    progress = exporting.progress_bar(len(comparison.changes)) if output != "-" else exporting.no_progress()
+    progress = progress_bar(len(comparison.changes)) if output != "-" else no_progress()
     with progress as tick:
         payload = _run(
             lambda: exporting.render(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DraftDiffError
-from ..negotiation.refs import PARTLY_THRESHOLD, Comment, RefsView
+from ..negotiation.refs import PARTLY_THRESHOLD, RefsView, StakeholderComment
 from .register import DraftsRequest, Loaded, Notify, open_register, quiet, read_drafts
 
 
@@ -22,7 +22,7 @@ class RefsRequest:
     threshold: float = PARTLY_THRESHOLD
 
 
-def load(request: RefsRequest, notify: Notify = quiet) -> tuple[Loaded, list[Comment]]:
+def load(request: RefsRequest, notify: Notify = quiet) -> tuple[Loaded, list[StakeholderComment]]:
     """The comments and every draft of the register, read."""
     from ..negotiation.refs import read_comments
 
@@ -49,7 +49,7 @@ def _index(loaded: Loaded, word: str | None, default: int) -> int:
     return found
 
 
-def run(request: RefsRequest, loaded: Loaded, comments: list[Comment]) -> RefsView:
+def run(request: RefsRequest, loaded: Loaded, comments: list[StakeholderComment]) -> RefsView:
     from ..negotiation.history import history, history_of_one
     from ..negotiation.refs import names_of, refs
 

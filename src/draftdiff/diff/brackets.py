@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from ..document.brackets import Span, scan
+from ..document.brackets import Span, may_hold_brackets, scan
 from ..document.model import Paragraph
 
 
@@ -103,7 +103,7 @@ def resolutions(change: Change) -> list[dict]:
     """What happened to the brackets and options of a change's paragraphs."""
     if not change.old or not change.new:
         return []
-    if not any("[" in p.text or "ption" in p.text for p in (*change.old, *change.new)):
+    if not any(may_hold_brackets(p.text) for p in (*change.old, *change.new)):
         return []  # asked of every change of every export: decided without joining texts
     old_text = " ".join(p.text for p in change.old)
     new_text = " ".join(p.text for p in change.new)

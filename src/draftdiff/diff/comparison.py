@@ -284,7 +284,9 @@ def compare(old: Draft, new: Draft, *, options: Options | None = None, words: bo
             (position, Change(kind="deleted", old=[para], new=[], similarity=0.0, segments=[("delete", para.text)]))
         )
     ordered = [change for _, change in sorted(changes, key=lambda item: item[0])]
-    if any("ption" in p.text[:12] or "Alt" in p.text[:5] for p in old.paragraphs):
+    from ..document.brackets import may_open_with_option
+
+    if any(may_open_with_option(p.text) for p in old.paragraphs):
         from .brackets import option_totals
 
         totals = option_totals(old.paragraphs)

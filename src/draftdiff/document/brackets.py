@@ -80,10 +80,22 @@ class Brackets:
         return out
 
 
+def may_hold_brackets(text: str) -> bool:
+    """A cheap first look: could this text hold a bracket, a placeholder or an
+    option label ("Option 2", "option", "Alt. 1")? Most paragraphs of a late
+    draft hold none, and substring tests are far cheaper than the scan."""
+    return "[" in text or "]" in text or "{" in text or "ption" in text or "Alt" in text
+
+
+def may_open_with_option(text: str) -> bool:
+    """A cheap first look: could this paragraph open with an option label?"""
+    return "ption" in text[:12] or "Alt" in text[:5]
+
+
 def scan(text: str) -> Brackets:
     """The brackets, alternatives, placeholders and option label of one paragraph."""
     out = Brackets()
-    if "[" not in text and "]" not in text and "{" not in text and "ption" not in text and "Alt" not in text:
+    if not may_hold_brackets(text):
         return out  # most paragraphs of a late draft: nothing to look for
     stack: list[int] = []
     spans: list[Span] = []

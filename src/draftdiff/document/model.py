@@ -160,7 +160,9 @@ class Paragraph:
             out["notes"] = [n.to_json() for n in self.notes]
         if self.comments:
             out["comments"] = [c.to_json() for c in self.comments]
-        if "[" in self.text or "]" in self.text or "ption" in self.text or "Alt" in self.text:
+        from .brackets import may_hold_brackets
+
+        if may_hold_brackets(self.text):
             from .brackets import scan
 
             found = scan(self.text)

@@ -72,7 +72,10 @@ _SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+")
 
 
 @dataclass
-class Comment:
+class StakeholderComment:
+    """A stakeholder's comment on a draft (a row of a CSV, a block of free text) — not
+    a DOCX reviewer's comment, which is document.model.Comment."""
+
     index: int  # from 1, in the order of the file
     text: str
     author: str = ""
@@ -107,7 +110,7 @@ class Now:
 
 @dataclass
 class Reference:
-    comment: Comment
+    comment: StakeholderComment
     text: str  # the words as written: "paras 9ter and 42bis"
     start: int
     end: int
@@ -145,7 +148,7 @@ class Reference:
 
 @dataclass
 class Proposal:
-    comment: Comment
+    comment: StakeholderComment
     reference: Reference
     para: str
     words: str
@@ -176,7 +179,7 @@ class Refs:
     history: History
     on: int
     to: int
-    comments: list[Comment]
+    comments: list[StakeholderComment]
     references: list[Reference]
     proposals: list[Proposal]
 
@@ -215,7 +218,7 @@ _COLUMNS = {
 
 def read_comments(
     path: Path, *, separator: str | None = None, columns: dict[str, str] | None = None, data: bytes | None = None
-) -> list[Comment]:
+) -> list[StakeholderComment]:
     """Comments from a CSV (one a row) or from free text (split on blank
     lines, or on lines equal to ``separator``)."""
     suffix = path.suffix.lower()
@@ -229,7 +232,7 @@ def read_comments(
         chunks = [p.display for p in draft.paragraphs]
         if separator:
             return _split("\n\n".join(chunks), separator)
-        return [Comment(k, text) for k, text in enumerate(chunks, 1) if text.strip()]
+        return [StakeholderComment(k, text) for k, text in enumerate(chunks, 1) if text.strip()]
     raw = data if data is not None else _read(path)
     try:
         text = raw.decode("utf-8-sig")
@@ -244,7 +247,7 @@ def _read(path: Path) -> bytes:
     return read_bytes(path)
 
 
-def _csv_comments(path: Path, raw: bytes, columns: dict[str, str]) -> list[Comment]:
+def _csv_comments(path: Path, raw: bytes, columns: dict[str, str]) -> list[StakeholderComment]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -278,11 +281,11 @@ def _csv_comments(path: Path, raw: bytes, columns: dict[str, str]) -> list[Comme
         k = where.get(role)
         return row[k].strip() if k is not None and k < len(row) else ""
 
-    out: list[Comment] = []
+    out: list[StakeholderComment] = []
     for row in rows[1:]:
         if cell(row, "text"):
             out.append(
-                Comment(
+                StakeholderComment(
                     len(out) + 1, cell(row, "text"), cell(row, "author"), cell(row, "organisation"), cell(row, "date")
                 )
             )
@@ -293,7 +296,7 @@ _AUTHOR_LINE_RE = re.compile(r"^(?:from|author|by|submitted by)\s*:\s*(?P<who>.+
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+(?P<who>.+?)\s*#*$")
 
 
-def _split(text: str, separator: str | None) -> list[Comment]:
+def _split(text: str, separator: str | None) -> list[StakeholderComment]:
     """Free text: a comment per block (blank lines, or a separator line).
     A "From: X" line, or a Markdown heading, names the author of what follows."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -304,7 +307,7 @@ def _split(text: str, separator: str | None) -> list[Comment]:
             blocks.append([])
         else:
             blocks[-1].append(line)
-    out: list[Comment] = []
+    out: list[StakeholderComment] = []
     author = ""
     in_note = False
     for block in blocks:
@@ -325,7 +328,7 @@ def _split(text: str, separator: str | None) -> list[Comment]:
                 body.append(stripped)
         joined = " ".join(part for part in body if part)
         if joined:
-            out.append(Comment(len(out) + 1, joined, author=author))
+            out.append(StakeholderComment(len(out) + 1, joined, author=author))
     return out
 
 
@@ -436,7 +439,7 @@ def _external_before(text: str, start: int) -> str:
 
 def refs(
     history: History,
-    comments: list[Comment],
+    comments: list[StakeholderComment],
     *,
     on: int,
     to: int | None = None,
@@ -508,7 +511,7 @@ def _mentioned_draft(text: str, span: _Found, mentions) -> int | None:
     return best[1] if best else None
 
 
-def _reference(history: History, comment: Comment, span: _Found, on: int, mentions) -> Reference:
+def _reference(history: History, comment: StakeholderComment, span: _Found, on: int, mentions) -> Reference:
     external = _external_before(comment.text, span.start) or _external_after(comment.text, span.end)
     if span.parts and span.parts[0][0] == "external":
         external = span.parts[0][1]
@@ -670,7 +673,7 @@ def _merged(history: History, node: Node, d: int, origin: Node) -> bool:
 # -- proposals ----------------------------------------------------------------------------------
 
 
-def _proposals(history, comment: Comment, references: list[Reference], to: int, forward, threshold: float):
+def _proposals(history, comment: StakeholderComment, references: list[Reference], to: int, forward, threshold: float):
     """Quoted wording a comment proposes for the paragraph it cites."""
     usable = [r for r in references if r.draft is not None and r.ids and not r.external]
     if not usable:
