@@ -1,4 +1,5 @@
-"""JUnit XML: one test case per finding, failing when it is at or above --fail-on."""
+"""JUnit XML: for check, one test case per finding, failing when it is at or
+above --fail-on; for trace, one per watched phrase, failing when it was dropped."""
 
 from __future__ import annotations
 
@@ -43,3 +44,24 @@ def check_document(result) -> str:
     suite.set("skipped", str(skipped))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def trace_document(trace, failing) -> str:
+    from .trace import RULE, dropped_at
+    from .untrusted import xml_escape
+
+    dropped = {id(r) for r in failing}
+    cases = []
+    for result in trace.phrases:
+        name = xml_escape(result.phrase, {'"': "&quot;"})
+        body = ""
+        if id(result) in dropped:
+            message = xml_escape(dropped_at(trace, result)[3], {'"': "&quot;"})
+            body = f'<failure type="{RULE[0]}" message="{message}">{message}</failure>'
+        cases.append(f'<testcase classname="draftdiff.trace" name="{name}">{body}</testcase>')
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<testsuites><testsuite name="draftdiff trace" tests="{len(trace.phrases)}" failures="{len(failing)}">'
+        + "".join(cases)
+        + "</testsuite></testsuites>\n"
+    )

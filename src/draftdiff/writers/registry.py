@@ -65,10 +65,12 @@ def _trace(fmt: str) -> Callable[[Any, WriteOptions], str | bytes]:
             return trace.terminal_text(view.trace, no_color=options.no_color, width=options.width, context=view.context)
         if fmt == "csv":
             return trace.csv_document(view.trace, bom=options.bom)
+        from . import github, junit, sarif
+
         gates: dict[str, Callable[[Any, Any], str]] = {
-            "github": trace.github_document,
-            "sarif": trace.sarif_document,
-            "junit": trace.junit_document,
+            "github": github.trace_document,
+            "sarif": sarif.trace_document,
+            "junit": junit.trace_document,
         }
         if fmt in gates:
             return gates[fmt](view.trace, view.failing)

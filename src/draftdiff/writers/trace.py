@@ -15,7 +15,6 @@ from ..negotiation.trace import PhraseTrace, Trace
 from .markdown import escape as _md
 from .terminal import columns_that_fit
 from .untrusted import cell as safe_cell
-from .untrusted import xml_escape
 
 RULE = ("DD201", "watched-phrase-dropped")
 _STATUS_STYLE = {
@@ -226,105 +225,19 @@ def xlsx_document(trace: Trace) -> bytes:
     return buffer.getvalue()
 
 
-# -- CI formats -----------------------------------------------------------------------
+# -- where the CI formats (github.py, sarif.py, junit.py) report a dropped phrase -----
 
 
-def _where(trace: Trace, result: PhraseTrace) -> tuple[Path, str, int | None]:
-    """The last draft where a dropped phrase stood, its paragraph, its line."""
+def dropped_at(trace: Trace, result: PhraseTrace) -> tuple[Path, str, int | None, str]:
+    """The last draft where a dropped phrase stood, its paragraph, its line, and the message."""
     stood = (result.dropped_in or len(trace.history.drafts)) - 1
     draft = trace.history.drafts[stood]
     found = result.exact(stood) or result.occurrences[stood]
     paragraph = draft.paragraphs[found[0].paragraph] if found else None
-    return Path(draft.source), paragraph.id if paragraph else "", paragraph.location.line if paragraph else None
-
-
-def _message(trace: Trace, result: PhraseTrace) -> str:
-    return f'Watched phrase "{result.phrase}": {status_text(trace, result)}.'
-
-
-def github_document(trace: Trace, failing: list[PhraseTrace]) -> str:
-    from .github import _data, _property
-
-    lines = []
-    for result in failing:
-        source, para, line = _where(trace, result)
-        props = [f"file={_property(str(source))}"]
-        if line:
-            props.append(f"line={line}")
-        props.append(f"title={_property(f'{RULE[0]} {RULE[1]} (para {para})')}")
-        lines.append(f"::error {','.join(props)}::{_data(_message(trace, result))}")
-    lines.append(f"draftdiff trace: {len(trace.phrases)} phrases, {len(failing)} dropped")
-    return "\n".join(lines) + "\n"
-
-
-def sarif_document(trace: Trace, failing: list[PhraseTrace]) -> str:
-    from .. import __version__
-    from .json import dumps
-    from .sarif import SCHEMA, _uri
-
-    results = []
-    for result in failing:
-        source, para, line = _where(trace, result)
-        location: dict = {"physicalLocation": {"artifactLocation": {"uri": _uri(source)}}}
-        if line:
-            location["physicalLocation"]["region"] = {"startLine": line}
-        location["logicalLocations"] = [{"name": f"para {para}", "kind": "paragraph"}]
-        results.append(
-            {
-                "ruleId": RULE[0],
-                "ruleIndex": 0,
-                "level": "error",
-                "message": {"text": _message(trace, result)},
-                "locations": [location],
-                "properties": {"phrase": result.phrase, "status": result.status},
-            }
-        )
-    document = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "draftdiff",
-                        "version": __version__,
-                        "informationUri": "https://pypi.org/project/draftdiff/",
-                        "rules": [
-                            {
-                                "id": RULE[0],
-                                "name": RULE[1],
-                                "shortDescription": {
-                                    "text": "A watched phrase of the first draft is gone from the last."
-                                },
-                                "defaultConfiguration": {"level": "error"},
-                            }
-                        ],
-                    }
-                },
-                "artifacts": [
-                    {"location": {"uri": _uri(Path(d.source))}, "roles": ["analysisTarget"]}
-                    for d in trace.history.drafts
-                ],
-                "results": results,
-            }
-        ],
-    }
-    return dumps(document)
-
-
-def junit_document(trace: Trace, failing: list[PhraseTrace]) -> str:
-    dropped = {id(r) for r in failing}
-    cases = []
-    for result in trace.phrases:
-        name = xml_escape(result.phrase, {'"': "&quot;"})
-        body = ""
-        if id(result) in dropped:
-            message = xml_escape(_message(trace, result), {'"': "&quot;"})
-            body = f'<failure type="{RULE[0]}" message="{message}">{message}</failure>'
-        cases.append(f'<testcase classname="draftdiff.trace" name="{name}">{body}</testcase>')
+    message = f'Watched phrase "{result.phrase}": {status_text(trace, result)}.'
     return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<testsuites><testsuite name="draftdiff trace" tests="{len(trace.phrases)}" failures="{len(failing)}">'
-        + "".join(cases)
-        + "</testsuite></testsuites>\n"
+        Path(draft.source),
+        paragraph.id if paragraph else "",
+        paragraph.location.line if paragraph else None,
+        message,
     )
