@@ -12,6 +12,7 @@ from rich.text import Text
 from ..negotiation.history import History, HistoryView, Lineage
 from . import markup
 from .markdown import escape as _md
+from .page import page
 from .terminal import _print_indented, columns_that_fit, inline_diff, make_console, wrapped_items
 from .untrusted import cell as safe_cell
 from .untrusted import html_escape as escape
@@ -459,17 +460,7 @@ def html_document(view: HistoryView) -> str:
     steps = "".join(f"<li>{escape(step_line(history, step))}</li>" for step in history.steps)
     legend = " ".join(f'<span class="k-{kind}">{escape(mark)} {kind}</span>' for kind, mark in MARKS.items())
     title = " → ".join(labels)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<title>History: {escape(title)} · draftdiff</title>
-<style>{_CSS}</style>
-</head>
-<body>
-<header>
+    body = f"""<header>
 <h1>History: {escape(title)}</h1>
 <ol class="steps">{steps}</ol>
 <label class="only"><input type="checkbox" id="only-changed"{" checked" if view.changed_only else ""}> only paragraphs that changed</label>
@@ -479,11 +470,8 @@ def html_document(view: HistoryView) -> str:
 {"".join(rows)}
 </tbody></table>
 <p class="legend">Click a row for the paragraph's text in each draft and what changed at each step. {legend} · absent</p>
-</main>
-<script>{_JS}</script>
-</body>
-</html>
-"""
+</main>"""
+    return page(f"History: {escape(title)} · draftdiff", _CSS, body, script=_JS)
 
 
 def _story_html(history: History, lineage: Lineage) -> str:

@@ -7,6 +7,7 @@ changes, a list of changes that links to each paragraph, and print styles.
 from __future__ import annotations
 
 from . import markup
+from .page import page
 from .table import Row, partial_anchor
 from .untrusted import html_escape as escape
 
@@ -236,17 +237,7 @@ def document(comparison, rows: list[Row], *, with_findings: bool) -> str:
         )
     toc = "".join(contents)
     no_changes = "<p>No differences.</p>" if not rows else ""
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<title>{escape(title)} · draftdiff</title>
-<style>{_CSS}</style>
-</head>
-<body>
-<header>
+    body = f"""<header>
 <h1>{escape(title)}</h1>
 <p class="files">{escape(old.label)}: {escape(str(old.source))} ({len(old.paragraphs)} paragraphs) →
 {escape(new.label)}: {escape(str(new.source))} ({len(new.paragraphs)} paragraphs)</p>
@@ -261,8 +252,5 @@ def document(comparison, rows: list[Row], *, with_findings: bool) -> str:
 <main>
 {no_changes}{"".join(items)}
 </main>
-<footer>Made by draftdiff. Deletions <del>struck through</del>, insertions <ins>underlined</ins>.</footer>
-<script>{_JS}</script>
-</body>
-</html>
-"""
+<footer>Made by draftdiff. Deletions <del>struck through</del>, insertions <ins>underlined</ins>.</footer>"""
+    return page(f"{escape(title)} · draftdiff", _CSS, body, script=_JS)

@@ -13,6 +13,7 @@ from rich.text import Text
 from ..negotiation.refs import Reference, Refs
 from . import markup
 from .markdown import escape as _md
+from .page import page
 from .untrusted import cell as safe_cell
 from .untrusted import html_escape as escape
 
@@ -266,23 +267,11 @@ def html_document(refs: Refs) -> str:
             f"<p>{''.join(pieces)}</p>{''.join(details)}</section>"
         )
     title = f"Comments on {history.drafts[refs.on].label}, followed to {history.drafts[refs.to].label}"
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>{escape(title)} · draftdiff</title>
-<style>{_CSS}</style>
-</head>
-<body>
-<main>
+    body = f"""<main>
 <h1>{escape(title)}</h1>
 {"".join(items)}
-</main>
-</body>
-</html>
-"""
+</main>"""
+    return page(f"{escape(title)} · draftdiff", _CSS, body)
 
 
 def _segments(segments) -> str:

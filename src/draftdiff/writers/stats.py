@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..negotiation.stats import Stats
+from .page import page
 from .untrusted import cell as safe_cell
 from .untrusted import html_escape as escape
 
@@ -169,21 +170,11 @@ def html_document(stats: Stats) -> str:
     )
     table = "".join("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in row) + "</tr>" for row in rows(stats))
     head = "".join(f"<th>{escape(c)}</th>" for c in COLUMNS)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Brackets and options · draftdiff</title>
-<style>body {{ font: 14px system-ui, sans-serif; margin: 24px; }} table {{ border-collapse: collapse; margin-top: 16px; }}
-td, th {{ border: 1px solid #d9dee5; padding: 3px 8px; text-align: right; }} td:first-child, th:first-child {{ text-align: left; }}
-.legend span {{ display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 12px; }}</style>
-</head>
-<body>
-<h1>Brackets and options, draft by draft</h1>
+    css = """body { font: 14px system-ui, sans-serif; margin: 24px; } table { border-collapse: collapse; margin-top: 16px; }
+td, th { border: 1px solid #d9dee5; padding: 3px 8px; text-align: right; } td:first-child, th:first-child { text-align: left; }
+.legend span { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 12px; }"""
+    body = f"""<h1>Brackets and options, draft by draft</h1>
 <p class="legend"><span style="background:#7b3fa0"></span>brackets <span style="background:#2f6db5"></span>option blocks</p>
 {svg}
-<table><thead><tr>{head}</tr></thead><tbody>{table}</tbody></table>
-</body>
-</html>
-"""
+<table><thead><tr>{head}</tr></thead><tbody>{table}</tbody></table>"""
+    return page("Brackets and options · draftdiff", css, body, viewport=False)
