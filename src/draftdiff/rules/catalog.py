@@ -8,10 +8,10 @@ entry in FAMILIES; adding a rule, a ``Rule`` in its family's module."""
 from __future__ import annotations
 
 from ..errors import DraftDiffError
-from . import agreed, hedges, ladders, protected, softeners, universality
+from . import agreed, hedges, ladders, protected, softeners, strengthened, universality
 from .rule import Rule
 
-FAMILIES = (ladders, softeners, hedges, universality, protected, agreed)
+FAMILIES = (ladders, softeners, hedges, universality, protected, agreed, strengthened)
 
 RULES: dict[str, Rule] = {
     rule.code: rule for rule in sorted((rule for family in FAMILIES for rule in family.RULES), key=lambda r: r.code)

@@ -1,11 +1,12 @@
 """DD102: a qualifier that makes a commitment conditional was added ("as appropriate");
-its removal is a strengthening (DD106, declared with the ladders)."""
+its removal is a strengthening (DD106, see strengthened.py)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from .. import phrases
+from . import strengthened
 from .common import text_of
 from .rule import Checks, Rule
 
@@ -57,4 +58,4 @@ def _in_change(checker: Checks, change: Change) -> None:
             )
         elif before > after:
             context = next((e.old for e in change.edits if phrases.count(hedge, e.old)), hedge)
-            checker.add("DD106", change, context, "", f'Qualifier removed in para {para}: "{hedge}".')
+            strengthened.report(checker, change, context, "", f'Qualifier removed in para {para}: "{hedge}".')

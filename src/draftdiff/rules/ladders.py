@@ -1,4 +1,4 @@
-"""DD101, DD109, DD110 and DD106: a word moved down (or up) a strength ladder:
+"""DD101, DD109, DD110 (and DD106, see strengthened.py): a word moved down (or up) a strength ladder:
 shall → should, ensure → promote, processes → discussions (DD101); a weaker
 subject-and-modal frame, "We commit to" → "We will consider", "States shall"
 → "States are encouraged to" (DD109); an obligation made an invitation, urge →
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import strengthened
 from .rule import Checks, Rule
 
 if TYPE_CHECKING:
@@ -56,15 +57,6 @@ RULES = (
         "Parties [shall][should] report every two years.",
         "Parties should report every two years.",
     ),
-    Rule(
-        "DD106",
-        "strengthened",
-        "info",
-        "Language moved up a strength ladder or lost a qualifier.",
-        "Strengthening is reported too, so that a reader sees the balance of a revision, not only its losses.",
-        "We invite the United Nations system to support States.",
-        "We request the United Nations system to support States.",
-    ),
 )
 
 
@@ -108,8 +100,8 @@ def _in_change(checker: Checks, change: Change) -> None:
                     f'{what} in para {para}: "{before[1]}" became "{after[1]}" ({why}).',
                 )
             else:
-                checker.add(
-                    "DD106",
+                strengthened.report(
+                    checker,
                     change,
                     edit.old,
                     edit.new,

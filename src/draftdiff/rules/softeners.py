@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import phrases
+from . import strengthened
 from .common import text_of
 from .rule import Checks, Rule
 
@@ -54,4 +55,4 @@ def _in_change(checker: Checks, change: Change) -> None:
         )
     for softener, verb in removed:
         words = next((e.old for e in change.edits if phrases.count(softener, e.old)), softener)
-        checker.add("DD106", change, words, "", f'Softener removed in para {para}: "{softener} {verb}".')
+        strengthened.report(checker, change, words, "", f'Softener removed in para {para}: "{softener} {verb}".')
