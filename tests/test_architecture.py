@@ -188,3 +188,18 @@ def test_every_rule_of_the_registry_is_explained_from_the_command_line():
     for code, rule in RULES.items():
         result = run_cli("rules", code)
         assert result.returncode == 0 and rule.name in result.stdout
+
+
+def test_each_rule_code_is_emitted_by_the_module_that_declares_it():
+    from draftdiff.rules.catalog import FAMILIES
+
+    owner = {rule.code: family.__name__ for family in FAMILIES for rule in family.RULES}
+    strays = []
+    for path in (PACKAGE / "rules").glob("*.py"):
+        module = _module_name(path)
+        text = path.read_text(encoding="utf-8")
+        # emitted: checker.add("DD…", …) or a finding re-labelled (finding.rule = "DD…"); a mention is not
+        for code in re.findall(r'(?:\.add\(\s*|\.rule = )"(DD\d{3})"', text):
+            if owner.get(code) != module:
+                strays.append(f"{code} in {module} (owned by {owner.get(code)})")
+    assert strays == []

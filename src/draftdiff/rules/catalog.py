@@ -12,6 +12,8 @@ from . import agreed, hedges, ladders, protected, softeners, strengthened, unive
 from .rule import Rule
 
 FAMILIES = (ladders, softeners, hedges, universality, protected, agreed, strengthened)
+# run over every finding once all families have: DD111 re-reads weakenings that were a bracket resolved
+FINISHERS = (ladders.finish,)
 
 RULES: dict[str, Rule] = {
     rule.code: rule for rule in sorted((rule for family in FAMILIES for rule in family.RULES), key=lambda r: r.code)

@@ -4,7 +4,7 @@ merges repeats, applies waivers. The families are listed in catalog.py."""
 from __future__ import annotations
 
 from ..diff.comparison import Change, Comparison
-from .catalog import FAMILIES, RULES
+from .catalog import FAMILIES, FINISHERS, RULES
 from .common import ids_of
 from .findings import CheckResult, Finding
 from .rule import SEVERITIES
@@ -73,32 +73,11 @@ class Checker:
     def run(self) -> list[Finding]:
         for family in FAMILIES:
             family.run(self)
-        self._brackets_were_never_agreed()
+        for finish in FINISHERS:  # families that look again at every finding once all have run
+            finish(self)
         self._merge_repeats()
         self._waive()
         return self.findings
-
-    def _brackets_were_never_agreed(self) -> None:
-        """[shall][should] -> should is a bracket resolved, not agreed language
-        weakened: reported under DD111 (info), so coalitions still see it."""
-        from ..diff.brackets import weaker_choice
-
-        kept: list[Finding] = []
-        for finding in self.findings:
-            if finding.rule in ("DD101", "DD109", "DD110") and finding.change is not None:
-                choice = weaker_choice(finding.change, finding.before, finding.after)
-                if choice is not None:
-                    if "DD111" not in self.settings.disabled:
-                        finding.rule = "DD111"
-                        finding.severity = self.settings.severity_of("DD111")
-                        finding.message = (
-                            f"Bracket resolved to the weaker alternative in para {finding.para}: {choice['message']} "
-                            "(bracketed text was never agreed)."
-                        )
-                        kept.append(finding)
-                    continue
-            kept.append(finding)
-        self.findings = kept
 
     def _merge_repeats(self) -> None:
         """The same change twice in one paragraph ("shall" → "should" twice) is one finding."""

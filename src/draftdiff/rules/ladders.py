@@ -6,7 +6,7 @@ invite (DD110); and any step up (DD106)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import strengthened
 from .rule import Checks, Rule
@@ -107,3 +107,26 @@ def _in_change(checker: Checks, change: Change) -> None:
                     edit.new,
                     f'Strengthened in para {para}: "{before[1]}" became "{after[1]}" ({ladder.name} ladder).',
                 )
+
+
+def finish(checker: Checks) -> None:
+    """DD111, after every family has run: [shall][should] -> should is a bracket resolved, not agreed language
+    weakened: reported under DD111 (info), so coalitions still see it."""
+    from ..diff.brackets import weaker_choice
+
+    kept: list[Any] = []  # rules.findings.Finding
+    for finding in checker.findings:
+        if finding.rule in ("DD101", "DD109", "DD110") and finding.change is not None:
+            choice = weaker_choice(finding.change, finding.before, finding.after)
+            if choice is not None:
+                if "DD111" not in checker.settings.disabled:
+                    finding.rule = "DD111"
+                    finding.severity = checker.settings.severity_of("DD111")
+                    finding.message = (
+                        f"Bracket resolved to the weaker alternative in para {finding.para}: {choice['message']} "
+                        "(bracketed text was never agreed)."
+                    )
+                    kept.append(finding)
+                continue
+        kept.append(finding)
+    checker.findings = kept
