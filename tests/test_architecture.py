@@ -131,6 +131,7 @@ def test_the_architecture_document_names_files_that_exist():
 
 _COMMAND_OF_KIND = {
     "draft": ["parse", "rev2.txt"],
+    "drafts": ["drafts"],
     "report": ["export", "rev2.txt", "rev3.txt"],
     "check": ["check", "rev2.txt", "rev3.txt"],
     "checks": ["check"],
@@ -148,9 +149,11 @@ def test_every_writer_is_reachable_from_the_command_line(tmp_path):
     for kind, fmt in sorted(RENDERERS):
         command = _COMMAND_OF_KIND[kind]
         if fmt == "terminal":  # the default view: parse calls it "table", compare shows a report
-            args = {"draft": ["parse", "rev2.txt", "-f", "table"], "report": ["compare", "rev2.txt", "rev3.txt"]}.get(
-                kind, [*command, "-f", fmt]
-            )
+            args = {
+                "draft": ["parse", "rev2.txt", "-f", "table"],
+                "drafts": ["drafts", "-f", "table"],
+                "report": ["compare", "rev2.txt", "rev3.txt"],
+            }.get(kind, [*command, "-f", fmt])
         elif FORMATS[fmt].binary or kind == "report":
             args = [
                 *command,

@@ -398,6 +398,8 @@ def test_single_tracked_file_exports_its_changes(tmp_path):
 
 
 def test_the_writer_registry_knows_every_format_and_refuses_a_wrong_pair():
+    from draftdiff.app.drafts import DraftsListRequest
+    from draftdiff.app.drafts import run as drafts_list
     from draftdiff.diff.report import Report
     from draftdiff.errors import DraftDiffError
     from draftdiff.negotiation.checks import check_register
@@ -422,6 +424,7 @@ def test_the_writer_registry_knows_every_format_and_refuses_a_wrong_pair():
         ),
     }
     results["checks"] = check_register(history([comparison.old, comparison.new]), load_settings())
+    results["drafts"] = drafts_list(DraftsListRequest(SAMPLES / "draftdiff.toml"))
     for kind, name in RENDERERS:
         spec = writer(name, kind)
         out = spec.render(results[kind], WriteOptions())

@@ -12,7 +12,7 @@ import typer
 
 from . import __version__
 from .errors import DraftDiffError
-from .readers import ReadOptions, load
+from .readers import ReadOptions
 from .writers.registry import format_of, formats_for, writer
 
 app = typer.Typer(
@@ -233,66 +233,17 @@ def drafts(
     pdf_engine: EngineOpt = PdfEngine.pdfium,
 ) -> None:
     """List the register of drafts: the [drafts] table of draftdiff.toml, or the drafts of this folder in order."""
-    from .negotiation.register import DraftEntry
+    from .app import drafts as command
 
-    loaded, entries = _register(config)
-    if not entries:
-        fail("no drafts: list them under [drafts] in draftdiff.toml, or run this in a folder of drafts")
-    options = _read_options(revisions, pdf_engine, None)
-    rows: list[tuple[DraftEntry, dict]] = []
-    for entry in entries:
-        info: dict = {"readable": True}
-        try:
-            draft = load(entry.path, label=entry.label, options=options)
-            info.update(
-                paragraphs=len(draft.paragraphs),
-                words=sum(len(p.text.split()) for p in draft.paragraphs),
-                warnings=len(draft.warnings),
-            )
-        except DraftDiffError as exc:
-            info.update(readable=False, problem=str(exc))
-        rows.append((entry, info))
+    request = command.DraftsListRequest(config, _read_options(revisions, pdf_engine, None))
+    listing = _run(lambda: command.run(request))
     if format is ParseFormat.json:
-        from .writers.json import dumps
+        from .writers.registry import WriteOptions
 
-        document = {
-            "schema": "draftdiff.drafts/1",
-            "config": str(loaded.path) if loaded.path else None,
-            "drafts": [{**entry.to_json(), "format": entry.format, **info} for entry, info in rows],
-        }
-        _emit(dumps(document))
+        _emit(str(writer("json", "drafts").render(listing, WriteOptions())))
     else:
-        from rich.table import Table
-        from rich.text import Text
-
-        from .writers.terminal import make_console
-        from .writers.untrusted import text as safe
-
-        plain = bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
-        console = make_console(no_color=plain)
-        where = f"from {loaded.path}" if loaded.path else "from this folder (no draftdiff.toml)"
-        console.print(Text(f"{len(rows)} drafts, in order, {where}", style="bold"))
-        table = Table(box=None, pad_edge=False, header_style="dim")
-        for column in ("name", "label", "date", "file", "format", "paras", "words", "warnings", "readable"):
-            table.add_column(
-                column,
-                justify="right" if column in ("paras", "words", "warnings") else "left",
-                no_wrap=column != "readable",
-            )
-        for entry, info in rows:
-            table.add_row(
-                safe(entry.name),
-                safe(entry.label),
-                entry.date.isoformat() if entry.date else "",
-                safe(str(entry.path)),
-                entry.format,
-                str(info.get("paragraphs", "")),
-                str(info.get("words", "")),
-                str(info.get("warnings", "")),
-                Text("yes") if info["readable"] else Text(f"no: {safe(info['problem'])}", style="red"),
-            )
-        console.print(table)
-    if not all(info["readable"] for _, info in rows):
+        _show(listing, "drafts")
+    if not listing.all_readable:
         raise typer.Exit(2)
 
 

@@ -258,6 +258,20 @@ def _checks_terminal(result: Any, options: WriteOptions) -> str:
     return buffer.getvalue()
 
 
+def _drafts_terminal(listing: Any, options: WriteOptions) -> str:
+    from .drafts import print_drafts
+
+    buffer, console = _console(options)
+    print_drafts(listing, console)
+    return buffer.getvalue()
+
+
+def _drafts_json(listing: Any, options: WriteOptions) -> str:
+    from .drafts import json_document
+
+    return json_document(listing)
+
+
 def _draft_json(draft: Any, options: WriteOptions) -> str:
     from .json import parse_document
 
@@ -310,13 +324,15 @@ FORMATS: dict[str, Format] = {
 
 Render = Callable[[Any, WriteOptions], "str | bytes"]
 
-# (kind of result, format) -> how to write it. The kinds: "draft" (parse),
+# (kind of result, format) -> how to write it. The kinds: "draft" (parse), "drafts" (the register),
 # "report" (compare, export), "check" (a pair), "checks" (every step of a
 # register), "history", "trace", "refs", "stats" (their views).
 RENDERERS: dict[tuple[str, str], Render] = {
     ("draft", "terminal"): _draft_terminal,
     ("draft", "json"): _draft_json,
     ("draft", "text"): _draft_text,
+    ("drafts", "terminal"): _drafts_terminal,
+    ("drafts", "json"): _drafts_json,
     ("report", "terminal"): _report_terminal,
     ("report", "json"): _report_json,
     ("report", "md"): _report_markdown,
