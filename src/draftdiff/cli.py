@@ -550,41 +550,25 @@ def check(
     from .diff.selection import Selection
     from .diff.wording import Options
 
-    agreed_sources = tuple(_agreed_sources(agreed))
     names = list(drafts or [])
-    compare_options = Options(ignore_case, ignore_punctuation)
-    fail_level = fail_on.value if fail_on else None
-    if len(names) > 2 or not names:
-        register_request = command.RegisterCheckRequest(
-            drafts=_drafts_request(names, config, revisions, pdf_engine, False),
-            compare=compare_options,
-            since=since,
-            protect=tuple(protect or []),
-            fail_on=fail_level,
-            agreed=agreed_sources,
-        )
+    rules = command.Rules(
+        Options(ignore_case, ignore_punctuation),
+        tuple(protect or []),
+        fail_on.value if fail_on else None,
+        tuple(_agreed_sources(agreed)),
+    )
+    if len(names) > 2 or not names:  # every step of the register (or of the drafts named); the gate is the net
+        drafts_request = _drafts_request(names, config, revisions, pdf_engine, False)
+        register_request = command.RegisterCheckRequest(drafts=drafts_request, rules=rules, since=since)
         checked, inputs = _run(lambda: command.run_register(register_request, _notify))
         _gate(checked, "checks", format, output, inputs, no_color)
         return
     if since:
         fail("--since is for a check across three or more drafts (or the whole register)")
-    request = command.CheckRequest(
-        pair=_pair_request(
-            names[0],
-            names[1] if len(names) > 1 else None,
-            label_old,
-            label_new,
-            config,
-            revisions,
-            pdf_engine,
-            password,
-        ),
-        compare=compare_options,
-        protect=tuple(protect or []),
-        fail_on=fail_level,
-        agreed=agreed_sources,
-        selection=Selection(paras=tuple(para or []), sections=tuple(section or [])),
-    )
+    second = names[1] if len(names) > 1 else None
+    pair = _pair_request(names[0], second, label_old, label_new, config, revisions, pdf_engine, password)
+    selection = Selection(paras=tuple(para or []), sections=tuple(section or []))
+    request = command.CheckRequest(pair=pair, rules=rules, selection=selection)
     result = _run(lambda: command.run(request, _notify))
     _gate(result, "check", format, output, (result.comparison.old.source, result.comparison.new.source), no_color)
 
@@ -658,20 +642,11 @@ def export(
     password: PasswordOpt = None,
 ) -> None:
     """Write the comparison to share: XLSX, CSV, Markdown, HTML, DOCX redline or JSON."""
-    from . import exporting
-    from .diff.selection import Selection
-    from .progress import no_progress, progress_bar
-
-    if not output:
-        fail("export needs --output FILE (or -o - for text formats on stdout)")
-    fmt = format.value if format else format_of(output, "report") if output != "-" else None
-    if fmt is None:
-        fail(f"cannot tell the format of {output!r}: give --format {'|'.join(formats_for('report'))}")
-    if output == "-" and _run(lambda: writer(fmt, "report")).binary:
-        fail(f"{fmt} is binary: write it to a file with -o FILE")
     from .app import export as command
+    from .diff.selection import Selection
     from .diff.wording import Options
 
+    fmt = _export_format(format, output)
     request = command.ExportRequest(
         pair=_pair_request(old, new, label_old, label_new, config, revisions, pdf_engine, password),
         compare=Options(ignore_case, ignore_punctuation),
@@ -681,19 +656,39 @@ def export(
         selection=Selection(frozenset(k.value for k in only or []), tuple(para or []), tuple(section or [])),
     )
     exported = _run(lambda: command.run(request, _notify))
-    comparison, result, selected = exported.comparison, exported.check, exported.selected
+    _write_export(exported, fmt, output, include_unchanged=all_paragraphs, author=author, bom=bom)
+
+
+def _export_format(format, output: str) -> str:
+    """export's format, from --format or the suffix of -o; checked before any draft is read."""
+    if not output:
+        fail("export needs --output FILE (or -o - for text formats on stdout)")
+    fmt = format.value if format else format_of(output, "report") if output != "-" else None
+    if fmt is None:
+        fail(f"cannot tell the format of {output!r}: give --format {'|'.join(formats_for('report'))}")
+    if output == "-" and _run(lambda: writer(fmt, "report")).binary:
+        fail(f"{fmt} is binary: write it to a file with -o FILE")
+    return fmt
+
+
+def _write_export(exported, fmt: str, output: str, *, include_unchanged: bool, author: str, bom: bool) -> None:
+    """export's delivery: rendered with a progress bar for long tables, on stdout or atomically to the file."""
+    from . import exporting
+    from .progress import no_progress, progress_bar
+
+    comparison = exported.comparison
     progress = progress_bar(len(comparison.changes)) if output != "-" else no_progress()
     with progress as tick:
         payload = _run(
             lambda: exporting.render(
                 comparison,
                 fmt,
-                check_result=result,
-                include_unchanged=all_paragraphs,
+                check_result=exported.check,
+                include_unchanged=include_unchanged,
                 author=author,
                 bom=bom,
                 progress=tick,
-                selected=selected,
+                selected=exported.selected,
             )
         )
     if output == "-":

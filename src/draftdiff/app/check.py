@@ -21,12 +21,19 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class Rules:
+    """What a check reads and how it gates, for a pair or a register alike."""
+
+    compare: Options = field(default_factory=Options)
+    protect: tuple[str, ...] = ()  # --protect: phrases that must not be lost
+    fail_on: str | None = None  # --fail-on (default: the configuration's, else warning)
+    agreed: tuple[AgreedSource, ...] = ()  # --agreed: adopted texts whose quoted words must not change
+
+
+@dataclass(frozen=True)
 class CheckRequest:
     pair: PairRequest
-    compare: Options = field(default_factory=Options)
-    protect: tuple[str, ...] = ()
-    fail_on: str | None = None
-    agreed: tuple[AgreedSource, ...] = ()
+    rules: Rules = field(default_factory=Rules)
     selection: Selection = field(default_factory=Selection)  # the gate and the report: only these paragraphs
 
 
@@ -42,9 +49,9 @@ def run(request: CheckRequest, notify: Notify = quiet) -> CheckResult:
     from ..rules import check
 
     config = open_config(request.pair.config)  # read once: draft names and [check]
-    settings = _settings(config, request.protect, request.fail_on, request.agreed)
+    settings = _settings(config, request.rules.protect, request.rules.fail_on, request.rules.agreed)
     old, new = load_pair(request.pair, config, notify)
-    comparison = compare(old, new, options=request.compare)
+    comparison = compare(old, new, options=request.rules.compare)
     result = check(comparison, settings)
     if not request.selection.empty:
         result = result.restricted_to(request.selection.select(comparison, include_unchanged=True))
@@ -54,11 +61,8 @@ def run(request: CheckRequest, notify: Notify = quiet) -> CheckResult:
 @dataclass(frozen=True)
 class RegisterCheckRequest:
     drafts: DraftsRequest = field(default_factory=DraftsRequest)
-    compare: Options = field(default_factory=Options)
+    rules: Rules = field(default_factory=Rules)
     since: str | None = None  # gate only on the net change since this draft
-    protect: tuple[str, ...] = ()
-    fail_on: str | None = None
-    agreed: tuple[AgreedSource, ...] = ()
 
 
 def run_register(request: RegisterCheckRequest, notify: Notify = quiet) -> tuple[RegisterCheck, list[Path]]:
@@ -76,7 +80,7 @@ def run_register(request: RegisterCheckRequest, notify: Notify = quiet) -> tuple
             "check needs at least two drafts: list them under [drafts] in draftdiff.toml, or name them"
         )
     loaded = read_drafts(chosen, request.drafts, notify)
-    settings = _settings(config, request.protect, request.fail_on, request.agreed)
+    settings = _settings(config, request.rules.protect, request.rules.fail_on, request.rules.agreed)
     kept = loaded.entries
     start = 0
     if request.since:
@@ -86,5 +90,5 @@ def run_register(request: RegisterCheckRequest, notify: Notify = quiet) -> tuple
                 f"--since {request.since}: not one of the drafts before the last "
                 f"({', '.join(e.name for e in kept[:-1])})"
             )
-    lineages = history(loaded.drafts, [e.name for e in kept], options=request.compare)
+    lineages = history(loaded.drafts, [e.name for e in kept], options=request.rules.compare)
     return check_register(lineages, settings, since=start), [Path(d.source) for d in loaded.drafts]
