@@ -294,3 +294,81 @@ def test_a_comment_on_an_article_follows_it_through_renumbering(tmp_path):
     assert reference["ids"] == ["Art3"]
     assert reference["now"]["Art3"]["ids"] == ["Art4"]  # "Article 3 (mitigation)" is "Article 4" now, not deleted
     assert reference["now"]["Art3"]["outcome"] != "deleted"
+
+
+_TREATY = """Draft agreement
+
+Article 2
+
+1. This Agreement aims to strengthen the global response to climate change, including by:
+
+(a) Holding the increase in the global average temperature well below 2 °C;
+
+(b) Increasing the ability to adapt to the adverse impacts of climate change;
+
+2. It will be implemented to reflect equity.
+
+Article 4
+
+9. Each Party shall communicate a contribution every five years.
+
+10. The CMA shall consider common time frames.
+
+11. A Party may at any time adjust its contribution.
+
+Article 9
+
+2. Other Parties are encouraged to provide support voluntarily.
+
+12. The secretariat shall maintain a public registry.
+
+Article 10
+
+1. The CMA shall periodically take stock of the implementation of this Agreement.
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "ids", "external"),
+    [
+        ("We support Art. 2(1)(a) as drafted.", ["Art2.1(a)"], ""),
+        ("Delete paras 4.9 and 4.10.", ["Art4.9", "Art4.10"], ""),
+        ("Keep paras 4.9–4.11 together.", ["Art4.9", "Art4.10", "Art4.11"], ""),
+        ("Move para 2 of Art. 9 up.", ["Art9.2"], ""),
+        ("See § 9.12 on the registry.", ["Art9.12"], ""),
+        ("Art 10.1 should read 'shall'.", ["Art10.1"], ""),
+        ("article 2, paragraph 1 (b) is fine", ["Art2.1(b)"], ""),
+        ("Consistent with Article 4, paragraph 9, of the Convention.", [], "Convention"),
+        ("As in decision 1/CP.21, paragraph 52.", [], "decision 1/CP.21"),
+    ],
+)
+def test_citations_as_treaty_negotiators_write_them(written, ids, external):
+    """One grammar: what --para reads, refs reads too; another instrument's paragraphs are never the draft's."""
+    draft = draft_from_text(_TREATY, "dec09")
+    found = refs(history([draft, draft]), [Comment(1, written)], on=0)
+    references = found.references
+    assert len(references) == 1, [r.text for r in references]
+    reference = references[0]
+    assert reference.ids == ids and (reference.external or "") == external, (reference.ids, reference.external)
+    if len(ids) == 1:  # compare --para reads the same citation the same way
+        assert draft.find(reference.text)[0].id == ids[0]
+
+
+def test_every_id_of_a_treaty_is_found_again_from_the_citations_people_write():
+    """Property: citations generated from each id, in every form, resolve back to it."""
+    draft = draft_from_text(_TREATY, "dec09")
+    for para in draft.paragraphs:
+        m = re.fullmatch(r"Art(\d+)\.(\d+)((?:\([a-z]\))?)", para.id)
+        if not m:
+            continue
+        art, number, sub = m.groups()
+        forms = [
+            f"Art. {art}({number}){sub}",
+            f"article {art}, paragraph {number} {sub}".strip(),
+            f"para {number}{sub} of Art. {art}",
+        ]
+        if not sub:
+            forms += [f"Art {art}.{number}", f"para {art}.{number}", f"§ {art}.{number}"]
+        for form in forms:
+            found = refs(history([draft, draft]), [Comment(1, f"On {form}: agreed.")], on=0).references
+            assert [r.ids for r in found] == [[para.id]], (form, [(r.text, r.ids) for r in found])

@@ -37,7 +37,9 @@ PARTLY_THRESHOLD = 0.7  # word similarity of a partly adopted proposal
 
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _ID = (
-    rf"(?:\d{{1,4}}(?:[ \u00a0]?[-.]?[ \u00a0]?(?:{_ORD})(?![a-z]))?(?:[ \u00a0]?\((?:[a-z]{{1,4}}|[ivxl]{{1,6}})\))*)"
+    # "42 bis", "12(a)(ii)", and legal numbers "4.9", "5.1 bis" (a digit after the point: never a full stop)
+    rf"(?:\d{{1,4}}(?:\.\d{{1,3}})*(?:[ \u00a0]?[-.]?[ \u00a0]?(?:{_ORD})(?![a-z]))?"
+    rf"(?:[ \u00a0]?\((?:[a-z]{{1,4}}|[ivxl]{{1,6}})\))*)"
 )
 _JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 _RANGE = r"\s*(?:to|through|–|—|-)\s*"
@@ -47,8 +49,17 @@ _REFERENCE_RE = re.compile(
     rf"(?P<list>{_ID}(?:(?:{_RANGE}|{_JOIN}){_ID})*)(?:'s)?",
     re.I,
 )
-_ARTICLE_RE = re.compile(rf"\barticle\s+(?P<art>\d{{1,3}}),?\s+paragraph\s+(?P<para>{_ID})", re.I)
-_ARTICLE_ONLY_RE = re.compile(r"\b(?:article|art\.)\s*(?P<art>\d{1,3})\b(?!,?\s+paragraph)", re.I)
+_SUBS = r"(?:\s?\((?:[a-z]{1,4}|[ivxl]{1,6})\))*"
+_ART = rf"\b(?:article|art\.?)\s*(?P<art>\d{{1,3}}(?:[ \u00a0]?(?:{_ORD})(?![a-z]))?)"
+# an article's paragraph, however it is written: "article 6, paragraph 3 (a)", "Art. 6(3)(a)",
+# "Art 10.1", "Art. 2(1)(a)"; and in words, "para 2 of Art. 9"
+_ARTICLE_RE = re.compile(
+    rf"{_ART}(?:,?\s+(?:paragraph|para\.?)\s+(?P<para>{_ID})|\((?P<para2>\d{{1,3}})\)(?P<subs2>{_SUBS})"
+    rf"|\.(?P<para3>\d{{1,3}})(?P<subs3>{_SUBS}))"
+    rf"|\b(?:paragraph|paras?\.?|§)\s*(?P<para4>{_ID})\s+of\s+(?:the\s+)?(?:article|art\.?)\s*(?P<art4>\d{{1,3}})\b",
+    re.I,
+)
+_ARTICLE_ONLY_RE = re.compile(rf"{_ART}\b(?!,?\s+paragraph|\s*\(\d|\.\d)", re.I)
 _FAMILY_RE = re.compile(
     rf"(?:\b(?:several|some|all|each|any) of\s+)?\bthe\s+(?P<num>\d{{1,4}})s\b"
     rf"|\b(?P<num2>\d{{1,4}})\s+and\s+its\s+(?:{_ORD})(?:\s*/\s*(?:{_ORD}))*\s+paragraphs?",
@@ -354,16 +365,20 @@ def find_references(text: str) -> list[_Found]:
         return all(end <= a or start >= b for a, b in taken)
 
     for m in _ARTICLE_RE.finditer(text):
-        found.append(_Found(m.start(), m.end(), m.group(), [("article", f"{m['art']}|{m['para']}")]))
+        art = m["art"] or m["art4"]
+        para = m["para"] or m["para4"] or (m["para2"] and m["para2"] + m["subs2"]) or (m["para3"] + m["subs3"])
+        found.append(_Found(m.start(), m.end(), m.group(), [("article", f"{art}|{para}")]))
         taken.append(m.span())
     for m in _ARTICLE_ONLY_RE.finditer(text):
-        found.append(_Found(m.start(), m.end(), m.group(), [("article", f"{m['art']}|")]))
-        taken.append(m.span())
+        if free(*m.span()):
+            found.append(_Found(m.start(), m.end(), m.group(), [("article", f"{m['art']}|")]))
+            taken.append(m.span())
     for m in _REFERENCE_RE.finditer(text):
         if not free(*m.span()):
             continue
         keyword = m["keyword"]
-        prefix = "OP" if keyword.upper() == "OP" else "PP" if keyword.upper() == "PP" else ""
+        # "pp. 6", "PP 6": a preambular paragraph; "OP5": an operative one (numbered plainly)
+        prefix = "OP" if keyword.upper() == "OP" else "PP" if keyword.upper().rstrip(".") == "PP" else ""
         found.append(_Found(m.start(), m.end(), m.group(), _list_parts(m["list"], prefix)))
         taken.append(m.span())
     for m in _FAMILY_RE.finditer(text):
@@ -404,7 +419,7 @@ def _list_parts(listing: str, prefix: str) -> list[tuple[str, str]]:
 
 
 _EXTERNAL_AFTER_RE = re.compile(
-    r"\s*(?:of|in|from)\s+(?:the\s+)?(?P<doc>GC[MR]\b|decision\s+\d+/(?:CP|CMA|CMP)\.\d+|"
+    r"\s*,?\s*(?:of|in|from)\s+(?:the\s+)?(?P<doc>GC[MR]\b|decision\s+\d+/(?:CP|CMA|CMP)\.\d+|"
     r"(?:General Assembly\s+)?resolution\s+\d{1,3}/\d{1,4}|A/RES/\d{1,3}/\d{1,4}|\d{2,3}/\d{1,4}(?![\w/])|"
     r"(?:the\s+)?(?:Charter|Convention|Agenda\s+2030|2030\s+Agenda|Paris\s+Agreement|Global\s+Compact))",
     re.I,
@@ -422,9 +437,9 @@ def _external_before(text: str, start: int) -> str:
     """The other document a reference is to, when one is named just before it
     ("GCM, para 15(g)", "76/141, OP31", "resolution 73/195, paragraph 4")."""
     window = text[max(0, start - 40) : start]
-    for boundary in (".", ";", "+", "[", "(", "\n", " and ", " while ", " but "):
+    for boundary in (". ", ";", "+", "[", "\n", " and ", " while ", " but "):
         cut = window.rfind(boundary)
-        if cut >= 0 and boundary not in ("(",):
+        if cut >= 0:
             window = window[cut + len(boundary) :]
     found = list(_EXTERNAL_RE.finditer(window))
     if not found:
@@ -574,8 +589,13 @@ def _range(first: str, last: str, known: list[str]) -> list[str]:
     a, b = known.index(start), known.index(end)
     if b < a:
         a, b = b, a
-    # every top-level paragraph between, bis and ter included; sub-paragraphs are inside them
-    return [i for i in known[a : b + 1] if "(" not in i and re.match(r"^(?:PP)?\d", i)]
+    # every paragraph between at the level of the first, bis and ter included; sub-paragraphs are inside them
+    container = start.rsplit(".", 1)[0] + "." if "." in start else ""
+    return [
+        i
+        for i in known[a : b + 1]
+        if "(" not in i and i.startswith(container) and re.match(r"^(?:PP|Art[\w]*\.)?\d", i)
+    ]
 
 
 def _forward(history: History) -> dict[Node, list[Node]]:
