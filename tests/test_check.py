@@ -448,3 +448,51 @@ def test_agreed_language_quoted_then_changed_is_reported_with_its_source(tmp_pat
     )
     via_config = run_cli("check", str(SAMPLES / "rev2.txt"), str(SAMPLES / "rev3.txt"), "-f", "json", cwd=tmp_path)
     assert any(f["rule"] == "DD107" for f in json.loads(via_config.stdout)["findings"])
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rules"),
+    [
+        # a word proposed inside brackets is not yet a strengthening, nor a hedge added
+        (
+            "Parties should strive to improve enabling environments.",
+            "Parties [shall][should] strive to improve enabling environments.",
+            set(),
+        ),
+        (
+            "Parties shall report on support provided.",
+            "Parties shall report on support provided [as appropriate].",
+            set(),
+        ),
+        # a word that stood only in brackets resolves a bracket when the weaker one is kept
+        (
+            "Each Party [shall][should] report on its contribution.",
+            "Each Party should report on its contribution.",
+            {"DD111"},
+        ),
+        # "every five years" is a rhythm, not who is covered; an editorial note is not the text
+        (
+            "Each Party shall communicate a contribution every five years.",
+            "Each Party shall communicate a contribution in 2025.",
+            set(),
+        ),
+        ("All Parties shall report (EU internal note: all includes observers).", "Parties shall report.", {"DD103"}),
+        ("Parties shall report (EU internal note: check all of them).", "Parties shall report.", set()),
+    ],
+)
+def test_check_weighs_only_agreed_words(old, new, rules):
+    old_draft = draft_from_text(f"1. {old}\n\n2. The secretariat shall publish the reports on its website.\n", "old")
+    new_draft = draft_from_text(f"1. {new}\n\n2. The secretariat shall publish the reports on its website.\n", "new")
+    found = {f.rule for f in check(draftdiff.compare(old_draft, new_draft)).findings}
+    assert found == rules
+
+
+def test_a_hedge_already_there_is_not_added_by_offering_the_paragraph_as_options():
+    old = draft_from_text("3. Parties shall integrate adaptation, where appropriate, into policies.\n", "old")
+    new = draft_from_text(
+        "3. Option 1: Parties shall integrate adaptation, where appropriate, into their policies and plans.\n\n"
+        "Option 2: Parties should integrate adaptation, where appropriate, into relevant policies.\n",
+        "new",
+    )
+    findings = check(draftdiff.compare(old, new)).findings
+    assert not [f for f in findings if f.rule == "DD102"], [f.message for f in findings]

@@ -25,3 +25,36 @@ def phrase_with_object(phrase: str, old_text: str, new_text: str) -> str:
         if candidate not in norm_new:
             return candidate
     return phrase
+
+
+# "(EU internal note: …)", "{Placement proposal: …}", "[Note: …]": words to the reader, not the text
+_NOTE_RE = re.compile(r"\((?:[^()]{0,60}?\bnote\b[^()]*)\)|\{[^{}]*\}", re.I)
+_INNER_BRACKETS_RE = re.compile(r"\[[^\[\]]*\]")
+
+
+def agreed_text(text: str) -> str:
+    """The words a rule may weigh: without bracketed text (never agreed: its
+    fate is a bracket resolution, DD111, not a weakening) and without editorial
+    notes. Nested brackets go from the inside out."""
+    text = _NOTE_RE.sub(" ", text)
+    while "[" in text:
+        stripped = _INNER_BRACKETS_RE.sub(" ", text)
+        if stripped == text:
+            break  # an unmatched bracket: leave the rest
+        text = stripped
+    return text
+
+
+def excerpt(phrase: str, text: str, around: int = 6) -> str:
+    """The words around a phrase in a long text (the changed words a reader
+    needs), the text itself when it is short."""
+    words = text.split()
+    if len(words) <= 2 * around + 4:
+        return text
+    hits = phrases.find(phrase, text)
+    norm = phrases.normalize(text)
+    if not hits or len(norm.split()) != len(words):
+        return text
+    first = norm[: hits[0].start].count(" ")
+    last = norm[: hits[0].end].count(" ")
+    return " ".join(words[max(0, first - around) : last + 1 + around])

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .. import phrases
 from . import strengthened
-from .common import text_of
+from .common import agreed_text, excerpt, text_of
 from .rule import Checks, Rule
 
 if TYPE_CHECKING:
@@ -28,6 +28,15 @@ RULES = (
 )
 
 
+def _added(hedge: str, change: Change, before: int) -> bool:
+    """The hedge stands, agreed, more often in the new text than in the old. A
+    paragraph split into options offers each its copy of the old words: the
+    options are counted one at a time, not added up."""
+    pieces = [agreed_text(p.text) for p in change.new]
+    after = max(phrases.count(hedge, piece) for piece in pieces) if len(pieces) > 1 else phrases.count(hedge, pieces[0])
+    return after > before
+
+
 def run(checker: Checks) -> None:
     for change in checker.edited_changes():
         _in_change(checker, change)
@@ -35,7 +44,10 @@ def run(checker: Checks) -> None:
 
 # DD102 / DD106: hedges
 def _in_change(checker: Checks, change: Change) -> None:
+    # a hedge counts where it is agreed (outside brackets and notes) on the side it would be
+    # added to or removed from, and anywhere on the other side
     old_text, new_text = text_of(change.old), text_of(change.new)
+    agreed_old = agreed_text(old_text)
     para = change.new_ids[0]
     counted: set[str] = set()
     present = phrases.lemmas_in(old_text) | phrases.lemmas_in(new_text)
@@ -47,8 +59,8 @@ def _in_change(checker: Checks, change: Change) -> None:
             continue
         counted.add(key)
         before, after = phrases.count(hedge, old_text), phrases.count(hedge, new_text)
-        if after > before:
-            context = next((e.new for e in change.edits if phrases.count(hedge, e.new)), hedge)
+        if _added(hedge, change, before):
+            context = next((excerpt(hedge, e.new) for e in change.edits if phrases.count(hedge, e.new)), hedge)
             checker.add(
                 "DD102",
                 change,
@@ -56,6 +68,6 @@ def _in_change(checker: Checks, change: Change) -> None:
                 context,
                 f'Hedge added in para {para}: "{hedge}" makes the commitment conditional.',
             )
-        elif before > after:
-            context = next((e.old for e in change.edits if phrases.count(hedge, e.old)), hedge)
+        elif phrases.count(hedge, agreed_old) > after:
+            context = next((excerpt(hedge, e.old) for e in change.edits if phrases.count(hedge, e.old)), hedge)
             strengthened.report(checker, change, context, "", f'Qualifier removed in para {para}: "{hedge}".')

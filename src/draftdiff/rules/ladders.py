@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import strengthened
+from .common import agreed_text
 from .rule import Checks, Rule
 
 if TYPE_CHECKING:
@@ -71,16 +72,31 @@ def _in_change(checker: Checks, change: Change) -> None:
         if edit.op != "replace":
             continue
         steps = []
+        # a word only inside brackets was never agreed: stepping down from it resolves a bracket
+        # (DD111), stepping up to it is a proposal, not yet a strengthening
+        agreed_old, agreed_new = agreed_text(edit.old_in_context), agreed_text(edit.new_in_context)
         for ladder in checker.settings.ladders:
             before = ladder.rank(edit.old_in_context)
             after = ladder.rank(edit.new_in_context)
             if before is None or after is None or before[0] == after[0]:
                 continue
-            steps.append((ladder, before, after))
+            if after[0] < before[0] and ladder.rank(agreed_new) is None:
+                continue
+            steps.append((ladder, before, after, ladder.rank(agreed_old) is None))
         # "shall" -> "may wish to" is a weaker frame (DD109), not also "shall" -> "may"
-        framed = any(ladder.rule == "DD109" and after[0] > before[0] for ladder, before, after in steps)
+        framed = any(ladder.rule == "DD109" and after[0] > before[0] for ladder, before, after, _ in steps)
         para = change.new_ids[0] if change.new else change.old_ids[0]
-        for ladder, before, after in steps:
+        for ladder, before, after, bracketed in steps:
+            if after[0] > before[0] and bracketed:
+                checker.add(
+                    "DD111",
+                    change,
+                    edit.old,
+                    edit.new,
+                    f'Bracket resolved to the weaker alternative in para {para}: "{before[1]}" stood only in '
+                    f'brackets, "{after[1]}" was kept (bracketed text was never agreed).',
+                )
+                continue
             if after[0] > before[0]:
                 if framed and ladder.rule == "DD101" and not ladder.flagged:
                     continue

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .. import phrases
 from . import strengthened
-from .common import text_of
+from .common import agreed_text, text_of
 from .rule import Checks, Rule
 
 if TYPE_CHECKING:
@@ -38,12 +38,19 @@ def _in_change(checker: Checks, change: Change) -> None:
     if any(f.change is change and f.rule == "DD109" for f in checker.findings):
         return  # the frame was replaced: DD109 says it
     settings = checker.settings
+    # a softener counts where it is agreed (outside brackets and notes) on the side it would
+    # be added to or removed from, and anywhere on the other side: one proposed in brackets
+    # adds nothing yet, one bracketed again is not removed
     old_text, new_text = text_of(change.old), text_of(change.new)
-    before = phrases.softened(old_text, settings.softeners, settings.commitment_verbs)
-    after = phrases.softened(new_text, settings.softeners, settings.commitment_verbs)
+
+    def softened(text: str) -> dict[tuple[str, str], int]:
+        return phrases.softened(text, settings.softeners, settings.commitment_verbs)
+
+    before, after = softened(old_text), softened(new_text)
+    agreed_before, agreed_after = softened(agreed_text(old_text)), softened(agreed_text(new_text))
     para = change.new_ids[0]
-    added = [pair for pair in after if after[pair] > before.get(pair, 0)]
-    removed = [pair for pair in before if before[pair] > after.get(pair, 0)]
+    added = [pair for pair in agreed_after if agreed_after[pair] > before.get(pair, 0)]
+    removed = [pair for pair in agreed_before if agreed_before[pair] > after.get(pair, 0)]
     for softener, verb in added:
         words = next((e.new for e in change.edits if phrases.count(softener, e.new)), softener)
         checker.add(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .. import phrases
-from .common import phrase_with_object, text_of
+from .common import agreed_text, phrase_with_object, text_of
 from .rule import Checks, Rule
 
 if TYPE_CHECKING:
@@ -32,7 +33,9 @@ def run(checker: Checks) -> None:
 
 # DD103: universality
 def _in_change(checker: Checks, change: Change) -> None:
-    old_text, new_text = text_of(change.old), text_of(change.new)
+    # the old words count where they were agreed (never inside brackets or a note: their
+    # fate is a bracket resolution); the new ones anywhere (bracketed again is not removed)
+    old_text, new_text = agreed_text(text_of(change.old)), text_of(change.new)
     para = change.new_ids[0]
     in_old = phrases.lemmas_in(old_text)
     for phrase in checker.settings.universal_phrases:
@@ -50,27 +53,42 @@ def _in_change(checker: Checks, change: Change) -> None:
     for edit in change.edits:
         if edit.op == "insert":
             continue
-        for word in words:
-            removed = _count(word, edit.old) - _count(word, edit.new)
-            if removed > 0 and _count(word, new_text) < _count(word, old_text):
-                checker.add(
-                    "DD103",
-                    change,
-                    edit.old,
-                    edit.new,
-                    f'Universality lost in para {para}: "{word}" was dropped ("{edit.old}" → "{edit.new or "…"}").',
-                )
+        # a word's case is no change ("each" → "Each"); one finding per edit, however many words it dropped
+        dropped = [
+            word
+            for word in words
+            if _count(word, agreed_text(edit.old)) > _count(word, edit.new)
+            and _count(word, new_text) < _count(word, old_text)
+        ]
+        if dropped:
+            named = '", "'.join(dropped)
+            checker.add(
+                "DD103",
+                change,
+                edit.old,
+                edit.new,
+                f'Universality lost in para {para}: "{named}" was dropped ("{edit.old}" → "{edit.new or "…"}").',
+            )
 
 
 # "each year", "every session": a rhythm, not who is covered
 _TIME = ("year", "month", "week", "day", "session", "cycle", "quarter", "biennium", "meeting", "decade")
 
 
+_EVERY_N_RE = re.compile(
+    rf"\b(?:every|each)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|few|other)\s+(?:{'|'.join(_TIME)})s?\b",
+    re.I,
+)
+
+
 def _count(word: str, text: str) -> int:
     found = phrases.count(word, text)
     if not found:
         return 0  # no need to look for "each year" where there is no "each"
-    return found - sum(phrases.count(f"{word} {unit}", text) for unit in _TIME)
+    rhythm = sum(phrases.count(f"{word} {unit}", text) for unit in _TIME)
+    if word.lower() in ("every", "each"):
+        rhythm += sum(1 for m in _EVERY_N_RE.finditer(text) if m.group().split()[0].lower() == word.lower())
+    return found - rhythm
 
 
 def _universals(words: list[str], text: str) -> int:
