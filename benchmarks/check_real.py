@@ -62,7 +62,9 @@ def main() -> int:
                 row["not judged"] += 1
                 rule["not judged"] += 1
                 if args.verbose:
-                    print(f"    not judged: {finding['rule']} {finding['old']} → {finding['new']}: {finding['message']}")
+                    print(
+                        f"    not judged: {finding['rule']} {finding['old']} → {finding['new']}: {finding['message']}"
+                    )
         for key, finding in judged.items():
             if key not in keys:
                 row[f"{finding['verdict']} gone"] += 1
