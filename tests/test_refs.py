@@ -255,6 +255,8 @@ def test_refs_json_contract_and_exports(tmp_path):
     assert rows[0]["Reference"] == "paragraph 31" and rows[0]["Draft"] == "Zero draft"
     html = (tmp_path / "refs.html").read_text(encoding="utf-8")
     assert '<mark class="">paras 9ter and 42bis</mark>' in html and "default-src 'none'" in html
+    assert "<h2>Proposals</h2>" in html and "<h2>Uptake</h2>" in html  # as the README promises
+    assert "<td>Delegation C</td><td>2</td><td>2</td>" in html
     terminal = run_cli("refs", "comments.md", "--on", "Rev.1", "--no-color", cwd=SAMPLES, env={"COLUMNS": "120"})
     assert "Uptake" in terminal.stdout and "Delegation C" in terminal.stdout
 

@@ -223,6 +223,9 @@ mark { background: #fff2cc; padding: 0 2px; } mark.external { background: #eee; 
 details { font: 13px/1.45 system-ui, sans-serif; margin: 6px 0 0; }
 .outcome { color: #5f6b7a; } del { color: #b00020; background: #fde8eb; }
 ins { color: #00703c; background: #e5f5ec; text-decoration: underline; }
+h2 { font: 600 1.1rem system-ui, sans-serif; margin: 24px 0 6px; }
+table { border-collapse: collapse; font: 13px/1.4 system-ui, sans-serif; background: #fff; }
+td, th { border: 1px solid #d9dee5; padding: 3px 8px; text-align: left; vertical-align: top; }
 """
 
 
@@ -270,8 +273,32 @@ def html_document(refs: Refs) -> str:
     body = f"""<main>
 <h1>{escape(title)}</h1>
 {"".join(items)}
+{_proposals_html(refs)}
 </main>"""
     return page(f"{escape(title)} · draftdiff", _CSS, body)
+
+
+def _proposals_html(refs: Refs) -> str:
+    """The proposals (words a comment asked to add or use) and their uptake, per author or organisation."""
+    if not refs.proposals:
+        return ""
+    names = refs.history.names
+    rows = "".join(
+        f"<tr><td>{p.comment.index}</td><td>{escape(p.comment.who)}</td><td>{escape(p.para)}</td>"
+        f"<td>{escape(p.words)}</td><td>{escape(p.status)}</td>"
+        f"<td>{escape(names[p.draft]) if p.draft is not None else ''}</td><td>{escape(', '.join(p.ids))}</td></tr>"
+        for p in refs.proposals
+    )
+    uptake = "".join(
+        f"<tr><td>{escape(who)}</td><td>{row['proposals']}</td><td>{row['adopted']}</td><td>{row['partly']}</td></tr>"
+        for who, row in refs.uptake().items()
+    )
+    return (
+        "<h2>Proposals</h2><table><thead><tr><th>Comment</th><th>Who</th><th>Para</th><th>Proposed words</th>"
+        f"<th>Status</th><th>In</th><th>Ids</th></tr></thead><tbody>{rows}</tbody></table>"
+        "<h2>Uptake</h2><table><thead><tr><th>Who</th><th>Proposals</th><th>Adopted</th><th>Partly</th></tr></thead>"
+        f"<tbody>{uptake}</tbody></table>"
+    )
 
 
 def _segments(segments) -> str:
