@@ -374,3 +374,27 @@ def test_every_id_of_a_treaty_is_found_again_from_the_citations_people_write():
         for form in forms:
             found = refs(history([draft, draft]), [Comment(1, f"On {form}: agreed.")], on=0).references
             assert [r.ids for r in found] == [[para.id]], (form, [(r.text, r.ids) for r in found])
+
+
+def test_proposals_taken_up_in_another_form_or_another_paragraph_are_found():
+    old = draft_from_text(
+        "Article 2\n\n1. This Agreement aims at holding the increase well below 2 °C above pre-industrial levels.\n\n"
+        "2. Recognizing the need for cooperation.\n",
+        "dec09",
+    )
+    new = draft_from_text(
+        "Article 2\n\n1. This Agreement aims at holding the increase well below 2 °C above pre-industrial levels and "
+        "pursuing efforts to limit the temperature increase to 1.5 °C above pre-industrial levels.\n\n"
+        "2. Recognizing the need for cooperation and intergenerational equity.\n",
+        "final",
+    )
+    comments = [
+        Comment(
+            1,
+            "In Art. 2(1), add 'to pursue efforts to limit the temperature increase to 1.5 °C above pre-industrial levels'.",
+        ),
+        Comment(2, "In Art. 2(1), add 'intergenerational equity'."),
+    ]
+    found = {p.comment.index: (p.status, p.ids) for p in refs(history([old, new]), comments, on=0).proposals}
+    assert found[1] == ("partly", ["Art2.1"])  # "to pursue" became "pursuing": the same words, inflected
+    assert found[2] == ("adopted", ["Art2.2"])  # it landed in another paragraph than the one cited

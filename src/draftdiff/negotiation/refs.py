@@ -765,6 +765,13 @@ def _uptake(history, proposal: Proposal, d: int, para: str, to: int, forward, th
             score, matched = _best_window(para_words, wanted)
             if score >= threshold and (best is None or score > best[0]):
                 best = (score, later, ids, matched)
+    if best is None:
+        # words added elsewhere than the paragraph cited ("intergenerational equity" landed in the preamble)
+        for later in range(d + 1, to + 1):
+            found = [p for p in history.drafts[later].paragraphs if _contains(phrase_words(p.text), wanted)]
+            if found:
+                proposal.status, proposal.draft, proposal.ids = "adopted", later, [p.id for p in found[:3]]
+                return
     if best is not None:
         proposal.status, proposal.draft, proposal.ids, proposal.matched = "partly", best[1], best[2], best[3]
 
@@ -775,14 +782,19 @@ def _contains(haystack: list[str], needle: list[str]) -> bool:
 
 
 def _best_window(haystack: list[str], needle: list[str]) -> tuple[float, str]:
+    """The window of the paragraph closest to the proposed words, compared by
+    lemma: "to pursue efforts" and "pursuing efforts" are the same proposal."""
+    from ..phrases import lemma
+
     n = len(needle)
+    needle_lemmas = [lemma(w) for w in needle]
+    lemmas = [lemma(w) for w in haystack]
     best = (0.0, "")
     for length in range(max(1, n - 3), n + 4):
         for k in range(0, max(1, len(haystack) - length + 1)):
-            window = haystack[k : k + length]
-            score = Indel.normalized_similarity(needle, window)
+            score = Indel.normalized_similarity(needle_lemmas, lemmas[k : k + length])
             if score > best[0]:
-                best = (score, " ".join(window))
+                best = (score, " ".join(haystack[k : k + length]))
     return best
 
 
