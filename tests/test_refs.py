@@ -398,3 +398,17 @@ def test_proposals_taken_up_in_another_form_or_another_paragraph_are_found():
     found = {p.comment.index: (p.status, p.ids) for p in refs(history([old, new]), comments, on=0).proposals}
     assert found[1] == ("partly", ["Art2.1"])  # "to pursue" became "pursuing": the same words, inflected
     assert found[2] == ("adopted", ["Art2.2"])  # it landed in another paragraph than the one cited
+
+
+def test_the_party_named_inside_a_comment_gets_the_uptake(tmp_path):
+    rows = 'text,entered by\n"Norway: In para 38, add \'in full\'.",secretariat\n"On behalf of the G-77 and China, para 12 should stay.",secretariat\n'
+    (tmp_path / "comments.csv").write_text(rows, encoding="utf-8")
+    args = ["refs", str(tmp_path / "comments.csv"), "--on", "rev3", "-f", "json"]
+    pattern = r"^(?:On behalf of (?:the )?)?(?P<author>[^:,]+)[:,]"
+    document = json.loads(run_cli(*args, "--author-from", pattern, cwd=SAMPLES).stdout)
+    assert [r["author"] for r in document["references"]] == ["Norway", "G-77 and China"]
+    assert document["uptake"] and "Norway" in document["uptake"]
+    by_column = json.loads(run_cli(*args, "--author-from", "entered by", cwd=SAMPLES).stdout)
+    assert {r["author"] for r in by_column["references"]} == {"secretariat"}
+    bad = run_cli(*args, "--author-from", "(unclosed", cwd=SAMPLES)
+    assert bad.returncode == 2 and "not a regular expression" in bad.stderr

@@ -426,6 +426,12 @@ def refs(
         str | None, typer.Option("--organisation-column", help="CSV: the column of the organisation.")
     ] = None,
     date_column: Annotated[str | None, typer.Option("--date-column", help="CSV: the column of the date.")] = None,
+    author_from: Annotated[
+        str | None,
+        typer.Option(
+            "--author-from", help="Who wrote each comment: a CSV column, or a pattern such as '^(?P<author>[^:]+):'."
+        ),
+    ] = None,
     threshold: Annotated[
         float,
         typer.Option("--threshold", help="How close later wording must be for a proposal to be partly adopted, 0-1."),
@@ -460,6 +466,7 @@ def refs(
         separator=separator,
         columns=columns,
         threshold=threshold,
+        author_from=author_from,
     )
     loaded, found_comments = _run(lambda: command.load(request, _notify))
     view = _run(lambda: command.run(request, loaded, found_comments))

@@ -20,11 +20,12 @@ class RefsRequest:
     separator: str | None = None  # free text: a line that separates comments
     columns: dict[str, str] = field(default_factory=dict)  # CSV: role (text, author, organisation, date) -> column
     threshold: float = PARTLY_THRESHOLD
+    author_from: str | None = None  # a CSV column, or a pattern with a group "author" that names them in the text
 
 
 def load(request: RefsRequest, notify: Notify = quiet) -> tuple[Loaded, list[StakeholderComment]]:
     """The comments and every draft of the register, read."""
-    from ..negotiation.refs import read_comments
+    from ..negotiation.refs import authors_from, read_comments
 
     if not 0 < request.threshold <= 1:
         raise DraftDiffError("--threshold is a similarity between 0 (exclusive) and 1")
@@ -33,7 +34,21 @@ def load(request: RefsRequest, notify: Notify = quiet) -> tuple[Loaded, list[Sta
     _, entries = open_register(request.drafts.config)
     if len(entries) < 1:
         raise DraftDiffError("no drafts: list them under [drafts] in draftdiff.toml, or run this in a folder of drafts")
-    comments = read_comments(request.comments, separator=request.separator, columns=request.columns)
+    columns = dict(request.columns)
+    pattern = request.author_from
+    comments = None
+    if pattern and request.comments.suffix.lower() == ".csv" and "author" not in columns:
+        try:  # a column of the CSV, when it has one of that name
+            comments = read_comments(
+                request.comments, separator=request.separator, columns={**columns, "author": pattern}
+            )
+            pattern = None
+        except DraftDiffError:
+            comments = None  # no such column: a pattern
+    if comments is None:
+        comments = read_comments(request.comments, separator=request.separator, columns=columns)
+    if pattern:
+        comments = authors_from(comments, pattern)
     loaded = read_drafts(entries, request.drafts, notify)
     if not loaded.drafts:
         raise DraftDiffError("no readable drafts in the register")

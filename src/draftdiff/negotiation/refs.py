@@ -16,6 +16,7 @@ when they were written: "paras 9ter and 42bis", "paragraphs 12 to 14",
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 from collections.abc import Iterable
@@ -250,6 +251,28 @@ def read_comments(
     except UnicodeDecodeError:
         raise InputError("is not UTF-8 text", path=path, hint="save the comments as UTF-8") from None
     return _split(text, separator)
+
+
+def authors_from(comments: list[StakeholderComment], pattern: str) -> list[StakeholderComment]:
+    """The author named inside each comment's text ("Norway: …", "On behalf of the
+    G-77 and China, …"): ``pattern`` is a regular expression whose group
+    ``author`` (or its first group) names them; the words it matched leave the text."""
+    try:
+        found_re = re.compile(pattern)
+    except re.error as exc:
+        raise DraftDiffError(f"--author-from {pattern!r} is not a regular expression ({exc})") from None
+    if not found_re.groups:
+        raise DraftDiffError(f"--author-from {pattern!r} names no group: use (?P<author>…), e.g. '^(?P<author>[^:]+):'")
+    out = []
+    for comment in comments:
+        m = found_re.search(comment.text)
+        if m is None:
+            out.append(comment)
+            continue
+        author = (m.groupdict().get("author") or m.group(1) or "").strip()
+        text = (comment.text[: m.start()] + comment.text[m.end() :]).strip()
+        out.append(dataclasses.replace(comment, author=author or comment.author, text=text or comment.text))
+    return out
 
 
 def _read(path: Path) -> bytes:
