@@ -6,7 +6,10 @@ On the samples (samples/comments.csv against samples/comments-key.md), and
 on generated comments citing the drafts of generated chains in every form
 (tests/test_refs.py: single ids, lists, ranges, section signs, OP numbers,
 bare "42 bis", drafts named in the text, possessives, with references to
-other documents and stray numbers mixed in).
+other documents and stray numbers mixed in); and on comments written by
+hand about a real draft (benchmarks/truth/refs/, held apart from the
+tests), whose cited paragraphs are followed to the later draft and checked
+against the lineage truth of benchmarks/truth/lineage/.
 """
 
 from __future__ import annotations
@@ -81,7 +84,65 @@ def main() -> int:
     print(f"generated: {args.seeds} chains, 40 comments each")
     score(recognition)
     score({"resolution to the final": resolution})
+    real_drafts()
     return 0
+
+
+def real_drafts() -> None:
+    """Comments written by hand about a real draft (benchmarks/truth/refs/, held
+    apart from the tests): the ids each cites, other instruments kept apart, and
+    where the cited paragraphs are in the later draft, by the lineage truth."""
+    import json
+    import os
+
+    from draftdiff.negotiation.refs import StakeholderComment
+    from lineage_accuracy import Locator, pair_truths
+
+    corpus = Path(os.environ.get("DRAFTDIFF_CORPUS", ROOT.parent / "shared" / "corpus"))
+    if not corpus.is_dir():
+        return
+    for path in sorted((ROOT / "benchmarks" / "truth" / "refs").glob("*.json")):
+        truth = json.loads(path.read_text(encoding="utf-8"))
+        on, to = draftdiff.load(corpus / truth["on"]), draftdiff.load(corpus / truth["to"])
+        comments = [StakeholderComment(k, c["text"]) for k, c in enumerate(truth["comments"], 1)]
+        found = refs(history([on, to]), comments, on=0, to=1)
+        table = {"references": [0, 0, 0], "other instruments kept apart": [0, 0, 0], "resolution to the later draft": [0, 0, 0]}
+        # where each cited paragraph went, as the lineage truth has it (labelled by reading)
+        lineage = {}
+        for pair in pair_truths(ROOT / "benchmarks" / "truth" / "lineage" / truth["lineage"]):
+            old_at, new_at = Locator(on), Locator(to)
+            for olds, new in pair.links:
+                j = new_at.find(new) if new else None
+                for snippet in olds:
+                    i = old_at.find(snippet)
+                    if i is not None:
+                        lineage.setdefault(on.paragraphs[i].id, set())
+                        if j is not None:
+                            lineage[on.paragraphs[i].id].add(to.paragraphs[j].id)
+        for k, comment in enumerate(truth["comments"], 1):
+            mine = [r for r in found.references if r.comment.index == k]
+            got = {i for r in mine if not r.external for i in r.ids}
+            want = set(comment["ids"])
+            row = table["references"]
+            row[0] += len(got & want)
+            row[1] += len(got)
+            row[2] += len(want)
+            kept = {r.external for r in mine if r.external}
+            ext = table["other instruments kept apart"]
+            ext[0] += len(kept & set(comment.get("external", [])))
+            ext[1] += len(kept)
+            ext[2] += len(comment.get("external", []))
+            for para_id in want & got:
+                if para_id not in lineage:
+                    continue  # not labelled in the lineage truth
+                now = {i for r in mine for pid, n in r.now.items() if pid == para_id for i in n.ids}
+                res = table["resolution to the later draft"]
+                res[0] += len(now & lineage[para_id])
+                res[1] += len(now)
+                res[2] += len(lineage[para_id])
+        print(f"real drafts, held apart: {path.name} ({len(comments)} comments)")
+        score(table)
+
 
 
 if __name__ == "__main__":
