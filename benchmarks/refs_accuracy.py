@@ -95,8 +95,9 @@ def real_drafts() -> None:
     import json
     import os
 
-    from draftdiff.negotiation.refs import StakeholderComment
     from lineage_accuracy import Locator, pair_truths
+
+    from draftdiff.negotiation.refs import StakeholderComment
 
     corpus = Path(os.environ.get("DRAFTDIFF_CORPUS", ROOT.parent / "shared" / "corpus"))
     if not corpus.is_dir():
@@ -106,7 +107,11 @@ def real_drafts() -> None:
         on, to = draftdiff.load(corpus / truth["on"]), draftdiff.load(corpus / truth["to"])
         comments = [StakeholderComment(k, c["text"]) for k, c in enumerate(truth["comments"], 1)]
         found = refs(history([on, to]), comments, on=0, to=1)
-        table = {"references": [0, 0, 0], "other instruments kept apart": [0, 0, 0], "resolution to the later draft": [0, 0, 0]}
+        table = {
+            "references": [0, 0, 0],
+            "other instruments kept apart": [0, 0, 0],
+            "resolution to the later draft": [0, 0, 0],
+        }
         # where each cited paragraph went, as the lineage truth has it (labelled by reading)
         lineage = {}
         for pair in pair_truths(ROOT / "benchmarks" / "truth" / "lineage" / truth["lineage"]):
@@ -142,7 +147,6 @@ def real_drafts() -> None:
                 res[2] += len(lineage[para_id])
         print(f"real drafts, held apart: {path.name} ({len(comments)} comments)")
         score(table)
-
 
 
 if __name__ == "__main__":
