@@ -58,3 +58,26 @@ def excerpt(phrase: str, text: str, around: int = 6) -> str:
     first = norm[: hits[0].start].count(" ")
     last = norm[: hits[0].end].count(" ")
     return " ".join(words[max(0, first - around) : last + 1 + around])
+
+
+def _despaced(text: str) -> str:
+    return "".join(phrases.normalize(text).split())
+
+
+def same_but_spacing(old: str, new: str) -> bool:
+    """Only spacing or case differs ("any guardrails" → "anyGuardrails", an extraction's slip)."""
+    return _despaced(old) == _despaced(new)
+
+
+def stands_elsewhere(words: str, new_paragraphs, word: str | None = None) -> bool:
+    """The old words still stand, whole, in some paragraph of the new draft:
+    they moved, or a reader cut the paragraphs differently; nothing was lost.
+    With ``word``, only the clause that holds it must stand (four words at
+    least). Compared without spaces or case."""
+    if word is not None:
+        clauses = [c for c in re.split(r"[.;:]\s", words) if phrases.count(word, c)]
+        return bool(clauses) and all(stands_elsewhere(c, new_paragraphs, None) for c in clauses)
+    if len(words.split()) < 4:
+        return False
+    needle = _despaced(words)
+    return any(needle in _despaced(p.text) for p in new_paragraphs)

@@ -6,6 +6,7 @@ invite (DD110); and any step up (DD106)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from . import strengthened
@@ -66,6 +67,9 @@ def run(checker: Checks) -> None:
         _in_change(checker, change)
 
 
+_PROHIBITION_RE = re.compile(r"\b(?:may|shall|must|should|will|can)\s+not\b|\b(?:cannot|mustn't|shan't)\b", re.I)
+
+
 # DD101 / DD106: ladders
 def _in_change(checker: Checks, change: Change) -> None:
     for edit in change.edits:
@@ -75,6 +79,9 @@ def _in_change(checker: Checks, change: Change) -> None:
         # a word only inside brackets was never agreed: stepping down from it resolves a bracket
         # (DD111), stepping up to it is a proposal, not yet a strengthening
         agreed_old, agreed_new = agreed_text(edit.old_in_context), agreed_text(edit.new_in_context)
+        # "may not" → "shall not": a prohibition either way, not a step on the ladder
+        if _PROHIBITION_RE.search(edit.old_in_context) and _PROHIBITION_RE.search(edit.new_in_context):
+            continue
         for ladder in checker.settings.ladders:
             before = ladder.rank(edit.old_in_context)
             after = ladder.rank(edit.new_in_context)

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import phrases
-from .common import agreed_text, phrase_with_object, text_of
+from .common import agreed_text, phrase_with_object, same_but_spacing, stands_elsewhere, text_of
 from .rule import Checks, Rule
 
 if TYPE_CHECKING:
@@ -60,6 +60,12 @@ def _in_change(checker: Checks, change: Change) -> None:
             if _count(word, agreed_text(edit.old)) > _count(word, edit.new)
             and _count(word, new_text) < _count(word, old_text)
         ]
+        new_paragraphs = checker.comparison.new.paragraphs
+        if dropped and (
+            same_but_spacing(edit.old, edit.new)
+            or all(stands_elsewhere(agreed_text(edit.old), new_paragraphs, word) for word in dropped)
+        ):
+            continue  # only spacing changed, or the clause moved to another paragraph whole: nothing narrowed
         if dropped:
             named = '", "'.join(dropped)
             checker.add(
