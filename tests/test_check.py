@@ -545,7 +545,7 @@ def test_on_real_pairs_the_findings_judged_right_stay_and_most_judged_wrong_go()
                 wrong += 1
                 wrong_left += key in given
     assert right == 3 and wrong == 24
-    assert wrong_left <= 11  # 24 judged wrong, 13 of them gone (docs/accuracy.md)
+    assert wrong_left <= 5  # 24 judged wrong, 19 of them gone (docs/accuracy.md)
 
 
 @pytest.mark.parametrize(
