@@ -579,3 +579,12 @@ def test_a_clause_that_moved_to_another_paragraph_is_not_lost():
         "new",
     )
     assert not [f for f in check(draftdiff.compare(old, new)).findings if f.rule == "DD103"]
+
+
+def test_the_register_check_lists_every_finding_it_counts():
+    shown = run_cli("check", "--no-color", cwd=SAMPLES, env={"COLUMNS": "200"}).stdout
+    steps = shown.split("\nNet:")[0]
+    for block in steps.split("\n\n")[1:]:
+        header, *lines = block.strip().splitlines()
+        counts = [int(n) for n in re.findall(r"(\d+) (?:errors|warnings|info)", header)]
+        assert len([line for line in lines if re.match(r"\s*(ERROR|WARNING|INFO) DD\d{3}", line)]) == sum(counts), block

@@ -536,9 +536,7 @@ def print_register_check(result, console: Console) -> None:
             + (f" · {reverted} reverted later" if reverted else "")
         )
         console.print(line)
-        for finding in step.result.findings:
-            if finding.severity == "info":
-                continue
+        for finding in step.result.findings:  # every finding the line above counts, info too
             text = Text(f"{finding.severity.upper()} {finding.rule} para {finding.para}: ")
             text.append(finding.message)
             if id(finding) in step.reverted:
