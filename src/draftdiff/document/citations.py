@@ -4,6 +4,9 @@
 ``"Art. 6(3)(a)"``, ``6.3(a)`` and ``Art6.3(a)`` all name the same kind of
 thing: a paragraph id of :mod:`draftdiff.document.structure`. :func:`resolve` turns one
 reference into the ids it names in a set of drafts, or explains why it cannot.
+:func:`find_citations` finds the references in free text (a stakeholder's
+comment), with another instrument's kept apart (:func:`external_before`,
+:func:`external_after`): one grammar for ``--para``, ``refs`` and the library.
 """
 
 from __future__ import annotations
@@ -11,11 +14,13 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..errors import DraftDiffError
 from .numbering import ORDINALS, canonical_id
 
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
+ORD = _ORD  # the ordinals, longest first, as a regex alternation
 _PARA_WORD_RE = re.compile(r"^(?:paragraphs?|paras?\.?|pp?\.|§)\s*", re.I)
 _ARTICLE_RE = re.compile(
     rf"^(?:article|art\.?)\s*(?P<art>\d{{1,3}}\s*(?:{_ORD})?)\b\s*"
@@ -153,3 +158,151 @@ def resolve_all(references: Iterable[str], ids: Iterable[str]) -> set[str]:
     for reference in references:
         out.update(resolve(reference, known))
     return out
+
+
+# -- the forms of a citation in free text ---------------------------------------------------
+
+_IN_TEXT_ID = (
+    # "42 bis", "12(a)(ii)", and legal numbers "4.9", "5.1 bis" (a digit after the point: never a full stop)
+    rf"(?:\d{{1,4}}(?:\.\d{{1,3}})*(?:[ \u00a0]?[-.]?[ \u00a0]?(?:{_ORD})(?![a-z]))?"
+    rf"(?:[ \u00a0]?\((?:[a-z]{{1,4}}|[ivxl]{{1,6}})\))*)"
+)
+_IN_TEXT_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
+_IN_TEXT_RANGE = r"\s*(?:to|through|–|—|-)\s*"
+_IN_TEXT_KEYWORD = r"(?:paragraphs?|paras?\.?|§§?|pp\.?|OP|PP|op\.?|pp)"
+_IN_TEXT_REFERENCE_RE = re.compile(
+    rf"(?P<keyword>\b(?:paragraphs?|paras?)\.?|§§?|\bpp\.|\b(?:OP|PP)(?=\s?\d))\s*"
+    rf"(?P<list>{_IN_TEXT_ID}(?:(?:{_IN_TEXT_RANGE}|{_IN_TEXT_JOIN}){_IN_TEXT_ID})*)(?:'s)?",
+    re.I,
+)
+_IN_TEXT_SUBS = r"(?:\s?\((?:[a-z]{1,4}|[ivxl]{1,6})\))*"
+_IN_TEXT_ART = rf"\b(?:article|art\.?)\s*(?P<art>\d{{1,3}}(?:[ \u00a0]?(?:{_ORD})(?![a-z]))?)"
+# an article's paragraph, however it is written: "article 6, paragraph 3 (a)", "Art. 6(3)(a)",
+# "Art 10.1", "Art. 2(1)(a)"; and in words, "para 2 of Art. 9"
+_IN_TEXT_ARTICLE_RE = re.compile(
+    rf"{_IN_TEXT_ART}(?:,?\s+(?:paragraph|para\.?)\s+(?P<para>{_IN_TEXT_ID})|\((?P<para2>\d{{1,3}})\)(?P<subs2>{_IN_TEXT_SUBS})"
+    rf"|\.(?P<para3>\d{{1,3}})(?P<subs3>{_IN_TEXT_SUBS}))"
+    rf"|\b(?:paragraph|paras?\.?|§)\s*(?P<para4>{_IN_TEXT_ID})\s+of\s+(?:the\s+)?(?:article|art\.?)\s*(?P<art4>\d{{1,3}})\b",
+    re.I,
+)
+_IN_TEXT_ARTICLE_ONLY_RE = re.compile(rf"{_IN_TEXT_ART}\b(?!,?\s+paragraph|\s*\(\d|\.\d)", re.I)
+_IN_TEXT_FAMILY_RE = re.compile(
+    rf"(?:\b(?:several|some|all|each|any) of\s+)?\bthe\s+(?P<num>\d{{1,4}})s\b"
+    rf"|\b(?P<num2>\d{{1,4}})\s+and\s+its\s+(?:{_ORD})(?:\s*/\s*(?:{_ORD}))*\s+paragraphs?",
+    re.I,
+)
+_IN_TEXT_BARE_ORDINAL_RE = re.compile(rf"(?<![\w/.])\d{{1,4}}[ \u00a0]?-?(?:{_ORD})(?![a-z])", re.I)
+_IN_TEXT_EXTERNAL_RE = re.compile(
+    r"(?P<doc>\bGC[MR]\b|\bSDGs?\b(?:\s+target)?|\bAgenda\s+2030\b|\b(?:General Assembly\s+)?resolution\s+\d{1,3}/\d{1,4}\b"
+    r"|\bA/RES/\d{1,3}/\d{1,4}\b|(?<![\w/])\d{2,3}/\d{1,4}(?![\w/])|\bdecision\s+\d+/(?:CP|CMA|CMP)\.\d+\b)",
+    re.I,
+)
+_IN_TEXT_EXTERNAL_ITEM_RE = re.compile(r"\b(?:SDG\s+)?target\s+\d{1,2}\.\w{1,2}\b|\bobjective\s+\d{1,2}\b", re.I)
+
+
+# -- recognising references -----------------------------------------------------------------
+
+
+@dataclass
+class Citation:
+    start: int
+    end: int
+    text: str
+    parts: list[
+        tuple[str, str]
+    ]  # (kind, value): ("id", "42 bis"), ("range", "12|14"), ("family", "43"), ("article", "6|3(a)")
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every span of a text (a stakeholder's comment) that cites paragraphs, in
+    order, with what it cites: ids, ranges, families, an article's paragraph,
+    or another instrument's item. The same forms ``resolve`` reads."""
+    found: list[Citation] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for m in _IN_TEXT_ARTICLE_RE.finditer(text):
+        art = m["art"] or m["art4"]
+        para = m["para"] or m["para4"] or (m["para2"] and m["para2"] + m["subs2"]) or (m["para3"] + m["subs3"])
+        found.append(Citation(m.start(), m.end(), m.group(), [("article", f"{art}|{para}")]))
+        taken.append(m.span())
+    for m in _IN_TEXT_ARTICLE_ONLY_RE.finditer(text):
+        if free(*m.span()):
+            found.append(Citation(m.start(), m.end(), m.group(), [("article", f"{m['art']}|")]))
+            taken.append(m.span())
+    for m in _IN_TEXT_REFERENCE_RE.finditer(text):
+        if not free(*m.span()):
+            continue
+        keyword = m["keyword"]
+        # "pp. 6", "PP 6": a preambular paragraph; "OP5": an operative one (numbered plainly)
+        prefix = "OP" if keyword.upper() == "OP" else "PP" if keyword.upper().rstrip(".") == "PP" else ""
+        found.append(Citation(m.start(), m.end(), m.group(), _list_parts(m["list"], prefix)))
+        taken.append(m.span())
+    for m in _IN_TEXT_FAMILY_RE.finditer(text):
+        if free(*m.span()):
+            found.append(Citation(m.start(), m.end(), m.group(), [("family", m["num"] or m["num2"])]))
+            taken.append(m.span())
+    for m in _IN_TEXT_BARE_ORDINAL_RE.finditer(text):
+        if free(*m.span()):
+            found.append(Citation(m.start(), m.end(), m.group(), [("id", m.group())]))
+            taken.append(m.span())
+    for m in _IN_TEXT_EXTERNAL_ITEM_RE.finditer(text):
+        if free(*m.span()):
+            found.append(Citation(m.start(), m.end(), m.group(), [("external", m.group())]))
+            taken.append(m.span())
+    return sorted(found, key=lambda f: f.start)
+
+
+_IN_TEXT_ID_RE = re.compile(_IN_TEXT_ID, re.I)
+
+
+def _list_parts(listing: str, prefix: str) -> list[tuple[str, str]]:
+    """ "10, 21, 23 and 42-ter" -> ids; "12 to 14", "12–14" -> a range. The
+    ids are found first, so the hyphen of "42-ter" is never a range."""
+    found = list(_IN_TEXT_ID_RE.finditer(listing))
+    parts: list[tuple[str, str]] = []
+    k = 0
+    while k < len(found):
+        item = found[k].group().strip()
+        if k + 1 < len(found):
+            glue = listing[found[k].end() : found[k + 1].start()]
+            if re.fullmatch(_IN_TEXT_RANGE, glue):
+                parts.append(("range", f"{prefix}{item}|{prefix}{found[k + 1].group().strip()}"))
+                k += 2
+                continue
+        parts.append(("id", f"{prefix}{item}"))
+        k += 1
+    return parts
+
+
+_IN_TEXT_EXTERNAL_AFTER_RE = re.compile(
+    r"\s*,?\s*(?:of|in|from)\s+(?:the\s+)?(?P<doc>GC[MR]\b|decision\s+\d+/(?:CP|CMA|CMP)\.\d+|"
+    r"(?:General Assembly\s+)?resolution\s+\d{1,3}/\d{1,4}|A/RES/\d{1,3}/\d{1,4}|\d{2,3}/\d{1,4}(?![\w/])|"
+    r"(?:the\s+)?(?:Charter|Convention|Agenda\s+2030|2030\s+Agenda|Paris\s+Agreement|Global\s+Compact))",
+    re.I,
+)
+
+
+def external_after(text: str, end: int) -> str:
+    """The other document a reference is to, named just after it ("OP2 of
+    decision 1/CP.21", "paragraph 4 of resolution 73/195")."""
+    m = _IN_TEXT_EXTERNAL_AFTER_RE.match(text, end)
+    return m["doc"] if m else ""
+
+
+def external_before(text: str, start: int) -> str:
+    """The other document a reference is to, when one is named just before it
+    ("GCM, para 15(g)", "76/141, OP31", "resolution 73/195, paragraph 4")."""
+    window = text[max(0, start - 40) : start]
+    for boundary in (". ", ";", "+", "[", "\n", " and ", " while ", " but "):
+        cut = window.rfind(boundary)
+        if cut >= 0:
+            window = window[cut + len(boundary) :]
+    found = list(_IN_TEXT_EXTERNAL_RE.finditer(window))
+    if not found:
+        return ""
+    match = found[-1]
+    between = window[match.end() :]
+    return match["doc"] if re.fullmatch(r"[\s,:]*(?:,\s*)?", between) else ""

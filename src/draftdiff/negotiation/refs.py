@@ -26,9 +26,10 @@ from pathlib import Path
 from rapidfuzz.distance import Indel
 
 from ..diff.wording import diff
-from ..document.citations import resolve
+from ..document.citations import ORD as _ORD
+from ..document.citations import Citation, external_after, external_before, find_citations, resolve
 from ..document.model import Kind
-from ..document.numbering import ORDINALS, canonical_id
+from ..document.numbering import canonical_id
 from ..errors import DraftDiffError, InputError
 from ..formats import is_document
 from .history import History, Node
@@ -36,43 +37,6 @@ from .trace import words as phrase_words
 
 PARTLY_THRESHOLD = 0.7  # word similarity of a partly adopted proposal
 
-_ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
-_ID = (
-    # "42 bis", "12(a)(ii)", and legal numbers "4.9", "5.1 bis" (a digit after the point: never a full stop)
-    rf"(?:\d{{1,4}}(?:\.\d{{1,3}})*(?:[ \u00a0]?[-.]?[ \u00a0]?(?:{_ORD})(?![a-z]))?"
-    rf"(?:[ \u00a0]?\((?:[a-z]{{1,4}}|[ivxl]{{1,6}})\))*)"
-)
-_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
-_RANGE = r"\s*(?:to|through|–|—|-)\s*"
-_KEYWORD = r"(?:paragraphs?|paras?\.?|§§?|pp\.?|OP|PP|op\.?|pp)"
-_REFERENCE_RE = re.compile(
-    rf"(?P<keyword>\b(?:paragraphs?|paras?)\.?|§§?|\bpp\.|\b(?:OP|PP)(?=\s?\d))\s*"
-    rf"(?P<list>{_ID}(?:(?:{_RANGE}|{_JOIN}){_ID})*)(?:'s)?",
-    re.I,
-)
-_SUBS = r"(?:\s?\((?:[a-z]{1,4}|[ivxl]{1,6})\))*"
-_ART = rf"\b(?:article|art\.?)\s*(?P<art>\d{{1,3}}(?:[ \u00a0]?(?:{_ORD})(?![a-z]))?)"
-# an article's paragraph, however it is written: "article 6, paragraph 3 (a)", "Art. 6(3)(a)",
-# "Art 10.1", "Art. 2(1)(a)"; and in words, "para 2 of Art. 9"
-_ARTICLE_RE = re.compile(
-    rf"{_ART}(?:,?\s+(?:paragraph|para\.?)\s+(?P<para>{_ID})|\((?P<para2>\d{{1,3}})\)(?P<subs2>{_SUBS})"
-    rf"|\.(?P<para3>\d{{1,3}})(?P<subs3>{_SUBS}))"
-    rf"|\b(?:paragraph|paras?\.?|§)\s*(?P<para4>{_ID})\s+of\s+(?:the\s+)?(?:article|art\.?)\s*(?P<art4>\d{{1,3}})\b",
-    re.I,
-)
-_ARTICLE_ONLY_RE = re.compile(rf"{_ART}\b(?!,?\s+paragraph|\s*\(\d|\.\d)", re.I)
-_FAMILY_RE = re.compile(
-    rf"(?:\b(?:several|some|all|each|any) of\s+)?\bthe\s+(?P<num>\d{{1,4}})s\b"
-    rf"|\b(?P<num2>\d{{1,4}})\s+and\s+its\s+(?:{_ORD})(?:\s*/\s*(?:{_ORD}))*\s+paragraphs?",
-    re.I,
-)
-_BARE_ORDINAL_RE = re.compile(rf"(?<![\w/.])\d{{1,4}}[ \u00a0]?-?(?:{_ORD})(?![a-z])", re.I)
-_EXTERNAL_RE = re.compile(
-    r"(?P<doc>\bGC[MR]\b|\bSDGs?\b(?:\s+target)?|\bAgenda\s+2030\b|\b(?:General Assembly\s+)?resolution\s+\d{1,3}/\d{1,4}\b"
-    r"|\bA/RES/\d{1,3}/\d{1,4}\b|(?<![\w/])\d{2,3}/\d{1,4}(?![\w/])|\bdecision\s+\d+/(?:CP|CMA|CMP)\.\d+\b)",
-    re.I,
-)
-_EXTERNAL_ITEM_RE = re.compile(r"\b(?:SDG\s+)?target\s+\d{1,2}\.\w{1,2}\b|\bobjective\s+\d{1,2}\b", re.I)
 _QUOTE_RE = re.compile(r"[\"“]([^\"“”]{3,})[\"”]|(?<![\w])['‘]([^'‘’]{3,}?)['’](?![\w])")
 _PROPOSAL_RE = re.compile(
     r"(?P<verb>suggest(?:s|ed)?\s+(?:adding|inserting|including)|propose(?:s|d)?\s+(?:adding|inserting|to add)"
@@ -366,112 +330,6 @@ def _split(text: str, separator: str | None) -> list[StakeholderComment]:
     return out
 
 
-# -- recognising references -----------------------------------------------------------------
-
-
-@dataclass
-class _Found:
-    start: int
-    end: int
-    text: str
-    parts: list[
-        tuple[str, str]
-    ]  # (kind, value): ("id", "42 bis"), ("range", "12|14"), ("family", "43"), ("article", "6|3(a)")
-
-
-def find_references(text: str) -> list[_Found]:
-    """Every span of a comment that cites paragraphs, in order."""
-    found: list[_Found] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
-
-    for m in _ARTICLE_RE.finditer(text):
-        art = m["art"] or m["art4"]
-        para = m["para"] or m["para4"] or (m["para2"] and m["para2"] + m["subs2"]) or (m["para3"] + m["subs3"])
-        found.append(_Found(m.start(), m.end(), m.group(), [("article", f"{art}|{para}")]))
-        taken.append(m.span())
-    for m in _ARTICLE_ONLY_RE.finditer(text):
-        if free(*m.span()):
-            found.append(_Found(m.start(), m.end(), m.group(), [("article", f"{m['art']}|")]))
-            taken.append(m.span())
-    for m in _REFERENCE_RE.finditer(text):
-        if not free(*m.span()):
-            continue
-        keyword = m["keyword"]
-        # "pp. 6", "PP 6": a preambular paragraph; "OP5": an operative one (numbered plainly)
-        prefix = "OP" if keyword.upper() == "OP" else "PP" if keyword.upper().rstrip(".") == "PP" else ""
-        found.append(_Found(m.start(), m.end(), m.group(), _list_parts(m["list"], prefix)))
-        taken.append(m.span())
-    for m in _FAMILY_RE.finditer(text):
-        if free(*m.span()):
-            found.append(_Found(m.start(), m.end(), m.group(), [("family", m["num"] or m["num2"])]))
-            taken.append(m.span())
-    for m in _BARE_ORDINAL_RE.finditer(text):
-        if free(*m.span()):
-            found.append(_Found(m.start(), m.end(), m.group(), [("id", m.group())]))
-            taken.append(m.span())
-    for m in _EXTERNAL_ITEM_RE.finditer(text):
-        if free(*m.span()):
-            found.append(_Found(m.start(), m.end(), m.group(), [("external", m.group())]))
-            taken.append(m.span())
-    return sorted(found, key=lambda f: f.start)
-
-
-_ID_RE = re.compile(_ID, re.I)
-
-
-def _list_parts(listing: str, prefix: str) -> list[tuple[str, str]]:
-    """ "10, 21, 23 and 42-ter" -> ids; "12 to 14", "12–14" -> a range. The
-    ids are found first, so the hyphen of "42-ter" is never a range."""
-    found = list(_ID_RE.finditer(listing))
-    parts: list[tuple[str, str]] = []
-    k = 0
-    while k < len(found):
-        item = found[k].group().strip()
-        if k + 1 < len(found):
-            glue = listing[found[k].end() : found[k + 1].start()]
-            if re.fullmatch(_RANGE, glue):
-                parts.append(("range", f"{prefix}{item}|{prefix}{found[k + 1].group().strip()}"))
-                k += 2
-                continue
-        parts.append(("id", f"{prefix}{item}"))
-        k += 1
-    return parts
-
-
-_EXTERNAL_AFTER_RE = re.compile(
-    r"\s*,?\s*(?:of|in|from)\s+(?:the\s+)?(?P<doc>GC[MR]\b|decision\s+\d+/(?:CP|CMA|CMP)\.\d+|"
-    r"(?:General Assembly\s+)?resolution\s+\d{1,3}/\d{1,4}|A/RES/\d{1,3}/\d{1,4}|\d{2,3}/\d{1,4}(?![\w/])|"
-    r"(?:the\s+)?(?:Charter|Convention|Agenda\s+2030|2030\s+Agenda|Paris\s+Agreement|Global\s+Compact))",
-    re.I,
-)
-
-
-def _external_after(text: str, end: int) -> str:
-    """The other document a reference is to, named just after it ("OP2 of
-    decision 1/CP.21", "paragraph 4 of resolution 73/195")."""
-    m = _EXTERNAL_AFTER_RE.match(text, end)
-    return m["doc"] if m else ""
-
-
-def _external_before(text: str, start: int) -> str:
-    """The other document a reference is to, when one is named just before it
-    ("GCM, para 15(g)", "76/141, OP31", "resolution 73/195, paragraph 4")."""
-    window = text[max(0, start - 40) : start]
-    for boundary in (". ", ";", "+", "[", "\n", " and ", " while ", " but "):
-        cut = window.rfind(boundary)
-        if cut >= 0:
-            window = window[cut + len(boundary) :]
-    found = list(_EXTERNAL_RE.finditer(window))
-    if not found:
-        return ""
-    match = found[-1]
-    between = window[match.end() :]
-    return match["doc"] if re.fullmatch(r"[\s,:]*(?:,\s*)?", between) else ""
-
-
 # -- the whole run ----------------------------------------------------------------------------
 
 
@@ -495,7 +353,7 @@ def refs(
     proposals: list[Proposal] = []
     for comment in comments:
         found_here: list[Reference] = []
-        for span in find_references(comment.text):
+        for span in find_citations(comment.text):
             reference = _reference(history, comment, span, on, mentions)
             if reference.draft is not None:
                 cited = history.drafts[reference.draft]
@@ -530,7 +388,7 @@ def _draft_mentions(history: History, extra: dict[str, int]) -> list[tuple[re.Pa
     return out
 
 
-def _mentioned_draft(text: str, span: _Found, mentions) -> int | None:
+def _mentioned_draft(text: str, span: Citation, mentions) -> int | None:
     """A draft named for this reference: just after it ("of the zero draft"),
     else earlier in the same sentence ("In Rev 3, paragraph 38 …")."""
     after = text[span.end : span.end + 30]
@@ -549,8 +407,8 @@ def _mentioned_draft(text: str, span: _Found, mentions) -> int | None:
     return best[1] if best else None
 
 
-def _reference(history: History, comment: StakeholderComment, span: _Found, on: int, mentions) -> Reference:
-    external = _external_before(comment.text, span.start) or _external_after(comment.text, span.end)
+def _reference(history: History, comment: StakeholderComment, span: Citation, on: int, mentions) -> Reference:
+    external = external_before(comment.text, span.start) or external_after(comment.text, span.end)
     if span.parts and span.parts[0][0] == "external":
         external = span.parts[0][1]
     if external:
