@@ -201,3 +201,20 @@ def test_a_rewrite_between_matched_neighbours_is_a_weak_link():
     unrelated = before + "2. Observers may attend the sessions of the Conference at their own cost.\n\n" + after + rest
     comparison = draftdiff.compare(draft_from_text(old, "old"), draft_from_text(unrelated, "new"))
     assert {c.kind for c in comparison.changes if "2" in c.old_ids + c.new_ids} == {"added", "deleted"}
+
+
+def test_sections_titled_alike_in_two_articles_are_two_units():
+    old = (
+        "ARTICLE I\n\nSection 1\n\nThe community governs the chain through its elected representatives.\n\n"
+        "ARTICLE II\n\nSection 1\n\nThe treasury funds maintenance of the protocol every year.\n"
+    )
+    new = (
+        "ARTICLE I\n\nSection 1\n\nThe community governs the chain through its elected representatives.\n\n"
+        "ARTICLE II\n\nSection 1\n\nDelegates vote on proposals submitted by any participant.\n\n"
+        "ARTICLE III\n\nSection 1\n\nThe treasury funds maintenance of the protocol every year.\n"
+    )
+    comparison = draftdiff.compare(draft_from_text(old, "old"), draft_from_text(new, "new"))
+    pairs = {(u.old.id if u.old else None, u.new.id if u.new else None): u.status for u in comparison.sections}
+    assert pairs[("ArtII.Sec1", "ArtIII.Sec1")] == "renumbered"  # not merged with Article I's Section 1
+    assert pairs[("ArtI.Sec1", "ArtI.Sec1")] == "unchanged"
+    assert pairs[(None, "ArtII.Sec1")] == "added"

@@ -58,6 +58,7 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 
 from ..document.model import Draft, Kind
+from .sections import SectionKey, pair_units, unit_keys
 from .tokens import normalised, tokens
 
 MATCH_THRESHOLD = 0.5
@@ -102,6 +103,7 @@ class _Side:
         self.seq = [list(map(code, norm.split(" "))) if norm else [] for norm in self.norm]
         self.sets = _WordSets(self.seq)
         self.family = ["heading" if p.kind is Kind.HEADING else "text" for p in draft.paragraphs]
+        self.units = unit_keys(draft.paragraphs)  # the article or section each paragraph stands in
 
     def short(self, index: int) -> bool:
         return len(self.seq[index]) < SHORT
@@ -365,12 +367,12 @@ def _between_anchors(
         old_members: dict[str, list[int]] = collections.defaultdict(list)
         new_members: dict[str, list[int]] = collections.defaultdict(list)
         for i in sorted(pairs.old_free):
-            if a.paragraphs[i].section in units:
-                old_members[a.paragraphs[i].section].append(i)
+            if a.units[i] in units:
+                old_members[a.units[i]].append(i)
         wanted = set(units.values())
         for j in sorted(pairs.new_free):
-            if b.paragraphs[j].section in wanted:
-                new_members[b.paragraphs[j].section].append(j)
+            if b.units[j] in wanted:
+                new_members[b.units[j]].append(j)
         for old_unit, members in old_members.items():
             news = new_members.get(units[old_unit], [])
             needed = max(UNIT_EVIDENCE, chance.overlap + MARGIN)
@@ -395,20 +397,20 @@ def _contained(
         return []
     contained_enough = max(CONTAINED, chance.containment + MARGIN)
     # only the units with a paragraph left over on either side
-    open_new = {b.paragraphs[j].section for j in pairs.new_free}
-    open_old = {a.paragraphs[i].section for i in pairs.old_free}
+    open_new = {b.units[j] for j in pairs.new_free}
+    open_old = {a.units[i] for i in pairs.old_free}
     units = {old: new for old, new in units.items() if old in open_old or new in open_new}
     if not units:
         return []
     old_members: dict[str, list[int]] = collections.defaultdict(list)
     new_members: dict[str, list[int]] = collections.defaultdict(list)
-    for i, para in enumerate(a.paragraphs):
-        if para.section in units and a.family[i] == "text" and not a.short(i):
-            old_members[para.section].append(i)
+    for i, unit in enumerate(a.units):
+        if unit in units and a.family[i] == "text" and not a.short(i):
+            old_members[unit].append(i)
     wanted = set(units.values())
-    for j, para in enumerate(b.paragraphs):
-        if para.section in wanted and b.family[j] == "text" and not b.short(j):
-            new_members[para.section].append(j)
+    for j, unit in enumerate(b.units):
+        if unit in wanted and b.family[j] == "text" and not b.short(j):
+            new_members[unit].append(j)
     by_old = {i: m for m in matches for i in m.old}
     by_new = {j: m for m in matches for j in m.new}
     made: list[Match] = []
@@ -531,17 +533,16 @@ def _options_of_linked(
 
 def _paired_units(a: _Side, b: _Side, pairs: _Pairs) -> dict[str, str]:
     """Old unit -> new unit (articles, sections), from where the pairs so far went."""
-    from .sections import SectionKey, pair_units
 
     votes: collections.Counter[tuple[SectionKey, SectionKey]] = collections.Counter()
     for i, (j, _) in pairs.by_old.items():
-        old_section, new_section = a.paragraphs[i].section, b.paragraphs[j].section
+        old_section, new_section = a.units[i], b.units[j]
         if old_section and new_section:
             votes[(old_section, new_section)] += 2 if a.family[i] == b.family[j] == "heading" else 1
     if not votes:
         return {}
-    old_sizes = collections.Counter(p.section for p in a.paragraphs if p.section)
-    new_sizes = collections.Counter(p.section for p in b.paragraphs if p.section)
+    old_sizes = collections.Counter(unit for unit in a.units if unit)
+    new_sizes = collections.Counter(unit for unit in b.units if unit)
     return pair_units(votes, old_sizes, new_sizes)
 
 

@@ -16,7 +16,20 @@ from dataclasses import dataclass
 
 from ..document.model import Kind, Paragraph
 
-SectionKey = str  # a paragraph's ``section``: the heading it stands under, as printed
+SectionKey = str  # a unit: the id of the heading a paragraph stands under (its section title when it has none)
+
+
+def unit_keys(paragraphs: list[Paragraph]) -> list[SectionKey]:
+    """Each paragraph's unit, "" for none: the id of the heading that opened
+    its section, so that two sections titled alike ("Section 1" of two
+    articles) are two units."""
+    opened: dict[str, str] = {}
+    out = []
+    for para in paragraphs:
+        if para.kind is Kind.HEADING and para.section:
+            opened[para.section] = para.id
+        out.append(opened.get(para.section, para.section) if para.section else "")
+    return out
 
 
 SUPPORT = 0.25  # share of the smaller unit's paragraphs that must link the two
@@ -46,13 +59,17 @@ def pair_units(
     return {old: new for old, (_, new) in best_new.items() if best_old.get(new, (0, ""))[1] == old}
 
 
-def votes_of(links: Iterable[tuple[Paragraph, Paragraph]]) -> Counter[tuple[SectionKey, SectionKey]]:
-    """How many linked paragraphs went from each old unit to each new one; a
-    heading linked to a heading counts double, it names its unit."""
+def votes_of(
+    links: Iterable[tuple[Paragraph, Paragraph]], old_units: dict[int, SectionKey], new_units: dict[int, SectionKey]
+) -> Counter[tuple[SectionKey, SectionKey]]:
+    """How many linked paragraphs went from each old unit to each new one
+    (``*_units``: a paragraph's unit, by ``id()``); a heading linked to a
+    heading counts double, it names its unit."""
     votes: Counter[tuple[SectionKey, SectionKey]] = Counter()
     for old, new in links:
-        if old.section and new.section:
-            votes[(old.section, new.section)] += 2 if old.kind is Kind.HEADING and new.kind is Kind.HEADING else 1
+        old_key, new_key = old_units.get(id(old), ""), new_units.get(id(new), "")
+        if old_key and new_key:
+            votes[(old_key, new_key)] += 2 if old.kind is Kind.HEADING and new.kind is Kind.HEADING else 1
     return votes
 
 
@@ -67,6 +84,8 @@ class SectionChange:
     status: str  # unchanged | renumbered | retitled | renumbered, retitled | added | deleted
     old_paragraphs: int
     new_paragraphs: int
+    old_key: SectionKey = ""  # the unit in each draft (see unit_keys)
+    new_key: SectionKey = ""
 
     def to_json(self) -> dict:
         return {
@@ -96,19 +115,19 @@ _NUMBER_RE = re.compile(r"^\W*(?:article|art\.|section|part|chapter|annex|append
 def _title(section: str) -> str:
     """A unit's title without its number: "Article 3 (mitigation)" -> "mitigation"."""
     words = re.findall(r"[^\W_]+", _NUMBER_RE.sub("", section).casefold())
-    return " ".join(words)
+    return "".join(words)  # spacing is no retitling ("entry into force", "entryinto force")
 
 
-def _units(paragraphs: list[Paragraph]) -> dict[SectionKey, tuple[Paragraph | None, int]]:
-    """Each unit's heading and how many paragraphs stand in it, in reading order."""
-    units: dict[SectionKey, tuple[Paragraph | None, int]] = {}
-    for para in paragraphs:
-        if not para.section:
+def _units(paragraphs: list[Paragraph], keys: list[SectionKey]) -> dict[SectionKey, tuple[Paragraph | None, int, str]]:
+    """Each unit's heading, how many paragraphs stand in it and its title, in reading order."""
+    units: dict[SectionKey, tuple[Paragraph | None, int, str]] = {}
+    for para, key in zip(paragraphs, keys, strict=True):
+        if not key:
             continue
-        heading, count = units.get(para.section, (None, 0))
+        heading, count, title = units.get(key, (None, 0, para.section))
         if para.kind is Kind.HEADING and heading is None:
             heading = para
-        units[para.section] = (heading, count + (para.kind is not Kind.HEADING))
+        units[key] = (heading, count + (para.kind is not Kind.HEADING), title)
     return units
 
 
@@ -117,30 +136,37 @@ def section_changes(
 ) -> list[SectionChange]:
     """Every unit of both drafts: paired ones with what changed in their
     number and title, then the added and deleted ones, in the new draft's order."""
-    old_units, new_units = _units(old), _units(new)
+    old_keys, new_keys = unit_keys(old), unit_keys(new)
+    old_units, new_units = _units(old, old_keys), _units(new, new_keys)
+    votes = votes_of(
+        links,
+        {id(p): k for p, k in zip(old, old_keys, strict=True)},
+        {id(p): k for p, k in zip(new, new_keys, strict=True)},
+    )
     pairs = pair_units(
-        votes_of(links), {k: n for k, (_, n) in old_units.items()}, {k: n for k, (_, n) in new_units.items()}
+        votes, {k: n for k, (_, n, _) in old_units.items()}, {k: n for k, (_, n, _) in new_units.items()}
     )
     out: list[SectionChange] = []
     by_new = {new_key: old_key for old_key, new_key in pairs.items()}
-    for new_key, (new_heading, new_count) in new_units.items():
+    for new_key, (new_heading, new_count, new_title) in new_units.items():
         old_key = by_new.get(new_key)
         if old_key is None:
             if new_count:  # a title page's lines stand under no unit of their own
-                out.append(SectionChange(None, new_heading, "", new_key, "added", 0, new_count))
+                out.append(SectionChange(None, new_heading, "", new_title, "added", 0, new_count, "", new_key))
             continue
-        old_heading, old_count = old_units.get(old_key, (None, 0))
+        old_heading, old_count, old_title = old_units[old_key]
         status = []
         if old_heading and new_heading and old_heading.label and new_heading.label and old_heading.id != new_heading.id:
             status.append("renumbered")
-        if _title(old_key) != _title(new_key):
+        if _title(old_title) != _title(new_title):
             status.append("retitled")
+        change = ", ".join(status) or "unchanged"
         out.append(
             SectionChange(
-                old_heading, new_heading, old_key, new_key, ", ".join(status) or "unchanged", old_count, new_count
+                old_heading, new_heading, old_title, new_title, change, old_count, new_count, old_key, new_key
             )
         )
-    for old_key, (old_heading, old_count) in old_units.items():
+    for old_key, (old_heading, old_count, old_title) in old_units.items():
         if old_key not in pairs and old_count:
-            out.append(SectionChange(old_heading, None, old_key, "", "deleted", old_count, 0))
+            out.append(SectionChange(old_heading, None, old_title, "", "deleted", old_count, 0, old_key, ""))
     return out

@@ -159,33 +159,41 @@ class History:
     def units(self, text: str, where: int) -> list[dict[int, str]]:
         """The articles or sections of draft ``where`` whose title holds ``text``
         (any case), each followed through every draft as a unit: draft index ->
-        its title there, by the pairing of units at each step (see diff/sections.py)."""
+        the unit there (see diff/sections.unit_keys), by the pairing of units at
+        each step (Comparison.sections)."""
         wanted = " ".join(text.split()).casefold()
-        titles = dict.fromkeys(p.section for p in self.drafts[where].paragraphs if p.section)
+        titles = self.unit_titles(where)
         chains = []
-        for title in titles:
+        for key, title in titles.items():
             if wanted not in " ".join(title.split()).casefold():
                 continue
-            chain = {where: title}
+            chain = {where: key}
             for d in range(where, 0, -1):  # back: the old unit of each step's pair
-                back = {u.new_title: u.old_title for u in self.steps[d - 1].comparison.sections}
+                back = {u.new_key: u.old_key for u in self.steps[d - 1].comparison.sections}
                 if not back.get(chain[d]):
                     break
                 chain[d - 1] = back[chain[d]]
             for d in range(where, len(self.drafts) - 1):  # on: the new unit
-                ahead = {u.old_title: u.new_title for u in self.steps[d].comparison.sections}
+                ahead = {u.old_key: u.new_key for u in self.steps[d].comparison.sections}
                 if not ahead.get(chain[d]):
                     break
                 chain[d + 1] = ahead[chain[d]]
             chains.append(dict(sorted(chain.items())))
         return chains
 
+    def unit_titles(self, d: int) -> dict[str, str]:
+        """Draft ``d``'s units, in reading order: unit -> its title as printed."""
+        from ..diff.sections import unit_keys
+
+        paragraphs = self.drafts[d].paragraphs
+        return {key: p.section for p, key in zip(paragraphs, unit_keys(paragraphs), strict=True) if key}
+
     def unit_status(self, d: int, chain: dict[int, str]) -> str:
         """What became of a unit at the step into draft ``d``."""
         if d not in chain or d - 1 not in chain:
             return "added" if d in chain and d else ""
         for unit in self.steps[d - 1].comparison.sections:
-            if unit.old_title == chain[d - 1] and unit.new_title == chain[d]:
+            if unit.old_key == chain[d - 1] and unit.new_key == chain[d]:
                 return unit.status
         return ""
 
@@ -302,7 +310,7 @@ class HistoryView:
     foci: list[Node] = field(default_factory=list)  # --para: the paragraphs whose story is told
     blame: bool = False
     revert_to: int | None = None  # --revert-to: the draft whose wording is proposed
-    units: list[dict[int, str]] = field(default_factory=list)  # --section: articles followed as units
+    units: list[dict[int, str]] = field(default_factory=list)  # --section: articles followed as units (draft -> unit)
 
     @property
     def focus(self) -> Node | None:
@@ -315,12 +323,14 @@ class HistoryView:
             return [lin for lin in found if lin is not None]
         chosen = [lin for lin in self.history.lineages if lin.changed or not self.changed_only]
         if self.units:
-            inside = {(d, title) for chain in self.units for d, title in chain.items()}
-            drafts = self.history.drafts
+            from ..diff.sections import unit_keys
+
+            inside = {(d, key) for chain in self.units for d, key in chain.items()}
+            keys = {d: unit_keys(self.history.drafts[d].paragraphs) for d in {d for d, _ in inside}}
             chosen = [
                 lin
                 for lin in chosen
-                if any((d, drafts[d].paragraphs[i].section) in inside for d, nodes in lin.nodes.items() for i in nodes)
+                if any((d, keys[d][i]) in inside for d, nodes in lin.nodes.items() if d in keys for i in nodes)
             ]
         return chosen
 

@@ -544,16 +544,16 @@ def _unit_now(history: History, d: int, heading, to: int) -> Now | None:
     """An article cited by its heading ("a comment on Article 5") is followed as
     a unit, through renumbering and retitling: its heading in draft ``to``, or
     the draft it was deleted in. None when the heading names no unit."""
-    title = heading.section
+    key = heading.id  # a heading opens its unit (diff/sections.unit_keys)
     found = heading
     for step in range(d, to):
-        pairs = {u.old_title: u for u in history.steps[step].comparison.sections}
-        unit = pairs.get(title)
+        pairs = {u.old_key: u for u in history.steps[step].comparison.sections}
+        unit = pairs.get(key)
         if unit is None:
             return None
-        if not unit.new_title:
+        if not unit.new_key:
             return Now([], "deleted", step=history.names[step + 1])
-        title, found = unit.new_title, unit.new
+        key, found = unit.new_key, unit.new
     if found is None:
         return None
     outcome = "unchanged" if found.id == heading.id and found.text == heading.text else "moved"

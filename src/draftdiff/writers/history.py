@@ -93,10 +93,10 @@ def print_history(view: HistoryView, console: Console) -> None:
         return
     for chain in view.units:
         line = Text("\n")
-        for k, (d, title) in enumerate(chain.items()):
+        for k, (d, key) in enumerate(chain.items()):
             status = history.unit_status(d, chain)
             line.append(" → " if k else "", style="dim")
-            line.append(title, style="bold")
+            line.append(history.unit_titles(d).get(key, key), style="bold")
             line.append(f" ({labels[d]}{': ' + status if status and status != 'unchanged' else ''})", style="dim")
         console.print(line)
     lineages = view.lineages
@@ -223,8 +223,12 @@ def json_document(view: HistoryView) -> str:
     if view.units:
         document["units"] = [
             [
-                {"draft": view.history.names[d], "title": title, "status": view.history.unit_status(d, chain)}
-                for d, title in chain.items()
+                {
+                    "draft": view.history.names[d],
+                    "title": view.history.unit_titles(d).get(key, key),
+                    "status": view.history.unit_status(d, chain),
+                }
+                for d, key in chain.items()
             ]
             for chain in view.units
         ]
