@@ -87,14 +87,20 @@ def choose_drafts(request: DraftsRequest) -> tuple[object, list[DraftEntry]]:
     return config, choose(entries, list(request.names))
 
 
-def load_at_least(request: DraftsRequest, command: str, notify: Notify = quiet) -> Loaded:
-    """The chosen drafts, read, for a command that needs two of them at least."""
-    config, chosen = choose_drafts(request)
-    if len(chosen) < 2:
+def load_at_least(
+    request: DraftsRequest,
+    command: str,
+    notify: Notify = quiet,
+    chosen: tuple[object, list[DraftEntry]] | None = None,
+) -> Loaded:
+    """The chosen drafts (``chosen``: what choose_drafts gave, when the caller
+    has it already), read, for a command that needs two of them at least."""
+    config, entries = chosen or choose_drafts(request)
+    if len(entries) < 2:
         raise DraftDiffError(
             f"{command} needs at least two drafts: list them under [drafts] in draftdiff.toml, or name them"
         )
-    loaded = read_drafts(chosen, request, notify)
+    loaded = read_drafts(entries, request, notify)
     if len(loaded.drafts) < 2:
         raise DraftDiffError(f"{command} needs at least two readable drafts")
     loaded.config = config

@@ -45,13 +45,13 @@ def watched_phrases(request: TraceRequest, config: object) -> list[str]:
 
 
 def load(request: TraceRequest, notify: Notify = quiet) -> tuple[Loaded, list[str]]:
-    from .register import open_register
+    from .register import choose_drafts
 
     if not 0 < request.threshold <= 1:
         raise DraftDiffError("--threshold is a similarity between 0 (exclusive) and 1 (1: exact matches only)")
-    config, _ = open_register(request.drafts.config)
+    config, chosen = choose_drafts(request.drafts)  # the configuration read once: phrases and drafts
     watched = watched_phrases(request, config)
-    return load_at_least(request.drafts, "trace", notify), watched
+    return load_at_least(request.drafts, "trace", notify, (config, chosen)), watched
 
 
 def run(request: TraceRequest, loaded: Loaded, watched: list[str]) -> TraceView:

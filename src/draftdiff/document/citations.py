@@ -169,7 +169,6 @@ _IN_TEXT_ID = (
 )
 _IN_TEXT_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 _IN_TEXT_RANGE = r"\s*(?:to|through|–|—|-)\s*"
-_IN_TEXT_KEYWORD = r"(?:paragraphs?|paras?\.?|§§?|pp\.?|OP|PP|op\.?|pp)"
 _IN_TEXT_REFERENCE_RE = re.compile(
     rf"(?P<keyword>\b(?:paragraphs?|paras?)\.?|§§?|\bpp\.|\b(?:OP|PP)(?=\s?\d))\s*"
     rf"(?P<list>{_IN_TEXT_ID}(?:(?:{_IN_TEXT_RANGE}|{_IN_TEXT_JOIN}){_IN_TEXT_ID})*)(?:'s)?",

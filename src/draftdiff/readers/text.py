@@ -32,7 +32,6 @@ _NOTE_DEF_RE = re.compile(r"^\[\^(?P<marker>[^\]\s]+)\]:\s?(?P<text>.*)$")
 _NOTE_REF_RE = re.compile(r"\[\^(?P<marker>[^\]\s]+)\]")
 _NOTE_STRIP_RE = re.compile(r"\s*\[\^[^\]\s]+\]")
 _MD_HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
-_NOTE_RULE_LINE = re.compile(r"^\s*_{8,}\s*$")
 _BULLET_RE = re.compile(r"^[-*+•]\s+")
 _MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
 _MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
@@ -232,12 +231,9 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
         if number in page_notes:
             # a page's notes belong to the paragraph before them, which may go on after the page break
             note = page_notes[number]
-            owner = len(raw) if pending or not raw else len(raw) - 1
-            if note:
+            if note:  # the rule and a note's further lines are in the note already
+                owner = len(raw) if pending or not raw else len(raw) - 1
                 notes_of.setdefault(owner, []).append(Note(marker=note[0], text=note[1]))
-            elif notes_of.get(owner) and line.strip() and not _NOTE_RULE_LINE.match(line):
-                last = notes_of[owner][-1]
-                notes_of[owner][-1] = Note(marker=last.marker, text=f"{last.text} {line.strip()}")
             continue
         stripped = line.strip()
         if not stripped:

@@ -180,8 +180,8 @@ _NOTE_START_RE = re.compile(r"^\s*(?P<marker>\d{1,3}|\*{1,3})\s+(?P<text>\S.*)$"
 def footnotes(lines: list[str]) -> dict[int, tuple[str, str] | None]:
     """The footnotes of an extracted page: a rule of underscores, then lines
     that open with the note's number ("1 See A/CONF.232/2019/6."), each maybe
-    going on in lower case. By line index: (marker, text) where a note starts,
-    None for the rule and for a note's further lines."""
+    going on in lower case. By line index: (marker, the note's whole text)
+    where a note starts, None for the rule and for a note's further lines."""
     found: dict[int, tuple[str, str] | None] = {}
     k = 0
     while k < len(lines):
@@ -191,9 +191,11 @@ def footnotes(lines: list[str]) -> dict[int, tuple[str, str] | None]:
         found[k] = None
         k += 1
         while k < len(lines) and (m := _NOTE_START_RE.match(lines[k])):
-            found[k] = (m["marker"], m["text"].strip())
+            start, text = k, m["text"].strip()
             k += 1
             while k < len(lines) and lines[k][:1].islower():
                 found[k] = None
+                text += " " + lines[k].strip()
                 k += 1
+            found[start] = (m["marker"], text)
     return found
