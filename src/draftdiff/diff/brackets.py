@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Protocol
 
@@ -41,10 +42,16 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD_RE.findall(text.replace("[", " ").replace("]", " "))]
 
 
+@functools.lru_cache(maxsize=64)
+def _word_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where each word of ``_words(text)`` stands in ``text`` (one change asks several times)."""
+    return tuple(m.span() for m in _WORD_RE.finditer(text.replace("[", " ").replace("]", " ")))
+
+
 def _offset(text: str, words: list[str], index: int) -> int:
     """Where word ``index`` of ``text`` starts (the end of the text past the last word)."""
-    spans = [m.start() for m in _WORD_RE.finditer(text.replace("[", " ").replace("]", " "))]
-    return spans[index] if index < len(spans) else len(text)
+    spans = _word_spans(text)
+    return spans[index][0] if index < len(spans) else len(text)
 
 
 def _printed(text: str, words: list[str], first: int, count: int) -> str:
@@ -52,7 +59,7 @@ def _printed(text: str, words: list[str], first: int, count: int) -> str:
     above pre-industrial levels", not "1 5 c above pre industrial levels")."""
     if not count:
         return ""
-    spans = [m.span() for m in _WORD_RE.finditer(text.replace("[", " ").replace("]", " "))]
+    spans = _word_spans(text)
     if len(spans) != len(words) or first + count > len(spans):
         return " ".join(words[first : first + count])
     return text[spans[first][0] : spans[first + count - 1][1]].strip()
