@@ -49,7 +49,6 @@ import functools
 import heapq
 import itertools
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -58,6 +57,7 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 
 from ..document.model import Draft, Kind
+from ..document.options import option_group
 from .sections import SectionKey, pair_units, unit_keys
 from .tokens import normalised, tokens
 
@@ -470,7 +470,6 @@ def _containment(weights: _Weights, part: frozenset[int], whole: frozenset[int])
 
 
 OPTION_EVIDENCE = 0.2  # an option of a linked paragraph needs only a little of its words
-_OPTION_ID_RE = re.compile(r"^(?P<base>.+?)(?:\.(?:Opt|Alt)[^.(]*|\([a-z]{1,3}\))$")
 
 
 def _options_of_linked(
@@ -495,9 +494,9 @@ def _options_of_linked(
     ):
         groups: dict[str, list[int]] = collections.defaultdict(list)
         for k, para in enumerate(side.paragraphs):
-            m = _OPTION_ID_RE.match(para.id)
-            if m:
-                groups[m["base"]].append(k)
+            base = option_group(para.id, items=True)
+            if base is not None:
+                groups[base].append(k)
         if not groups:
             continue
         index_of = {p.id: k for k, p in enumerate(side.paragraphs) if p.id in groups}

@@ -23,6 +23,20 @@ _BARE_OPTION_LINE_RE = re.compile(
 )
 
 
+# "Art8.4.Opt2", "3.1.AltB"; with its items, "12(b)" too
+_OPTION_ID_RE = re.compile(r"^(?P<base>.+?)(?:\.(?:Opt|Alt)[^.(]*|(?P<item>\([a-z]{1,3}\)))$")
+
+
+def option_group(paragraph_id: str, *, items: bool = False) -> str | None:
+    """The id of the paragraph whose options this one belongs to ("Art8.4.Opt2" -> "Art8.4"),
+    None for a paragraph that is no later option. With ``items``, a lettered item belongs to
+    its paragraph's group too ("12(b)" -> "12")."""
+    m = _OPTION_ID_RE.match(paragraph_id)
+    if m is None or (m["item"] and not items):
+        return None
+    return m["base"]
+
+
 def is_bare_option(text: str) -> bool:
     """ "Option 2:", "[Option 1 bis.": an option line with no text of its own."""
     return bool(_BARE_OPTION_LINE_RE.match(text))

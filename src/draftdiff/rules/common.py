@@ -45,6 +45,35 @@ def agreed_text(text: str) -> str:
     return text
 
 
+def agreed_fragment(fragment: str, paragraph: str) -> str:
+    """``agreed_text`` of a piece of a paragraph (an edit and its context), judged where it
+    stands: an edit can cut a bracket group ("other] engage", "Party [shall][should"), and
+    only the whole paragraph says which of its words were bracketed."""
+    tokens = fragment.split()
+    if not tokens:
+        return fragment
+    found = re.search(r"\s*".join(re.escape(t) for t in tokens).replace(r"\ ", r"\s*"), paragraph)
+    if found is None:
+        return agreed_text(fragment)
+    mask = _agreed_mask(paragraph)
+    return "".join(ch if mask[i] else " " for i, ch in enumerate(paragraph[found.start() : found.end()], found.start()))
+
+
+def _agreed_mask(text: str) -> list[bool]:
+    """Per character: True where ``agreed_text`` keeps it (outside matched brackets and notes)."""
+    mask = [True] * len(text)
+    for note in _NOTE_RE.finditer(text):
+        mask[note.start() : note.end()] = [False] * (note.end() - note.start())
+    opened: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "[":
+            opened.append(i)
+        elif ch == "]" and opened:
+            start = opened.pop()
+            mask[start : i + 1] = [False] * (i + 1 - start)
+    return mask
+
+
 def excerpt(phrase: str, text: str, around: int = 6) -> str:
     """The words around a phrase in a long text (the changed words a reader
     needs), the text itself when it is short."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import phrases
+from ..document.options import option_group
 from . import strengthened
 from .common import agreed_text, excerpt, text_of
 from .rule import Checks, Rule
@@ -37,6 +38,14 @@ def _added(hedge: str, change: Change, before: int) -> bool:
     return after > before
 
 
+def _in_sibling_options(checker: Checks, change: Change, hedge: str) -> int:
+    """The most any option offered with the old paragraphs carried the hedge: a new text
+    drawn from one option and carrying another's hedge added nothing the table lacked."""
+    groups = {option_group(p.id) or p.id for p in change.old}
+    siblings = [p for p in checker.comparison.old.paragraphs if (option_group(p.id) or p.id) in groups]
+    return max((phrases.count(hedge, p.text) for p in siblings), default=0)
+
+
 def run(checker: Checks) -> None:
     for change in checker.edited_changes():
         _in_change(checker, change)
@@ -59,7 +68,7 @@ def _in_change(checker: Checks, change: Change) -> None:
             continue
         counted.add(key)
         before, after = phrases.count(hedge, old_text), phrases.count(hedge, new_text)
-        if _added(hedge, change, before):
+        if _added(hedge, change, before) and _added(hedge, change, _in_sibling_options(checker, change, hedge)):
             context = next((excerpt(hedge, e.new) for e in change.edits if phrases.count(hedge, e.new)), hedge)
             checker.add(
                 "DD102",

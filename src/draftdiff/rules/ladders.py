@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from . import strengthened
-from .common import agreed_text
+from .common import agreed_fragment, text_of
 from .rule import Checks, Rule
 
 if TYPE_CHECKING:
@@ -72,24 +72,29 @@ _PROHIBITION_RE = re.compile(r"\b(?:may|shall|must|should|will|can)\s+not\b|\b(?
 
 # DD101 / DD106: ladders
 def _in_change(checker: Checks, change: Change) -> None:
+    old_text, new_text = text_of(change.old), text_of(change.new)
     for edit in change.edits:
         if edit.op != "replace":
             continue
         steps = []
         # a word only inside brackets was never agreed: stepping down from it resolves a bracket
         # (DD111), stepping up to it is a proposal, not yet a strengthening
-        agreed_old, agreed_new = agreed_text(edit.old_in_context), agreed_text(edit.new_in_context)
+        agreed_old = agreed_fragment(edit.old_in_context, old_text)
+        agreed_new = agreed_fragment(edit.new_in_context, new_text)
         # "may not" → "shall not": a prohibition either way, not a step on the ladder
         if _PROHIBITION_RE.search(edit.old_in_context) and _PROHIBITION_RE.search(edit.new_in_context):
             continue
         for ladder in checker.settings.ladders:
-            before = ladder.rank(edit.old_in_context)
-            after = ladder.rank(edit.new_in_context)
+            # the agreed words decide where there are some: "[shall][should] … should continue" stood at
+            # "should", whatever its brackets offered
+            agreed_before = ladder.rank(agreed_old)
+            before = agreed_before or ladder.rank(edit.old_in_context)
+            after = ladder.rank(agreed_new) or ladder.rank(edit.new_in_context)
             if before is None or after is None or before[0] == after[0]:
                 continue
             if after[0] < before[0] and ladder.rank(agreed_new) is None:
                 continue
-            steps.append((ladder, before, after, ladder.rank(agreed_old) is None))
+            steps.append((ladder, before, after, agreed_before is None))
         # "shall" -> "may wish to" is a weaker frame (DD109), not also "shall" -> "may"
         framed = any(ladder.rule == "DD109" and after[0] > before[0] for ladder, before, after, _ in steps)
         para = change.new_ids[0] if change.new else change.old_ids[0]

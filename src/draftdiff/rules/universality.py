@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import phrases
-from .common import agreed_text, phrase_with_object, same_but_spacing, stands_elsewhere, text_of
+from .common import agreed_fragment, agreed_text, phrase_with_object, same_but_spacing, stands_elsewhere, text_of
 from .rule import Checks, Rule
 
 if TYPE_CHECKING:
@@ -35,7 +35,8 @@ def run(checker: Checks) -> None:
 def _in_change(checker: Checks, change: Change) -> None:
     # the old words count where they were agreed (never inside brackets or a note: their
     # fate is a bracket resolution); the new ones anywhere (bracketed again is not removed)
-    old_text, new_text = agreed_text(text_of(change.old)), text_of(change.new)
+    whole_old = text_of(change.old)
+    old_text, new_text = agreed_text(whole_old), text_of(change.new)
     para = change.new_ids[0]
     in_old = phrases.lemmas_in(old_text)
     for phrase in checker.settings.universal_phrases:
@@ -53,19 +54,20 @@ def _in_change(checker: Checks, change: Change) -> None:
     for edit in change.edits:
         if edit.op == "insert":
             continue
+        agreed_old = agreed_fragment(edit.old, whole_old)
         # a word's case is no change ("each" → "Each"); one finding per edit, however many words it dropped
         dropped = [
             word
             for word in words
-            if _count(word, agreed_text(edit.old)) > _count(word, edit.new)
-            and _count(word, new_text) < _count(word, old_text)
+            if _count(word, agreed_old) > _count(word, edit.new) and _count(word, new_text) < _count(word, old_text)
         ]
         new_paragraphs = checker.comparison.new.paragraphs
         if dropped and (
             same_but_spacing(edit.old, edit.new)
-            or all(stands_elsewhere(agreed_text(edit.old), new_paragraphs, word) for word in dropped)
+            or all(stands_elsewhere(agreed_old, new_paragraphs, word) for word in dropped)
         ):
             continue  # only spacing changed, or the clause moved to another paragraph whole: nothing narrowed
+        dropped = [word for word in dropped if _narrowed(checker, word, agreed_old, new_text)]
         if dropped:
             named = '", "'.join(dropped)
             checker.add(
@@ -95,6 +97,35 @@ def _count(word: str, text: str) -> int:
     if word.lower() in ("every", "each"):
         rhythm += sum(1 for m in _EVERY_N_RE.finditer(text) if m.group().split()[0].lower() == word.lower())
     return found - rhythm
+
+
+# words between a quantifier and what it quantifies: "all of the", "any form of", "each such"
+_BETWEEN = r"(?:(?:the|of|its|their|our|his|her|such|other|these|those|forms?|kinds?|types?)\s+)*"
+
+
+def _narrowed(checker: Checks, word: str, old_words: str, new_text: str) -> bool:
+    """The quantifier went and what it quantified stayed: "all Parties" → "Parties". Where the
+    quantified noun left the paragraph too, the clause was rewritten or cut (the diff shows it),
+    and where the quantified phrase stands as often in the new draft as in the old, it moved."""
+    found = re.finditer(rf"\b{re.escape(word)}\s+{_BETWEEN}([^\W\d][\w'’-]*)((?:\s+[\w'’-]+){{0,3}})", old_words, re.I)
+    quantified = [(m.group(1), m.group(0)) for m in found]
+    if not quantified:
+        return True  # "for all", "any of which": nothing to follow, the word alone decides
+    in_new = phrases.lemmas_in(new_text)
+    for noun, phrase in quantified:
+        noun_lemma = phrases.first_lemma(noun)
+        if noun_lemma not in in_new:
+            continue
+        if len(phrase.split()) >= 4 and _count_in(phrase, checker.comparison.new.paragraphs) >= _count_in(
+            phrase, checker.comparison.old.paragraphs, agreed=True
+        ):
+            continue
+        return True
+    return False
+
+
+def _count_in(phrase: str, paragraphs, agreed: bool = False) -> int:
+    return sum(phrases.count(phrase, agreed_text(p.text) if agreed else p.text) for p in paragraphs)
 
 
 def _universals(words: list[str], text: str) -> int:
