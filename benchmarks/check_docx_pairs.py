@@ -46,13 +46,21 @@ class Edit:
     earlier: Callable[[re.Match], str]  # what the earlier draft said instead
     expected: str | None  # the rule the change to the decision's words must give, or None
     count: int
+    avoid: str = r"$^"  # paragraphs this edit leaves alone: a hedge on a permission makes no commitment conditional
 
 
 EDITS = (
     Edit("alternatives resolved", r"\bshould\b", lambda m: "[shall][should]", "DD111", 4),
     Edit("lone bracket lifted", r"\bshall\b", lambda m: "[shall]", None, 4),
     Edit("shall made should", r"\bshould\b", lambda m: "shall", "DD101", 4),
-    Edit("hedge added", r",? as appropriate,?", lambda m: "," if m.group().endswith(",") else "", "DD102", 3),
+    Edit(
+        "hedge added",
+        r",? as appropriate,?",
+        lambda m: "," if m.group().endswith(",") else "",
+        "DD102",
+        3,
+        r"\b(?:may|could|can|might)\b",
+    ),
     Edit("universal narrowed", r"(?<!all )(?<!All )\b(?<=\s)Parties\b", lambda m: "all Parties", "DD103", 3),
     Edit("invitation made a request", r"^Requests\b", lambda m: "Invites", "DD106", 3),
     Edit("bracketed universal dropped", r"(?<!all )\b(?<=\s)Parties\b", lambda m: "[all] Parties", None, 3),
@@ -79,7 +87,7 @@ def make_earlier(destination: Path) -> list[tuple[Edit, str]]:
                 continue
             paragraph = paragraphs[index]
             text = paragraph.text
-            if re.search(r"\[|\]|\bnote\b", text, re.I):
+            if re.search(r"\[|\]|\bnote\b", text, re.I) or re.search(edit.avoid, text):
                 continue
             for run in paragraph.runs:
                 found = re.search(edit.pattern, run.text)

@@ -527,26 +527,108 @@ def test_a_real_decision_and_its_bracketed_draft_resolutions_are_never_weakening
     assert rules.count("DD111") >= 4, [f.message for f in findings]  # the weaker alternative kept, each named
 
 
-def test_on_real_pairs_the_findings_judged_right_stay_and_most_judged_wrong_go():
+def test_on_real_pairs_the_findings_judged_right_stay_and_each_rule_is_precise():
     """benchmarks/truth/check/real_pairs.json: every finding check once gave on real
-    pairs, judged by reading both paragraphs. The right ones must stay; of the
-    wrong ones, those about bracketed words, options and rhythms must go."""
+    pairs (Paris, the Cardano constitution chain), judged by reading both paragraphs.
+    The right ones must stay, and per rule at least 9 in 10 findings given are right."""
     folder = corpus_dir("negotiation_text").parent
     truth = json.loads((REPO / "benchmarks" / "truth" / "check" / "real_pairs.json").read_text(encoding="utf-8"))
-    right = wrong_left = wrong = 0
+    judged = {"right": 0, "wrong": 0}
+    per_rule: dict[str, list[bool]] = {}
     for pair in truth["pairs"]:
         result = check(draftdiff.compare(draftdiff.load(folder / pair["old"]), draftdiff.load(folder / pair["new"])))
         given = {(f.rule, f.old, f.new, f.before, f.after) for f in result.findings}
         for finding in pair["findings"]:
+            judged[finding["verdict"]] += 1
             key = (finding["rule"], finding["old"], finding["new"], finding["before"], finding["after"])
             if finding["verdict"] == "right":
                 assert key in given, finding  # a right finding is never lost
-                right += 1
-            else:
-                wrong += 1
-                wrong_left += key in given
-    assert right == 3 and wrong == 24
-    assert wrong_left == 0  # 24 judged wrong, all gone (docs/accuracy.md)
+            if key in given:
+                per_rule.setdefault(finding["rule"], []).append(finding["verdict"] == "right")
+    assert judged == {"right": 11, "wrong": 37}
+    for rule, verdicts in per_rule.items():
+        assert sum(verdicts) >= 0.9 * len(verdicts), (rule, verdicts)
+
+
+def _rules_on(old: str, new: str) -> set[str]:
+    findings = check(draftdiff.compare(draft_from_text(old, "old"), draft_from_text(new, "new"))).findings
+    return {f.rule for f in findings}
+
+
+_TAIL = "\n\n9. The secretariat shall publish the reports of the Parties on its website every year.\n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rules"),
+    [
+        # an option bracket that opens in one paragraph and closes paragraphs later: nothing in it was agreed
+        (
+            "3. [Option 1: Parties shall report on their actions, and all Parties shall:\n\n"
+            "(a) Publish their plans every year;\n\n(b) Review their plans.]",
+            "3. Parties should report on their actions, and Parties may:\n\n"
+            "(a) Publish their plans every year;\n\n(b) Review their plans.",
+            {"DD111"},  # the bracket resolved to its weaker word: information, no weakening
+        ),
+        # an edit that cuts a bracket group: the modal stood only in the brackets
+        (
+            "4. Each Party [shall][should][other] engage in a national adaptation planning process.",
+            "4. Each Party, in accordance with its national circumstances [shall][should] engage in a planning process.",
+            set(),
+        ),
+        # a prohibition on one side is no step on a ladder of obligations
+        (
+            "5. The Cardano Blockchain should promote interoperability and access to partnerchains.",
+            "5. The Cardano Blockchain shall not unreasonably impede interoperability.",
+            set(),
+        ),
+        # a long rewrite: "recognizing" and "noting" stand in two different clauses
+        (
+            "6. Each contribution will represent a progression beyond the current undertaking, recognizing "
+            "enhanced and ambitious actions from previous undertakings of the Party concerned;",
+            "6. Each contribution will represent a progression beyond the current undertaking, noting that those "
+            "Parties that have communicated economy-wide targets should continue to do so over time;",
+            set(),
+        ),
+        # a hedge on a permission makes no commitment conditional
+        (
+            "7. Withdrawals may be made from the treasury from time to time to give effect to a budget.",
+            "7. Withdrawals may be made from the treasury as necessary from time to time to give effect to a budget.",
+            set(),
+        ),
+        # a sentence new to the paragraph, hedged from the start, was added, not made conditional
+        (
+            "8. Budgets shall specify a process for overseeing the use of funds.",
+            "8. Budgets shall use, to the extent possible, smart contracts and other blockchain tools for "
+            "decision-making. Budgets shall specify a process for overseeing the use of funds.",
+            set(),
+        ),
+        # "any owner" → "owners": the plural still covers every owner
+        (
+            "10. Any owner of ada shall be allowed to delegate their voting stake to a representative.",
+            "10. Owners of ada shall be allowed to delegate their voting stake to a representative.",
+            set(),
+        ),
+        # the real thing, for contrast: an agreed hedge added, an agreed universal dropped
+        (
+            "11. Parties shall ensure the predictable disembarkation of all rescued persons.",
+            "11. Parties shall ensure, as appropriate, the predictable disembarkation of rescued persons.",
+            {"DD102", "DD103"},
+        ),
+    ],
+)
+def test_check_weighs_only_what_was_agreed_and_changed_in_place(old, new, rules):
+    assert _rules_on(old + _TAIL, new + _TAIL) == rules
+
+
+def test_a_bracket_around_the_whole_agreement_does_not_make_every_word_unagreed():
+    """ "[ The Parties to this Agreement, … ]" around every article says nothing is agreed
+    until everything is: it brackets no provision more than another."""
+    body = (
+        "[The Parties to this Agreement,\n\nArticle 1\n\n1. Each Party shall report every two years.\n\nArticle 2\n\n"
+    )
+    old = body + "1. All Parties shall protect the rights of migrants.]\n"
+    new = body + "1. Parties shall protect the rights of migrants.]\n"
+    assert _rules_on(old, new) == {"DD103"}
 
 
 @pytest.mark.parametrize(

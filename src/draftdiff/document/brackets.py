@@ -192,6 +192,42 @@ def unbalanced(texts: list[str]) -> int:
     return lone_closers + depth
 
 
+def carried(texts: list[str], headings: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Per text, the brackets paired over the whole draft that are open where it
+    starts and where it ends: ``"[" * lead + text + "]" * trail`` closes them,
+    so a paragraph inside "[Option 1: … ]" over several paragraphs reads as
+    bracketed on its own. A bracket never closed brackets nothing, and one
+    around headings (the numbers of ``headings``: "[ The Parties to this
+    Agreement, … Article 1 … ]") says nothing is agreed until everything is:
+    it brackets no provision more than another, so it is left out."""
+    events: list[tuple[int, str]] = [
+        (number, bracket)
+        for number, text in enumerate(texts)
+        if "[" in text or "]" in text
+        for bracket in _BRACKET_RE.findall(text)
+    ]
+    matched = [False] * len(events)
+    stack: list[int] = []
+    for index, (_, bracket) in enumerate(events):
+        if bracket == "[":
+            stack.append(index)
+        elif stack:
+            start = stack.pop()
+            opened_in, closed_in = events[start][0], events[index][0]
+            if not any(opened_in < h <= closed_in for h in headings):
+                matched[start] = matched[index] = True
+    delta = [0] * (len(texts) + 1)  # matched brackets opened minus closed in each text
+    for index, (number, bracket) in enumerate(events):
+        if matched[index]:
+            delta[number] += 1 if bracket == "[" else -1
+    out, level = [], 0
+    for number in range(len(texts)):
+        lead = level
+        level += delta[number]
+        out.append((lead, level))
+    return out
+
+
 def counts(texts: list[str]) -> Counts:
     """A draft's counts. Brackets are paired over the whole draft, since a
     bracket may open in one paragraph and close paragraphs later ("[Option 1:

@@ -266,6 +266,19 @@ class Draft:
             cached = self._bracket_counts = counts(self.bracket_texts())
         return cached
 
+    def closed_text(self, paragraph) -> str:
+        """The paragraph's text with the brackets it sits inside closed around it:
+        "[" + "Option 1: …" when "[Option 1:" opened paragraphs before and closes after."""
+        from .brackets import carried
+
+        cached = getattr(self, "_carried", None)
+        if cached is None:
+            headings = frozenset(k for k, p in enumerate(self.paragraphs) if p.kind == Kind.HEADING)
+            depths = carried([p.text for p in self.paragraphs], headings)
+            cached = self._carried = {id(p): d for p, d in zip(self.paragraphs, depths, strict=True) if d != (0, 0)}
+        lead, trail = cached.get(id(paragraph), (0, 0))
+        return "[" * lead + paragraph.text + "]" * trail if lead or trail else paragraph.text
+
     def bracket_texts(self) -> list[str]:
         """The texts brackets are paired over: the paragraphs, then their notes."""
         return [p.text for p in self.paragraphs] + [n.text for p in self.paragraphs for n in p.notes]

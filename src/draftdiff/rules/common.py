@@ -11,6 +11,13 @@ def text_of(paragraphs) -> str:
     return " ".join(p.text for p in paragraphs)
 
 
+def closed_texts(checker, change) -> tuple[str, str]:
+    """The change's old and new texts, each with the brackets it sits inside closed around
+    it (a paragraph of "[Option 1: … ]" over several paragraphs was never agreed either)."""
+    old, new = checker.comparison.old, checker.comparison.new
+    return " ".join(old.closed_text(p) for p in change.old), " ".join(new.closed_text(p) for p in change.new)
+
+
 def ids_of(paragraphs) -> str | None:
     return ", ".join(p.id for p in paragraphs) if paragraphs else None
 
@@ -52,7 +59,8 @@ def agreed_fragment(fragment: str, paragraph: str) -> str:
     tokens = fragment.split()
     if not tokens:
         return fragment
-    found = re.search(r"\s*".join(re.escape(t) for t in tokens).replace(r"\ ", r"\s*"), paragraph)
+    # the diff joins a context word to its edit without the punctuation between ("sources, recognizing")
+    found = re.search(r"\W*".join(re.escape(t) for t in tokens), paragraph)
     if found is None:
         return agreed_text(fragment)
     mask = _agreed_mask(paragraph)

@@ -3,16 +3,18 @@ its removal is a strengthening (DD106, see strengthened.py)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .. import phrases
 from ..document.options import option_group
 from . import strengthened
-from .common import agreed_text, excerpt, text_of
+from .common import agreed_text, closed_texts, excerpt
 from .rule import Checks, Rule
 
 if TYPE_CHECKING:
     from ..diff.comparison import Change
+    from ..document.model import Draft
 
 RULES = (
     Rule(
@@ -29,11 +31,11 @@ RULES = (
 )
 
 
-def _added(hedge: str, change: Change, before: int) -> bool:
+def _added(hedge: str, change: Change, before: int, new_draft: Draft) -> bool:
     """The hedge stands, agreed, more often in the new text than in the old. A
     paragraph split into options offers each its copy of the old words: the
     options are counted one at a time, not added up."""
-    pieces = [agreed_text(p.text) for p in change.new]
+    pieces = [agreed_text(new_draft.closed_text(p)) for p in change.new]
     after = max(phrases.count(hedge, piece) for piece in pieces) if len(pieces) > 1 else phrases.count(hedge, pieces[0])
     return after > before
 
@@ -46,6 +48,42 @@ def _in_sibling_options(checker: Checks, change: Change, hedge: str) -> int:
     return max((phrases.count(hedge, p.text) for p in siblings), default=0)
 
 
+_PERMISSION_RE = re.compile(r"\b(?:may|can|might|could)\b", re.I)
+_OBLIGATION_RE = re.compile(r"\b(?:shall|should|must|will|commits?|undertakes?|ensures?)\b", re.I)
+_CARRIED_OVER = 0.5  # the share of a hedged sentence's words the old paragraph must have had
+_AGREED_WORDS = 3  # an old text with fewer agreed words than this was a proposal as a whole
+
+
+def _qualifies_agreed_commitment(checker: Checks, hedge: str, agreed_old: str, new_text: str) -> bool:
+    """A hedge added makes an agreed commitment conditional: not where the old text was all
+    in brackets (a proposal, never agreed), not on a permission ("withdrawals may be made, as
+    necessary"), and not where the hedge and the words it qualifies stood in the old draft as
+    often as they stand now (the clause moved in with its hedge)."""
+    if len(agreed_old.split()) < _AGREED_WORDS:
+        return False
+    old_lemmas = phrases.lemmas_in(agreed_old)
+    for sentence in re.split(r"(?<=[.;:])\s+", new_text):
+        if not phrases.count(hedge, sentence):
+            continue
+        if _PERMISSION_RE.search(sentence) and not _OBLIGATION_RE.search(sentence):
+            return False
+        # a sentence new to the paragraph was hedged from the start: it was added, not made conditional
+        words = phrases.lemmas_in(sentence) - phrases.lemmas_in(hedge)
+        if words and len(words & old_lemmas) < _CARRIED_OVER * len(words):
+            return False
+    norm = phrases.normalize(new_text)
+    for hit in phrases.find(hedge, new_text):
+        following = norm[hit.end :].split()[:4]
+        if len(following) < 4:
+            continue
+        phrase = hit.text + " " + " ".join(following)
+        old_count = sum(phrases.count(phrase, p.text) for p in checker.comparison.old.paragraphs)
+        new_count = sum(phrases.count(phrase, p.text) for p in checker.comparison.new.paragraphs)
+        if old_count >= new_count:
+            return False
+    return True
+
+
 def run(checker: Checks) -> None:
     for change in checker.edited_changes():
         _in_change(checker, change)
@@ -55,7 +93,7 @@ def run(checker: Checks) -> None:
 def _in_change(checker: Checks, change: Change) -> None:
     # a hedge counts where it is agreed (outside brackets and notes) on the side it would be
     # added to or removed from, and anywhere on the other side
-    old_text, new_text = text_of(change.old), text_of(change.new)
+    old_text, new_text = closed_texts(checker, change)
     agreed_old = agreed_text(old_text)
     para = change.new_ids[0]
     counted: set[str] = set()
@@ -68,7 +106,12 @@ def _in_change(checker: Checks, change: Change) -> None:
             continue
         counted.add(key)
         before, after = phrases.count(hedge, old_text), phrases.count(hedge, new_text)
-        if _added(hedge, change, before) and _added(hedge, change, _in_sibling_options(checker, change, hedge)):
+        new_draft = checker.comparison.new
+        if (
+            _added(hedge, change, before, new_draft)
+            and _added(hedge, change, _in_sibling_options(checker, change, hedge), new_draft)
+            and _qualifies_agreed_commitment(checker, hedge, agreed_old, new_text)
+        ):
             context = next((excerpt(hedge, e.new) for e in change.edits if phrases.count(hedge, e.new)), hedge)
             checker.add(
                 "DD102",

@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from .. import phrases
 from . import strengthened
-from .common import agreed_fragment, text_of
+from .common import agreed_fragment, closed_texts
 from .rule import Checks, Rule
 
 if TYPE_CHECKING:
     from ..diff.comparison import Change
+    from ..diff.wording import Edit
 
 RULES = (
     Rule(
@@ -72,7 +74,7 @@ _PROHIBITION_RE = re.compile(r"\b(?:may|shall|must|should|will|can)\s+not\b|\b(?
 
 # DD101 / DD106: ladders
 def _in_change(checker: Checks, change: Change) -> None:
-    old_text, new_text = text_of(change.old), text_of(change.new)
+    old_text, new_text = closed_texts(checker, change)
     for edit in change.edits:
         if edit.op != "replace":
             continue
@@ -81,8 +83,9 @@ def _in_change(checker: Checks, change: Change) -> None:
         # (DD111), stepping up to it is a proposal, not yet a strengthening
         agreed_old = agreed_fragment(edit.old_in_context, old_text)
         agreed_new = agreed_fragment(edit.new_in_context, new_text)
-        # "may not" → "shall not": a prohibition either way, not a step on the ladder
-        if _PROHIBITION_RE.search(edit.old_in_context) and _PROHIBITION_RE.search(edit.new_in_context):
+        # "may not" → "shall not", "should promote" → "shall not impede": a prohibition is no step
+        # on a ladder of obligations
+        if _PROHIBITION_RE.search(edit.old_in_context) or _PROHIBITION_RE.search(edit.new_in_context):
             continue
         for ladder in checker.settings.ladders:
             # the agreed words decide where there are some: "[shall][should] … should continue" stood at
@@ -93,6 +96,8 @@ def _in_change(checker: Checks, change: Change) -> None:
             if before is None or after is None or before[0] == after[0]:
                 continue
             if after[0] < before[0] and ladder.rank(agreed_new) is None:
+                continue
+            if not _in_one_place(edit, before[1], after[1]):
                 continue
             steps.append((ladder, before, after, agreed_before is None))
         # "shall" -> "may wish to" is a weaker frame (DD109), not also "shall" -> "may"
@@ -127,7 +132,7 @@ def _in_change(checker: Checks, change: Change) -> None:
                     edit.new,
                     f'{what} in para {para}: "{before[1]}" became "{after[1]}" ({why}).',
                 )
-            else:
+            elif not bracketed:  # a bracket resolved to its stronger alternative strengthens nothing agreed
                 strengthened.report(
                     checker,
                     change,
@@ -135,6 +140,34 @@ def _in_change(checker: Checks, change: Change) -> None:
                     edit.new,
                     f'Strengthened in para {para}: "{before[1]}" became "{after[1]}" ({ladder.name} ladder).',
                 )
+
+
+_REWRITE_WORDS = 6  # an edit longer than this on both sides may be another sentence altogether
+
+
+def _in_one_place(edit: Edit, before: str, after: str) -> bool:
+    """A step on a ladder is a weaker word in the same place: in a short edit it is, and in a
+    long one ("recognizing enhanced actions …" → "noting that those Parties …") the word it
+    governs, the next one, must be the same on both sides (the word before where it ends its
+    clause), or the new words are another clause."""
+    if len(edit.old.split()) <= _REWRITE_WORDS or len(edit.new.split()) <= _REWRITE_WORDS:
+        return True
+    old_before, old_after = _neighbours(before, edit.old_in_context)
+    new_before, new_after = _neighbours(after, edit.new_in_context)
+    if old_after or new_after:
+        return old_after == new_after
+    return old_before is not None and old_before == new_before
+
+
+def _neighbours(words: str, text: str) -> tuple[str | None, str | None]:
+    """The lemmas of the words just before and just after ``words`` in ``text``."""
+    hits = phrases.find(words, text)
+    if not hits:
+        return None, None
+    norm = phrases.normalize(text)
+    before = norm[: hits[0].start].split()
+    after = norm[hits[0].end :].split()
+    return (phrases.lemma(before[-1]) if before else None, phrases.lemma(after[0]) if after else None)
 
 
 def finish(checker: Checks) -> None:

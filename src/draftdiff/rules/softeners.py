@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .. import phrases
 from . import strengthened
-from .common import agreed_text, text_of
+from .common import agreed_text, closed_texts
 from .rule import Checks, Rule
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def _in_change(checker: Checks, change: Change) -> None:
     # a softener counts where it is agreed (outside brackets and notes) on the side it would
     # be added to or removed from, and anywhere on the other side: one proposed in brackets
     # adds nothing yet, one bracketed again is not removed
-    old_text, new_text = text_of(change.old), text_of(change.new)
+    old_text, new_text = closed_texts(checker, change)
 
     def softened(text: str) -> dict[tuple[str, str], int]:
         return phrases.softened(text, settings.softeners, settings.commitment_verbs)

@@ -6,7 +6,14 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import phrases
-from .common import agreed_fragment, agreed_text, phrase_with_object, same_but_spacing, stands_elsewhere, text_of
+from .common import (
+    agreed_fragment,
+    agreed_text,
+    closed_texts,
+    phrase_with_object,
+    same_but_spacing,
+    stands_elsewhere,
+)
 from .rule import Checks, Rule
 
 if TYPE_CHECKING:
@@ -35,8 +42,8 @@ def run(checker: Checks) -> None:
 def _in_change(checker: Checks, change: Change) -> None:
     # the old words count where they were agreed (never inside brackets or a note: their
     # fate is a bracket resolution); the new ones anywhere (bracketed again is not removed)
-    whole_old = text_of(change.old)
-    old_text, new_text = agreed_text(whole_old), text_of(change.new)
+    whole_old, new_text = closed_texts(checker, change)
+    old_text = agreed_text(whole_old)
     para = change.new_ids[0]
     in_old = phrases.lemmas_in(old_text)
     for phrase in checker.settings.universal_phrases:
@@ -116,12 +123,20 @@ def _narrowed(checker: Checks, word: str, old_words: str, new_text: str) -> bool
         noun_lemma = phrases.first_lemma(noun)
         if noun_lemma not in in_new:
             continue
+        if word.lower() == "any" and _plural_stands(noun, noun_lemma, new_text):
+            continue  # "Any owner of ada may" → "Owners of ada may": the plural covers every owner
         if len(phrase.split()) >= 4 and _count_in(phrase, checker.comparison.new.paragraphs) >= _count_in(
             phrase, checker.comparison.old.paragraphs, agreed=True
         ):
             continue
         return True
     return False
+
+
+def _plural_stands(noun: str, noun_lemma: str | None, text: str) -> bool:
+    """Another form of the quantified noun, its plural, stands in ``text``."""
+    singular = phrases.normalize(noun)
+    return any(word != singular and phrases.lemma(word) == noun_lemma for word in phrases.normalize(text).split())
 
 
 def _count_in(phrase: str, paragraphs, agreed: bool = False) -> int:
