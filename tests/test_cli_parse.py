@@ -160,3 +160,22 @@ def test_help_shows_readable_metavars():
     assert result.returncode == 0
     assert "<bool>" not in result.stdout.split("--help")[0] and "<list[str]>" not in result.stdout
     assert "terminal|json|markdown" in result.stdout and "TEXT" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "command", ["parse", "compare", "check", "export", "drafts", "history", "trace", "refs", "stats", "rules"]
+)
+def test_every_command_takes_the_same_colour_and_pager_options(command):
+    shown = run_cli(command, "--help", env={"COLUMNS": "200"}).stdout
+    assert "--no-color" in shown and "--pager" in shown and "--no-pager" in shown
+
+
+def test_drafts_and_rules_take_no_color_like_every_other_command():
+    assert "Zero draft" in run_cli("drafts", "--no-color", "--no-pager", cwd=SAMPLES).stdout
+    assert "DD101" in run_cli("rules", "DD101", "--no-color", "--no-pager").stdout
+
+
+def test_an_unknown_paragraph_suggests_its_numeric_neighbours():
+    shown = run_cli("compare", "rev2", "rev3", "--para", "23", cwd=SAMPLES)
+    assert shown.returncode == 2
+    assert "nearest: 22, 24, 21, 25" in shown.stderr, shown.stderr

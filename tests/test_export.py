@@ -522,3 +522,16 @@ def test_libreoffice_opens_the_change_table(tmp_path):
     assert rows[0][:4] == ["Section", "Old", "New", "Change"]
     row38 = next(r for r in rows if r[1] == "38")
     assert row38[3] == "modified" and "processes" in row38[4] and "discussions" in row38[5]
+
+
+def test_the_html_page_is_titled_by_the_drafts_labels_not_by_its_last_change(tmp_path):
+    out = tmp_path / "report.html"
+    run_cli("export", "rev2", "rev3", "-o", str(out), cwd=SAMPLES)
+    page = out.read_text(encoding="utf-8")
+    assert "<title>Rev 2 → Rev 3 · draftdiff</title>" in page
+    assert "<h1>Rev 2 → Rev 3</h1>" in page
+    out = tmp_path / "labelled.html"
+    run_cli(
+        "export", "rev2", "rev3", "--label-old", "Second revision", "--label-new", "Third", "-o", str(out), cwd=SAMPLES
+    )
+    assert "<h1>Second revision → Third</h1>" in out.read_text(encoding="utf-8")

@@ -104,6 +104,9 @@ IgnoreCaseOpt = Annotated[bool, typer.Option("--ignore-case", "-i", help="Case c
 IgnorePunctuationOpt = Annotated[
     bool, typer.Option("--ignore-punctuation", help="Punctuation changes are not changes.")
 ]
+# every command takes the same two: a colour that draft text cannot turn on, a pager for long output
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colours (also NO_COLOR).")]
+PagerOpt = Annotated[bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")]
 
 
 @app.command()
@@ -115,6 +118,8 @@ def parse(
     pdf_engine: EngineOpt = PdfEngine.pdfium,
     password: PasswordOpt = None,
     comments: Annotated[bool, typer.Option("--comments", help="Also list the comments of a DOCX.")] = False,
+    no_color: NoColorOpt = False,
+    pager: PagerOpt = True,
 ) -> None:
     """Show the paragraphs draftdiff reads from one draft."""
     from .app import parse as command
@@ -126,7 +131,7 @@ def parse(
 
         _emit(str(writer(format.value, "draft").render(draft, WriteOptions())))
     else:
-        _show(draft, "draft", comments=comments)
+        _show(draft, "draft", comments=comments, no_color=no_color, pager=pager)
 
 
 class CompareFormat(StrEnum):
@@ -175,7 +180,7 @@ def compare(
         bool, typer.Option("--comments", help="Also show unchanged paragraphs that carry DOCX comments.")
     ] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours; changes marked [-old-]{+new+}.")] = False,
-    pager: Annotated[bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")] = True,
+    pager: PagerOpt = True,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when the drafts differ (like git diff).")
     ] = False,
@@ -231,6 +236,8 @@ def drafts(
     ] = ParseFormat.table,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
+    no_color: NoColorOpt = False,
+    pager: PagerOpt = True,
 ) -> None:
     """List the register of drafts: the [drafts] table of draftdiff.toml, or the drafts of this folder in order."""
     from .app import drafts as command
@@ -242,7 +249,7 @@ def drafts(
 
         _emit(str(writer("json", "drafts").render(listing, WriteOptions())))
     else:
-        _show(listing, "drafts")
+        _show(listing, "drafts", no_color=no_color, pager=pager)
     if not listing.all_readable:
         raise typer.Exit(2)
 
@@ -261,8 +268,6 @@ OutputOpt = Annotated[
 SkipUnreadableOpt = Annotated[
     bool, typer.Option("--skip-unreadable", help="Leave out a draft that cannot be read, with a warning.")
 ]
-NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colours.")]
-PagerOpt = Annotated[bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")]
 _FORMAT_HELP = "Output format (default: terminal, or -o's suffix)."
 
 
@@ -485,6 +490,7 @@ def stats(
     output: OutputOpt = None,
     skip_unreadable: SkipUnreadableOpt = False,
     no_color: NoColorOpt = False,
+    pager: PagerOpt = True,
     config: ConfigOpt = None,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
@@ -496,7 +502,8 @@ def stats(
     loaded = _run(lambda: command.load(request, _notify))
     view = _run(lambda: command.run(request, loaded))
     inputs = (Path(d.source) for d in loaded.drafts)
-    _deliver_result(view, "stats", format, output, inputs, _count(len(loaded.drafts), "draft"), no_color=no_color)
+    summary = _count(len(loaded.drafts), "draft")
+    _deliver_result(view, "stats", format, output, inputs, summary, no_color=no_color, pager=pager)
 
 
 CheckFormat = StrEnum("CheckFormat", {name: name for name in formats_for("check")})  # type: ignore[misc]
@@ -537,7 +544,8 @@ def check(
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat("terminal"),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.")] = None,
     config: ConfigOpt = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
+    no_color: NoColorOpt = False,
+    pager: PagerOpt = True,
     para: ParaOpt = None,
     section: SectionOpt = None,
     ignore_case: IgnoreCaseOpt = False,
@@ -568,7 +576,7 @@ def check(
         drafts_request = _drafts_request(names, config, revisions, pdf_engine, False)
         register_request = command.RegisterCheckRequest(drafts=drafts_request, rules=rules, since=since)
         checked, inputs = _run(lambda: command.run_register(register_request, _notify))
-        _gate(checked, "checks", format, output, inputs, no_color)
+        _gate(checked, "checks", format, output, inputs, no_color, pager)
         return
     if since:
         fail("--since is for a check across three or more drafts (or the whole register)")
@@ -577,13 +585,14 @@ def check(
     selection = Selection(paras=tuple(para or []), sections=tuple(section or []))
     request = command.CheckRequest(pair=pair, rules=rules, selection=selection)
     result = _run(lambda: command.run(request, _notify))
-    _gate(result, "check", format, output, (result.comparison.old.source, result.comparison.new.source), no_color)
+    inputs = (result.comparison.old.source, result.comparison.new.source)
+    _gate(result, "check", format, output, inputs, no_color, pager)
 
 
-def _gate(result, kind: str, format, output, inputs, no_color: bool) -> None:
+def _gate(result, kind: str, format, output, inputs, no_color: bool, pager: bool) -> None:
     """check's delivery: the terminal view, or the format on stdout or a file; exit 1 when the gate fails."""
     if format.value == "terminal" and output is None:
-        _show(result, kind, no_color=no_color)
+        _show(result, kind, no_color=no_color, pager=pager)
     else:
         from .writers.registry import WriteOptions
 
@@ -638,6 +647,8 @@ def export(
     para: ParaOpt = None,
     section: SectionOpt = None,
     author: Annotated[str, typer.Option("--author", help="Author of the DOCX tracked changes.")] = "draftdiff",
+    no_color: NoColorOpt = False,  # taken as every command takes it: export writes files, with no colour
+    pager: PagerOpt = True,  # nor a pager
     bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 BOM, for Excel.")] = False,
     ignore_case: IgnoreCaseOpt = False,
     ignore_punctuation: IgnorePunctuationOpt = False,
@@ -743,7 +754,14 @@ def _show(result, kind: str, *, no_color: bool = False, pager: bool = False, **e
     size = shutil.get_terminal_size()
     options = WriteOptions(no_color=plain, width=size.columns, **extra)
     text = str(_run(lambda: writer("terminal", kind).render(result, options)))
-    if tty and pager and text.count("\n") >= size.lines - 1:
+    _page_or_emit(text, pager)
+
+
+def _page_or_emit(text: str, pager: bool) -> None:
+    """A pager when stdout is a terminal, paging is on and the text is longer than the screen."""
+    import shutil
+
+    if sys.stdout.isatty() and pager and text.count("\n") >= shutil.get_terminal_size().lines - 1:
         import pydoc
 
         os.environ.setdefault("LESS", "-FRX")
@@ -786,18 +804,21 @@ def rules(
     rule: Annotated[
         str | None, typer.Argument(help="A rule code or name (DD102, hedge-added) to explain.", show_default=False)
     ] = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
+    no_color: NoColorOpt = False,
+    pager: PagerOpt = True,
 ) -> None:
     """List check's rules, or explain one with its rationale and an example."""
     from .rules import RULES, example_segments, find_rule
     from .writers import terminal
 
     console = terminal.make_console(no_color=no_color)
-    if rule is None:
-        terminal.print_rules(RULES.values(), console)
-    else:
-        found = _run(lambda: find_rule(rule))
-        terminal.print_rule(found, console, example_segments(found))
+    with console.capture() as captured:
+        if rule is None:
+            terminal.print_rules(RULES.values(), console)
+        else:
+            found = _run(lambda: find_rule(rule))
+            terminal.print_rule(found, console, example_segments(found))
+    _page_or_emit(captured.get(), pager)
 
 
 def _readable_metavars(command) -> None:

@@ -135,11 +135,37 @@ def resolve(reference: str, ids: Iterable[str]) -> list[str]:
                 f"paragraph {reference!r} is ambiguous",
                 hint="it could be " + ", ".join(tails[:8]) + (" …" if len(tails) > 8 else ""),
             )
-    near = difflib.get_close_matches(candidates(reference)[0], known, n=5, cutoff=0.5)
+    near = nearest_ids(candidates(reference)[0], known)
     raise DraftDiffError(
         f"no paragraph {reference!r} in the drafts",
         hint=("nearest: " + ", ".join(near)) if near else "see the ids with: draftdiff parse FILE",
     )
+
+
+_NUMBERED_RE = re.compile(r"^(?P<head>.*?)(?P<number>\d+)(?P<tail>[A-Za-z]*(?:\(.*)?)$")
+
+
+def nearest_ids(wanted: str, known: list[str], count: int = 5) -> list[str]:
+    """The ids a reader most likely meant: for a number, its neighbours in the same
+    container ("23" → 23bis, 22, 24, 21 …, not 3, 2, 53), then those spelled alike."""
+    near: list[str] = []
+    far: list[str] = []  # numbers more than ten away: after the ids spelled alike ("99" → 9 before 54)
+    m = _NUMBERED_RE.match(wanted)
+    if m:
+        head, number, tail = m["head"].lower(), int(m["number"]), m["tail"].lower()
+        scored = []
+        for candidate in known:
+            c = _NUMBERED_RE.match(candidate)
+            if c and c["head"].lower() == head and candidate.lower() != wanted.lower():
+                distance = abs(int(c["number"]) - number) + (0.5 if c["tail"].lower() != tail else 0.0)
+                scored.append((distance, int(c["number"]), candidate))
+        near = [candidate for distance, _, candidate in sorted(scored) if distance <= 10][:count]
+        far = [candidate for distance, _, candidate in sorted(scored) if distance > 10]
+    alike = difflib.get_close_matches(wanted, known, n=count, cutoff=0.5)
+    for candidate in alike + far:
+        if len(near) < count and candidate not in near:
+            near.append(candidate)
+    return near
 
 
 _CONTAINER_RE = re.compile(r"^(?:.*\.)?(?:Art|Annex|Dec|Res|Part|Ch|Sec|App|Opt|Alt)[^.(]*$")

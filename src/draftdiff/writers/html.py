@@ -198,10 +198,10 @@ def document(comparison, rows: list[Row], *, with_findings: bool) -> str:
         kinds = " ".join(labels)
         classes = " ".join(f"k-{k}" for k in labels)
         anchor = row.anchor
-        title, kind = escape(change.heading), escape(row.kind)
-        contents.append(f'<li><a href="#{anchor}">{title}</a> {kind}</li>')
+        change_title, kind = escape(change.heading), escape(row.kind)
+        contents.append(f'<li><a href="#{anchor}">{change_title}</a> {kind}</li>')
         heading = (
-            f'<h2>{title} <span class="kind">{kind}</span>'
+            f'<h2>{change_title} <span class="kind">{kind}</span>'
             f"{' · <span class=section>' + escape(row.section) + '</span>' if row.section else ''}</h2>"
         )
         if change.kind == "unchanged":

@@ -36,8 +36,22 @@ def _draft(refs: Refs, reference: Reference) -> str:
     return refs.history.drafts[reference.draft].label if reference.draft is not None else ""
 
 
-def _now(reference: Reference) -> tuple[str, str]:
-    """("13", "moved") for every cited id, joined."""
+# what a reader calls it: the JSON's "moved" (kept for its readers) is a paragraph renumbered
+_SHOWN_OUTCOME = {"moved": "renumbered"}
+
+
+def _outcome(refs: Refs, now) -> str:
+    """ "renumbered", "deleted in Rev 3": the outcome, the draft named by its label."""
+    shown = _SHOWN_OUTCOME.get(now.outcome, now.outcome)
+    if not now.step:
+        return shown
+    names = list(refs.history.names)
+    step = refs.history.drafts[names.index(now.step)].label if now.step in names else now.step
+    return f"{shown} in {step}"
+
+
+def _now(refs: Refs, reference: Reference) -> tuple[str, str]:
+    """("13", "renumbered") for every cited id, joined."""
     if reference.external:
         return "", "external"
     ids, outcomes = [], []
@@ -46,8 +60,7 @@ def _now(reference: Reference) -> tuple[str, str]:
         if now is None:
             continue
         ids.append(f"{para_id} → {', '.join(now.ids) or '—'}")
-        outcome = now.outcome + (f" in {now.step}" if now.step else "")
-        outcomes.append(outcome)
+        outcomes.append(_outcome(refs, now))
     if reference.missing:
         ids.append(f"not in the draft: {', '.join(reference.missing)}")
         outcomes.append("not found" + (f" (nearest: {', '.join(reference.nearest)})" if reference.nearest else ""))
@@ -57,7 +70,7 @@ def _now(reference: Reference) -> tuple[str, str]:
 def rows(refs: Refs) -> list[list[str]]:
     out = []
     for reference in refs.references:
-        now_ids, outcome = _now(reference)
+        now_ids, outcome = _now(refs, reference)
         texts = "\n".join(f"{k}: {v.text}" for k, v in reference.now.items() if v.text)
         out.append(
             [
@@ -251,13 +264,13 @@ def html_document(refs: Refs) -> str:
         pieces.append(escape(text[cursor:]))
         details = []
         for n, reference in enumerate(references):
-            now_ids, outcome = _now(reference)
+            now_ids, outcome = _now(refs, reference)
             body = ""
             for para_id, now in reference.now.items():
                 if now.segments and now.outcome != "deleted":
                     body += (
                         f"<p><b>{escape(para_id)} → {escape(', '.join(now.ids))}</b> "
-                        f"({escape(now.outcome)}): {_segments(now.segments)}</p>"
+                        f"({escape(_SHOWN_OUTCOME.get(now.outcome, now.outcome))}): {_segments(now.segments)}</p>"
                     )
             details.append(
                 f'<details id="r{comment.index}-{n}"><summary>{escape(reference.text)} · '
