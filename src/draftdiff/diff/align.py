@@ -333,6 +333,8 @@ def align(old: Draft, new: Draft) -> Alignment:
         _grow(match, a, b, pairs.old_free, pairs.new_free)
     # 7. what one paragraph lent to others of its unit: options made of it, pieces of it
     matches += _contained(a, b, pairs, weights, matches, units, chance)
+    # 8. a new text drawn from an old paragraph anywhere in the draft: an option or a variant moved
+    matches += _drawn_from_anywhere(a, b, pairs, weights, matches, chance)
 
     _mark_moves(matches)
     return Alignment(matches=matches, deleted=sorted(pairs.old_free), added=sorted(pairs.new_free))
@@ -423,9 +425,11 @@ def _contained(
         free_news = [j for j in news if j in pairs.new_free]
         if not news or len(olds) * (len(free_news) + 1) > GAP_CELLS:
             continue
+        in_old_unit = frozenset().union(*(a.sets[i] for i in olds))
         for j in free_news:
-            # most of its rare-word mass must come from its source: that source holds one of its rarest words
-            rarest = frozenset(heapq.nlargest(3, b.sets[j], key=weights.idf.__getitem__))
+            # most of its rare-word mass must come from its source: that source holds one of its rarest
+            # words the old unit has at all (a word coined in the new draft, "NDMC/NDMCC", is no clue)
+            rarest = frozenset(heapq.nlargest(3, b.sets[j] & in_old_unit, key=weights.idf.__getitem__))
             sources = [i for i in olds if not rarest.isdisjoint(a.seq[i])]  # the list: no set made for each
             if not sources:
                 continue
@@ -528,6 +532,63 @@ def _options_of_linked(
                     match.old = sorted([*match.old, k])
                 by_self[k] = match
                 match.confidence = round(min(match.confidence, evidence, 0.99), 2)
+
+
+DRAWN = 0.6  # share of a new paragraph's rare-word mass found in one old paragraph anywhere
+DRAWN_EVIDENCE = 0.35  # and the two paragraphs' weighted overlap
+RARE_POSTINGS = 8  # a word standing in more old paragraphs than this finds no candidates
+
+
+def _drawn_from_anywhere(
+    a: _Side, b: _Side, pairs: _Pairs, weights: _Weights, matches: list[Match], chance: _Chance
+) -> list[Match]:
+    """Pass 8: a new paragraph still unmatched whose rare words mostly come from one old
+    paragraph, wherever the two stand (an article's text offered again as an option of
+    another, a variant of a paragraph kept elsewhere), joins that paragraph's change. The
+    bar is higher than inside a paired unit. Candidates come from the rare words both
+    share, found through an index: the work is linear in the paragraphs."""
+    free = [j for j in sorted(pairs.new_free) if b.family[j] == "text" and not b.short(j)]
+    if not free:
+        return []
+    # rare words only: a word past RARE_POSTINGS paragraphs is dropped, so the index stays small
+    postings: dict[int, list[int]] = {}
+    common: set[int] = set()
+    for i, sequence in enumerate(a.seq):
+        if a.family[i] != "text" or a.short(i):
+            continue
+        for word in set(sequence) - common:  # the list, not a.sets: those sets are made only when asked for
+            found = postings.setdefault(word, [])
+            found.append(i)
+            if len(found) > RARE_POSTINGS:
+                common.add(word)
+                del postings[word]
+    drawn_enough = max(DRAWN, chance.containment + 2 * MARGIN)
+    evidence_needed = max(DRAWN_EVIDENCE, chance.overlap + 2 * MARGIN)
+    by_old = {i: m for m in matches for i in m.old}
+    made: list[Match] = []
+    for j in free:
+        shared: collections.Counter[int] = collections.Counter()
+        for word in b.sets[j]:
+            olds = postings.get(word)
+            if olds:
+                shared.update(olds)
+        candidates = [i for i, n in shared.most_common(CANDIDATES) if n >= 2]
+        if not candidates:
+            continue
+        score, i = max((_containment(weights, b.sets[j], a.sets[i]), i) for i in candidates)
+        if score < drawn_enough or weights.overlap(a.sets[i], b.sets[j]) < evidence_needed:
+            continue
+        pairs.new_free.discard(j)
+        match = by_old.get(i)
+        if match is None:
+            pairs.old_free.discard(i)
+            match = by_old[i] = Match([i], [], 0.0)
+            made.append(match)
+        match.new = sorted([*match.new, j])
+        match.confidence = round(min(match.confidence, score, 0.99), 2)
+    for match in made:
+        match.similarity = _similarity(a.seq[match.old[0]], [w for j in match.new for w in b.seq[j]])
+    return made
 
 
 def _paired_units(a: _Side, b: _Side, pairs: _Pairs) -> dict[str, str]:
