@@ -8,6 +8,7 @@ import pytest
 
 from conftest import DRAFT_NAMES, SAMPLES
 from draftdiff import Kind, load
+from draftdiff.readers.text import read_blocks
 
 SECTIONS = [
     "I. Introduction",
@@ -177,3 +178,24 @@ def test_markdown_hard_line_breaks_are_spaces_not_backslashes(tmp_path):
         "Parties shall scale up support to enhance the capacity of developing country Parties, "
         "ending with a literal \\ backslash pair and a final one \\"
     )
+
+
+def test_a_table_of_contents_is_declared_furniture_and_its_headings_stay_in_the_body():
+    text = (
+        "Article-by-article compilation\n\n"
+        "PREAMBLE .............................................. 1 Australia ............ 2\n"
+        "PART I GENERAL PROVISIONS ............................. 8 ARTICLE 1 ........... 8\n"
+        "GENERAL COMMENTS BY DELEGATIONS ON THE REVISED\n"
+        "DRAFT TEXT ............................................ 383\n\n"
+        "PREAMBLE\n\n"
+        "1. The Parties to this Agreement recall the Convention.\n\n"
+        "PART I GENERAL PROVISIONS\n\n"
+        "2. Form worksheet: enter the amount from line 27 ............... 2.\n"
+    )
+    furniture: list = []
+    blocks = read_blocks(text, furniture=furniture)
+    listed = [f.text for f in furniture if f.kind == "contents"]
+    assert len(listed) == 4 and listed[2].startswith("GENERAL COMMENTS")  # the wrapped title too
+    body = " ".join(b.text for b in blocks)
+    assert "PREAMBLE" in body and "PART I GENERAL PROVISIONS" in body and "383" not in body
+    assert "line 27 ............... 2." in body  # a form's dot leader ends in a line number, not a page

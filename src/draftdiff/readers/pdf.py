@@ -32,6 +32,7 @@ from ..document.structure import Block, looks_like_heading, scope_heading
 from ..errors import InputError
 from .pdf_engines import SOFT_SPACE, Extracted, Line, PageText, extract_pdfium, extract_pdfplumber
 from .result import ReadResult
+from .text_layout import contents
 
 ENGINES = {"pdfium": extract_pdfium, "pdfplumber": extract_pdfplumber}
 
@@ -191,8 +192,16 @@ class Layout:
                     self.furniture.append(Furniture(page.number, line.text.strip(), kinds[id(line)]))
                 else:
                     kept.append(line)
-            out.append(self._strip_margin_numbers(kept))
+            out.append(self._strip_contents(self._strip_margin_numbers(kept), page.number))
         return out
+
+    def _strip_contents(self, lines: list[Line], page: int) -> list[Line]:
+        """A table of contents: entries with dot leaders and pages, declared as furniture."""
+        found = contents([line.text for line in lines])
+        if not found:
+            return lines
+        self.furniture.extend(Furniture(page, f.text, f.kind) for f in found.values())
+        return [line for k, line in enumerate(lines) if k not in found]
 
     def _edge_lines(self, page: PageText) -> list[Line]:
         ordered = sorted(page.lines, key=lambda line: line.top)

@@ -19,6 +19,7 @@ from ..document.structure import Block
 from ..errors import InputError
 from .result import ReadResult
 from .text_layout import (
+    contents,
     footnotes,
     inline_furniture,
     join_split_words,
@@ -208,6 +209,7 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
     page_notes: dict[int, tuple[str, str] | None] = {}  # by line number
     if not markdown:
         page_lines = page_furniture([line for _, line in body])
+        page_lines.update(contents([line for _, line in body]))
         found += page_lines.values()
         body = [row for k, row in enumerate(body) if k not in page_lines]
         page_notes = {body[k][0]: note for k, note in footnotes([line for _, line in body]).items()}

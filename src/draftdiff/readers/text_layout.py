@@ -36,6 +36,37 @@ _JOB_HINT_RE = re.compile(r"-\d{5}(?![\w-])")
 _INLINE_JOB_RE = re.compile(r"(?<![\w-])\d{2}-\d{5}(?:\s\([A-Z]\))?(?![\w-])")
 
 
+# a table of contents entry: a dot leader, then the page ("PREAMBLE ........ 1", "Annex …… 372");
+# not a form's "line 27 ...... 2." nor an index's "Tax table ...... 18, 34-45"
+_LEADER_RE = re.compile(r"(?:\.\s?){5,}\s*(\d{1,4})(?![\d.,%\-–])|…{3,}\s*(\d{1,4})(?![\d.,%\-–])")
+_CONTENTS_GAP = 3  # lines between two entries of one table of contents: a wrapped title, a page number
+_CONTENTS_ENTRIES = 3  # a table of contents has a few entries, their pages in order
+
+
+def contents(lines: list[str]) -> dict[int, Furniture]:
+    """The lines (by index) of a table of contents: runs of entries with a dot leader and
+    a page, the pages in order, and what stands between two entries (a title wrapped over
+    lines). A paragraph of the text never ends in a dot leader and a page."""
+    entries: list[tuple[int, int]] = []  # (line, page)
+    for k, line in enumerate(lines):
+        if ".." in line or "…" in line:
+            m = _LEADER_RE.search(line)
+            if m:
+                entries.append((k, int(m[1] or m[2])))
+    found: dict[int, Furniture] = {}
+    run: list[tuple[int, int]] = []
+    for entry in [*entries, (len(lines) + _CONTENTS_GAP + 1, 0)]:  # a sentinel ends the last run
+        if run and entry[0] - run[-1][0] > _CONTENTS_GAP:
+            rising = sum(b >= a for (_, a), (_, b) in pairwise(run))
+            if len(run) >= _CONTENTS_ENTRIES and rising >= 0.7 * (len(run) - 1):
+                for k in range(run[0][0], run[-1][0] + 1):
+                    if lines[k].strip():
+                        found[k] = Furniture(page=0, text=lines[k].strip(), kind="contents")
+            run = []
+        run.append(entry)
+    return found
+
+
 def page_furniture(lines: list[str]) -> dict[int, Furniture]:
     """The lines (by index) that are page furniture: page numbers in sequence,
     "N/M" footers of one document, repeated job numbers."""
