@@ -36,6 +36,8 @@ from ..diff.comparison import Change, Comparison
 from ..document.model import Comment, Kind, Paragraph
 from ..errors import DraftDiffError
 from ..normalize import clean_text
+from .untrusted import name as safe_name
+from .untrusted import text as safe_text
 from .wordml import COMMENTS_CONTENT_TYPE, ordered_changes, redline_atoms
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -455,13 +457,13 @@ class _Marker:
         for cid, comment, label in self.added_comments:
             item = etree.SubElement(root, f"{W}comment")
             item.set(f"{W}id", str(cid))
-            item.set(f"{W}author", _xml_safe(comment.author or "(unknown)"))
+            item.set(f"{W}author", safe_name(comment.author or "(unknown)"))
             if comment.date:
-                item.set(f"{W}date", _xml_safe(comment.date))
+                item.set(f"{W}date", safe_text(comment.date))
             run = etree.SubElement(etree.SubElement(item, f"{W}p"), f"{W}r")
             text = etree.SubElement(run, f"{W}t")
             text.set(XML_SPACE, "preserve")
-            text.text = _xml_safe(f"[{label}] {comment.text}")
+            text.text = safe_text(f"[{label}] {comment.text}")
         return name, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), created
 
     def _package_bytes(self) -> bytes:
