@@ -245,3 +245,23 @@ def test_docx_comments_in_the_redline_are_shown_not_raw(tmp_path):
         for comment in ours:
             assert not RAW.search(comment.get(f"{{{W_NS}}}author") + "".join(comment.itertext()))
         assert ours[0].get(f"{{{W_NS}}}author") == "Mallory\\x9b31m\\x85x"
+
+
+# -- phrase lists: trace's quoted words ------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "md", "csv", "json", "junit", "xlsx"])
+def test_trace_writes_a_phrase_list_with_its_controls_and_overrides_shown(tmp_path, fmt):
+    _drafts(tmp_path)
+    (tmp_path / "phrases.txt").write_text("shall cooperate\u202e\x1b[8m\nnote the report\u2066\n", encoding="utf-8")
+    target = tmp_path / f"trace.{fmt}"
+    args = ["trace", "a.txt", "b.txt", "--phrases", "phrases.txt", "--fail-if-dropped"]
+    result = run_cli(*args, *(["--no-pager"] if fmt == "terminal" else ["-f", fmt, "-o", str(target)]), cwd=tmp_path)
+    assert result.returncode in (0, 1), result.stderr
+    if fmt == "xlsx":
+        book = load_workbook(target)
+        out = "\n".join(str(c.value) for sheet in book.worksheets for row in sheet.iter_rows() for c in row)
+    else:
+        out = (result.stdout if fmt == "terminal" else target.read_text(encoding="utf-8")).replace("\r\n", "\n")
+    assert not RAW.search(out), RAW.findall(out)
+    assert "\\u20" in out  # shown (the terminal's column may cut the rest)

@@ -16,16 +16,17 @@ _LAID_OUT_LEVELS = 2
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
-# What json leaves raw or escapes that untrusted.text would show: a C0 control
-# (escaped \u00XX, \b or \f by json), a carriage return, DEL, C1 and the direction
-# overrides. Rare: only then is the document walked (a false hit only costs time).
-_UNSAFE_RE = re.compile(r"\\u00[01][0-9a-f]|\\[bfr]|[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+# What json leaves raw that untrusted.text would show: DEL, C1 and the direction
+# overrides; and what it escapes: a C0 control (\u00XX, \b, \f) and a carriage
+# return (\r). Rare: only then is the document walked (a false hit only costs time).
+_RAW_RE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_ESCAPES = ("\\u00", "\\b", "\\f", "\\r")
 
 
 def dumps(document: dict) -> str:
     """The document laid out; its strings given untrusted.text's treatment."""
     out = _layout(document, 0) + "\n"
-    if _UNSAFE_RE.search(out):
+    if any(escape in out for escape in _ESCAPES) or (not out.isascii() and _RAW_RE.search(out)):
         out = _layout(tree(document), 0) + "\n"
     return out
 

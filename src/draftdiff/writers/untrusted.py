@@ -86,7 +86,8 @@ def cell(value: object) -> object:
     """A spreadsheet cell: numbers stay numbers, text is never a formula."""
     if not isinstance(value, str):
         return value
-    value = text(value)
+    if not value.isprintable():  # tested here first: most cells need nothing
+        value = text(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
