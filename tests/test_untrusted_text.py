@@ -265,3 +265,18 @@ def test_trace_writes_a_phrase_list_with_its_controls_and_overrides_shown(tmp_pa
         out = (result.stdout if fmt == "terminal" else target.read_text(encoding="utf-8")).replace("\r\n", "\n")
     assert not RAW.search(out), RAW.findall(out)
     assert "\\u20" in out  # shown (the terminal's column may cut the rest)
+
+
+def test_markdown_carries_no_html_image_or_link_a_renderer_would_fetch(tmp_path):
+    _drafts(tmp_path)
+    path = tmp_path / "comments.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["author", "text"])
+        writer.writerow(
+            ['<img src="http://tracker.example/a.png">', 'In para 1, add "![x](http://tracker.example/b.png)"']
+        )
+    result = run_cli("refs", str(path), "--on", "a", "-f", "md", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "\\<img" in result.stdout and "<img" not in result.stdout.replace("\\<img", "")
+    assert "](" not in result.stdout and "\\![x]\\(http" in result.stdout

@@ -7,13 +7,18 @@ from .untrusted import text as safe_text
 
 
 def escape(text: str) -> str:
-    """A table cell's text: made safe (untrusted.text), then Markdown's own characters escaped."""
+    """A table cell's text: made safe (untrusted.text), then Markdown's own
+    characters escaped: no inline HTML (``<img src=…>``), no image or link
+    (``![x](http://…)``) that a renderer would fetch or follow."""
     return (
         safe_text(text)
         .replace("\\", "\\\\")
         .replace("|", "\\|")
         .replace("*", "\\*")
         .replace("~", "\\~")
+        .replace("<", "\\<")
+        .replace("![", "\\![")
+        .replace("](", "]\\(")
         .replace("\n", " ")
     )
 
