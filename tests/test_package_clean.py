@@ -94,6 +94,12 @@ def hostile_docx(words: list[str], *, main_type: str = MACRO_MAIN) -> bytes:
             + f'<w:fldSimple w:instr=" DDEAUTO excel &quot;C:\\\\x.xls&quot; ">{_r("dde words")}</w:fldSimple>'
         ),
         _p(
+            _r("Shares: ")
+            + f'<w:fldSimple w:instr=" HYPERLINK &quot;\\\\\\\\evil.example\\\\share&quot; ">{_r("the share")}</w:fldSimple>'
+            + _r(" and ")
+            + f'<w:fldSimple w:instr=" HYPERLINK &quot;https://example.org/field&quot; ">{_r("the web")}</w:fldSimple>'
+        ),
+        _p(
             _r("Page ")
             + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
             + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
@@ -224,6 +230,8 @@ def test_the_redline_documents_elements_lose_what_they_pointed_at_and_keep_their
     for kept in ("the safe link", "the file link", "included words", "dde words", "Page 1"):
         assert kept in words
     assert " PAGE " in document  # a field that fetches nothing stays a field
+    assert "evil.example" not in document and "the share" in words  # a link to a file share: its words stay
+    assert "https://example.org/field" in document  # a web link stays
     (link,) = root.iter(f"{{{W_NS}}}hyperlink")
     assert link.get(f"{{{W_NS}}}tooltip") == "https://example.org/page"  # the reader sees where it leads
     assert root.find(f".//{{{W_NS}}}ins") is not None  # marked in place, not the generated redline

@@ -17,8 +17,9 @@ out, keeps the words, and says what it took in one line:
   ribbon extensions go with their relationships and content types; the
   elements that pointed at anything removed go too (an image's drawing,
   an object), a hyperlink's words are kept;
-- fetching and running fields lose their instruction and keep their last
-  result as plain text; mail merge (a data source and its query) goes;
+- fetching and running fields (and a HYPERLINK field to a file or a program)
+  lose their instruction and keep their last result as plain text; mail
+  merge (a data source and its query) goes;
 - a macro-enabled package (.docm, .dotm, or a template) gets the plain
   document content type, so that what we write is a .docx.
 """
@@ -328,8 +329,9 @@ def _neutralise_fields(root: etree._Element) -> list[str]:
     plain text; the field codes of those removed, in order."""
     removed: list[str] = []
     for simple in list(root.iter(f"{W}fldSimple")):
-        code = _field_code(simple.get(f"{W}instr", ""))
-        if code in _FETCHING_FIELDS and simple.getparent() is not None:
+        instruction = simple.get(f"{W}instr", "")
+        code = _field_code(instruction)
+        if _fetches(instruction) and simple.getparent() is not None:
             _unwrap(simple)
             removed.append(code)
     # A complex field: begin, instruction (which may hold nested fields), separate,
@@ -384,7 +386,26 @@ class _Field:
 
     @property
     def fetching(self) -> bool:
-        return self.name in _FETCHING_FIELDS
+        return _fetches("".join(self.code))
+
+
+_FIELD_TARGET = re.compile(r'\s*\S+\s+(?:"([^"]*)"|(\S+))')
+
+
+def _fetches(instruction: str) -> bool:
+    """A field that fetches or runs something; a HYPERLINK field is one when it
+    leads to a file or a program rather than a web page or a bookmark (``\\l``)."""
+    code = _field_code(instruction)
+    if code in _FETCHING_FIELDS:
+        return True
+    if code != "HYPERLINK":
+        return False
+    target = _FIELD_TARGET.match(instruction)
+    if target is None:
+        return False
+    value = (target.group(1) if target.group(1) is not None else target.group(2)).strip()
+    bookmark = value.startswith("\\") and not value.startswith("\\\\")  # \l "name", not \\server
+    return not (bookmark or _SAFE_LINK.match(value))
 
 
 def _field_code(instruction: str) -> str:
