@@ -280,3 +280,13 @@ def test_markdown_carries_no_html_image_or_link_a_renderer_would_fetch(tmp_path)
     assert result.returncode == 0, result.stderr
     assert "\\<img" in result.stdout and "<img" not in result.stdout.replace("\\<img", "")
     assert "](" not in result.stdout and "\\![x]\\(http" in result.stdout
+
+
+def test_a_warning_naming_a_draft_shows_its_controls(tmp_path):
+    _drafts(tmp_path)
+    (tmp_path / "draftdiff.toml").write_text(
+        '[drafts]\na = "a.txt"\n"b\\u001b]0;x\\u0007\\u202e" = "missing.txt"\nc = "b.txt"\n', encoding="utf-8"
+    )
+    result = run_cli("history", "--skip-unreadable", "-f", "json", cwd=tmp_path)
+    assert "left out draft" in result.stderr
+    assert not RAW.search(result.stderr), RAW.findall(result.stderr)
