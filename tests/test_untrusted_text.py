@@ -290,3 +290,13 @@ def test_a_warning_naming_a_draft_shows_its_controls(tmp_path):
     result = run_cli("history", "--skip-unreadable", "-f", "json", cwd=tmp_path)
     assert "left out draft" in result.stderr
     assert not RAW.search(result.stderr), RAW.findall(result.stderr)
+
+
+def test_the_terminal_shows_controls_a_writer_did_not_escape_itself(tmp_path):
+    """The console is the net: a draft's label comes from its file name, which no writer escapes."""
+    path = tmp_path / "draft\x1b[2J\u202e.txt"
+    path.write_text("Title\n\n1. We note the report.\n", encoding="utf-8")
+    result = run_cli("parse", str(path))
+    assert result.returncode == 0, result.stderr
+    assert not RAW.search(result.stdout), RAW.findall(result.stdout)
+    assert "draft\\x1b[2J\\u202e" in result.stdout
