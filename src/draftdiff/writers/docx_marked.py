@@ -101,7 +101,9 @@ def document(
     except (_CannotMark, DraftDiffError, OSError):
         return None
     if marker.left_out and notify is not None:
-        notify(f"{new.source}: left out of the redline, so that nothing in it runs or fetches: {marker.left_out}")
+        notify(
+            f"warning: {new.source}: left out of the redline, so that nothing in it runs or fetches: {marker.left_out}"
+        )
     return data
 
 
