@@ -335,36 +335,44 @@ def _neutralise_fields(root: etree._Element) -> list[str]:
             _unwrap(simple)
             removed.append(code)
     # A complex field: begin, instruction (which may hold nested fields), separate,
-    # result, end. Everything up to separate is the instruction.
+    # result, end. Everything from begin to separate goes with a fetching field,
+    # and its end: marked as ranges over the run contents in document order, so
+    # that fields nested by the thousand cost no more than one pass.
+    contents: list[etree._Element] = []
     frames: list[_Field] = []
-    doomed: list[etree._Element] = []
-    for run in list(root.iter(f"{W}r")):
-        for child in list(run):
+    starts = [0]  # +1 where a doomed range starts, -1 after it ends (a difference array)
+    for run in root.iter(f"{W}r"):
+        for child in run:
             if child.tag == f"{W}rPr":
                 continue
+            index = len(contents)
+            contents.append(child)
+            starts.append(0)
             kind = child.get(f"{W}fldCharType") if child.tag == f"{W}fldChar" else None
             if kind == "begin":
-                frames.append(_Field())
+                frames.append(_Field(begin=index))
+                continue
             if not frames:
                 continue
-            for frame in frames:  # all that stands in an instruction (nested fields too) goes with it
-                if frame.in_instruction:
-                    frame.parts.append(child)
             top = frames[-1]
             if child.tag == f"{W}instrText" and top.in_instruction:
                 top.code.append(child.text or "")
-            if kind not in ("separate", "end"):
-                continue
-            if top.in_instruction:
+            if kind in ("separate", "end") and top.in_instruction:
                 top.in_instruction = False
-            else:
-                top.parts.append(child)  # the end of a field that had a result
+                top.instruction_end = index
             if kind == "end":
                 frames.pop()
                 if top.fetching:
-                    doomed += top.parts
+                    starts[top.begin] += 1
+                    starts[top.instruction_end + 1] -= 1
+                    starts[index] += 1
+                    starts[index + 1] -= 1
                     removed.append(top.name)
-    for element in doomed:
+    depth = 0
+    for index, element in enumerate(contents):
+        depth += starts[index]
+        if depth <= 0:
+            continue
         run = element.getparent()
         if run is None:
             continue
@@ -376,9 +384,10 @@ def _neutralise_fields(root: etree._Element) -> list[str]:
 
 @dataclass
 class _Field:
+    begin: int  # where it begins, among the runs' contents
+    instruction_end: int = -1  # its separate (or its end, when it has no result)
     in_instruction: bool = True
     code: list[str] = field(default_factory=list)  # the instruction's text
-    parts: list[etree._Element] = field(default_factory=list)  # what goes if it fetches
 
     @property
     def name(self) -> str:
@@ -430,20 +439,27 @@ def _container(element: etree._Element) -> etree._Element | None:
 
 
 def _unwrap(element: etree._Element) -> None:
-    """Put an element's children in its place (a link's words, a field's result)."""
+    """Put an element's children in its place (a link's words, a field's
+    result): each moved before it, which costs nothing per sibling."""
     parent = element.getparent()
     assert parent is not None
-    index = parent.index(element)
-    tail = element.tail
-    for offset, child in enumerate(list(element)):
-        parent.insert(index + offset, child)
+    _text_before(element, element.text)
+    for child in list(element):
+        element.addprevious(child)
+    _text_before(element, element.tail)
     parent.remove(element)
-    if tail:
-        previous = parent[index - 1] if index else None
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
+
+
+def _text_before(element: etree._Element, text: str | None) -> None:
+    if not text:
+        return
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + text
+    else:
+        parent = element.getparent()
+        assert parent is not None
+        parent.text = (parent.text or "") + text
 
 
 def _key(name: str) -> str:
