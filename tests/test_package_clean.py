@@ -295,3 +295,41 @@ def test_the_revert_proposal_carries_nothing_of_the_drafts_packages(tmp_path):
     assert not [rel for rel in _all_rels(parts) if rel.get("TargetMode") == "External"]
     assert not [name for name in parts if re.search(r"vba|chunk|oleObject|activeX|embeddings", name, re.I)]
     assert not re.search(rb"INCLUDE|DDE|altChunk|w:object", b"".join(parts.values()))
+
+
+def _complex(instruction: str, result: str) -> str:
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve">{instruction}</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _r(result) + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def test_nested_fields_go_with_the_fetching_field_that_holds_them_and_only_then():
+    from draftdiff.writers import package_clean
+
+    inner_fetching = (  # { IF { INCLUDETEXT "x" } = "" "empty" "full" }: the IF stays, the INCLUDETEXT goes
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> IF </w:instrText></w:r>'
+        + _complex(' INCLUDETEXT "http://evil.example/x" ', "inner")
+        + '<w:r><w:instrText xml:space="preserve"> = "" "empty" "full" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _r("full") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    outer_fetching = (  # { INCLUDETEXT "{ FILENAME }" }: the nested FILENAME goes with it
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> INCLUDETEXT "</w:instrText></w:r>'
+        + _complex(" FILENAME ", "name.docx")
+        + '<w:r><w:instrText xml:space="preserve">" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + _r("kept result")
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    document = f"<w:document {NS}><w:body>{_p(inner_fetching)}{_p(outer_fetching)}</w:body></w:document>"
+    cleaned = package_clean.clean({"word/document.xml": document.encode()})
+    root = etree.fromstring(cleaned.parts["word/document.xml"])
+    first, second = root.iter(f"{{{W_NS}}}p")
+    assert [t.text for t in first.iter(f"{{{W_NS}}}instrText")] == [" IF ", ' = "" "empty" "full" ']
+    assert "".join(t.text for t in first.iter(f"{{{W_NS}}}t")) == "innerfull"
+    assert [f.get(f"{{{W_NS}}}fldCharType") for f in first.iter(f"{{{W_NS}}}fldChar")] == ["begin", "separate", "end"]
+    assert not list(second.iter(f"{{{W_NS}}}instrText")) and not list(second.iter(f"{{{W_NS}}}fldChar"))
+    assert "".join(t.text for t in second.iter(f"{{{W_NS}}}t")) == "kept result"
+    assert cleaned.summary() == "INCLUDETEXT field (×2)"
