@@ -256,7 +256,7 @@ def test_refs_json_contract_and_exports(tmp_path):
     html = (tmp_path / "refs.html").read_text(encoding="utf-8")
     assert '<mark class="">paras 9ter and 42bis</mark>' in html and "default-src 'none'" in html
     assert "<h2>Proposals</h2>" in html and "<h2>Uptake</h2>" in html  # as the README promises
-    assert "<td>Delegation C</td><td>2</td><td>2</td>" in html
+    assert "<td><bdi>Delegation C</bdi></td><td>2</td><td>2</td>" in html
     terminal = run_cli("refs", "comments.md", "--on", "Rev.1", "--no-color", cwd=SAMPLES, env={"COLUMNS": "120"})
     assert "Uptake" in terminal.stdout and "Delegation C" in terminal.stdout
 

@@ -278,8 +278,11 @@ def _drafts_request(drafts, config, revisions, pdf_engine, skip_unreadable):
 
 
 def _notify(line: str) -> None:
-    """What the application layer has to say on the way: one line on stderr."""
-    sys.stderr.write(f"draftdiff: {line}\n")
+    """What the application layer has to say on the way: one line on stderr
+    (a draft's name or a package's content may be in it: shown, never raw)."""
+    from .normalize import visible_controls
+
+    sys.stderr.write(f"draftdiff: {visible_controls(' '.join(line.split()))}\n")
 
 
 def _deliver_result(result, kind: str, format, output: str | None, inputs, summary: str, **show) -> None:
@@ -707,6 +710,7 @@ def _write_export(exported, fmt: str, output: str, *, include_unchanged: bool, a
                 bom=bom,
                 progress=tick,
                 selected=exported.selected,
+                notify=_notify,
             )
         )
     if output == "-":

@@ -17,14 +17,17 @@ def render(
     bom: bool = False,
     progress=None,
     selected=None,
+    notify=None,
 ) -> bytes | str:
     """One comparison in one format, through the writer registry. ``selected``
     (from a Selection) limits the change tables and the JSON to those changes;
     the DOCX redline is always the whole document, so that accepting it gives
-    the new draft."""
+    the new draft. ``notify`` hears one-line warnings (what the redline left out)."""
     from .diff.report import Report
     from .writers.registry import WriteOptions, writer
 
     report = Report(comparison, selected=selected, check=check_result)
-    options = WriteOptions(include_unchanged=include_unchanged, author=author, bom=bom, progress=progress)
+    options = WriteOptions(
+        include_unchanged=include_unchanged, author=author, bom=bom, progress=progress, notify=notify
+    )
     return writer(fmt, "report").render(report, options)

@@ -18,10 +18,13 @@ _SPACE_RUN_RE = re.compile(f" [ {_SPACES}]+|[{_SPACES}][ {_SPACES}]*")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _NB_HYPHEN = "\u2011"
 # C0 controls but tab, line feed and carriage return (which are white space
-# here), DEL, C1 controls, and code points XML forbids. Draft text comes from
-# strangers: an ESC sequence could hide words on a reviewer's terminal, and
-# XML writers would write an invalid file.
-CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# here), DEL, C1 controls, code points XML forbids, and the bidirectional
+# embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069). Draft
+# text comes from strangers: an ESC sequence could hide words on a reviewer's
+# terminal, XML writers would write an invalid file, and a right-to-left
+# override shows "evil" as "live" and runs on into what follows it.
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+CONTROL_RE = re.compile(f"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f{BIDI_CONTROLS}\ufffe\uffff\ud800-\udfff]")
 
 
 def visible_controls(text: str) -> str:

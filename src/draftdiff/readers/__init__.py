@@ -293,7 +293,10 @@ def _load(path: Path, *, label: str | None, options: ReadOptions | None) -> Draf
     if any(_has_controls(block) for block in blocks):
         extra["warnings"] = [
             *extra.get("warnings", []),
-            ReadWarning("control characters in the text (such as ESC) are shown as visible escapes: \\x1b"),
+            ReadWarning(
+                "control characters in the text (such as ESC, or a right-to-left override) "
+                "are shown as visible escapes: \\x1b, \\u202e"
+            ),
         ]
     from ..document.front import strip_masthead
     from ..document.structure import build

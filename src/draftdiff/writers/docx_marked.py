@@ -28,6 +28,7 @@ import copy
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -36,6 +37,9 @@ from ..diff.comparison import Change, Comparison
 from ..document.model import Comment, Kind, Paragraph
 from ..errors import DraftDiffError
 from ..normalize import clean_text
+from . import package_clean
+from .untrusted import name as safe_name
+from .untrusted import text as safe_text
 from .wordml import COMMENTS_CONTENT_TYPE, ordered_changes, redline_atoms
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -79,14 +83,28 @@ class _CannotMark(Exception):
     """The package cannot be marked in place; the generated redline is used."""
 
 
-def document(comparison: Comparison, *, author: str = "draftdiff", date: dt.datetime | None = None) -> bytes | None:
+def document(
+    comparison: Comparison,
+    *,
+    author: str = "draftdiff",
+    date: dt.datetime | None = None,
+    notify: Callable[[str], None] | None = None,
+) -> bytes | None:
+    """``notify`` hears, in one line, what of the new draft's package was left
+    out because it could run or fetch something (package_clean)."""
     new = comparison.new
     if new.format != "docx":
         return None
     try:
-        return _Marker(comparison, author, date).run()
+        marker = _Marker(comparison, author, date)
+        data = marker.run()
     except (_CannotMark, DraftDiffError, OSError):
         return None
+    if marker.left_out and notify is not None:
+        notify(
+            f"warning: {new.source}: left out of the redline, so that nothing in it runs or fetches: {marker.left_out}"
+        )
+    return data
 
 
 @dataclass
@@ -123,6 +141,7 @@ class _Marker:
         self.heading_style = self._style_of(Kind.HEADING)
         self.body_style = self._style_of(Kind.NUMBERED)
         self.added_comments: list[tuple[int, Comment, str]] = []
+        self.left_out = ""  # what package_clean took out, in words
 
     # -- package -------------------------------------------------------------
     def _document_name(self) -> str:
@@ -455,13 +474,13 @@ class _Marker:
         for cid, comment, label in self.added_comments:
             item = etree.SubElement(root, f"{W}comment")
             item.set(f"{W}id", str(cid))
-            item.set(f"{W}author", _xml_safe(comment.author or "(unknown)"))
+            item.set(f"{W}author", safe_name(comment.author or "(unknown)"))
             if comment.date:
-                item.set(f"{W}date", _xml_safe(comment.date))
+                item.set(f"{W}date", safe_text(comment.date))
             run = etree.SubElement(etree.SubElement(item, f"{W}p"), f"{W}r")
             text = etree.SubElement(run, f"{W}t")
             text.set(XML_SPACE, "preserve")
-            text.text = _xml_safe(f"[{label}] {comment.text}")
+            text.text = safe_text(f"[{label}] {comment.text}")
         return name, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), created
 
     def _package_bytes(self) -> bytes:
@@ -474,11 +493,16 @@ class _Marker:
             replaced[name] = content
             if created:
                 replaced.update(self._register_comments(name))
+        names = [info.filename for info in self.package.zip.infolist()]
+        parts = {
+            part: replaced[part] if part in replaced else self.package.read(part)
+            for part in names + [n for n in replaced if n not in names]
+        }
+        cleaned = package_clean.clean(parts)  # nothing that runs or fetches leaves with our name on it
+        self.left_out = cleaned.summary()
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            names = [info.filename for info in self.package.zip.infolist()]
-            for part in names + [n for n in replaced if n not in names]:
-                data = replaced[part] if part in replaced else self.package.read(part)
+            for part, data in cleaned.parts.items():
                 info = zipfile.ZipInfo(part, date_time=(2030, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, data)

@@ -10,6 +10,7 @@ from . import markup
 from .page import page
 from .table import Row, partial_anchor
 from .untrusted import html_escape as escape
+from .untrusted import html_name
 
 _CSS = """
 :root { --del: #b00020; --ins: #00703c; --muted: #5f6b7a; --line: #d9dee5; }
@@ -152,7 +153,7 @@ def _comments_html(change) -> str:
             else ""
         )
         notes.append(
-            f'<p><span class="who">{escape(comment.author or "(unknown)")}</span>{when}{tag}: '
+            f'<p><span class="who">{html_name(comment.author or "(unknown)")}</span>{when}{tag}: '
             f"{escape(comment.text)}{on}</p>"
         )
     return f'<aside class="comments" aria-label="Comments">{"".join(notes)}</aside>'
@@ -164,7 +165,7 @@ def _authors_html(comparison) -> str:
     for side, draft in (("old", comparison.old), ("new", comparison.new)):
         counts = sorted(by_author[side].items(), key=lambda kv: -kv[1])
         if counts:
-            listed = ", ".join(f"{escape(name)} {n}" for name, n in counts)
+            listed = ", ".join(f"{html_name(name)} {n}" for name, n in counts)
             lines.append(
                 f'<p class="authors">Comments in {escape(draft.label)}: {sum(by_author[side].values())} ({listed})</p>'
             )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 
 from ..document.model import Draft
+from .untrusted import tree
 
 # Laid out two levels deep (the document's keys, then each change, paragraph
 # or finding on a line of its own) and compact below: readable and greppable,
@@ -14,8 +16,19 @@ _LAID_OUT_LEVELS = 2
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
+# What json leaves raw that untrusted.text would show: DEL, C1 and the direction
+# overrides; and what it escapes: a C0 control (\u00XX, \b, \f) and a carriage
+# return (\r). Rare: only then is the document walked (a false hit only costs time).
+_RAW_RE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_ESCAPES = ("\\u00", "\\b", "\\f", "\\r")
+
+
 def dumps(document: dict) -> str:
-    return _layout(document, 0) + "\n"
+    """The document laid out; its strings given untrusted.text's treatment."""
+    out = _layout(document, 0) + "\n"
+    if any(escape in out for escape in _ESCAPES) or (not out.isascii() and _RAW_RE.search(out)):
+        out = _layout(tree(document), 0) + "\n"
+    return out
 
 
 def _layout(value: object, depth: int) -> str:

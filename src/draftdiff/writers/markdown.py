@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from . import markup
+from .untrusted import text as safe_text
 
 
 def escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("~", "\\~").replace("\n", " ")
+    """A table cell's text: made safe (untrusted.text), then Markdown's own
+    characters escaped: no inline HTML (``<img src=…>``), no image or link
+    (``![x](http://…)``) that a renderer would fetch or follow."""
+    return (
+        safe_text(text)
+        .replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("*", "\\*")
+        .replace("~", "\\~")
+        .replace("<", "\\<")
+        .replace("![", "\\![")
+        .replace("](", "]\\(")
+        .replace("\n", " ")
+    )
 
 
 def marked_up(segments: list[tuple[str, str]]) -> str:

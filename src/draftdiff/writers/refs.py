@@ -16,6 +16,9 @@ from .markdown import escape as _md
 from .page import page
 from .untrusted import cell as safe_cell
 from .untrusted import html_escape as escape
+from .untrusted import html_name, name_cell
+from .untrusted import name as safe_name
+from .untrusted import text as safe_text
 
 COLUMNS = (
     "Comment",
@@ -71,13 +74,13 @@ def rows(refs: Refs) -> list[list[str]]:
     out = []
     for reference in refs.references:
         now_ids, outcome = _now(refs, reference)
-        texts = "\n".join(f"{k}: {v.text}" for k, v in reference.now.items() if v.text)
+        texts = "\n".join(f"{k}: {safe_text(v.text)}" for k, v in reference.now.items() if v.text)
         out.append(
             [
                 str(reference.comment.index),
-                reference.comment.author,
-                reference.comment.organisation,
-                reference.text,
+                safe_name(reference.comment.author),
+                safe_name(reference.comment.organisation),
+                safe_text(reference.text),
                 _draft(refs, reference),
                 ", ".join(reference.ids),
                 now_ids,
@@ -101,7 +104,7 @@ def print_refs(refs: Refs, console: Console) -> None:
     for name in ("#", "who", "reference", "draft", "now", "outcome"):
         table.add_column(name, overflow="fold")
     for row, reference in zip(rows(refs), refs.references, strict=True):
-        who = reference.comment.organisation or reference.comment.author
+        who = safe_name(reference.comment.organisation or reference.comment.author)
         style = "dim" if reference.external else ("red" if not reference.found else "")
         table.add_row(row[0], who, row[3], row[4], row[6], Text(row[7], style=style))
     console.print(table)
@@ -115,13 +118,13 @@ def print_refs(refs: Refs, console: Console) -> None:
             if proposal.draft is not None:
                 status += f" in {history.drafts[proposal.draft].label} ({', '.join(proposal.ids)})"
             if proposal.matched:
-                status += f': "{proposal.matched}"'
+                status += f': "{safe_text(proposal.matched)}"'
             style = {"adopted": "green", "partly": "yellow"}.get(proposal.status, "")
             proposals.add_row(
                 str(proposal.comment.index),
-                proposal.comment.who,
-                proposal.para,
-                proposal.words,
+                safe_name(proposal.comment.who),
+                safe_text(proposal.para),
+                safe_text(proposal.words),
                 Text(status, style=style),
             )
         console.print(proposals)
@@ -130,7 +133,7 @@ def print_refs(refs: Refs, console: Console) -> None:
         for name in ("who", "proposals", "adopted", "partly"):
             uptake.add_column(name)
         for who, counts in refs.uptake().items():
-            uptake.add_row(who, str(counts["proposals"]), str(counts["adopted"]), str(counts["partly"]))
+            uptake.add_row(safe_name(who), str(counts["proposals"]), str(counts["adopted"]), str(counts["partly"]))
         console.print(uptake)
 
 
@@ -167,7 +170,9 @@ def markdown_document(refs: Refs) -> str:
     if refs.proposals:
         lines += ["", "| Comment | Who | Para | Proposed words | Status |", "|---|---|---|---|---|"]
         for p in refs.proposals:
-            lines.append(f"| {p.comment.index} | {_md(p.comment.who)} | {_md(p.para)} | {_md(p.words)} | {p.status} |")
+            lines.append(
+                f"| {p.comment.index} | {_md(safe_name(p.comment.who))} | {_md(p.para)} | {_md(p.words)} | {p.status} |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -199,8 +204,8 @@ def xlsx_document(refs: Refs) -> bytes:
                 safe_cell(v)
                 for v in (
                     str(p.comment.index),
-                    p.comment.author,
-                    p.comment.organisation,
+                    safe_name(p.comment.author),
+                    safe_name(p.comment.organisation),
                     p.para,
                     drafts[p.reference.draft].label if p.reference.draft is not None else "",
                     p.words,
@@ -213,7 +218,7 @@ def xlsx_document(refs: Refs) -> bytes:
     uptake = book.create_sheet("Uptake")
     uptake.append(["Author or organisation", "Proposals", "Adopted", "Partly"])
     for who, counts in refs.uptake().items():
-        uptake.append([safe_cell(who), counts["proposals"], counts["adopted"], counts["partly"]])
+        uptake.append([name_cell(who), counts["proposals"], counts["adopted"], counts["partly"]])
     for worksheet in book.worksheets:
         for header in worksheet[1]:
             header.font = Font(bold=True)
@@ -277,7 +282,7 @@ def html_document(refs: Refs) -> str:
                 f"{escape(_draft(refs, reference))} · <span class=outcome>{escape(now_ids)} {escape(outcome)}</span>"
                 f"</summary>{body}</details>"
             )
-        who = escape(" · ".join(x for x in (comment.author, comment.organisation, comment.date) if x) or "(unknown)")
+        who = " · ".join(html_name(x) for x in (comment.author, comment.organisation, comment.date) if x) or "(unknown)"
         items.append(
             f'<section class="comment"><div class="who">#{comment.index} {who}</div>'
             f"<p>{''.join(pieces)}</p>{''.join(details)}</section>"
@@ -297,13 +302,13 @@ def _proposals_html(refs: Refs) -> str:
         return ""
     names = refs.history.names
     rows = "".join(
-        f"<tr><td>{p.comment.index}</td><td>{escape(p.comment.who)}</td><td>{escape(p.para)}</td>"
+        f"<tr><td>{p.comment.index}</td><td>{html_name(p.comment.who)}</td><td>{escape(p.para)}</td>"
         f"<td>{escape(p.words)}</td><td>{escape(p.status)}</td>"
         f"<td>{escape(names[p.draft]) if p.draft is not None else ''}</td><td>{escape(', '.join(p.ids))}</td></tr>"
         for p in refs.proposals
     )
     uptake = "".join(
-        f"<tr><td>{escape(who)}</td><td>{row['proposals']}</td><td>{row['adopted']}</td><td>{row['partly']}</td></tr>"
+        f"<tr><td>{html_name(who)}</td><td>{row['proposals']}</td><td>{row['adopted']}</td><td>{row['partly']}</td></tr>"
         for who, row in refs.uptake().items()
     )
     return (

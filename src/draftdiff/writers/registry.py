@@ -32,6 +32,7 @@ class WriteOptions:
     side_by_side: bool = False  # terminal report: old and new in two columns
     stat: bool = False  # terminal report: the summary and one line per change
     comments: bool = False  # terminal parse: the DOCX comments too
+    notify: Callable[[str], None] | None = None  # one-line warnings on the way (DOCX redline: what was left out)
 
 
 # -- the many-draft results: each module's functions, by format -------------------------
@@ -176,7 +177,7 @@ def _report_html(report: Any, options: WriteOptions) -> str:
 def _report_docx(report: Any, options: WriteOptions) -> bytes:
     from . import docx
 
-    return docx.document(report.comparison, author=options.author)  # the whole document, always
+    return docx.document(report.comparison, author=options.author, notify=options.notify)  # the whole document
 
 
 # -- check: one pair, or every step of a register (its gate is the net result) ---------

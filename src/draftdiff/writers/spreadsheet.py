@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
-from ..normalize import visible_controls
+from .untrusted import text as safe_text
 
 # Cell styles (the cellXfs of styles.xml, in this order).
 PLAIN, HEADER, WRAPPED, BOLD, TITLE = range(5)
@@ -103,7 +103,7 @@ def column_letter(number: int) -> str:
 
 def _text(value: str) -> str:
     if not value.isprintable():  # tested here first: most cells need no escape at all
-        value = visible_controls(value)
+        value = safe_text(value)
     if "&" in value:
         value = value.replace("&", "&amp;")
     if "<" in value:

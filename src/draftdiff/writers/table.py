@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import markup
+from .untrusted import name, text
 
 if TYPE_CHECKING:
     from ..diff.comparison import Change, Comparison
@@ -71,8 +72,8 @@ class Row:
             tag = f"[{side}] " if two_sides else ""
             on = ""
             if partial_anchor(comment, self.change.old if side == "old" else self.change.new):
-                on = f' on "{comment.anchor}"'
-            out.append(f"{tag}{comment.author or '(unknown)'}{when}{on}: {comment.text}")
+                on = f' on "{text(comment.anchor)}"'
+            out.append(f"{tag}{name(comment.author or '(unknown)')}{text(when)}{on}: {text(comment.text)}")
         return out
 
     @property

@@ -7,14 +7,30 @@ import sys
 from typing import cast
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.segment import Segments
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.segment import Segment, Segments
 from rich.table import Table
 from rich.text import Text
 
 from ..document.model import Draft, Kind, revision_summary
 from . import markup
 from .table import partial_anchor
+from .untrusted import name as safe_name
+from .untrusted import text as safe_text
+
+
+class SafeConsole(Console):
+    """A console whose every segment of text has had untrusted.text's
+    treatment: writers pass untrusted strings through it themselves (so that
+    widths are right), and this is the net for any they missed."""
+
+    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None):
+        for segment in super().render(renderable, options):
+            if segment.control is None and not segment.text.isprintable():
+                safe = safe_text(segment.text)
+                if safe != segment.text:
+                    segment = Segment(safe, segment.style)
+            yield segment
 
 
 def make_console(
@@ -27,7 +43,7 @@ def make_console(
 ) -> Console:
     no_color = no_color or bool(os.environ.get("NO_COLOR"))
     stream = file or (sys.stderr if stderr else sys.stdout)
-    console = Console(
+    console = SafeConsole(
         file=stream,
         force_terminal=force_terminal,
         no_color=no_color,
@@ -71,7 +87,7 @@ def print_parse(draft: Draft, console: Console, *, comments: bool = False) -> No
     console.print(Text(f"{draft.source} · {len(draft.paragraphs)} paragraphs ({detail})", style="dim"))
     if draft.revisions:
         summary = revision_summary(draft.revisions)
-        authors = ", ".join(f"{name} ({n})" for name, n in summary["by_author"].items())
+        authors = ", ".join(f"{safe_name(name)} ({n})" for name, n in summary["by_author"].items())
         console.print(Text(f"Tracked changes: {summary['count']} by {authors}", style="yellow"))
 
     id_width = max([len(p.id) for p in draft.paragraphs] + [2])
@@ -96,7 +112,8 @@ def print_parse(draft: Draft, console: Console, *, comments: bool = False) -> No
         console.print(Text(f"\nComments ({len(draft.comments)})", style="bold"))
         for comment in draft.comments:
             where = f" on {comment['paragraph']}" if comment.get("paragraph") else ""
-            console.print(Text(f"- {comment.get('author') or '(unknown)'}{where}: {comment.get('text', '')}"))
+            who = safe_name(comment.get("author") or "(unknown)")
+            console.print(Text(f"- {who}{where}: {safe_text(comment.get('text', ''))}"))
 
 
 # -- compare -------------------------------------------------------------------
@@ -173,7 +190,7 @@ def print_compare_header(comparison, console: Console) -> None:
     for side, draft in (("old", old), ("new", new)):
         if by_author[side]:
             total = sum(by_author[side].values())
-            items = [f"{name} {n}" for name, n in sorted(by_author[side].items(), key=lambda kv: -kv[1])]
+            items = [f"{safe_name(name)} {n}" for name, n in sorted(by_author[side].items(), key=lambda kv: -kv[1])]
             console.print(
                 wrapped_items(f"Comments in {draft.label} ({total}): ", items, console.width, style=_COMMENT_STYLE)
             )
@@ -225,15 +242,15 @@ def _print_comments(change, console: Console) -> None:
     two_sides = bool(change.old) and bool(change.new) and change.kind != "unchanged"
     for side, comment in change.comments:
         line = Text()
-        line.append(f"{comment.author or '(unknown)'}", style=f"bold {_COMMENT_STYLE}")
+        line.append(safe_name(comment.author or "(unknown)"), style=f"bold {_COMMENT_STYLE}")
         if comment.date:
             line.append(f" {comment.date[:10]}", style="dim")
         if two_sides:
             line.append(f" ({side})", style="dim")
         if partial_anchor(comment, change.old if side == "old" else change.new):
-            line.append(f' on "{_preview(comment.anchor, 60)}"', style="dim")
+            line.append(f' on "{_preview(safe_text(comment.anchor), 60)}"', style="dim")
         line.append(": ")
-        line.append(comment.text, style=_COMMENT_STYLE)
+        line.append(safe_text(comment.text), style=_COMMENT_STYLE)
         _print_indented(console, line, indent=4)
 
 

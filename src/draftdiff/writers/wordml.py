@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..diff.comparison import Change, Comparison
 
+from .untrusted import name as safe_name
 from .untrusted import xml_escape as escape
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -105,7 +106,7 @@ class DocxWriter:
     def comment(self, author: str, text: str, date: str = "") -> int:
         """A Word comment; anchor it with Para.comments."""
         comment_id = len(self.comments)
-        self.comments.append((comment_id, author, date if _ISO_DATE.match(date or "") else "", text))
+        self.comments.append((comment_id, safe_name(author), date if _ISO_DATE.match(date or "") else "", text))
         return comment_id
 
     def add(self, para: Para) -> None:

@@ -8,7 +8,7 @@ from . import markup
 from .spreadsheet import BOLD, DELETED, HEADER, INSERTED, TITLE, WRAPPED, Rich, Sheet, package
 from .table import Row
 from .table import columns as table_columns
-from .untrusted import cell, text
+from .untrusted import cell, name_cell, text
 
 _WIDTHS = {
     "Section": 24,
@@ -92,5 +92,5 @@ def document(comparison, rows: list[Row], *, with_findings: bool, progress=None)
         summary.append(["Comments", "Author", "Count"], style=BOLD)
         for label, counts in ((old.label, by_author["old"]), (new.label, by_author["new"])):
             for author, count in sorted(counts.items(), key=lambda kv: -kv[1]):
-                summary.append([cell(label), cell(author), count])
+                summary.append([cell(label), name_cell(author), count])
     return package([sheet, summary])
