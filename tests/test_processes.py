@@ -172,10 +172,10 @@ import os, sys, time
 from pathlib import Path
 from draftdiff.cli import run
 
-hold_up, marker = sys.argv.pop(1) == "hold-up", Path(sys.argv.pop(1))
+hold_up, where, marker = sys.argv.pop(1) == "hold-up", sys.argv.pop(1), Path(sys.argv.pop(1))
 
-def stalled_fsync(fd):
-    marker.write_text("writing")  # the temporary file is written: now is the time
+def stalled(*args):
+    marker.write_text("writing")  # a temporary file is being written: now is the time
     while True:
         try:
             time.sleep(60)
@@ -183,30 +183,41 @@ def stalled_fsync(fd):
             if not hold_up:
                 raise  # the signal unwinds the write
 
-os.fsync = stalled_fsync
+if where == "fsync":  # our temporary file beside the target
+    os.fsync = stalled
+else:  # openpyxl's, each worksheet in a file of the temporary folder
+    from openpyxl.worksheet import _writer
+    _writer.WorksheetWriter.write_rows = stalled
 sys.argv[0] = "draftdiff"
 run()
 """
 
 
 @linux_only
-@pytest.mark.parametrize("hold_up", ["unwind", "hold-up"])
-def test_a_signal_while_writing_leaves_nothing_beside_the_target(tmp_path, hold_up):
-    """SIGTERM while the output's temporary file is being written: no hidden
-    .tmp beside the target, no target, exit 143. With "hold-up" something in
-    the run swallows the first signal; the second ends it all the same."""
+@pytest.mark.parametrize(
+    ("hold_up", "where", "suffix"),
+    [("unwind", "fsync", "md"), ("hold-up", "fsync", "md"), ("unwind", "worksheet", "xlsx")],
+)
+def test_a_signal_while_writing_leaves_nothing_behind(tmp_path, hold_up, where, suffix):
+    """SIGTERM while a temporary file is being written: no hidden .tmp beside
+    the target, no target, nothing in the temporary folder, exit 143. With
+    "hold-up" something in the run swallows the first signal; the second ends
+    it all the same."""
     marker = tmp_path / "writing"
-    target = tmp_path / "out" / "history.md"
+    target = tmp_path / "out" / f"history.{suffix}"
     target.parent.mkdir()
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
     run = subprocess.Popen(
-        [sys.executable, "-c", STALLED_WRITE, hold_up, str(marker), "history", "-o", str(target)],
+        [sys.executable, "-c", STALLED_WRITE, hold_up, where, str(marker), "history", "-o", str(target)],
         cwd=SAMPLES,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "TMPDIR": str(temporary)},
     )
     assert wait_for(marker.exists), run.communicate()
-    names = [p.name for p in target.parent.iterdir()]
-    assert len(names) == 1 and names[0].startswith(".history.md.")  # the temporary file, there
+    written = list(target.parent.iterdir()) if where == "fsync" else list(temporary.rglob("openpyxl*"))
+    assert len(written) == 1  # the temporary file is there
     run.send_signal(signal.SIGTERM)
     if hold_up == "hold-up":
         time.sleep(0.5)
@@ -214,7 +225,7 @@ def test_a_signal_while_writing_leaves_nothing_beside_the_target(tmp_path, hold_
     _, stderr = run.communicate(timeout=60)
     assert run.returncode == 143, stderr
     assert stderr == "draftdiff: interrupted by SIGTERM\n"
-    assert list(target.parent.iterdir()) == []
+    assert list(target.parent.iterdir()) == [] and list(temporary.iterdir()) == []
 
 
 # -- standard output closed, gone away, or full -----------------------------------------
@@ -301,11 +312,20 @@ def test_stdout_cut_short_by_the_file_size_limit_is_an_error_not_a_truncated_suc
 @pytest.mark.parametrize("suffix", ["xlsx", "json", "html"])
 def test_an_output_file_over_the_file_size_limit_is_one_clear_line(tmp_path, suffix):
     """`-o` under `ulimit -f`: never "unexpected ... please report", and nothing left beside the target."""
-    target = tmp_path / f"history.{suffix}"
-    result = _draftdiff("history", "-o", str(target), preexec_fn=_file_size_limit(4_096))
+    target = tmp_path / "out" / f"history.{suffix}"
+    target.parent.mkdir()
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    result = _draftdiff(
+        "history",
+        "-o",
+        str(target),
+        preexec_fn=_file_size_limit(4_096),
+        env={**os.environ, "TMPDIR": str(temporary)},
+    )
     assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
     assert "File too large" in result.stderr and "unexpected" not in result.stderr
-    assert list(tmp_path.iterdir()) == []
+    assert list(target.parent.iterdir()) == [] and list(temporary.iterdir()) == []
 
 
 # -- a phrase list that is not a file ---------------------------------------------------

@@ -685,7 +685,7 @@ def _write_export(exported, fmt: str, output: str, *, include_unchanged: bool, a
 
     comparison = exported.comparison
     progress = progress_bar(len(comparison.changes)) if output != "-" else no_progress()
-    with progress as tick:
+    with progress as tick, _rendering(_run(lambda: writer(fmt, "report")).binary):
         payload = _run(
             lambda: exporting.render(
                 comparison,
@@ -715,7 +715,8 @@ def _deliver(result, kind: str, fmt: str, output: str | None, inputs: tuple[Path
     from .writers.registry import WriteOptions
 
     spec = _run(lambda: writer(fmt, kind))
-    payload = _run(lambda: spec.render(result, WriteOptions(no_color=True, width=120)))
+    with _rendering(spec.binary):
+        payload = _run(lambda: spec.render(result, WriteOptions(no_color=True, width=120)))
     if not output or output == "-":
         if spec.binary:
             fail(f"{fmt} is binary: write it to a file with -o FILE")
@@ -723,6 +724,16 @@ def _deliver(result, kind: str, fmt: str, output: str | None, inputs: tuple[Path
         return
     target = _run(lambda: write_atomic(output, payload, inputs=inputs))
     sys.stderr.write(f"draftdiff: wrote {target} ({fmt}, {summary})\n")
+
+
+def _rendering(binary: bool):
+    """Where a binary writer's libraries put their temporary files: a folder of
+    the run's own, removed after (lifecycle.private_temporary_folder)."""
+    import contextlib
+
+    from .lifecycle import private_temporary_folder
+
+    return private_temporary_folder() if binary else contextlib.nullcontext()
 
 
 def _count(n: int, noun: str) -> str:

@@ -29,12 +29,14 @@ import os
 import select
 import signal
 import sys
+from collections.abc import Iterator
 from typing import NoReturn
 
 from . import execution, output
 
 _owner = 0  # the process that took over the signals (a forked child is not it)
 _stopping: int | None = None  # the signal that is stopping the run
+_folders: list[str] = []  # private temporary folders in use (see private_temporary_folder)
 
 
 class Interrupted(BaseException):
@@ -81,12 +83,40 @@ def stop_now(signum: int) -> NoReturn:
         signal.signal(number, signal.SIG_IGN)
     execution.end_children()
     output.remove_temporaries()
+    _remove_folders()
     line = f"draftdiff: interrupted by {signal.Signals(signum).name}\n"
     if os.isatty(2):
         line = "\r\x1b[K\x1b[?25h" + line  # a progress bar's line cleared, the cursor shown again
     with contextlib.suppress(OSError):
         os.write(2, line.encode())
     os._exit(128 + signum)
+
+
+@contextlib.contextmanager
+def private_temporary_folder() -> Iterator[None]:
+    """Other libraries' temporary files (openpyxl writes each worksheet to
+    one) go to a folder of this run's own while a file is rendered: removed
+    when the rendering ends, fails or is stopped, so that nothing is left in
+    the system's temporary folder either."""
+    import tempfile
+
+    with execution.ending_signals_held():  # made and recorded as one step
+        folder = tempfile.mkdtemp(prefix="draftdiff-")
+        _folders.append(folder)
+    previous, tempfile.tempdir = tempfile.tempdir, folder
+    try:
+        yield
+    finally:
+        tempfile.tempdir = previous
+        _remove_folders(folder)
+
+
+def _remove_folders(*only: str) -> None:
+    import shutil
+
+    for folder in [f for f in _folders if not only or f in only]:
+        shutil.rmtree(folder, ignore_errors=True)
+        _folders.remove(folder)
 
 
 # -- the standard streams ---------------------------------------------------------------
