@@ -893,12 +893,21 @@ def _end(code: object) -> NoReturn:
 
 
 def run() -> None:
+    from .lifecycle import Interrupted, stop_now, take_over
+
+    take_over()  # the streams (closed, broken or full) and the signals (one line, children ended)
+    try:
+        _command_line()
+    except Interrupted as stopped:  # the run has unwound (or was ending): make sure of it, and end
+        stop_now(stopped.signum)
+
+
+def _command_line() -> None:
     import logging
 
     from .execution import own_process_collector
-    from .lifecycle import Interrupted, StreamWriteError, stop_now, take_over
+    from .lifecycle import StreamWriteError
 
-    take_over()  # the streams (closed, broken or full) and the signals (one line, children ended)
     own_process_collector()  # the command line owns its process: the collector runs rarely
 
     # third-party libraries (pdfminer) log on stderr; the user sees our one line
@@ -911,8 +920,6 @@ def run() -> None:
         command(prog_name="draftdiff")
     except SystemExit as done:  # how click ends every run, success included
         _end(done.code)
-    except Interrupted as stopped:  # what the run was doing has unwound; make sure, and end
-        stop_now(stopped.signum)
     except StreamWriteError as exc:
         sys.stderr.write(f"draftdiff: error: cannot write to standard output ({exc.strerror or exc})\n")
         _end(2)
