@@ -354,6 +354,8 @@ def test_a_phrase_list_over_the_cap_is_refused(tmp_path):
     assert result.stderr == (
         f"draftdiff: error: {phrases}: is too large ({MAX_PHRASES_BYTES + 1:,} bytes) (the limit is 16 MiB)\n"
     )
+    missing = _draftdiff("trace", "--phrases", str(tmp_path / "missing.txt"))
+    assert missing.stderr == f"draftdiff: error: {tmp_path / 'missing.txt'}: no such file (check the path)\n"
     phrases.write_text("migrants\n# a comment\nsafe, orderly and regular\n")
     assert _draftdiff("trace", "--phrases", str(phrases), "-f", "json").returncode == 0
 

@@ -104,7 +104,8 @@ def read_bytes(path: Path, *, limit: int = MAX_INPUT_BYTES, what: str = "a draft
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise InputError("no such file", path=path, hint="check the path or the draft name") from None
+        hint = "check the path or the draft name" if what == "a draft" else "check the path"
+        raise InputError("no such file", path=path, hint=hint) from None
     except PermissionError:
         raise InputError("cannot be read (permission denied)", path=path, hint="check the file's permissions") from None
     except OSError as exc:
