@@ -293,7 +293,7 @@ def forked_map(
         while pending and len(running) < max(1, workers):
             start()
         while running:
-            call = running.pop(0)
+            call = running[0]  # left in `running` until it is done: the finally ends it whatever happens
             if isinstance(call, ForkedCall):
                 with call:
                     try:
@@ -302,6 +302,7 @@ def forked_map(
                         results.append(exc)
             else:
                 results.append(call)
+            running.pop(0)
             if pending:
                 start()
     finally:
