@@ -130,15 +130,27 @@ def under_way(process: subprocess.Popen[str]) -> set[tuple[int, str]]:
 # -- signals ---------------------------------------------------------------------------
 
 
+HISTORY = ["history", "-f", "json"]
+COMPARE = ["compare", "rev1.txt", "rev4.txt", "-f", "json"]
+
+
 @linux_only
 @pytest.mark.parametrize(
-    ("number", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)], ids=lambda v: str(v)
+    ("args", "number", "code"),
+    [
+        (HISTORY, signal.SIGTERM, 143),
+        (HISTORY, signal.SIGHUP, 129),
+        (HISTORY, signal.SIGINT, 130),
+        (COMPARE, signal.SIGTERM, 143),
+    ],
+    ids=["history-TERM", "history-HUP", "history-INT", "compare-TERM"],
 )
-def test_a_signal_ends_the_run_and_its_readers_with_one_line(drafts_folder, number, code):
-    """history reading four large drafts in forked processes, its stdout a pipe
-    read to the end as `| wc -c` would: the signal (SIGINT to the whole process
-    group, as Ctrl-C does) ends every process, closes the pipe, and says one line."""
-    run = start(["history", "-f", "json"], drafts_folder, stdout=subprocess.PIPE)
+def test_a_signal_ends_the_run_and_its_readers_with_one_line(drafts_folder, args, number, code):
+    """history reading four large drafts in forked processes (compare: its
+    second draft), its stdout a pipe read to the end as `| wc -c` would: the
+    signal (SIGINT to the whole process group, as Ctrl-C does) ends every
+    process, closes the pipe, and says one line."""
+    run = start(args, drafts_folder, stdout=subprocess.PIPE)
     readers = under_way(run)
     if number == signal.SIGINT:
         os.killpg(run.pid, number)
