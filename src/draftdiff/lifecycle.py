@@ -121,7 +121,7 @@ def _remove_folders(*only: str) -> None:
 
 # -- the standard streams ---------------------------------------------------------------
 
-_NO_ROOM = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+_NO_ROOM = {errno.ENOSPC, errno.EFBIG, *([errno.EDQUOT] if hasattr(errno, "EDQUOT") else [])}
 
 
 def no_room(exc: BaseException) -> str | None:
