@@ -17,7 +17,8 @@ write every byte or say why: a reader that went away (``| head``) makes the
 rest of the output go to ``/dev/null`` quietly, and the run ends with its own
 exit code; a full disk or a file size limit raises :class:`StreamWriteError`
 once, which ``cli.run`` reports as one line and exit 2 (a short write is
-never taken for success).
+never taken for success). On POSIX systems: Windows keeps its console's
+own streams.
 """
 
 from __future__ import annotations
@@ -186,6 +187,10 @@ def _standard_streams() -> None:
             if null != fd:
                 os.dup2(null, fd)
                 os.close(null)
+    if os.name != "posix":  # Windows writes its console in UTF-16 through its own streams: kept
+        sys.stdout = sys.stdout or open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+        sys.stderr = sys.stderr or open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+        return
     sys.stdout = _text_stream(1, "<stdout>", sys.stdout, loud=True)
     sys.stderr = _text_stream(2, "<stderr>", sys.stderr, loud=False)
 
