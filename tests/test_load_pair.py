@@ -114,7 +114,7 @@ def test_the_platform_rule_and_the_switch(monkeypatch):
     assert not execution.processes_allowed() and execution.forked_call(sum, [1, 2]) is None
     monkeypatch.setattr(execution.sys, "platform", "linux")
     monkeypatch.setenv(execution.ENVIRONMENT, "0")
-    assert not execution.processes_allowed() and execution.forked_pool(2) is None
+    assert not execution.processes_allowed() and execution.forked_map(sum, [([1, 2],)], 2) is None
     monkeypatch.delattr(os, "fork", raising=False)
     monkeypatch.delenv(execution.ENVIRONMENT)
     assert not execution.processes_allowed()  # no fork at all: never an AttributeError

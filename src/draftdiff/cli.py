@@ -699,7 +699,7 @@ def _write_export(exported, fmt: str, output: str, *, include_unchanged: bool, a
 
     comparison = exported.comparison
     progress = progress_bar(len(comparison.changes)) if output != "-" else no_progress()
-    with progress as tick:
+    with progress as tick, _rendering(_run(lambda: writer(fmt, "report")).binary):
         payload = _run(
             lambda: exporting.render(
                 comparison,
@@ -730,7 +730,8 @@ def _deliver(result, kind: str, fmt: str, output: str | None, inputs: tuple[Path
     from .writers.registry import WriteOptions
 
     spec = _run(lambda: writer(fmt, kind))
-    payload = _run(lambda: spec.render(result, WriteOptions(no_color=True, width=120)))
+    with _rendering(spec.binary):
+        payload = _run(lambda: spec.render(result, WriteOptions(no_color=True, width=120)))
     if not output or output == "-":
         if spec.binary:
             fail(f"{fmt} is binary: write it to a file with -o FILE")
@@ -738,6 +739,16 @@ def _deliver(result, kind: str, fmt: str, output: str | None, inputs: tuple[Path
         return
     target = _run(lambda: write_atomic(output, payload, inputs=inputs))
     sys.stderr.write(f"draftdiff: wrote {target} ({fmt}, {summary})\n")
+
+
+def _rendering(binary: bool):
+    """Where a binary writer's libraries put their temporary files: a folder of
+    the run's own, removed after (lifecycle.private_temporary_folder)."""
+    import contextlib
+
+    from .lifecycle import private_temporary_folder
+
+    return private_temporary_folder() if binary else contextlib.nullcontext()
 
 
 def _count(n: int, noun: str) -> str:
@@ -768,6 +779,9 @@ def _page_or_emit(text: str, pager: bool) -> None:
     if sys.stdout.isatty() and pager and text.count("\n") >= shutil.get_terminal_size().lines - 1:
         import pydoc
 
+        from .lifecycle import release_signals
+
+        release_signals()  # the pager answers Ctrl-C itself
         os.environ.setdefault("LESS", "-FRX")
         pydoc.pager(text)
         return
@@ -779,10 +793,12 @@ def _emit(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
-        # `draftdiff parse x | head`: the reader went away; that is fine.
+        # `draftdiff parse x | head`: the reader went away; the rest goes
+        # nowhere and the run ends with its own exit code (cli.run's streams
+        # do this themselves; this is for a stdout that is not theirs)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(0) from None
+        os.close(devnull)
 
 
 def _run(action):
@@ -798,6 +814,10 @@ def _run(action):
     except MemoryError:
         fail("the input is too large to read in memory")
     except Exception as exc:
+        from .lifecycle import no_room
+
+        if reason := no_room(exc):  # a full disk or `ulimit -f`, met by a writer's own temporary files
+            fail(f"cannot write the output ({reason}): free some space or raise the file size limit")
         if os.environ.get("DRAFTDIFF_DEBUG"):
             raise
         fail(f"unexpected {type(exc).__name__}: {exc} (set DRAFTDIFF_DEBUG=1 for details and please report it)")
@@ -878,22 +898,40 @@ def _end(code: object) -> NoReturn:
     """Exit without Python's teardown, once the output is flushed: every
     output file is already written and closed, and the system frees the
     memory at once where Python would free a comparison's millions of
-    objects one by one (25 ms after 10,000 paragraphs)."""
+    objects one by one (25 ms after 10,000 paragraphs). Output that cannot
+    be flushed (a full disk) is an error, never a truncated success."""
     if code is not None and not isinstance(code, int):
         sys.stderr.write(f"{code}\n")
         code = 1
     import contextlib
 
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a reader that went away: nothing more to say
-            stream.flush()
+    try:
+        sys.stdout.flush()
+    except OSError as exc:  # a reader that went away never gets here (see lifecycle)
+        sys.stderr.write(f"draftdiff: error: cannot write to standard output ({exc.strerror or exc})\n")
+        code = 2
+    except ValueError:  # closed by someone else: nothing more to say
+        pass
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
     os._exit(code or 0)
 
 
 def run() -> None:
+    from .lifecycle import Interrupted, stop_now, take_over
+
+    take_over()  # the streams (closed, broken or full) and the signals (one line, children ended)
+    try:
+        _command_line()
+    except Interrupted as stopped:  # the run has unwound (or was ending): make sure of it, and end
+        stop_now(stopped.signum)
+
+
+def _command_line() -> None:
     import logging
 
     from .execution import own_process_collector
+    from .lifecycle import StreamWriteError
 
     own_process_collector()  # the command line owns its process: the collector runs rarely
 
@@ -907,6 +945,9 @@ def run() -> None:
         command(prog_name="draftdiff")
     except SystemExit as done:  # how click ends every run, success included
         _end(done.code)
+    except StreamWriteError as exc:
+        sys.stderr.write(f"draftdiff: error: cannot write to standard output ({exc.strerror or exc})\n")
+        _end(2)
     except MemoryError:
         code = 2  # never a traceback, never 1 (check's "findings")
     except RecursionError:

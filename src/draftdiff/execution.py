@@ -23,6 +23,13 @@ comparison. Whether to do so is decided here, once:
 A child sends back only its result; when it fails, the caller does the work
 itself, so that errors are those of the work done here.
 
+**A child never outlives its parent.** The kernel kills it when its parent
+dies, however it dies (``PR_SET_PDEATHSIG``: without it, this process is not
+allowed to fork); it ignores Ctrl-C, which the terminal sends to the whole
+process group, so that only the parent answers; a child whose result is not
+wanted is killed, not waited for. :func:`end_children` kills the ones at
+work, for a command line stopped by a signal.
+
 **The collector.** A comparison allocates millions of small objects and few
 cycles; the default thresholds make the collector walk them again and
 again (a quarter of compare's time at 10,000 paragraphs). The collector is
@@ -36,9 +43,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 ENVIRONMENT = "DRAFTDIFF_PROCESSES"
@@ -55,6 +63,12 @@ WORTH_FROM: dict[str, int] = {
 
 _in_child = False  # this process is a child: it starts none of its own
 _busy = 0  # pieces of work under way here while a child has the other core
+_children: set[int] = set()  # children started and not yet reaped: only these are ever killed
+
+# The signals that end a run: held while a child is made, so that none
+# reaches it before it has its own dispositions.
+ENDING_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)})
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def processes_allowed() -> bool:
@@ -64,6 +78,25 @@ def processes_allowed() -> bool:
     if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return False
     return (os.cpu_count() or 1) >= 2 and threading.active_count() == 1
+
+
+_prctl_function: list[Any] = []  # looked up once, in the parent: a child only calls it
+
+
+def _prctl() -> Any:
+    """The C library's ``prctl``, or None where it cannot be had (a child could outlive us: no fork).
+    Looked up at the first fork only: ctypes is not imported by a run that forks nothing."""
+    if not _prctl_function:
+        try:
+            import ctypes
+
+            function = ctypes.CDLL(None, use_errno=True).prctl
+            function.restype = ctypes.c_int
+            function.argtypes = [ctypes.c_int, *[ctypes.c_ulong] * 4]
+            _prctl_function.append(function)
+        except (OSError, AttributeError):
+            _prctl_function.append(None)
+    return _prctl_function[0]
 
 
 def worth_a_process(kind: str, size: int) -> bool:
@@ -82,9 +115,72 @@ def other_core_taken() -> Iterator[None]:
         _busy -= 1
 
 
-def _mark_child() -> None:
+@contextlib.contextmanager
+def ending_signals_held() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP wait while a few steps that must not be cut
+    in two run (a fork and the record of its child; a temporary file made and
+    recorded): they are delivered when the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _become_child(parent: int) -> None:
+    """The first steps of a forked child, signals still held: it dies with its
+    parent, leaves Ctrl-C to it, and dies at once on SIGTERM or SIGHUP."""
     global _in_child
     _in_child = True
+    _children.clear()  # the parent's children are not this process's to end
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for number in ENDING_SIGNALS - {signal.SIGINT}:
+        signal.signal(number, signal.SIG_DFL)
+    if _prctl()(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) != 0 or os.getppid() != parent:
+        os._exit(1)  # the parent is gone already, or we could not be tied to it
+
+
+def _fork() -> int:
+    """``os.fork()``, the child recorded (in the parent) or set up (in the child) before any signal lands."""
+    if _prctl() is None:  # the caller does the work here
+        raise OSError("no PR_SET_PDEATHSIG on this system: a child could outlive this process")
+    parent = os.getpid()
+    with ending_signals_held():
+        pid = os.fork()
+        if pid == 0:
+            _become_child(parent)
+        else:
+            _children.add(pid)
+    return pid
+
+
+def _end_child(pid: int, *, kill: bool) -> None:
+    """Reap one child of ours, killed first when its work is not wanted.
+    Only an unreaped child is killed: its pid cannot have been given to
+    another process yet."""
+    if pid not in _children:
+        return
+    if kill:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    with ending_signals_held():  # reaped and forgotten as one step
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+        _children.discard(pid)
+
+
+def end_children() -> None:
+    """Kill and reap every child at work (a command line stopped by a signal)."""
+    for pid in list(_children):
+        _end_child(pid, kill=True)
+
+
+def children_at_work() -> frozenset[int]:
+    """The pids of the children started and not yet reaped."""
+    return frozenset(_children)
 
 
 class ForkedCall:
@@ -99,9 +195,13 @@ class ForkedCall:
 
     def __init__(self, function: Callable[..., object], *args: object) -> None:
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = _fork()
+        except BaseException:
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if pid == 0:  # the child: never returns
-            _mark_child()
             os.close(read_end)
             try:
                 import pickle
@@ -126,7 +226,7 @@ class ForkedCall:
         with os.fdopen(self._read_end, "rb") as source:
             self._read_end = None
             data = source.read()
-        self._reap()
+        self._reap(kill=False)
         try:
             done, value = pickle.loads(data)
         except Exception as exc:
@@ -135,20 +235,19 @@ class ForkedCall:
             raise ForkedCallFailed("the child failed")
         return value
 
-    def _reap(self) -> None:
+    def _reap(self, *, kill: bool) -> None:
         if self._pid is not None:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self._pid, 0)
+            _end_child(self._pid, kill=kill)
             self._pid = None
 
     def __enter__(self) -> ForkedCall:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if self._read_end is not None:  # never read: closing it ends a child blocked on the pipe
+        if self._read_end is not None:
             os.close(self._read_end)
             self._read_end = None
-        self._reap()
+        self._reap(kill=True)  # a result not taken is not wanted: the child is not waited for
 
 
 class ForkedCallFailed(Exception):
@@ -167,21 +266,50 @@ def forked_call(function: Callable[..., object], *args: object) -> ForkedCall | 
         return None
 
 
-def forked_pool(workers: int) -> Any:
-    """A pool of forked processes for several pieces of work (a
-    ``concurrent.futures`` executor), or None when the policy allows none.
-    The caller does a piece again here when its child fails."""
+def forked_map(
+    function: Callable[..., object], calls: Sequence[tuple[object, ...]], workers: int
+) -> list[object] | None:
+    """``function(*args)`` for each of ``calls``, each in a forked child, at
+    most ``workers`` at a time; the results in order, a :class:`ForkedCallFailed`
+    in place of each one whose child failed or could not start (the caller
+    does that piece here). None when the policy allows no process.
+
+    Bare forks, not a ``multiprocessing`` pool: a pool's workers, its feeder
+    thread and its locks are what hung or printed tracebacks when a run was
+    stopped; here whatever stops the run kills the children at work."""
     if not processes_allowed():
         return None
-    import concurrent.futures
-    import multiprocessing
+    pending = list(reversed(calls))
+    running: list[ForkedCall | ForkedCallFailed] = []
+    results: list[object] = []
+
+    def start() -> None:
+        try:
+            running.append(ForkedCall(function, *pending.pop()))
+        except OSError as exc:  # no process to be had: done here
+            running.append(ForkedCallFailed(f"no process: {exc}"))
 
     try:
-        return concurrent.futures.ProcessPoolExecutor(
-            workers, mp_context=multiprocessing.get_context("fork"), initializer=_mark_child
-        )
-    except (OSError, ValueError):
-        return None
+        while pending and len(running) < max(1, workers):
+            start()
+        while running:
+            call = running[0]  # left in `running` until it is done: the finally ends it whatever happens
+            if isinstance(call, ForkedCall):
+                with call:
+                    try:
+                        results.append(call.result())
+                    except ForkedCallFailed as exc:
+                        results.append(exc)
+            else:
+                results.append(call)
+            running.pop(0)
+            if pending:
+                start()
+    finally:
+        for call in running:  # a run stopped midway: the children still at work are killed
+            if isinstance(call, ForkedCall):
+                call.__exit__(None, None, None)
+    return results
 
 
 # -- the collector -------------------------------------------------------------------

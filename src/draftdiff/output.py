@@ -5,10 +5,36 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from .errors import DraftDiffError
+from .execution import ending_signals_held
+
+# Temporary files being written, not yet renamed: a command line stopped by a
+# signal removes them (remove_temporaries), so that nothing is left beside the target.
+_temporaries: set[str] = set()
+
+
+def remove_temporaries() -> None:
+    """Remove every temporary file a write under way left (a run stopped midway)."""
+    for name in list(_temporaries):
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        _temporaries.discard(name)
+
+
+def _temporary_beside(path: Path, parent: Path) -> tuple[int, str]:
+    """A new hidden file beside the target, recorded before any signal can land."""
+    for _ in range(100):
+        name = str(parent / f".{path.name}.{os.urandom(4).hex()}.tmp")
+        with ending_signals_held():
+            try:
+                fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+            except FileExistsError:
+                continue
+            _temporaries.add(name)
+        return fd, name
+    raise FileExistsError(f"no free temporary name beside {path}")
 
 
 def write_atomic(path: str | Path, data: bytes | str, *, inputs: tuple[Path, ...] = ()) -> Path:
@@ -51,9 +77,9 @@ def write_atomic(path: str | Path, data: bytes | str, *, inputs: tuple[Path, ...
         os.umask(umask)
         mode = 0o666 & ~umask
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+        fd, tmp = _temporary_beside(path, parent)
     except OSError as exc:
-        raise DraftDiffError(f"cannot write here ({exc.strerror})", path=path) from None
+        raise DraftDiffError(f"cannot write here ({exc.strerror or exc})", path=path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -61,9 +87,11 @@ def write_atomic(path: str | Path, data: bytes | str, *, inputs: tuple[Path, ...
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
+        _temporaries.discard(tmp)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        _temporaries.discard(tmp)
         if isinstance(exc, OSError):
             raise DraftDiffError(f"cannot write here ({exc.strerror or exc})", path=path) from None
         raise

@@ -9,6 +9,9 @@ from ..errors import DraftDiffError
 from ..negotiation.trace import VARIANT_THRESHOLD, TraceView
 from .register import DraftsRequest, Loaded, Notify, load_at_least, quiet
 
+# --phrases FILE: ten thousand long phrases are about 2 MiB
+MAX_PHRASES_BYTES = 16 * 1024 * 1024
+
 
 @dataclass(frozen=True)
 class TraceRequest:
@@ -22,13 +25,16 @@ class TraceRequest:
 
 def watched_phrases(request: TraceRequest, config: object) -> list[str]:
     """The phrases to follow: --phrase, --phrases FILE, else [check] protect of the configuration."""
+    from ..readers import read_bytes
     from ..rules.settings import load_settings
 
     watched = list(request.phrases)
     if request.phrases_file is not None:
+        # a regular file of at most MAX_PHRASES_BYTES: /dev/zero would be read until memory ran out, a FIFO wait forever
+        raw = read_bytes(request.phrases_file, limit=MAX_PHRASES_BYTES, what="a list of phrases")
         try:
-            lines = request.phrases_file.read_text(encoding="utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
+            lines = raw.decode("utf-8-sig").splitlines()
+        except UnicodeDecodeError as exc:
             raise DraftDiffError(
                 f"{request.phrases_file}: cannot be read as UTF-8 text ({type(exc).__name__}); "
                 "give a text file, one phrase a line"

@@ -16,7 +16,7 @@ from typing import cast
 from .. import execution
 from ..document.model import Comment, Draft, Paragraph, ReadWarning, label_from_path
 from ..errors import DraftDiffError, InputError
-from ..execution import ForkedCallFailed, forked_call, forked_pool, other_core_taken, processes_allowed
+from ..execution import ForkedCallFailed, forked_call, forked_map, other_core_taken, processes_allowed
 from ..formats import INPUT_FORMATS
 from ..normalize import has_controls
 from .result import ReadResult
@@ -95,35 +95,38 @@ def detect_format(path: Path, data: bytes) -> str:
     )
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, at most MAX_INPUT_BYTES. Only regular files are read:
-    a FIFO would hang and ``/dev/zero`` never ends; the cap does not trust
-    ``st_size``."""
+def read_bytes(path: Path, *, limit: int = MAX_INPUT_BYTES, what: str = "a draft") -> bytes:
+    """The file's bytes, at most ``limit`` (MAX_INPUT_BYTES for a draft).
+    Only regular files are read: a FIFO would hang and ``/dev/zero`` never
+    ends; the cap does not trust ``st_size``. ``what`` the file should be
+    names it in the errors."""
+    most = f"{limit // (1024 * 1024)} MiB"
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise InputError("no such file", path=path, hint="check the path or the draft name") from None
+        hint = "check the path or the draft name" if what == "a draft" else "check the path"
+        raise InputError("no such file", path=path, hint=hint) from None
     except PermissionError:
         raise InputError("cannot be read (permission denied)", path=path, hint="check the file's permissions") from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})", path=path) from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError("is a folder, not a draft", path=path)
+        raise InputError(f"is a folder, not {what}", path=path)
     if not stat.S_ISREG(info.st_mode):
         raise InputError("is not a regular file (a pipe, a device or a socket)", path=path, hint="give a saved file")
-    if info.st_size > MAX_INPUT_BYTES:
-        raise InputError(f"is too large ({info.st_size // (1024 * 1024)} MiB)", path=path, hint="the limit is 256 MiB")
+    if info.st_size > limit:
+        raise InputError(f"is too large ({info.st_size:,} bytes)", path=path, hint=f"the limit is {most}")
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_INPUT_BYTES + 1)
+            data = handle.read(limit + 1)
     except PermissionError:
         raise InputError("cannot be read (permission denied)", path=path, hint="check the file's permissions") from None
     except IsADirectoryError:
-        raise InputError("is a folder, not a draft", path=path) from None
+        raise InputError(f"is a folder, not {what}", path=path) from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})", path=path) from None
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError("is too large (over 256 MiB)", path=path, hint="the limit is 256 MiB")
+    if len(data) > limit:
+        raise InputError(f"is too large (over {most})", path=path, hint=f"the limit is {most}")
     return data
 
 
@@ -217,21 +220,15 @@ def load_each(
             return exc
 
     worth = len(paths) > 1 and _worth_a_process(*paths, enough=2)
-    pool = forked_pool(min(len(paths), os.cpu_count() or 2)) if worth else None
-    if pool is None:
+    calls = [(path, label, options, prepare) for path, label in zip(paths, labels, strict=True)]
+    results = forked_map(_load_prepared, calls, min(len(paths), os.cpu_count() or 2)) if worth else None
+    if results is None:
         return [here(index) for index in range(len(paths))]
-    with pool, other_core_taken():  # the forked readers have the cores
-        futures = [
-            pool.submit(_load_prepared, path, label, options, prepare)
-            for path, label in zip(paths, labels, strict=True)
+    with other_core_taken():  # a piece read again here starts no process of its own
+        return [
+            here(index) if isinstance(result, ForkedCallFailed) else cast(Draft, result)
+            for index, result in enumerate(results)
         ]
-        out: list[Draft | DraftDiffError] = []
-        for index, future in enumerate(futures):
-            try:
-                out.append(future.result())
-            except Exception:
-                out.append(here(index))  # read again here: the exact error of a single read
-    return out
 
 
 def _worth_a_process(*paths: Path, enough: int | None = None) -> bool:
