@@ -56,11 +56,11 @@ MAX_CELL = 32_000  # Excel holds 32,767 characters in a cell
 # takes no row taller than 409. A column of width w (in widths of a digit)
 # holds about 1.2 w characters of text in Calibri, and as many in the
 # DejaVu Sans LibreOffice puts in its place where Calibri is missing; a
-# wrapped line breaks at a word, so it is counted as w - 4 characters: no
+# wrapped line breaks at a word, so it is counted as w - 2 characters: no
 # text is left outside its cell.
 LINE_HEIGHT = 15.0
 MAX_ROW_HEIGHT = 409.0
-WRAP_SLACK = 4
+WRAP_SLACK = 2
 DEFAULT_WIDTH = 8.43
 
 
