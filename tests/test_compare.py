@@ -169,7 +169,7 @@ def test_cli_json_contract():
 def test_cli_markdown_table():
     result = run("compare", str(SAMPLES / "rev2.txt"), str(SAMPLES / "rev3.txt"), "-f", "markdown")
     assert result.returncode == 0
-    assert "| 38 | 38 | modified | IV. Commitments and recommendations |" in result.stdout
+    assert "| IV. Commitments and recommendations | 38 | 38 | modified |" in result.stdout
     assert "~~processes~~ **discussions**" in result.stdout
 
 

@@ -266,7 +266,7 @@ def test_csv_utf8_with_optional_bom_and_markup(tmp_path):
 
 def test_markdown_and_json_to_stdout():
     md = run(str(SAMPLES / "rev2.txt"), str(SAMPLES / "rev3.txt"), "-o", "-", "-f", "md", "--check").stdout.decode()
-    assert "| Findings |" in md and "| 38 | 38 | modified | IV. Commitments and recommendations |" in md
+    assert "| Findings |" in md and "| IV. Commitments and recommendations | 38 | 38 | modified |" in md
     assert "DD101" in md
     doc = json.loads(
         run(str(SAMPLES / "rev2.txt"), str(SAMPLES / "rev3.txt"), "-o", "-", "-f", "json", "--check").stdout
@@ -495,27 +495,31 @@ def test_a_new_docx_with_tracked_insertions_is_accepted_then_marked(tmp_path):
 def test_spreadsheet_package_columns_styles_and_rich_runs(tmp_path):
     from openpyxl.cell.rich_text import CellRichText as Rich
 
-    from draftdiff.writers.spreadsheet import BOLD, DELETED, INSERTED, WRAPPED, Sheet, column_letter, package
+    from draftdiff.writers.spreadsheet import BOLD, DELETED, INSERTED, Column, Workbook, column_letter
 
     assert [column_letter(n) for n in (1, 26, 27, 52, 53, 702, 703)] == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]
-    sheet = Sheet("Ch<a>nges & more", widths={1: 30}, frozen_header=True, filtered=True)
-    sheet.append(["Head", "Count"], style=BOLD)
-    sheet.append(["=1+1 \x1b[8m & <b>", 7, [("keep ", "equal"), ("gone", DELETED), ("new", INSERTED)]], style=WRAPPED)
-    sheet.append([None, float("nan"), ""])
+    book = Workbook()
+    sheet = book.sheet("Ch<a>nges & more", [Column("Head", 30), Column("Count"), Column("Runs")])
+    sheet.append(["=1+1 \x1b[8m & <b>", 7, [("keep ", "equal"), ("gone", DELETED), ("new", INSERTED)]])
+    sheet.append([None, float("nan"), ""], fills={0: "FFF2CC"})
+    other = book.sheet("ch<a>nges & MORE", [], header=False)  # the same name but for case: numbered
+    other.append(["Total", 3], style=BOLD)
     target = tmp_path / "s.xlsx"
-    target.write_bytes(package([sheet, Sheet("Other")]))
+    target.write_bytes(book.to_bytes())
     book = load_workbook(target, rich_text=True)
-    assert book.sheetnames == ["Ch<a>nges & more", "Other"]
+    assert book.sheetnames == ["Ch<a>nges & more", "ch<a>nges & MORE~2"]
     ws = book.worksheets[0]
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:C3" and ws.column_dimensions["A"].width == 30
     assert ws["A1"].font.b and ws["A2"].alignment.wrap_text and ws["B2"].value == 7
+    assert ws["A3"].fill.fgColor.rgb == "FFFFF2CC"
     # text is text: never a formula, never a control character
-    assert ws["A2"].data_type == "s" and ws["A2"].value == "=1+1 \\x1b[8m & <b>"
+    assert ws["A2"].data_type == "s" and ws["A2"].value == "'=1+1 \\x1b[8m & <b>"
     runs = ws["C2"].value
     assert isinstance(runs, Rich) and str(runs) == "keep gonenew"
     fonts = {block.text: block.font for block in runs if isinstance(block, TextBlock)}
     assert fonts["gone"].strike and fonts["new"].u == "single"
     assert ws["B3"].value == "nan" and ws["A3"].value is None
+    assert book.worksheets[1]["A1"].font.b and book.worksheets[1]["B1"].value == 3
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) not installed")

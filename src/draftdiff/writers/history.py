@@ -301,77 +301,36 @@ def docx_document(view: HistoryView) -> bytes:
 
 
 def xlsx_document(view: HistoryView) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    from .table import columns, rows
-    from .xlsx import _rich
+    from .spreadsheet import Column, Workbook
+    from .table import rows
+    from .xlsx import change_sheet
 
     history = view.history
     fills = {
-        kind: PatternFill("solid", fgColor=color)
-        for kind, color in {
-            "modified": "FFF2CC",
-            "added": "E2F0D9",
-            "restored": "E2F0D9",
-            "deleted": "F8D7DA",
-            "moved": "DDEBF7",
-            "renumbered": "EDEDED",
-            "split": "EADCF4",
-            "merged": "EADCF4",
-        }.items()
+        "modified": "FFF2CC",
+        "added": "E2F0D9",
+        "restored": "E2F0D9",
+        "deleted": "F8D7DA",
+        "moved": "DDEBF7",
+        "renumbered": "EDEDED",
+        "split": "EADCF4",
+        "merged": "EADCF4",
     }
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "History"
     labels = [d.label for d in history.drafts]
-    sheet.append([safe_cell(label) for label in labels] + ["Changes"])
-    for header in sheet[1]:
-        header.font = Font(bold=True)
-    for index, lineage in enumerate(view.lineages, start=2):
+    book = Workbook()
+    matrix = book.sheet("History", [*(Column(label, 16) for label in labels), Column("Changes", 40)])
+    for lineage in view.lineages:
         events = "; ".join(f"{history.drafts[e.step].label}: {e.kind}" for e in lineage.events)
-        sheet.append([safe_cell(cell_words(history, lineage, d)) for d in range(len(labels))] + [safe_cell(events)])
+        colours = {}
         for d in range(len(labels)):
             kinds = history.cell(lineage, d)[1]
-            if kinds:
-                sheet.cell(row=index, column=d + 1).fill = fills.get(kinds[0], PatternFill())
-    for column in range(1, len(labels) + 2):
-        sheet.column_dimensions[get_column_letter(column)].width = 16 if column <= len(labels) else 40
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(labels) + 1)}{max(1, len(view.lineages) + 1)}"
-    wrap = Alignment(vertical="top", wrap_text=True)
+            if kinds and kinds[0] in fills:
+                colours[d] = fills[kinds[0]]
+        matrix.append([*(cell_words(history, lineage, d) for d in range(len(labels))), events], fills=colours)
     for step in history.steps:
         title = f"{step.index}. {labels[step.index - 1]} → {labels[step.index]}"
-        page = book.create_sheet(_sheet_name(title, book.sheetnames))
-        names = columns(with_findings=False)
-        page.append(names)
-        for header in page[1]:
-            header.font = Font(bold=True)
-        table = rows(step.comparison)
-        for r, row in enumerate(table, start=2):
-            page.append(
-                [
-                    safe_cell(v)
-                    for v in (row.section, row.old, row.new, row.kind, row.old_text[:32000], row.new_text[:32000])
-                ]
-            )
-            page.cell(row=r, column=7).value = _rich(row.segments)
-            if row.comment_lines:
-                page.cell(row=r, column=len(names)).value = safe_cell("\n".join(row.comment_lines)[:32000])
-            for c in range(1, len(names) + 1):
-                page.cell(row=r, column=c).alignment = wrap
-        for c, width in enumerate((24, 9, 9, 14, 50, 50, 60, 40), start=1):
-            page.column_dimensions[get_column_letter(c)].width = width
-        page.freeze_panes = "A2"
-    for worksheet in book.worksheets:  # text is never a formula
-        for sheet_row in worksheet.iter_rows():
-            for item in sheet_row:
-                if isinstance(item.value, str):
-                    item.data_type = "s"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+        change_sheet(book, title, rows(step.comparison), with_findings=False)
+    return book.to_bytes()
 
 
 def _sheet_name(title: str, taken: list[str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import markup
+from .table import Row, columns
 from .untrusted import text as safe_text
 
 
@@ -30,7 +31,9 @@ def marked_up(segments: list[tuple[str, str]]) -> str:
     )
 
 
-def compare_document(comparison, changes, findings_by_change: dict | None = None) -> str:
+def compare_document(comparison, rows: list[Row], *, with_findings: bool) -> str:
+    """The change table with the columns of the CSV and the XLSX, in their
+    order (``table.columns``); the changes marked ~~deleted~~ **inserted**."""
     old, new = comparison.old, comparison.new
     lines = [
         f"# {old.label} → {new.label}",
@@ -43,28 +46,25 @@ def compare_document(comparison, changes, findings_by_change: dict | None = None
         "| " + " | ".join(str(n) for n in comparison.summary.values()) + " |",
         "",
     ]
-    if not changes:
+    if not rows:
         lines.append("No differences." if not comparison.differences else "Nothing matches the filter.")
         return "\n".join(lines) + "\n"
     units = [unit.line for unit in comparison.sections if unit.status != "unchanged"]
     if units:  # articles renumbered, retitled, added or deleted as units
         lines += [f"- {escape(line)}" for line in units] + [""]
-    with_findings = findings_by_change is not None
-    header = "| Old | New | Change | Section | Text (~~deleted~~ **inserted**) |"
-    rule = "|---|---|---|---|---|"
-    if with_findings:
-        header += " Findings |"
-        rule += "---|"
-    lines += [header, rule]
-    for change in changes:
-        olds = " + ".join(change.old_ids) if change.kind == "merged" else ", ".join(change.old_ids)
-        section = change.new_section or change.old_section
-        if change.moved and change.old_section != change.new_section:
-            section = f"{change.old_section} → {change.new_section}"
-        text = "" if change.kind == "unchanged" else marked_up(change.segments)
-        labels = ", ".join(change.labels) + (f" (weak link, {change.confidence:.2f})" if change.confidence < 1 else "")
-        line = f"| {olds or '—'} | {', '.join(change.new_ids) or '—'} | {labels} | {escape(section)} | {text} |"
+    names = columns(with_findings=with_findings)
+    lines += [
+        "Changes marked: ~~deleted~~, **inserted**.",
+        "",
+        "| " + " | ".join(names) + " |",
+        "|" + "---|" * len(names),
+    ]
+    for row in rows:
+        cells = [escape(row.section), escape(row.old) or "—", escape(row.new) or "—", escape(row.kind)]
+        cells += [escape(row.old_text), escape(row.new_text), marked_up(row.segments) if row.segments else ""]
         if with_findings:
-            line += f" {escape(' '.join((findings_by_change or {}).get(id(change), [])))} |"
-        lines.append(line)
+            cells.append(escape(" ".join(row.codes)))
+        cells.append("<br>".join(escape(line) for line in row.comment_lines))
+        cells.append("<br>".join(escape(line) for line in row.bracket_lines))
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

@@ -16,7 +16,7 @@ from .markdown import escape as _md
 from .page import page
 from .untrusted import cell as safe_cell
 from .untrusted import html_escape as escape
-from .untrusted import html_name, name_cell
+from .untrusted import html_name
 from .untrusted import name as safe_name
 from .untrusted import text as safe_text
 
@@ -177,58 +177,38 @@ def markdown_document(refs: Refs) -> str:
 
 
 def xlsx_document(refs: Refs) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from .spreadsheet import Column, Workbook
 
     book = Workbook()
-    sheet = book.active
-    sheet.title = "References"
-    sheet.append(list(COLUMNS))
-    wrap = Alignment(vertical="top", wrap_text=True)
+    widths = (9, 18, 22, 26, 16, 14, 22, 22, 70)
+    sheet = book.sheet("References", [Column(n, w) for n, w in zip(COLUMNS, widths, strict=True)])
     for row in rows(refs):
-        sheet.append([safe_cell(v[:32000]) for v in row])
-        for item in sheet[sheet.max_row]:
-            item.alignment = wrap
-    for header in sheet[1]:
-        header.font = Font(bold=True)
-    for column, width in zip("ABCDEFGHI", (9, 18, 22, 26, 16, 14, 22, 22, 70), strict=True):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:I{max(1, len(refs.references) + 1)}"
-    proposals = book.create_sheet("Proposals")
-    proposals.append(["Comment", "Author", "Organisation", "Para", "Draft", "Proposed words", "Status", "In", "Ids"])
+        sheet.append(row)
+    names = ("Comment", "Author", "Organisation", "Para", "Draft", "Proposed words", "Status", "In", "Ids")
+    widths = (9, 18, 22, 10, 16, 50, 30, 16, 14)
+    proposals = book.sheet("Proposals", [Column(n, w) for n, w in zip(names, widths, strict=True)])
+    drafts = refs.history.drafts
     for p in refs.proposals:
-        drafts = refs.history.drafts
         proposals.append(
             [
-                safe_cell(v)
-                for v in (
-                    str(p.comment.index),
-                    safe_name(p.comment.author),
-                    safe_name(p.comment.organisation),
-                    p.para,
-                    drafts[p.reference.draft].label if p.reference.draft is not None else "",
-                    p.words,
-                    p.status + (f': "{p.matched}"' if p.matched else ""),
-                    drafts[p.draft].label if p.draft is not None else "",
-                    ", ".join(p.ids),
-                )
+                str(p.comment.index),
+                safe_name(p.comment.author),
+                safe_name(p.comment.organisation),
+                p.para,
+                drafts[p.reference.draft].label if p.reference.draft is not None else "",
+                p.words,
+                p.status + (f': "{p.matched}"' if p.matched else ""),
+                drafts[p.draft].label if p.draft is not None else "",
+                ", ".join(p.ids),
             ]
         )
-    uptake = book.create_sheet("Uptake")
-    uptake.append(["Author or organisation", "Proposals", "Adopted", "Partly"])
+    uptake = book.sheet(
+        "Uptake",
+        [Column("Author or organisation", 30), Column("Proposals", 12), Column("Adopted", 12), Column("Partly", 12)],
+    )
     for who, counts in refs.uptake().items():
-        uptake.append([name_cell(who), counts["proposals"], counts["adopted"], counts["partly"]])
-    for worksheet in book.worksheets:
-        for header in worksheet[1]:
-            header.font = Font(bold=True)
-        for row in worksheet.iter_rows():
-            for item in row:
-                if isinstance(item.value, str):
-                    item.data_type = "s"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+        uptake.append([safe_name(who), counts["proposals"], counts["adopted"], counts["partly"]])
+    return book.to_bytes()
 
 
 _CSS = """

@@ -150,9 +150,7 @@ def _table(report: Any, options: WriteOptions) -> list[Row]:
 def _report_markdown(report: Any, options: WriteOptions) -> str:
     from . import markdown
 
-    table = _table(report, options)
-    findings = {id(row.change): row.codes for row in table} if report.check is not None else None
-    return markdown.compare_document(report.comparison, [row.change for row in table], findings)
+    return markdown.compare_document(report.comparison, _table(report, options), with_findings=report.check is not None)
 
 
 def _report_csv(report: Any, options: WriteOptions) -> bytes:

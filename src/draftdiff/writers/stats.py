@@ -105,45 +105,22 @@ def csv_document(stats: Stats, *, bom: bool = False) -> bytes:
 
 
 def xlsx_document(stats: Stats) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.chart import BarChart, Reference
-    from openpyxl.styles import Font
+    from .spreadsheet import BarChart, Column, Workbook
 
     book = Workbook()
-    sheet = book.active
-    sheet.title = "Drafts"
-    sheet.append(list(COLUMNS))
+    sheet = book.sheet("Drafts", [Column(name, 24 if n == 0 else 12) for n, name in enumerate(COLUMNS)])
     for row in rows(stats):
-        sheet.append([safe_cell(v) if isinstance(v, str) else v for v in row])
-    for header in sheet[1]:
-        header.font = Font(bold=True)
-    sheet.column_dimensions["A"].width = 24
-    chart = BarChart()
-    chart.title = "Brackets and options per draft"
-    data = Reference(sheet, min_col=4, max_col=6, min_row=1, max_row=len(stats.counts) + 1)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=len(stats.counts) + 1))
-    sheet.add_chart(chart, "J2")
-    steps = book.create_sheet("Steps")
-    steps.append(["Old", "New", "Brackets resolved", "Brackets added", "Options resolved"])
+        sheet.append(row)
+    last = len(stats.counts) + 1
+    # Brackets, Alternatives, Options (columns D to F) per draft, beside the table
+    sheet.chart = BarChart(
+        "Brackets and options per draft", columns=(4, 6), rows=(2, last), anchor=(len(COLUMNS) + 1, 1)
+    )
+    names = ("Old", "New", "Brackets resolved", "Brackets added", "Options resolved")
+    steps = book.sheet("Steps", [Column(name, 24 if n < 2 else 14) for n, name in enumerate(names)])
     for step in stats.steps:
-        steps.append(
-            [
-                safe_cell(step.old),
-                safe_cell(step.new),
-                step.brackets_resolved,
-                step.brackets_added,
-                step.options_resolved,
-            ]
-        )
-    for worksheet in book.worksheets:
-        for row in worksheet.iter_rows():
-            for item in row:
-                if isinstance(item.value, str):
-                    item.data_type = "s"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+        steps.append([step.old, step.new, step.brackets_resolved, step.brackets_added, step.options_resolved])
+    return book.to_bytes()
 
 
 def html_document(stats: Stats) -> str:

@@ -170,59 +170,30 @@ def csv_document(trace: Trace, *, bom: bool = False) -> bytes:
 
 
 def xlsx_document(trace: Trace) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from .spreadsheet import Column, Workbook
 
-    fills = {
-        "dropped": PatternFill("solid", fgColor="F8D7DA"),
-        "reworded": PatternFill("solid", fgColor="FFF2CC"),
-        "moved": PatternFill("solid", fgColor="DDEBF7"),
-        "restored": PatternFill("solid", fgColor="DDEBF7"),
-    }
+    fills = {"dropped": "F8D7DA", "reworded": "FFF2CC", "moved": "DDEBF7", "restored": "DDEBF7"}
     labels = [d.label for d in trace.history.drafts]
     book = Workbook()
-    sheet = book.active
-    sheet.title = "Trace"
-    sheet.append(["Phrase", *(safe_cell(label) for label in labels), "Status"])
-    for header in sheet[1]:
-        header.font = Font(bold=True)
-    for r, result in enumerate(trace.phrases, start=2):
+    sheet = book.sheet(
+        "Trace",
+        [Column("Phrase", 40), *(Column(label, 14) for label in labels), Column("Status", 50)],
+        frozen_columns=1,
+    )
+    status_column = len(labels) + 1
+    for result in trace.phrases:
+        colour = {status_column: fills[result.status]} if result.status in fills else None
         sheet.append(
-            [
-                safe_cell(result.phrase),
-                *(safe_cell(cell_text(result, d)) for d in range(len(labels))),
-                safe_cell(status_text(trace, result)),
-            ]
+            [result.phrase, *(cell_text(result, d) for d in range(len(labels))), status_text(trace, result)],
+            fills=colour,
         )
-        if result.status in fills:
-            sheet.cell(row=r, column=len(labels) + 2).fill = fills[result.status]
-    sheet.column_dimensions["A"].width = 40
-    for column in range(2, len(labels) + 2):
-        sheet.column_dimensions[get_column_letter(column)].width = 14
-    sheet.column_dimensions[get_column_letter(len(labels) + 2)].width = 50
-    sheet.freeze_panes = "B2"
-    places = book.create_sheet("Occurrences")
-    places.append(["Phrase", "Draft", "Paragraph", "Match", "Words", "Sentence"])
-    for header in places[1]:
-        header.font = Font(bold=True)
-    wrap = Alignment(vertical="top", wrap_text=True)
+    names = ("Phrase", "Draft", "Paragraph", "Match", "Words", "Sentence")
+    places = book.sheet("Occurrences", [Column(n, w) for n, w in zip(names, (36, 14, 10, 9, 36, 80), strict=True)])
     for result in trace.phrases:
         for d, found in enumerate(result.occurrences):
             for o in found:
-                places.append([safe_cell(v) for v in (result.phrase, labels[d], o.id, o.match, o.text, o.sentence)])
-                for item in places[places.max_row]:
-                    item.alignment = wrap
-    for letter, width in zip("ABCDEF", (36, 14, 10, 9, 36, 80), strict=True):
-        places.column_dimensions[letter].width = width
-    for worksheet in book.worksheets:  # text is never a formula
-        for row in worksheet.iter_rows():
-            for item in row:
-                if isinstance(item.value, str):
-                    item.data_type = "s"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+                places.append([result.phrase, labels[d], o.id, o.match, o.text, o.sentence])
+    return book.to_bytes()
 
 
 # -- where the CI formats (github.py, sarif.py, junit.py) report a dropped phrase -----

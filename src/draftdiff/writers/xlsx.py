@@ -5,10 +5,10 @@ rich text inside the cell, and a summary sheet."""
 from __future__ import annotations
 
 from . import markup
-from .spreadsheet import BOLD, DELETED, HEADER, INSERTED, TITLE, WRAPPED, Rich, Sheet, package
+from .spreadsheet import BOLD, EQUAL, MAX_CELL, PLAIN, TITLE, Column, Rich, Workbook
 from .table import Row
 from .table import columns as table_columns
-from .untrusted import cell, name_cell, text
+from .untrusted import name as safe_name
 
 _WIDTHS = {
     "Section": 24,
@@ -22,75 +22,52 @@ _WIDTHS = {
     "Comments": 40,
     "Brackets": 30,
 }
-_MAX_CELL = 32_000  # Excel's limit is 32,767 characters
 
 
-def _runs(segments: list[tuple[str, str]]) -> Rich:
+def runs(segments: list[tuple[str, str]]) -> Rich:
     """A marked cell's runs: what stays, what was deleted, what was inserted."""
-    runs: Rich = []
+    out: Rich = []
     for piece in markup.pieces(segments):
-        for chunk, op in ((piece.lead, "equal"), (piece.body, piece.op), (piece.trail, "equal")):
-            if not chunk:
-                continue
-            chunk = str(cell(chunk)) if not runs else text(chunk)
-            runs.append((chunk, {"delete": DELETED, "insert": INSERTED}.get(op, "equal")))
-    return runs
+        for chunk, op in ((piece.lead, EQUAL), (piece.body, piece.op), (piece.trail, EQUAL)):
+            if chunk:
+                out.append((chunk, op))
+    return out
 
 
-def _rich(segments: list[tuple[str, str]]):
-    """The same runs as openpyxl rich text, for the sheets still built with it."""
-    from openpyxl.cell.rich_text import CellRichText, TextBlock
-    from openpyxl.cell.text import InlineFont
-
-    runs = _runs(segments)
-    if not runs:
-        return ""
-    fonts = {DELETED: InlineFont(color="C00000", strike=True), INSERTED: InlineFont(color="007A33", u="single")}
-    return CellRichText(*(TextBlock(fonts[op], chunk) if op in fonts else chunk for chunk, op in runs))
-
-
-def document(comparison, rows: list[Row], *, with_findings: bool, progress=None) -> bytes:
-    columns = table_columns(with_findings=with_findings)
-    sheet = Sheet(
-        "Changes",
-        widths={number: _WIDTHS[name] for number, name in enumerate(columns, start=1)},
-        frozen_header=True,
-        filtered=True,
-    )
-    sheet.append(list(columns), style=HEADER)
-    width = len(columns)
+def change_sheet(book: Workbook, title: str, rows: list[Row], *, with_findings: bool, progress=None) -> None:
+    """The change table as a sheet: the columns of ``table.columns``, in their order."""
+    names = table_columns(with_findings=with_findings)
+    sheet = book.sheet(title, [Column(name, _WIDTHS[name]) for name in names])
     for row in rows:
-        values: list = [row.section, row.old, row.new, row.kind, row.old_text[:_MAX_CELL], row.new_text[:_MAX_CELL]]
-        values = [cell(value) for value in values]
-        values.append(_runs(row.segments))
+        values: list = [row.section, row.old, row.new, row.kind, row.old_text, row.new_text, runs(row.segments)]
         if with_findings:
-            values.append(cell("\n".join(row.finding_lines)))
-        values += [None] * (width - len(values))
-        comment_lines, bracket_lines = row.comment_lines, row.bracket_lines
-        if comment_lines:
-            values[width - 2] = cell("\n".join(comment_lines)[:_MAX_CELL])
-        if bracket_lines:
-            values[width - 1] = cell("\n".join(bracket_lines))
-        sheet.append(values, style=WRAPPED)
+            values.append("\n".join(row.finding_lines))
+        values.append("\n".join(row.comment_lines)[:MAX_CELL])
+        values.append("\n".join(row.bracket_lines))
+        sheet.append(values)
         if progress:
             progress()
 
-    summary = Sheet("Summary", widths={1: 14, 2: 24, 3: 50})
+
+def document(comparison, rows: list[Row], *, with_findings: bool, progress=None) -> bytes:
+    book = Workbook()
+    change_sheet(book, "Changes", rows, with_findings=with_findings, progress=progress)
+    summary = book.sheet("Summary", [Column("", 14), Column("", 24), Column("", 50), Column("", 12)], header=False)
     old, new = comparison.old, comparison.new
     summary.append(["draftdiff comparison"], style=TITLE)
-    summary.append([])
+    summary.append([], style=PLAIN)
     summary.append(["", "Label", "File", "Paragraphs"], style=BOLD)
-    summary.append(["Old", cell(old.label), cell(str(old.source)), len(old.paragraphs)])
-    summary.append(["New", cell(new.label), cell(str(new.source)), len(new.paragraphs)])
-    summary.append([])
+    summary.append(["Old", old.label, str(old.source), len(old.paragraphs)])
+    summary.append(["New", new.label, str(new.source), len(new.paragraphs)])
+    summary.append([], style=PLAIN)
     summary.append(["Change", "Count"], style=BOLD)
     for key, value in comparison.summary.items():
-        summary.append([key, value])
+        summary.append([key, value], style=PLAIN)
     by_author = comparison.comments_by_author
     if by_author["old"] or by_author["new"]:
-        summary.append([])
+        summary.append([], style=PLAIN)
         summary.append(["Comments", "Author", "Count"], style=BOLD)
         for label, counts in ((old.label, by_author["old"]), (new.label, by_author["new"])):
             for author, count in sorted(counts.items(), key=lambda kv: -kv[1]):
-                summary.append([cell(label), name_cell(author), count])
-    return package([sheet, summary])
+                summary.append([label, safe_name(author), count])
+    return book.to_bytes()
