@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from ..document.model import Draft
 
@@ -19,6 +20,11 @@ def dumps(document: dict) -> str:
 
 
 def _layout(value: object, depth: int) -> str:
+    if isinstance(value, Iterator) and depth < _LAID_OUT_LEVELS:
+        # a list given as a generator: each item is encoded as it is made, so
+        # a long list never stands in memory as objects and as text at once
+        items = [inner + _layout(item, depth + 1) for inner in ["  " * (depth + 1)] for item in value]
+        return "[\n" + ",\n".join(items) + "\n" + "  " * depth + "]" if items else "[]"
     if depth >= _LAID_OUT_LEVELS or not value or not isinstance(value, dict | list):
         return _compact(value)
     inner = "  " * (depth + 1)
