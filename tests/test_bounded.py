@@ -194,3 +194,87 @@ def test_utf16_without_a_bom_is_one_clear_line(tmp_path):
     result = run_cli("refs", str(path), "--on", "rev1", cwd=SAMPLES)
     assert result.returncode == 2 and result.stderr.count("\n") == 1
     assert "UTF-16" in result.stderr and "save the comments as UTF-8" in result.stderr
+
+
+# -- brackets: stats, parse, compare -------------------------------------------------------
+
+
+def test_deeply_nested_brackets_are_counted_all_and_listed_to_the_depth_cap(tmp_path):
+    from draftdiff.document import brackets
+
+    nested = "[" * 5000 + "x" + "]" * 5000
+    found = brackets.scan(f"Parties shall {nested} act.")
+    assert len(found.spans) == brackets.MAX_DEPTH and max(s.depth for s in found.spans) == brackets.MAX_DEPTH
+    assert sum(len(s.text) for s in found.spans) < brackets.MAX_DEPTH * 10_001
+    assert brackets.counts([f"Parties shall {nested} act."]).brackets == 5000
+    path = tmp_path / "nested.txt"
+    path.write_text(f"Title\n\n1. Parties shall {nested} act.\n\n2. Other text.\n", encoding="utf-8")
+    result = run_cli("parse", str(path), "--format", "json")
+    assert result.returncode == 0 and len(result.stdout) < 400_000  # 20,000 nested wrote 1 GB
+    assert "1 paragraph with brackets nested more than 16 deep" in result.stderr
+    stats = run_cli("stats", str(path), str(path), "--format", "json")
+    assert stats.returncode == 0 and '"brackets": 5000' in stats.stdout
+
+
+def test_bracket_pairs_beyond_the_cap_are_counted_not_listed(tmp_path, monkeypatch):
+    from draftdiff.document import brackets
+    from draftdiff.readers import load
+
+    monkeypatch.setattr(brackets, "MAX_SPANS", 5)
+    text = "Parties " + " and ".join(f"[w{k}]" for k in range(12)) + " act."
+    found = brackets.scan(text)
+    assert [s.text for s in found.spans] == [f"w{k}" for k in range(5)]
+    assert brackets.counts([text]).brackets == 12
+    path = tmp_path / "many.txt"
+    path.write_text(f"Title\n\n1. {text}\n", encoding="utf-8")
+    assert [str(w) for w in load(path).warnings] == [
+        "1 paragraph with more than 5 bracket pairs: the first 5 are listed, all are counted"
+    ]
+
+
+def test_the_context_of_every_bracket_is_what_reading_the_text_around_it_says():
+    from draftdiff.diff.brackets import _Context, _context_words
+
+    rng = random.Random(2)
+    for _ in range(400):
+        tokens = rng.choices(["[", "]", "a", "b", "cc", ","], k=rng.randint(0, 30))
+        text = "".join(t if t in "[]," else f" {t} " for t in tokens)
+        context = _Context(text)
+        for place in [k for k in range(len(text) + 1) if k == 0 or not text[k - 1 : k + 1].isalnum()]:
+            before, after = _context_words(text[:place]), _context_words(text[place:])
+            for count in (1, 2, 3):
+                assert context.before(place, count) == (before[-count:], bool(before))
+                assert context.after(place, count) == (after[:count], bool(after))
+
+
+class _CountingTokens:
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.read = 0
+
+    def finditer(self, text: str):
+        self.read += len(text)
+        return self.pattern.finditer(text)
+
+    def findall(self, text: str):
+        self.read += len(text)
+        return self.pattern.findall(text)
+
+
+def test_thousands_of_brackets_in_one_change_are_resolved_reading_the_text_once(monkeypatch):
+    from types import SimpleNamespace
+
+    from draftdiff.diff import brackets as resolution
+
+    counting = _CountingTokens(resolution._CONTEXT_TOKEN_RE)
+    monkeypatch.setattr(resolution, "_CONTEXT_TOKEN_RE", counting)
+    old = draft_from_text(
+        "T\n\n1. Parties " + " ".join(f"[a{k}] [b{k}] x{k}" for k in range(450)) + " act.\n", "o"
+    ).paragraphs[0]
+    new = draft_from_text("T\n\n1. Parties " + " ".join(f"a{k} x{k}" for k in range(450)) + " act.\n", "n").paragraphs[
+        0
+    ]
+    found = resolution.resolutions(SimpleNamespace(old=[old], new=[new], option_totals=None))
+    assert [f["new"] for f in found] == [f"a{k}" for k in range(450)]
+    assert {f["resolution"] for f in found} == {"kept"}
+    assert counting.read <= 2 * len(old.text)  # each bracket read its whole text twice before
