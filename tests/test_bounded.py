@@ -278,3 +278,51 @@ def test_thousands_of_brackets_in_one_change_are_resolved_reading_the_text_once(
     assert [f["new"] for f in found] == [f"a{k}" for k in range(450)]
     assert {f["resolution"] for f in found} == {"kept"}
     assert counting.read <= 2 * len(old.text)  # each bracket read its whole text twice before
+
+
+# -- DOCX comments: parse and export ---------------------------------------------------------
+
+
+def _commented_docx(path, count: int, words: str = "Parties shall cooperate.") -> None:
+    from draftdiff.writers.wordml import DocxWriter, Para, Run
+
+    writer = DocxWriter(title="Draft")
+    ids = [writer.comment(f"Author {k % 7}", f"Comment number {k}", "2030-01-01T00:00:00Z") for k in range(count)]
+    writer.add(Para([Run("Draft")], style="Title"))
+    writer.add(Para([Run("1. " + words)], comments=ids))
+    writer.add(Para([Run("2. Other text.")]))
+    path.write_bytes(writer.to_bytes())
+
+
+def test_thousands_of_comments_on_one_paragraph_are_read_each_once(tmp_path, monkeypatch):
+    from draftdiff.readers import docx as docx_reader
+    from draftdiff.readers import load
+
+    monkeypatch.setattr(docx_reader, "_OPEN_RANGES", 10)
+    path = tmp_path / "many.docx"
+    _commented_docx(path, 3000)
+    draft = load(path)
+    (commented,) = [p for p in draft.paragraphs if p.comments]
+    assert [c.text for c in commented.comments] == [f"Comment number {k}" for k in range(3000)]
+    assert [w for w in map(str, draft.warnings) if "comment ranges" in w] == [
+        "more than 10 comment ranges open at once: the words 2,990 more comments stand on are not read "
+        "(the comments are)"
+    ]
+    anchors = [c["anchor"] for c in draft.comments]
+    assert anchors[:10] == ["1. Parties shall cooperate."] * 10 and set(anchors[10:]) == {""}
+
+
+def test_an_export_carries_thousands_of_comments_on_one_paragraph(tmp_path):
+    import zipfile
+
+    old, new = tmp_path / "old.docx", tmp_path / "new.docx"
+    _commented_docx(old, 2000)
+    _commented_docx(new, 0, "Parties should cooperate.")
+    out = tmp_path / "redline.docx"
+    result = run_cli("export", str(old), str(new), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(out) as package:
+        body = package.read("word/document.xml").decode()
+        comments = package.read("word/comments.xml").decode()
+    assert body.count("<w:commentRangeStart") == 2000 and body.count("<w:commentReference") == 2000
+    assert comments.count("Comment number") == 2000
