@@ -326,3 +326,29 @@ def test_an_export_carries_thousands_of_comments_on_one_paragraph(tmp_path):
         comments = package.read("word/comments.xml").decode()
     assert body.count("<w:commentRangeStart") == 2000 and body.count("<w:commentReference") == 2000
     assert comments.count("Comment number") == 2000
+
+
+# -- phrases: trace ---------------------------------------------------------------------------
+
+
+def test_a_long_periodic_phrase_is_traced_with_an_automaton_built_in_linear_time(monkeypatch):
+    import ahocorasick_rs
+
+    from draftdiff.negotiation.trace import trace
+
+    built = []
+    real = ahocorasick_rs.AhoCorasick
+
+    def spy(patterns, **options):
+        built.append(options)
+        return real(patterns, **options)
+
+    monkeypatch.setattr(ahocorasick_rs, "AhoCorasick", spy)
+    periodic = " ".join(["ab"] * 3000)
+    text = f"Title\n\n1. Parties shall {periodic} act.\n\n2. Other text.\n"
+    drafts = [draft_from_text(text, "a"), draft_from_text(text.replace("shall", "should"), "b")]
+    phrase = " ".join(["ab"] * 2500)  # 7,500 characters; 100,000 took 25 s to build as a DFA
+    found = trace(history(drafts, ["a", "b"]), [phrase, "other text", "shall ab ab"])
+    assert built and built[0]["implementation"] == ahocorasick_rs.Implementation.ContiguousNFA
+    statuses = {t.phrase[:11]: t.status for t in found.phrases}
+    assert statuses == {"ab ab ab ab": "kept", "other text": "kept", "shall ab ab": "dropped"}
