@@ -80,10 +80,14 @@ def test_a_limited_search_finds_exactly_the_first_citations():
             assert citations.find_citations(text, limit=limit) == everything[: limit + 1]
 
 
-def test_a_long_list_after_one_keyword_is_read_in_bounded_pieces():
-    listed = "paras " + ", ".join(str(k % 60 + 1) for k in range(1200))
+def test_a_list_after_one_keyword_is_read_to_its_cap_with_a_warning(two_drafts):
+    listed = "paras " + ", ".join(str(k % 59 + 1) for k in range(1200))
     found = citations.find_citations(listed)
-    assert max(len(c.parts) for c in found) == citations.MAX_LISTED
+    assert [len(c.parts) for c in found] == [citations.MAX_LISTED]
+    result = refs(two_drafts, [Comment(4, listed)], on=0)
+    assert result.warnings == [
+        'comment 4 lists more than 500 paragraph numbers after one "paras": the numbers after the 500th are not read'
+    ]
 
 
 class _CountingPattern:

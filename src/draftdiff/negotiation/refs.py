@@ -29,8 +29,8 @@ from pathlib import Path
 from rapidfuzz.distance import Indel
 
 from ..diff.wording import diff
+from ..document.citations import MAX_LISTED, Citation, external_after, external_before, find_citations, resolve
 from ..document.citations import ORD as _ORD
-from ..document.citations import Citation, external_after, external_before, find_citations, resolve
 from ..document.model import Kind
 from ..document.numbering import canonical_id
 from ..errors import DraftDiffError, InputError
@@ -443,6 +443,11 @@ def refs(
                 f"comment {comment.index} cites paragraphs more than {MAX_CITATIONS:,} times: "
                 f"only its first {MAX_CITATIONS:,} references are followed"
             )
+        if any(_listed(span) >= MAX_LISTED for span in spans):
+            warnings.append(
+                f"comment {comment.index} lists more than {MAX_LISTED:,} paragraph numbers after one "
+                f'"paras": the numbers after the {MAX_LISTED:,}th are not read'
+            )
         before = _NamedBefore(comment.text, mentions)
         found_here: list[Reference] = []
         for span in spans:
@@ -455,6 +460,11 @@ def refs(
             found_here.append(reference)
         proposals += _proposals(follow, comment, found_here, warnings)
     return Refs(history, on, to, comments, references, proposals, warnings)
+
+
+def _listed(span: Citation) -> int:
+    """How many numbers a citation lists ("paras 12 to 14 and 16": three)."""
+    return sum(2 if kind == "range" else 1 for kind, _ in span.parts if kind in ("id", "range"))
 
 
 class _Follow:
