@@ -356,3 +356,10 @@ def test_a_long_periodic_phrase_is_traced_with_an_automaton_built_in_linear_time
     assert built and built[0]["implementation"] == ahocorasick_rs.Implementation.ContiguousNFA
     statuses = {t.phrase[:11]: t.status for t in found.phrases}
     assert statuses == {"ab ab ab ab": "kept", "other text": "kept", "shall ab ab": "dropped"}
+
+
+def test_free_text_comments_in_utf16_are_read(tmp_path):
+    path = tmp_path / "thread.txt"
+    path.write_bytes("From: Delegation X\nWe support para 12 – “firmly”.\n".encode("utf-16"))
+    (comment,) = read_comments(path)
+    assert (comment.author, comment.text) == ("Delegation X", "We support para 12 – “firmly”.")
