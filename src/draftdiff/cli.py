@@ -477,7 +477,7 @@ def refs(
         author_from=author_from,
     )
     loaded, found_comments = _run(lambda: command.load(request, _notify))
-    view = _run(lambda: command.run(request, loaded, found_comments))
+    view = _run(lambda: command.run(request, loaded, found_comments, _notify))
     inputs = (comments, *(Path(d.source) for d in loaded.drafts))
     summary = _count(len(view.refs.references), "reference")
     _deliver_result(view, "refs", format, output, inputs, summary, no_color=no_color, pager=pager)

@@ -40,13 +40,13 @@ def load(request: RefsRequest, notify: Notify = quiet) -> tuple[Loaded, list[Sta
     if pattern and request.comments.suffix.lower() == ".csv" and "author" not in columns:
         try:  # a column of the CSV, when it has one of that name
             comments = read_comments(
-                request.comments, separator=request.separator, columns={**columns, "author": pattern}
+                request.comments, separator=request.separator, columns={**columns, "author": pattern}, notify=notify
             )
             pattern = None
         except DraftDiffError:
             comments = None  # no such column: a pattern
     if comments is None:
-        comments = read_comments(request.comments, separator=request.separator, columns=columns)
+        comments = read_comments(request.comments, separator=request.separator, columns=columns, notify=notify)
     if pattern:
         comments = authors_from(comments, pattern)
     loaded = read_drafts(entries, request.drafts, notify)
@@ -64,7 +64,7 @@ def _index(loaded: Loaded, word: str | None, default: int) -> int:
     return found
 
 
-def run(request: RefsRequest, loaded: Loaded, comments: list[StakeholderComment]) -> RefsView:
+def run(request: RefsRequest, loaded: Loaded, comments: list[StakeholderComment], notify: Notify = quiet) -> RefsView:
     from ..negotiation.history import history, history_of_one
     from ..negotiation.refs import names_of, refs
 
@@ -86,4 +86,6 @@ def run(request: RefsRequest, loaded: Loaded, comments: list[StakeholderComment]
         draft_names=names_of(loaded.entries),
         threshold=request.threshold,
     )
+    for line in found.warnings:
+        notify(f"warning: {line}")
     return RefsView(found)

@@ -27,6 +27,13 @@ _INLINE_OPTION_RE = re.compile(r"(?:^|[\s;\[])(?P<label>Option\s+(?:\d{1,2}|[A-Z
 _PLACEHOLDER_RE = re.compile(r"^\s*(?:…|\.\.\.|x|X|\*?placeholder\b.*|)\s*$", re.I | re.S)
 _WORD_RE = re.compile(r"[^\W_]+")
 _BRACKET_RE = re.compile(r"[\[\]]")
+# Spans nested deeper than this are paired and counted but not listed: each
+# span holds the text inside it, so 40,000 nested brackets listed 40,000
+# copies of the paragraph (3.9 GB). Real negotiating texts nest three or four deep.
+MAX_DEPTH = 16
+# Pairs listed per paragraph (the first, in reading order): the most bracketed
+# real paragraphs hold a few dozen, and what reads the spans stays linear.
+MAX_SPANS = 1_000
 _BRACKET_SPLIT_RE = re.compile(r"([\[\]])")
 
 
@@ -108,9 +115,10 @@ def scan(text: str) -> Brackets:
                 out.unbalanced += 1
                 continue
             start = stack.pop()
-            spans.append(Span(start, index + 1, len(stack) + 1, text[start + 1 : index]))
+            if len(stack) < MAX_DEPTH:
+                spans.append(Span(start, index + 1, len(stack) + 1, text[start + 1 : index]))
     out.unbalanced += len(stack)
-    out.spans = sorted(spans, key=lambda s: s.start)
+    out.spans = sorted(spans, key=lambda s: s.start)[:MAX_SPANS]
     for span in out.spans:
         if _PLACEHOLDER_RE.match(span.text):
             out.placeholders.append(span)
@@ -178,18 +186,36 @@ class Counts:
 def unbalanced(texts: list[str]) -> int:
     """Square brackets without a partner, paired over the whole draft as
     :func:`counts` pairs them: the reader's warning needs no more than this."""
-    depth = lone_closers = 0
+    return problems(texts)[0]
+
+
+def problems(texts: list[str]) -> tuple[int, int, int]:
+    """The reader's warnings, in one pass: brackets without a partner (paired
+    over the whole draft as :func:`counts` pairs them), and the paragraphs
+    whose brackets :func:`scan` does not all list: nested deeper than
+    MAX_DEPTH, or more than MAX_SPANS pairs."""
+    depth = lone_closers = too_deep = too_many = 0
     for text in texts:
         if "[" not in text and "]" not in text:
             continue
+        local = pairs = 0  # the nesting inside this paragraph and its pairs, as scan sees them
+        deep = False
         for bracket in _BRACKET_RE.findall(text):
             if bracket == "[":
                 depth += 1
-            elif depth:
-                depth -= 1
+                local += 1
             else:
-                lone_closers += 1
-    return lone_closers + depth
+                if depth:
+                    depth -= 1
+                else:
+                    lone_closers += 1
+                if local:
+                    deep = deep or local > MAX_DEPTH
+                    pairs += local <= MAX_DEPTH
+                    local -= 1
+        too_deep += deep
+        too_many += pairs > MAX_SPANS
+    return lone_closers + depth, too_deep, too_many
 
 
 def carried(texts: list[str], headings: frozenset[int] = frozenset()) -> list[tuple[int, int]]:

@@ -314,15 +314,30 @@ def _load(path: Path, *, label: str | None, options: ReadOptions | None) -> Draf
         format="markdown" if fmt == "markdown" else fmt,
         **extra,
     )
-    from ..document.brackets import unbalanced as unbalanced_brackets
+    from ..document.brackets import MAX_DEPTH, MAX_SPANS
+    from ..document.brackets import problems as bracket_problems
 
-    # the count alone: compare and check never need the full bracket counts
-    unbalanced = unbalanced_brackets(draft.bracket_texts())
+    # the counts alone: compare and check never need the full bracket counts
+    unbalanced, too_deep, too_many = bracket_problems(draft.bracket_texts())
     if unbalanced:
         draft.warnings.append(
             ReadWarning(
                 f"{unbalanced} square bracket{'s' if unbalanced > 1 else ''} without a partner "
                 "(an opening bracket never closed, or a closing one never opened)"
+            )
+        )
+    if too_deep:
+        draft.warnings.append(
+            ReadWarning(
+                f"{too_deep} paragraph{'s' if too_deep > 1 else ''} with brackets nested more than {MAX_DEPTH} deep: "
+                "the inner ones are counted, not listed"
+            )
+        )
+    if too_many:
+        draft.warnings.append(
+            ReadWarning(
+                f"{too_many} paragraph{'s' if too_many > 1 else ''} with more than {MAX_SPANS:,} bracket pairs: "
+                f"the first {MAX_SPANS:,} are listed, all are counted"
             )
         )
     return draft

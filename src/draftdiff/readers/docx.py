@@ -75,6 +75,7 @@ class _Para:
     parts: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
+    comment_ids: set[str] = field(default_factory=set)  # the same ids, for a membership test in constant time
     style: str | None = None
     num_id: str | None = None
     ilvl: int | None = None
@@ -87,6 +88,11 @@ class _Para:
     @property
     def text(self) -> str:
         return "".join(self.parts)
+
+    def add_comment(self, cid: str) -> None:
+        if cid not in self.comment_ids:
+            self.comment_ids.add(cid)
+            self.comments.append(cid)
 
 
 class DocxReader:
@@ -120,6 +126,9 @@ class DocxReader:
         self.paragraph_count = 0
         # comment id -> the words its range spans so far (capped: ranges may nest by thousands)
         self.open_ranges: dict[str, list[str]] = {}
+        self.filling: dict[str, list[str]] = {}  # the open ranges still under _ANCHOR_CHARS
+        self.range_chars: dict[str, int] = {}
+        self.ranges_left = 0  # comment ranges opened beyond _OPEN_RANGES: their anchors are not read
         self.anchors: dict[str, str] = {}
         self.elements: dict[int, etree._Element] = {}  # paragraph index -> its w:p
 
@@ -216,7 +225,7 @@ class DocxReader:
         self.paragraph_count += 1
         para = _Para(index=self.paragraph_count, in_table=in_table)
         self.elements[para.index] = element
-        for words in self.open_ranges.values():
+        for words in self.filling.values():
             if words and not words[-1].isspace():
                 words.append(" ")  # a range over several paragraphs
         ppr = element.find(f"{W}pPr")
@@ -257,21 +266,34 @@ class DocxReader:
                     self._inline(content, para)
             elif tag in (f"{W}commentRangeStart", f"{W}commentReference"):
                 cid = child.get(f"{W}id")
-                if cid is not None and cid not in para.comments:
-                    para.comments.append(cid)
-                if cid is not None and tag == f"{W}commentRangeStart" and len(self.open_ranges) < _OPEN_RANGES:
-                    self.open_ranges.setdefault(cid, [])
+                if cid is not None:
+                    para.add_comment(cid)
+                if cid is not None and tag == f"{W}commentRangeStart" and cid not in self.open_ranges:
+                    if len(self.open_ranges) < _OPEN_RANGES:
+                        self.open_ranges[cid] = self.filling[cid] = []
+                        self.range_chars[cid] = 0
+                    else:
+                        self.ranges_left += 1
             elif tag == f"{W}commentRangeEnd":
                 cid = child.get(f"{W}id")
                 if cid is not None and cid in self.open_ranges:
+                    self.filling.pop(cid, None)
+                    self.range_chars.pop(cid, None)
                     self.anchors[cid] = clean_text("".join(self.open_ranges.pop(cid)))
 
     def _text(self, para: _Para, text: str) -> None:
         """Body text: into the paragraph and into every comment range open over it."""
         para.parts.append(text)
-        for words in self.open_ranges.values():
-            if sum(map(len, words)) < _ANCHOR_CHARS:
-                words.append(text)
+        if not text or not self.filling:
+            return
+        full = []
+        for cid, words in self.filling.items():
+            words.append(text)
+            self.range_chars[cid] += len(text)
+            if self.range_chars[cid] >= _ANCHOR_CHARS:
+                full.append(cid)
+        for cid in full:  # enough words to show: no more are gathered for it
+            del self.filling[cid]
 
     def _hidden(self) -> bool:
         return "instr" in self.fields
@@ -333,8 +355,8 @@ class DocxReader:
                 self._note(child, kind, para)
             elif tag == f"{W}commentReference":
                 cid = child.get(f"{W}id")
-                if cid is not None and cid not in para.comments:
-                    para.comments.append(cid)
+                if cid is not None:
+                    para.add_comment(cid)
 
     def _field_char(self, element: etree._Element) -> None:
         kind = element.get(f"{W}fldCharType")
@@ -530,6 +552,11 @@ def read(path: Path, data: bytes, *, revisions: str = "accept") -> ReadResult:
                 notes=para.notes,
                 bullet=bullet,
             )
+        )
+    if reader.ranges_left:
+        reader.warnings.append(
+            f"more than {_OPEN_RANGES:,} comment ranges open at once: the words {reader.ranges_left:,} "
+            "more comments stand on are not read (the comments are)"
         )
     return ReadResult(
         blocks=blocks,

@@ -439,12 +439,12 @@ class _Marker:
     # -- comments of the old draft -----------------------------------------------
     def _comment_on(self, element: etree._Element, comments: list[Comment]) -> None:
         label = self.comparison.old.label
+        ppr = element.find(f"{W}pPr")  # once: a find per comment read every mark added before it
         for comment in comments:
             cid = self.next_id
             self.next_id += 1
             start = etree.Element(f"{W}commentRangeStart")
             start.set(f"{W}id", str(cid))
-            ppr = element.find(f"{W}pPr")
             if ppr is not None:
                 ppr.addnext(start)
             else:

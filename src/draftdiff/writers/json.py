@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
 from ..document.model import Draft
 from .untrusted import tree
@@ -25,18 +26,29 @@ _ESCAPES = ("\\u00", "\\b", "\\f", "\\r")
 
 def dumps(document: dict) -> str:
     """The document laid out; its strings given untrusted.text's treatment."""
-    out = _layout(document, 0) + "\n"
+    return _layout(document, 0) + "\n"
+
+
+def _encoded(value: object) -> str:
+    """One value in compact JSON, given untrusted.text's treatment where it needs it:
+    piece by piece, so that a list given as a generator is still read once."""
+    out = _compact(value)
     if any(escape in out for escape in _ESCAPES) or (not out.isascii() and _RAW_RE.search(out)):
-        out = _layout(tree(document), 0) + "\n"
+        out = _compact(tree(value))
     return out
 
 
 def _layout(value: object, depth: int) -> str:
+    if isinstance(value, Iterator) and depth < _LAID_OUT_LEVELS:
+        # a list given as a generator: each item is encoded as it is made, so
+        # a long list never stands in memory as objects and as text at once
+        items = [inner + _layout(item, depth + 1) for inner in ["  " * (depth + 1)] for item in value]
+        return "[\n" + ",\n".join(items) + "\n" + "  " * depth + "]" if items else "[]"
     if depth >= _LAID_OUT_LEVELS or not value or not isinstance(value, dict | list):
-        return _compact(value)
+        return _encoded(list(value) if isinstance(value, Iterator) else value)
     inner = "  " * (depth + 1)
     if isinstance(value, dict):
-        items = [f"{inner}{_compact(str(key))}: {_layout(item, depth + 1)}" for key, item in value.items()]
+        items = [f"{inner}{_encoded(str(key))}: {_layout(item, depth + 1)}" for key, item in value.items()]
         return "{\n" + ",\n".join(items) + "\n" + "  " * depth + "}"
     items = [inner + _layout(item, depth + 1) for item in value]
     return "[\n" + ",\n".join(items) + "\n" + "  " * depth + "]"

@@ -149,7 +149,7 @@ def terminal_text(refs: Refs, *, no_color: bool, width: int) -> str:
 def json_document(refs: Refs) -> str:
     from .json import dumps
 
-    return dumps(refs.to_json())
+    return dumps(refs.to_json(lazy=True))
 
 
 def csv_document(refs: Refs, *, bom: bool = False) -> bytes:
