@@ -242,7 +242,10 @@ def drafts(
 
         _emit(str(writer("json", "drafts").render(listing, WriteOptions())))
     else:
-        _show(listing, "drafts")
+        import shutil
+
+        # piped, every column whole (a line per draft for grep), not fitted to an 80-column guess
+        _show(listing, "drafts", width=shutil.get_terminal_size().columns if sys.stdout.isatty() else 1000)
     if not listing.all_readable:
         raise typer.Exit(2)
 
@@ -741,7 +744,7 @@ def _show(result, kind: str, *, no_color: bool = False, pager: bool = False, **e
     forced = bool(os.environ.get("FORCE_COLOR"))
     plain = no_color or bool(os.environ.get("NO_COLOR")) or not (tty or forced)
     size = shutil.get_terminal_size()
-    options = WriteOptions(no_color=plain, width=size.columns, **extra)
+    options = WriteOptions(**{"no_color": plain, "width": size.columns, **extra})
     text = str(_run(lambda: writer("terminal", kind).render(result, options)))
     if tty and pager and text.count("\n") >= size.lines - 1:
         import pydoc
