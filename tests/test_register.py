@@ -240,3 +240,31 @@ def test_drafts_piped_keeps_every_column_whole(tmp_path):
     assert result.returncode == 0
     assert "…" not in result.stdout
     assert f"{long}.txt" in result.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_looking_for_our_mark_never_opens_a_fifo(tmp_path):
+    import signal
+
+    write_drafts(tmp_path, ["rev1", "rev2"])
+    os.mkfifo(tmp_path / "pipe.md")
+    os.mkfifo(tmp_path / "pipe.docx")
+    config(tmp_path, '[drafts]\nrev1 = "rev1.txt"\nrev2 = "rev2.txt"\npipe = "pipe.md"\npipe2 = "pipe.docx"\n')
+
+    class Blocked(Exception):
+        """Not an OSError: nothing on the way may take it for a read failure."""
+
+    def hang(signum, frame):
+        raise Blocked("blocked on a FIFO")
+
+    signal.signal(signal.SIGALRM, hang)
+    signal.setitimer(signal.ITIMER_REAL, 20, 1)  # again each second: every blocked open is broken off
+    try:
+        listing = json.loads(run_cli("drafts", "-f", "json", cwd=tmp_path).stdout)
+        (tmp_path / "draftdiff.toml").unlink()
+        folder = json.loads(run_cli("drafts", "-f", "json", cwd=tmp_path).stdout)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    assert [d["readable"] for d in listing["drafts"]] == [True, True, False, False]
+    assert [d["name"] for d in folder["drafts"]] == ["rev1", "rev2"]

@@ -146,6 +146,8 @@ def output_kind(path: Path) -> str | None:
     a file that cannot be read included (its reader will say why)."""
     suffix = path.suffix.lower()
     try:
+        if suffix not in (".docx", ".md", ".markdown") or not path.is_file():  # a FIFO would block the open
+            return None
         if suffix == ".docx":
             return "a DOCX draftdiff wrote (a redline or a proposal)" if _docx_is_ours(path) else None
         if suffix in (".md", ".markdown"):

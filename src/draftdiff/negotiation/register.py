@@ -59,6 +59,7 @@ class DraftEntry:
         return name_key(word) in self.keys()
 
     def keys(self) -> set[str]:
+        """Every word this draft answers to, as compared."""
         return {name_key(self.name), name_key(self.label), *(name_key(a) for a in self.aliases)}
 
     def to_json(self) -> dict:
@@ -102,7 +103,10 @@ def _check_collisions(entries: list[DraftEntry], config: Config) -> None:
         for role, word in words:
             key = name_key(word)
             if not key:
-                raise config.error(f"[drafts] {entry.name}: the {role} {word!r} has no letter or digit")
+                raise config.error(
+                    f"[drafts] {entry.name}: the {role} {word!r} has no letter or digit",
+                    line=line_of(config.path, entry.name),
+                )
             other = owner.get(key)
             if other is not None and other[0].name != entry.name:
                 first, first_role, first_word = other
