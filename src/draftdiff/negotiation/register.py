@@ -25,6 +25,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -56,9 +57,9 @@ class DraftEntry:
 
     def answers_to(self, word: str) -> bool:
         """Whether a name as a user writes it ("rev3", "Rev 3", "Rev.3") means this draft."""
-        return name_key(word) in self.keys()
+        return name_key(word) in self.lookup_keys()
 
-    def keys(self) -> set[str]:
+    def lookup_keys(self) -> set[str]:
         """Every word this draft answers to, as compared."""
         return {name_key(self.name), name_key(self.label), *(name_key(a) for a in self.aliases)}
 
@@ -82,16 +83,28 @@ def name_key(word: str) -> str:
 def find(entries: list[DraftEntry], word: str) -> int | None:
     """The place of the draft a user names: an exact name first, then a name
     written otherwise ("Rev_3"), then a label or an alias."""
-    tests = (
-        lambda e: e.name == word,
-        lambda e: name_key(e.name) == name_key(word),
-        lambda e: e.answers_to(word),
-    )
-    for test in tests:
-        found = next((k for k, entry in enumerate(entries) if test(entry)), None)
-        if found is not None:
-            return found
-    return None
+    return finder(entries)(word)
+
+
+def finder(entries: list[DraftEntry]) -> Callable[[str], int | None]:
+    """:func:`find` for many words: the register indexed once."""
+    exact: dict[str, int] = {}
+    by_name: dict[str, int] = {}
+    by_any: dict[str, int] = {}
+    for place, entry in enumerate(entries):
+        exact.setdefault(entry.name, place)
+        by_name.setdefault(name_key(entry.name), place)
+        for key in entry.lookup_keys():
+            by_any.setdefault(key, place)
+
+    def look(word: str) -> int | None:
+        key = name_key(word)
+        for table, wanted in ((exact, word), (by_name, key), (by_any, key)):
+            if wanted in table:
+                return table[wanted]
+        return None
+
+    return look
 
 
 def _check_collisions(entries: list[DraftEntry], config: Config) -> None:
@@ -327,8 +340,9 @@ def choose(entries: list[DraftEntry], words: list[str]) -> list[DraftEntry]:
     if not words:
         return list(entries)
     out = []
+    look = finder(entries)
     for word in words:
-        place = find(entries, word)
+        place = look(word)
         found = entries[place] if place is not None else None
         if found is None:
             path = Path(word)
