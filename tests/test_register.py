@@ -268,3 +268,15 @@ def test_looking_for_our_mark_never_opens_a_fifo(tmp_path):
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
     assert [d["readable"] for d in listing["drafts"]] == [True, True, False, False]
     assert [d["name"] for d in folder["drafts"]] == ["rev1", "rev2"]
+
+
+def test_parse_text_output_is_known_by_its_form_and_a_bracketed_draft_is_not(tmp_path):
+    write_drafts(tmp_path)
+    parsed = run_cli("parse", "rev3.txt", "--format", "text", cwd=tmp_path).stdout
+    (tmp_path / "rev3 parsed.txt").write_text(parsed, encoding="utf-8")
+    # a draft with bracketed text throughout is still a draft
+    bracketed = "Declaration\n\n" + "\n\n".join(f"[{n}. The Parties [shall] cooperate.]" for n in range(1, 9))
+    (tmp_path / "rev4.txt").write_text(bracketed + "\n[Alt] one line in the form\n", encoding="utf-8")
+    listing = json.loads(run_cli("drafts", "-f", "json", cwd=tmp_path).stdout)
+    assert [d["name"] for d in listing["drafts"]] == [*STAGES, "rev4"]
+    assert listing["left_out"] == ["rev3 parsed.txt"]

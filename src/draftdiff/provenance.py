@@ -7,8 +7,11 @@ Word and LibreOffice write their own name there when a person saves the
 file, which is then a draft of theirs), and a Markdown document opens with an
 HTML comment that says so (invisible where Markdown is shown). The writer
 registry stamps every DOCX and Markdown output (:func:`stamped`), the register
-asks :func:`output_kind` of each candidate draft. JSON outputs carry their
-``"schema": "draftdiff.…"``, the other formats are not read as drafts.
+asks :func:`output_kind` of each candidate draft. ``parse --format text``
+keeps its one-paragraph-a-line form unmarked, and is known by that form:
+every line an id in brackets and the paragraph (read back, it would be a
+garbled draft). JSON outputs carry their ``"schema": "draftdiff.…"``, the
+other formats are not read as drafts.
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ _MAX_PART = 1024 * 1024  # app.xml is a few hundred bytes; a bigger one is repla
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 _MARKDOWN_RE = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<!--\s*written by draftdiff\b")
 _APPLICATION_RE = re.compile(rb"<(?:[\w.-]+:)?Application>\s*draftdiff\s*<")
+# a line of ``parse --format text``: "[Art6.3(a)] (a) text", or a note under it: "    [^1] text"
+_PARSED_LINE_RE = re.compile(r"\[[^\]\s]{1,60}\] |    \[\^[^\]\s]{1,20}\]")
+_PARSED_HEAD = 65536  # the lines looked at: enough to tell, little to read
 
 Render = Callable[[Any, Any], "str | bytes"]
 
@@ -146,14 +152,16 @@ def output_kind(path: Path) -> str | None:
     a file that cannot be read included (its reader will say why)."""
     suffix = path.suffix.lower()
     try:
-        if suffix not in (".docx", ".md", ".markdown") or not path.is_file():  # a FIFO would block the open
-            return None
+        if suffix not in (".docx", ".md", ".markdown", ".txt", ".text") or not path.is_file():
+            return None  # (a FIFO would block the open)
         if suffix == ".docx":
             return "a DOCX draftdiff wrote (a redline or a proposal)" if _docx_is_ours(path) else None
         if suffix in (".md", ".markdown"):
             with path.open("rb") as handle:
                 head = handle.read(256)
             return "a Markdown report draftdiff wrote" if _MARKDOWN_RE.match(head) else None
+        if suffix in (".txt", ".text"):
+            return "a text rendering draftdiff parse wrote" if _is_parsed_text(path) else None
     except (OSError, ValueError, zipfile.BadZipFile, KeyError, RuntimeError):
         return None
     return None
@@ -169,3 +177,20 @@ def _docx_is_ours(path: Path) -> bool:
             return False
         with archive.open(info) as part:
             return bool(_APPLICATION_RE.search(part.read(_MAX_PART)))
+
+
+def _is_parsed_text(path: Path) -> bool:
+    """Whether a text file has the form of ``parse --format text``: after an
+    optional title, every non-blank line an id in brackets (at least three)."""
+    with path.open("rb") as handle:
+        head = handle.read(_PARSED_HEAD)
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(head) == _PARSED_HEAD and len(lines) > 1:
+        lines.pop()  # cut off in the middle, perhaps
+    if lines and not _PARSED_LINE_RE.match(lines[0]):
+        lines.pop(0)  # the title
+    return len(lines) >= 3 and all(_PARSED_LINE_RE.match(line) for line in lines)
