@@ -365,8 +365,11 @@ def test_fuzz_smoke_no_traceback_no_hang(tmp_path):
                 json.dumps(draft.to_json())
                 if draft.format == "docx":
                     # the redline re-reads and marks the new DOCX's own package
+                    comparison = draftdiff.compare(reference, draft)
                     with contextlib.suppress(docx_marked._CannotMark):
-                        docx_marked._Marker(draftdiff.compare(reference, draft), "fuzz", None).run()
+                        docx_marked._Marker(comparison, "fuzz", None).run()
+                    # the reviewers' comments, as parse --comments and compare --comments show them
+                    show_comments(draft, comparison)
             except DraftDiffError:
                 pass
             except TimeoutError:
@@ -380,3 +383,48 @@ def test_fuzz_smoke_no_traceback_no_hang(tmp_path):
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
     assert problems == []
     assert time.perf_counter() - started < 60  # a budget, not a benchmark: it runs in a few seconds
+
+
+def show_comments(draft, comparison) -> None:
+    from draftdiff.diff.report import Report
+    from draftdiff.writers.registry import WriteOptions, writer
+
+    writer("terminal", "draft").render(draft, WriteOptions(comments=True))
+    report = Report(comparison)
+    for fmt in ("terminal", "md"):
+        writer(fmt, "report").render(report, WriteOptions())
+
+
+def test_fuzz_smoke_of_comment_files_phrase_lists_and_registers(tmp_path):
+    """Mutants of a comments CSV and free text, a phrase list and a register:
+    each is used or refused with a DraftDiffError, none takes long, the
+    register keeps its promises (one draft per word, nothing outside its folder)."""
+    import signal
+
+    from fuzzing import Bench, exercise_input, input_mutants
+
+    bench = Bench.make(SAMPLES, tmp_path / "register")
+
+    def too_slow(signum, frame):
+        raise TimeoutError
+
+    signal.signal(signal.SIGALRM, too_slow)
+    problems, outcomes = [], {"used": 0, "refused": 0}
+    try:
+        for name, data in input_mutants(SAMPLES, 120, seed=20261206):
+            signal.alarm(10)
+            try:
+                exercise_input(name, data, bench, tmp_path)
+                outcomes["used"] += 1
+            except DraftDiffError:
+                outcomes["refused"] += 1
+            except TimeoutError:
+                problems.append(f"{name}: hang")
+            except Exception as exc:
+                problems.append(f"{name}: {type(exc).__name__}: {exc}"[:300])
+            finally:
+                signal.alarm(0)
+    finally:
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    assert problems == []
+    assert outcomes["used"] > 30 and outcomes["refused"] > 20  # both paths taken

@@ -209,7 +209,8 @@ def test_the_redline_keeps_no_macro_altchunk_ole_or_activex_part(tmp_path):
     parts, _ = _redline(tmp_path)
     assert not [name for name in parts if re.search(r"vba|afchunk|oleObject|activeX|embeddings", name, re.I)]
     internal = {rel.get("Type").rpartition("/")[2] for rel in _all_rels(parts) if rel.get("TargetMode") != "External"}
-    assert internal == {"officeDocument", "settings", "image"}
+    # extended-properties: docProps/app.xml, where draftdiff marks what it wrote (provenance.py)
+    assert internal == {"officeDocument", "settings", "image", "extended-properties"}
     assert "word/media/image1.png" in parts  # the package's own picture stays
     types = parts["[Content_Types].xml"].decode()
     assert "macroEnabled" not in types and "vbaProject" not in types and "activeX" not in types

@@ -270,7 +270,10 @@ def test_a_closed_stdout_does_not_fail_a_run_that_writes_a_file(tmp_path):
         timeout=120,
     )
     assert result.returncode == 0 and result.stderr.startswith("draftdiff: wrote "), result.stderr
-    assert result.stderr.count("\n") == 1 and target.read_text().startswith("#")
+    written = target.read_text()
+    assert (
+        result.stderr.count("\n") == 1 and written.startswith("<!-- written by draftdiff") and "\n# History" in written
+    )
 
 
 @pytest.mark.parametrize(

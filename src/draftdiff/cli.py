@@ -249,7 +249,16 @@ def drafts(
 
         _emit(str(writer("json", "drafts").render(listing, WriteOptions())))
     else:
-        _show(listing, "drafts", no_color=no_color, pager=pager)
+        import shutil
+
+        # piped, every column whole (a line per draft for grep), not fitted to an 80-column guess
+        _show(
+            listing,
+            "drafts",
+            no_color=no_color,
+            pager=pager,
+            width=shutil.get_terminal_size().columns if sys.stdout.isatty() else 1000,
+        )
     if not listing.all_readable:
         raise typer.Exit(2)
 
@@ -767,7 +776,7 @@ def _show(result, kind: str, *, no_color: bool = False, pager: bool = False, **e
     forced = bool(os.environ.get("FORCE_COLOR"))
     plain = no_color or bool(os.environ.get("NO_COLOR")) or not (tty or forced)
     size = shutil.get_terminal_size()
-    options = WriteOptions(no_color=plain, width=size.columns, **extra)
+    options = WriteOptions(**{"no_color": plain, "width": size.columns, **extra})
     text = str(_run(lambda: writer("terminal", kind).render(result, options)))
     _page_or_emit(text, pager)
 

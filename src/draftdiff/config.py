@@ -5,6 +5,7 @@ Found from the working directory upwards, or given with ``--config``.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,13 +114,21 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
 
 
 def line_of(path: Path | None, key: str) -> int | None:
-    """The first line of a config file that mentions ``key`` (for error messages)."""
+    """The line of a config file where ``key`` is defined (a table header
+    ``[key]``, ``[key.sub]``, ``[tool.draftdiff.key]`` or an assignment ``key =``),
+    else the first line that mentions it (for error messages)."""
     if path is None:
         return None
     try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if key in line:
-                return number
-    except OSError:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
         return None
+    quoted = rf"(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
+    definition = re.compile(rf"^\s*(?:\[\[?\s*(?:tool\.draftdiff\.)?{quoted}\s*[\].]|{quoted}\s*[.=])")
+    for number, line in enumerate(lines, start=1):
+        if definition.match(line):
+            return number
+    for number, line in enumerate(lines, start=1):
+        if key in line:
+            return number
     return None

@@ -36,13 +36,16 @@ def resolve_with_note(name: str, config: Config | None = None, *, cwd: Path | No
     direct = Path(name)
     if direct.exists():
         return direct, ""
-    if config is not None and config.drafts:
-        from .negotiation.register import from_config
+    if config is not None and "drafts" in config.data:
+        from .negotiation.register import find, from_config, problem
 
-        entry = next((e for e in from_config(config) if e.answers_to(name)), None)
-        if entry is not None:
-            if not entry.path.exists():
-                raise InputError(f"draft {name!r} points to {entry.path}, which does not exist", path=config.path)
+        entries = from_config(config)
+        place = find(entries, name)
+        if place is not None:
+            entry = entries[place]
+            wrong = problem(entry)
+            if wrong:
+                raise InputError(f"draft {entry.name}: {wrong}", path=config.path)
             return entry.path, ""
     candidates = [folder / f"{name}{suffix}" for suffix in SUFFIXES if (folder / f"{name}{suffix}").is_file()]
     if len(candidates) == 1:

@@ -43,7 +43,9 @@ class Loaded:
 
     def index_of(self, word: str) -> int | None:
         """The draft a user names (name, label or alias), by its place."""
-        return next((k for k, entry in enumerate(self.entries) if entry.answers_to(word)), None)
+        from ..negotiation.register import find
+
+        return find(self.entries, word)
 
 
 def open_register(config_path: Path | None) -> tuple[object, list[DraftEntry]]:
@@ -59,13 +61,24 @@ def read_drafts(chosen: list[DraftEntry], request: DraftsRequest, notify: Notify
     """Read each chosen draft once (on every core when they are large). An
     unreadable one is an error, or with ``skip_unreadable`` a warning and left out."""
     from ..diff.tokens import prepare
+    from ..negotiation.register import problem
+    from ..normalize import visible_controls
     from ..readers import load_each
 
     loaded, kept = [], []
-    paths = [entry.path for entry in chosen]
-    labels: list[str | None] = [entry.label for entry in chosen]
+    usable = []
+    for entry in chosen:  # each entry that cannot be used is its own line, before any reading
+        wrong = problem(entry)
+        if wrong is None:
+            usable.append(entry)
+        elif not request.skip_unreadable:
+            raise DraftDiffError(f"draft {entry.name}: {wrong}")
+        else:
+            notify(visible_controls(f"warning: left out draft {entry.name}: {wrong}"))
+    paths = [entry.path for entry in usable]
+    labels: list[str | None] = [entry.label for entry in usable]
     read = load_each(paths, labels=labels, options=request.read, prepare=prepare)
-    for entry, draft in zip(chosen, read, strict=True):
+    for entry, draft in zip(usable, read, strict=True):
         if isinstance(draft, DraftDiffError):
             if not request.skip_unreadable:
                 raise DraftDiffError(f"draft {entry.name}: {draft}")

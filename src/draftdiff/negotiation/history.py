@@ -91,10 +91,12 @@ class History:
 
     # -- navigation ------------------------------------------------------------
     def draft_index(self, name: str) -> int | None:
-        """The draft a user names (its name or label, any case or spacing)."""
-        key = "".join(name.split()).casefold()
+        """The draft a user names (its name or label, any case, spacing or Unicode form)."""
+        from .register import name_key
+
+        key = name_key(name)
         for index, (draft_name, draft) in enumerate(zip(self.names, self.drafts, strict=True)):
-            if key in ("".join(draft_name.split()).casefold(), "".join(draft.label.split()).casefold()):
+            if key in (name_key(draft_name), name_key(draft.label)):
                 return index
         return None
 

@@ -18,8 +18,11 @@ def print_drafts(listing: Any, console: Any) -> None:
     from .untrusted import text as safe
 
     rows = listing.rows
-    where = f"from {listing.config}" if listing.config else "from this folder (no draftdiff.toml)"
-    console.print(Text(f"{len(rows)} drafts, in order, {where}", style="bold"))
+    where = f"from the [drafts] of {listing.config}" if listing.config else "from the files of this folder"
+    console.print(Text(safe(f"{len(rows)} drafts, in order, {where}"), style="bold"))
+    if listing.left_out:
+        names = ", ".join(path.name for path in listing.left_out)
+        console.print(Text(safe(f"left out, as draftdiff's own outputs: {names}"), style="dim"))
     table = Table(box=None, pad_edge=False, header_style="dim")
     for column in ("name", "label", "date", "file", "format", "paras", "words", "warnings", "readable"):
         table.add_column(

@@ -384,8 +384,11 @@ def writer(fmt: str, kind: str) -> Writer:
         raise DraftDiffError(
             f"{shown} cannot be written as {fmt}", hint=f"choose one of {', '.join(formats_for(kind))}"
         )
+    from ..provenance import stamped
+
     spec = FORMATS[name]
-    return Writer(name, kind, render, spec.binary, spec.suffixes, spec.summary)
+    # DOCX and Markdown carry our mark, so that a folder of drafts never takes them for one
+    return Writer(name, kind, stamped(name, render), spec.binary, spec.suffixes, spec.summary)
 
 
 def format_of(path: str, kind: str) -> str | None:
