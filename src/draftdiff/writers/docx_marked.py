@@ -36,6 +36,7 @@ from ..diff.comparison import Change, Comparison
 from ..document.model import Comment, Kind, Paragraph
 from ..errors import DraftDiffError
 from ..normalize import clean_text
+from .docx_old import OldParts, ensure_row_mark, mark_removed
 from .wordml import COMMENTS_CONTENT_TYPE, ordered_changes, redline_atoms
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -137,39 +138,77 @@ class _Marker:
     def run(self) -> bytes:
         self._accept_existing_changes()
         self._check_mapping()
+        self.old_parts = OldParts(
+            self.comparison.old, self.package, self.document_name, set(self.reader.numbering.styles)
+        )
+        self._index_old()
         cursor: etree._Element | None = None
         first = self._first_element()
         for change, role in self._ordered():
             if role == "moved-from":
-                cursor = self._deleted_copies(change.old, cursor, first, [])
+                cursor = self._removed(change.old, cursor, first, [], move=self._move_name(change))
                 continue
             if change.kind == "deleted":
-                cursor = self._deleted_copies(change.old, cursor, first, [c for s, c in change.comments if s == "old"])
+                cursor = self._removed(change.old, cursor, first, [c for s, c in change.comments if s == "old"])
                 continue
             elements = [self.elements[index] for p in change.new for index in p.location.indexes]
             if not elements:
                 continue
             old_comments = [c for side, c in change.comments if side == "old"]
-            if change.moved or change.kind == "added":
+            if change.moved:
+                self._insert_whole(elements, "moveTo")
+                self._move_range(elements, "moveTo", self._move_name(change))
+            elif change.kind == "added":
                 self._insert_whole(elements)
-                if old_comments:
-                    self._comment_on(elements[0], old_comments)
             elif change.kind == "unchanged" and [p.text for p in change.old] == [p.text for p in change.new]:
-                if old_comments:
-                    self._comment_on(elements[0], old_comments)
+                self._mark_label(change, elements[0])
             elif change.kind in ("modified", "unchanged") and len(elements) == 1 and self._single_owner(elements[0]):
                 # ("unchanged" with other quotes or dashes: those are marked, so that rejecting restores them)
                 if not self._mark_words(change, elements[0]):
                     self._replace_whole(change, elements)
-                if old_comments:
-                    self._comment_on(elements[0], old_comments)
             else:
                 self._replace_whole(change, elements)
-                if old_comments:
-                    self._comment_on(elements[0], old_comments)
+            if old_comments:
+                self._comment_on(elements[0], old_comments)
             cursor = elements[-1]
         self._mark_inserted_rows()
         return self._package_bytes()
+
+    def _index_old(self) -> None:
+        """Where each old paragraph stands, which are kept (and as what), and
+        which body paragraphs of the old DOCX are deleted."""
+        old = self.comparison.old.paragraphs
+        self.old_position = {id(p): k for k, p in enumerate(old)}
+        self.kept: dict[int, Paragraph] = {}
+        self.deleted_indexes: set[int] = set()
+        self.old_indexes = {index for p in old for index in p.location.indexes}
+        self.rows_done: set[int] = set()
+        self.move_names: dict[int, str] = {}
+        for change in self.comparison.changes:
+            if change.kind == "deleted":
+                self.deleted_indexes.update(index for p in change.old for index in p.location.indexes)
+            elif not change.moved and len(change.old) == len(change.new):
+                self.kept.update((id(o), n) for o, n in zip(change.old, change.new, strict=True))
+
+    def _move_name(self, change: Change) -> str:
+        """The name both ends of a move share (Word's moveFrom/moveTo ranges)."""
+        if id(change) not in self.move_names:
+            self.move_names[id(change)] = f"move{self.next_id}"
+            self.next_id += 1
+        return self.move_names[id(change)]
+
+    def _move_range(self, elements: list[etree._Element], tag: str, name: str) -> None:
+        """Word's range marks around one end of a move, with the move's name."""
+        start = self._rev(f"{tag}RangeStart")
+        start.set(f"{W}name", name)
+        first, last = elements[0], elements[-1]
+        ppr = first.find(f"{W}pPr")
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            first.insert(0, start)
+        end = etree.SubElement(last, f"{W}{tag}RangeEnd")
+        end.set(f"{W}id", start.get(f"{W}id", ""))
 
     def _ordered(self) -> list[tuple[Change, str]]:
 
@@ -253,10 +292,10 @@ class _Marker:
         self.next_id += 1
         return element
 
-    def _insert_whole(self, elements: list[etree._Element]) -> None:
+    def _insert_whole(self, elements: list[etree._Element], tag: str = "ins") -> None:
         for element in elements:
             for run in _runs(element):
-                wrapper = self._rev("ins")
+                wrapper = self._rev(tag)
                 run.addprevious(wrapper)
                 wrapper.append(run)
             ppr = _ensure_ppr(element)
@@ -266,44 +305,168 @@ class _Marker:
             rpr = ppr.find(f"{W}rPr")
             if rpr is None:
                 rpr = etree.SubElement(ppr, f"{W}rPr")
-            rpr.insert(0, self._rev("ins"))
+            rpr.insert(0, self._rev(tag))
 
     def _replace_whole(self, change: Change, elements: list[etree._Element]) -> None:
         """The new paragraphs inserted whole, the old ones deleted just before them."""
         self._insert_whole(elements)
         for para in change.old:
-            elements[0].addprevious(self._deleted_paragraph(para))
+            for copy_ in self._old_copies(para, "del"):
+                elements[0].addprevious(copy_)
 
-    def _deleted_copies(self, paras: list[Paragraph], cursor, first, comments: list[Comment]) -> etree._Element | None:
+    def _removed(
+        self, paras: list[Paragraph], cursor, first, comments: list[Comment], move: str | None = None
+    ) -> etree._Element | None:
+        """Old paragraphs deleted (or moved away) where they stood: after the
+        paragraph written before them. A table row whose paragraphs are all
+        deleted comes back as a deleted row."""
+        tag = "moveFrom" if move else "del"
+        placed: list[etree._Element] = []
         for para in paras:
-            element = self._deleted_paragraph(para)
-            if cursor is None:
-                if first is None:
-                    raise _CannotMark
-                first.addprevious(element)
-            else:
-                cursor.addnext(element)
-            cursor = element
-            if comments:
-                self._comment_on(element, comments)
-                comments = []
+            row = self.old_parts.row_of(para)
+            if row is not None and move is None and self._row_deleted(row):
+                key = min(self.old_parts.row_indexes(row))  # (lxml gives a new proxy each time: no id())
+                if key in self.rows_done:
+                    continue
+                self.rows_done.add(key)
+                copy_ = self.old_parts.row_copy(row)
+                if copy_ is not None:
+                    mark_removed(copy_, self._rev, "del")
+                    ensure_row_mark(copy_, self._rev("del"))
+                    cursor = self._place_row(copy_, row, cursor, first)
+                    placed.append(cursor)
+                    continue
+            # (without the old package, where a paragraph stood in a table is not known: after the cursor)
+            in_table = row is not None or not self.old_parts.available
+            for element in self._old_copies(para, tag):
+                cursor = self._place(element, cursor, first, in_table=in_table)
+                placed.append(element)
+        if comments and placed:
+            self._comment_on(placed[0], comments)
+        if move and placed:
+            self._move_range(placed, "moveFrom", move)
         return cursor
 
-    def _deleted_paragraph(self, para: Paragraph) -> etree._Element:
-        element = etree.Element(f"{W}p")
-        ppr = etree.SubElement(element, f"{W}pPr")
-        style = self.heading_style if para.kind is Kind.HEADING else None
-        if style:
-            etree.SubElement(ppr, f"{W}pStyle").set(f"{W}val", style)
-        etree.SubElement(ppr, f"{W}rPr").append(self._rev("del"))
-        text = para.display
-        wrapper = self._rev("del")
-        run = etree.SubElement(wrapper, f"{W}r")
-        deleted = etree.SubElement(run, f"{W}delText")
-        deleted.set(XML_SPACE, "preserve")
-        deleted.text = _xml_safe(text)
-        element.append(wrapper)
+    def _row_deleted(self, row: etree._Element) -> bool:
+        words = self.old_parts.row_indexes(row) & self.old_indexes
+        return bool(words) and words <= self.deleted_indexes
+
+    def _place(self, element: etree._Element, cursor, first, *, in_table: bool) -> etree._Element:
+        """After the cursor (in its table cell only when the old paragraph was in a table too)."""
+        if cursor is None:
+            if first is None:
+                raise _CannotMark
+            (first if in_table else _outside_tables(first)).addprevious(element)
+        else:
+            (cursor if in_table else _outside_tables(cursor)).addnext(element)
         return element
+
+    def _place_row(self, copy_: etree._Element, old_row: etree._Element, cursor, first) -> etree._Element:
+        """A deleted row after the cursor's row, at the head of the table that
+        follows, or in a table of its own; returns its last paragraph."""
+        last = list(copy_.iter(f"{W}p"))[-1]
+        if cursor is not None:
+            row = next(cursor.iterancestors(f"{W}tr"), None)
+            if row is not None:
+                row.addnext(copy_)
+                return last
+            before = _outside_tables(cursor)
+            following = before.getnext()
+        elif first is not None:
+            before, following = None, _outside_tables(first)
+        else:
+            raise _CannotMark
+        if following is not None and following.tag == f"{W}tbl" and following.find(f"{W}tr") is not None:
+            following.find(f"{W}tr").addprevious(copy_)
+            return last
+        shell = self.old_parts.table_shell(old_row)
+        shell.append(copy_)
+        if before is not None:
+            before.addnext(shell)
+        else:
+            assert following is not None
+            following.addprevious(shell)
+        return last
+
+    def _old_copies(self, para: Paragraph, tag: str) -> list[etree._Element]:
+        """The old paragraph as it stood, marked deleted (or moved away)."""
+        copies = self.old_parts.copies(para) or [self._paragraph_from_text(para)]
+        for element in copies:
+            mark_removed(element, self._rev, tag)
+        return copies
+
+    def _paragraph_from_text(self, para: Paragraph) -> etree._Element:
+        """The old paragraph written from its text, in the list of the kept
+        paragraph nearest it that has a number of the same kind, so that its
+        number is counted in (and not typed twice); its number typed when no
+        such list is near."""
+        element = etree.Element(f"{W}p")
+        model = self._list_model(para)
+        if model is not None:
+            ppr = copy.deepcopy(model)
+            for tag in (f"{W}rPr", f"{W}sectPr", f"{W}pPrChange"):
+                for found in ppr.findall(tag):
+                    ppr.remove(found)
+            for mark in list(ppr.iter(f"{W}ins")):
+                mark.getparent().remove(mark)
+            element.append(ppr)
+            text = para.text
+        else:
+            ppr = etree.SubElement(element, f"{W}pPr")
+            style = self.heading_style if para.kind is Kind.HEADING else None
+            if style:
+                etree.SubElement(ppr, f"{W}pStyle").set(f"{W}val", style)
+            if self.reader.numbering.paragraph_num(style, None, None) is not None:
+                numbering = etree.SubElement(ppr, f"{W}numPr")  # the number is typed: not the style's too
+                etree.SubElement(numbering, f"{W}numId").set(f"{W}val", "0")
+            text = para.display
+        run = etree.SubElement(element, f"{W}r")
+        node = etree.SubElement(run, f"{W}t")
+        node.set(XML_SPACE, "preserve")
+        node.text = _xml_safe(text)
+        return element
+
+    def _list_model(self, para: Paragraph) -> etree._Element | None:
+        """The properties (w:pPr) of a kept paragraph near ``para`` in the old
+        order whose number is automatic and of the same kind."""
+        if not para.label:
+            return None
+        old = self.comparison.old.paragraphs
+        at = self.old_position.get(id(para))
+        if at is None:
+            return None
+        for others in (range(at - 1, max(at - 60, -1), -1), range(at + 1, min(at + 60, len(old)))):
+            for k in others:
+                kept = self.kept.get(id(old[k]))
+                if kept is None or not _same_kind_of_number(old[k], para):
+                    continue
+                element = self.elements.get(kept.location.index) if kept.location.index is not None else None
+                if element is None:
+                    continue
+                ppr = element.find(f"{W}pPr")
+                if ppr is None or self._typed_label(kept, element) or not self._numbered(ppr):
+                    break  # the nearest such paragraph has no automatic number: type this one
+                return ppr
+        return None
+
+    def _numbered(self, ppr: etree._Element) -> bool:
+        style = ppr.find(f"{W}pStyle")
+        numbering = ppr.find(f"{W}numPr")
+        num_id = numbering.find(f"{W}numId") if numbering is not None else None
+        ilvl = numbering.find(f"{W}ilvl") if numbering is not None else None
+        level = ilvl.get(f"{W}val") if ilvl is not None else None
+        return (
+            self.reader.numbering.paragraph_num(
+                style.get(f"{W}val") if style is not None else None,
+                num_id.get(f"{W}val") if num_id is not None else None,
+                int(level) if level and level.isdigit() else None,
+            )
+            is not None
+        )
+
+    @staticmethod
+    def _typed_label(para: Paragraph, element: etree._Element) -> bool:
+        return bool(para.label) and _squash(_element_text(element)).startswith(_squash(para.label + para.close))
 
     def _mark_words(self, change: Change, element: etree._Element) -> bool:
         """Word-level marks inside the paragraph's own runs; False when its
@@ -335,7 +498,43 @@ class _Marker:
             position += len(text)
         if not _rejects_to(flat, status, deletions, change.old[0]):
             return False
+        self._label_marks(change, flat, status, deletions, mapping)
         self._rewrite(pieces, status, deletions)
+        return True
+
+    def _mark_label(self, change: Change, element: etree._Element) -> None:
+        """A paragraph whose words are the same but whose typed number changed."""
+        if len(change.old) != 1 or len(change.new) != 1 or not self._single_owner(element):
+            return
+        _split_runs(element)
+        pieces = _pieces(element)
+        flat = "".join(p.text for p in pieces)
+        status = ["equal"] * len(flat)
+        deletions: dict[int, list[str]] = {}
+        mapping = _map_positions(flat, change.new[0].text)
+        if mapping is not None and self._label_marks(change, flat, status, deletions, mapping):
+            self._rewrite(pieces, status, deletions)
+
+    @staticmethod
+    def _label_marks(
+        change: Change, flat: str, status: list[str], deletions: dict[int, list[str]], mapping: list[int | None]
+    ) -> bool:
+        """A typed number that differs from the old one: the new one inserted
+        and the old one deleted (automatic numbers are Word's to count)."""
+        old, new = change.old[0], change.new[0]
+        old_label, new_label = f"{old.label}{old.close}", f"{new.label}{new.close}"
+        if old_label == new_label:
+            return False
+        start = next((m for m in mapping if m is not None), len(flat))
+        at = flat.rfind(new_label, 0, start) if new_label else -1
+        if new_label and at < 0:
+            return False  # the new number is not typed: Word numbers the paragraph
+        if at < 0:
+            at = start  # no new number: the old one goes before the text
+        for k in range(at, at + len(new_label)):
+            status[k] = "insert"
+        if old.label:
+            deletions.setdefault(at, []).insert(0, old_label + ("" if new_label else " "))
         return True
 
     def _rewrite(self, pieces: list[_Piece], status: list[str], deletions: dict[int, list[str]]) -> None:
@@ -407,15 +606,7 @@ class _Marker:
             if not paragraphs:
                 continue
             if all(p.find(f"{W}pPr/{W}rPr/{W}ins") is not None for p in paragraphs):
-                trpr = row.find(f"{W}trPr")
-                if trpr is None:
-                    trpr = etree.Element(f"{W}trPr")
-                    exceptions = row.find(f"{W}tblPrEx")  # trPr comes after it, when there is one
-                    if exceptions is not None:
-                        exceptions.addnext(trpr)
-                    else:
-                        row.insert(0, trpr)
-                trpr.append(self._rev("ins"))
+                ensure_row_mark(row, self._rev("ins"))
 
     # -- comments of the old draft -----------------------------------------------
     def _comment_on(self, element: etree._Element, comments: list[Comment]) -> None:
@@ -508,6 +699,20 @@ class _Marker:
 
 
 # -- helpers ----------------------------------------------------------------------
+
+
+def _outside_tables(element: etree._Element) -> etree._Element:
+    """The element, or the outermost table holding it."""
+    tables = list(element.iterancestors(f"{W}tbl"))
+    return tables[-1] if tables else element
+
+
+def _same_kind_of_number(one: Paragraph, other: Paragraph) -> bool:
+    def shape(label: str) -> str:
+        head = label[:1]
+        return "digit" if head.isdigit() else "lower" if head.islower() else "upper" if head.isupper() else head
+
+    return one.kind is other.kind and one.close == other.close and shape(one.label) == shape(other.label)
 
 
 def _int(value: str) -> bool:

@@ -419,6 +419,8 @@ def ordered_changes(comparison: Comparison) -> list[tuple[Change, str]]:
                     anchor = position[id(old_paras[i])]
                     break
             ghosts.setdefault(anchor, []).append(change)
+    for group in ghosts.values():  # several moved away from one place: in their old order
+        group.sort(key=lambda change: old_index[id(change.old[0])])
     out = [(change, "moved-from") for change in ghosts.get(-1, [])]
     for index, change in enumerate(changes):
         out.append((change, "normal"))

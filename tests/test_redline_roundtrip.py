@@ -1,0 +1,174 @@
+"""The DOCX redline round trip, checked with LibreOffice: accepting every
+change gives the new draft and rejecting every change the old one,
+paragraph for paragraph and in order, with the list numbers LibreOffice
+shows (its text export writes them). Moves are marked as Word marks them,
+deleted table rows are deleted rows, and the new file's own tracked
+changes keep their authors."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import docx_edits as edit
+import draftdiff
+from conftest import CORPUS, REPO, SAMPLES
+from draftdiff import ReadOptions, load
+from draftdiff.exporting import render
+
+LO_TOOL = REPO / "tests" / "tools" / "lo_tracked.py"
+
+
+def _has_libreoffice() -> bool:
+    if not shutil.which("soffice") or not Path("/usr/bin/python3").exists():
+        return False
+    return subprocess.run(["/usr/bin/python3", "-c", "import uno"], capture_output=True).returncode == 0
+
+
+needs_libreoffice = pytest.mark.skipif(not _has_libreoffice(), reason="LibreOffice with python3-uno not installed")
+
+
+def libreoffice(*jobs: tuple[Path, str, Path]) -> None:
+    """Run lo_tracked.py once for several (input, accept|reject, output) jobs."""
+    arguments = [str(part) for job in jobs for part in job]
+    result = subprocess.run(["/usr/bin/python3", str(LO_TOOL), *arguments], timeout=600)
+    assert result.returncode == 0
+    for _, _, target in jobs:
+        assert target.exists(), target
+
+
+def shown(path: Path) -> list[str]:
+    """The paragraphs of LibreOffice's text export, numbers included; white
+    space (tabs after numbers, indents) and soft hyphens left out."""
+    text = path.read_text(encoding="utf-8-sig").replace("\u00ad", "")
+    return ["".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def redline(old: Path, new: Path, target: Path) -> Path:
+    target.write_bytes(render(draftdiff.compare(load(old), load(new)), "docx"))
+    return target
+
+
+def round_trip(tmp_path: Path, old: Path, new: Path) -> dict[str, list[str]]:
+    """LibreOffice's view of the old and new drafts and of the redline accepted and rejected."""
+    marked = redline(old, new, tmp_path / "redline.docx")
+    out = {name: tmp_path / f"{name}.txt" for name in ("old", "new", "accepted", "rejected")}
+    libreoffice(
+        (old, "accept", out["old"]),
+        (new, "accept", out["new"]),
+        (marked, "accept", out["accepted"]),
+        (marked, "reject", out["rejected"]),
+    )
+    return {name: shown(path) for name, path in out.items()}
+
+
+# -- the sample drafts ---------------------------------------------------------------------
+
+
+@needs_libreoffice
+@pytest.mark.parametrize(("old", "new"), [("rev2", "rev3"), ("zero", "final"), ("rev1", "rev2")])
+def test_sample_redline_round_trips_in_libreoffice_with_its_list_numbers(tmp_path, old, new):
+    views = round_trip(tmp_path, SAMPLES / f"{old}.docx", SAMPLES / f"{new}.docx")
+    assert views["accepted"] == views["new"]
+    # a deleted numbered paragraph is counted in the list: the kept ones keep their old numbers
+    assert views["rejected"] == views["old"]
+
+
+@needs_libreoffice
+@pytest.mark.parametrize(("old", "new"), [("rev2", "rev3"), ("zero", "final")])
+def test_pdf_to_docx_redline_round_trips_in_libreoffice(tmp_path, old, new):
+    old_draft = load(SAMPLES / f"{old}.pdf")
+    marked = redline(SAMPLES / f"{old}.pdf", SAMPLES / f"{new}.docx", tmp_path / "redline.docx")
+    libreoffice(
+        (SAMPLES / f"{new}.docx", "accept", tmp_path / "new.txt"),
+        (marked, "accept", tmp_path / "accepted.txt"),
+        (marked, "reject", tmp_path / "rejected.docx"),
+    )
+    assert shown(tmp_path / "accepted.txt") == shown(tmp_path / "new.txt")
+    # the PDF's numbers are typed; rejected, the new file's lists number the old paragraphs the same way
+    rejected = load(tmp_path / "rejected.docx")
+    assert [p.display for p in rejected] == [p.display for p in old_draft]
+    assert rejected.title == old_draft.title
+
+
+# -- a real decision and edited copies of it -----------------------------------------------------
+
+DECISION = CORPUS / "docx_unfccc" / "Mitigation-unfccc-EnhancedMD__cma2021.docx"
+
+
+def _decision_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """The old draft: the decision with square brackets, a bracketed paragraph
+    and a third table row. The new: brackets resolved, paragraphs inserted,
+    deleted (the lists renumber) and moved, a row removed and one added."""
+    if not DECISION.exists():
+        pytest.skip(f"needs {DECISION} (../shared/corpus, see SOURCES.md)")
+    source = DECISION.read_bytes()
+
+    def bracketed(root) -> None:
+        edit.flatten_fields(root)
+        numbered = edit.numbered(root)
+        target = next(p for p in numbered if " include " in edit.text(p))
+        edit.replace_words(target, " include ", " [shall][should] include ")
+        edit.copy_after(numbered[40], "[Also decides to consider the matter further at its next session;]")
+        edit.replace_words(
+            numbered[60], edit.text(numbered[60]), edit.text(numbered[60]).rstrip() + " [as appropriate]"
+        )
+        last_table = edit.tables(root)[-1]
+        edit.copy_row_after(edit.rows(last_table)[-1], ["Version 0", "The first version [to be removed]"])
+
+    def revised(root) -> None:
+        edit.flatten_fields(root)
+        numbered = edit.numbered(root)
+        target = next(p for p in numbered if " include " in edit.text(p))
+        edit.replace_words(target, " include ", " should include ")
+        edit.copy_after(numbered[10], "Further invites Parties to submit their views on the matter;")
+        plain = [p for p in numbered[25:120] if len(edit.text(p)) > 60]
+        edit.move_after(plain[0], plain[-1])  # a paragraph and, further on, a pair moved
+        edit.move_after(plain[1], plain[30])
+        edit.move_after(plain[2], plain[1])
+        for gone in (numbered[5], numbered[20], numbered[21], numbered[150]):
+            edit.remove(gone)
+        headings = [p for p in edit.paragraphs(root) if "RegH1G" in (edit.style(p) or "")]
+        edit.remove(headings[1])
+        table = edit.tables(root)[-1]
+        edit.remove(edit.rows(table)[-1])
+        edit.copy_row_after(edit.rows(table)[0], ["Version 3", "A row added in the new draft"])
+
+    old = edit.write(tmp_path / "old.docx", edit.edited(source, bracketed))
+    new = edit.write(tmp_path / "new.docx", edit.edited(source, revised))
+    return old, new
+
+
+@needs_libreoffice
+def test_real_decision_redline_round_trips_in_libreoffice(tmp_path):
+    old, new = _decision_pair(tmp_path)
+    views = round_trip(tmp_path, old, new)
+    assert views["accepted"] == views["new"]
+    assert views["rejected"] == views["old"]
+    assert any(line.endswith("[asappropriate]") for line in views["rejected"])  # the closing bracket stays
+
+
+def test_real_decision_redline_marks_moves_rows_and_brackets_as_word_does(tmp_path):
+    old, new = _decision_pair(tmp_path)
+    marked = redline(old, new, tmp_path / "redline.docx")
+    with zipfile.ZipFile(marked) as archive:
+        document = archive.read("word/document.xml").decode()
+    # a move: moveFrom at the old place, moveTo at the new, ranges of the same name
+    starts_from = re.findall(r'<w:moveFromRangeStart [^>]*w:name="([^"]+)"', document)
+    starts_to = re.findall(r'<w:moveToRangeStart [^>]*w:name="([^"]+)"', document)
+    assert len(starts_from) >= 3 and sorted(starts_from) == sorted(starts_to)
+    assert document.count("<w:moveFromRangeEnd ") == document.count("<w:moveToRangeEnd ") == len(starts_from)
+    assert "<w:moveFrom " in document and "<w:moveTo " in document
+    # a deleted row is a deleted row, an added one an inserted row
+    assert re.search(r"<w:trPr>(?:(?!</w:trPr>).)*<w:del [^>]*/>(?:(?!</w:trPr>).)*</w:trPr>", document)
+    assert re.search(r"<w:trPr>(?:(?!</w:trPr>).)*<w:ins [^>]*/>(?:(?!</w:trPr>).)*</w:trPr>", document)
+    assert "The first version [to be removed]" in document
+    rejected = load(marked, options=ReadOptions(revisions="reject"))
+    accepted = load(marked, options=ReadOptions(revisions="accept"))
+    assert [p.display for p in accepted] == [p.display for p in load(new)]
+    assert [p.display for p in rejected] == [p.display for p in load(old)]
