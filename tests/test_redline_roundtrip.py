@@ -172,3 +172,77 @@ def test_real_decision_redline_marks_moves_rows_and_brackets_as_word_does(tmp_pa
     accepted = load(marked, options=ReadOptions(revisions="accept"))
     assert [p.display for p in accepted] == [p.display for p in load(new)]
     assert [p.display for p in rejected] == [p.display for p in load(old)]
+
+
+# -- the new draft's own tracked changes ------------------------------------------------------
+
+
+def _numbered_docx(path: Path, paragraphs: list[list], author: str = "Secretariat") -> Path:
+    """A DOCX of automatically numbered paragraphs; each a list of Runs."""
+    import datetime as dt
+
+    from draftdiff.writers.wordml import DocxWriter, Level, Para
+
+    writer = DocxWriter(author=author, date=dt.datetime(2031, 5, 4, 9, 30))
+    num = writer.add_num(writer.add_abstract([Level("decimal", "%1.")]))
+    writer.add(Para(paragraphs[0], style="Title"))
+    for runs in paragraphs[1:]:
+        writer.add(Para(runs, num=(num, 0)))
+    path.write_bytes(writer.to_bytes())
+    return path
+
+
+def _tracked_pair(tmp_path: Path) -> tuple[Path, Path]:
+    from draftdiff.writers.wordml import Run
+
+    old = _numbered_docx(
+        tmp_path / "old.docx",
+        [
+            [Run("Draft decision")],
+            [Run("Recalls its earlier decisions on the matter;")],
+            [Run("Invites Parties to [shall][should] include information on support;")],
+            [Run("Requests the secretariat to prepare a report with appreciation;")],
+            [Run("Decides to consider the matter at its next session;")],
+            [Run("Notes the budgetary implications;")],
+            [Run("Also decides to conclude its work in 2024.")],
+        ],
+    )
+    new = _numbered_docx(
+        tmp_path / "new.docx",
+        [
+            [Run("Draft decision")],
+            [Run("Recalls its earlier decisions on the matter;")],
+            # the Secretariat's own changes say exactly what changed here: kept
+            [
+                Run("Invites Parties to "),
+                Run("[shall][should] ", change="del"),
+                Run("should ", change="ins"),
+                Run("include information on support;"),
+            ],
+            [Run("Requests the secretariat to prepare a report"), Run(" with appreciation", change="del"), Run(";")],
+            # not these: the old draft has no "urgently" to restore, and "next" was never in the new text
+            [Run("Urgently ", change="ins"), Run("Decides to consider the matter at its "), Run("second session;")],
+            [Run("Welcomes the new paragraph;")],
+            [Run("Also decides to conclude its work in 2024.")],
+        ],
+    )
+    return old, new
+
+
+def test_the_new_drafts_own_tracked_changes_keep_their_authors_and_dates(tmp_path):
+    old, new = _tracked_pair(tmp_path)
+    marked = redline(old, new, tmp_path / "redline.docx")
+    with zipfile.ZipFile(marked) as archive:
+        document = archive.read("word/document.xml").decode()
+    secretariat = re.findall(r'<w:(ins|del) [^>]*w:author="Secretariat" w:date="2031-05-04T09:30:00Z"', document)
+    assert sorted(secretariat) == ["del", "del", "ins"]  # the three of paragraphs 2 and 3, as they were
+    assert [p.display for p in load(marked)] == [p.display for p in load(new)]
+    assert [p.display for p in load(marked, options=ReadOptions(revisions="reject"))] == [p.display for p in load(old)]
+
+
+@needs_libreoffice
+def test_the_new_drafts_own_tracked_changes_round_trip_in_libreoffice(tmp_path):
+    old, new = _tracked_pair(tmp_path)
+    views = round_trip(tmp_path, old, new)
+    assert views["accepted"] == views["new"]
+    assert views["rejected"] == views["old"]

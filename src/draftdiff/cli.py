@@ -696,6 +696,7 @@ def _write_export(exported, fmt: str, output: str, *, include_unchanged: bool, a
                 bom=bom,
                 progress=tick,
                 selected=exported.selected,
+                notify=_notify,
             )
         )
     if output == "-":

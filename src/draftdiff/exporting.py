@@ -17,6 +17,7 @@ def render(
     bom: bool = False,
     progress=None,
     selected=None,
+    notify=None,
 ) -> bytes | str:
     """One comparison in one format, through the writer registry. ``selected``
     (from a Selection) limits the change tables and the JSON to those changes;
@@ -26,5 +27,7 @@ def render(
     from .writers.registry import WriteOptions, writer
 
     report = Report(comparison, selected=selected, check=check_result)
-    options = WriteOptions(include_unchanged=include_unchanged, author=author, bom=bom, progress=progress)
+    options = WriteOptions(
+        include_unchanged=include_unchanged, author=author, bom=bom, progress=progress, notify=notify
+    )
     return writer(fmt, "report").render(report, options)

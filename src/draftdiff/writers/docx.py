@@ -17,6 +17,7 @@ new draft, rejecting all gives the old one, paragraph by paragraph.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from ..diff.comparison import Change, Comparison
 from ..document.model import Kind, Paragraph
@@ -194,14 +195,26 @@ def _cut(atoms: list[tuple[str, str]], lengths: list[int], *, side: str) -> list
     return parts
 
 
-def document(comparison: Comparison, *, author: str = "draftdiff", date: dt.datetime | None = None) -> bytes:
+def document(
+    comparison: Comparison,
+    *,
+    author: str = "draftdiff",
+    date: dt.datetime | None = None,
+    notify: Callable[[str], None] | None = None,
+) -> bytes:
     """The new DOCX marked in place when the new draft is a DOCX that can be
-    (see docx_marked), otherwise a generated document."""
+    (see docx_marked), otherwise a generated document. ``notify`` hears, once,
+    when tracked changes of the new DOCX are accepted rather than kept."""
     from . import docx_marked
 
-    marked = docx_marked.document(comparison, author=author, date=date)
+    marked = docx_marked.document(comparison, author=author, date=date, notify=notify)
     if marked is not None:
         return marked
+    if notify is not None and comparison.new.format == "docx" and comparison.new.revisions:
+        notify(
+            f"redline: the new draft's {len(comparison.new.revisions)} tracked changes are accepted in it "
+            "(some join paragraphs, which cannot be kept as they are): a new document is generated"
+        )
     return _Redline(comparison, author, date).run()
 
 

@@ -28,6 +28,7 @@ import copy
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -36,7 +37,16 @@ from ..diff.comparison import Change, Comparison
 from ..document.model import Comment, Kind, Paragraph
 from ..errors import DraftDiffError
 from ..normalize import clean_text
-from .docx_old import OldParts, ensure_row_mark, mark_removed
+from .docx_old import (
+    OldParts,
+    accept_changes,
+    count_revisions,
+    ensure_row_mark,
+    has_text_changes,
+    mark_removed,
+    rejected_text,
+    unwrap,
+)
 from .wordml import COMMENTS_CONTENT_TYPE, ordered_changes, redline_atoms
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -46,32 +56,6 @@ REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 
-_ACCEPT_UNWRAP = {f"{W}ins", f"{W}moveTo"}
-_ACCEPT_DROP = {f"{W}del", f"{W}moveFrom"}
-_CHANGE_RECORDS = {
-    f"{W}{name}"
-    for name in (
-        "rPrChange",
-        "pPrChange",
-        "sectPrChange",
-        "tblPrChange",
-        "tblPrExChange",
-        "tcPrChange",
-        "trPrChange",
-        "tblGridChange",
-        "numberingChange",
-        "moveFromRangeStart",
-        "moveFromRangeEnd",
-        "moveToRangeStart",
-        "moveToRangeEnd",
-        "customXmlInsRangeStart",
-        "customXmlInsRangeEnd",
-        "customXmlDelRangeStart",
-        "customXmlDelRangeEnd",
-        "cellIns",
-        "cellMerge",
-    )
-}
 _PSEUDO = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}br": " ", f"{W}cr": " ", f"{W}noBreakHyphen": "-"}
 _INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 
@@ -80,14 +64,29 @@ class _CannotMark(Exception):
     """The package cannot be marked in place; the generated redline is used."""
 
 
-def document(comparison: Comparison, *, author: str = "draftdiff", date: dt.datetime | None = None) -> bytes | None:
+def document(
+    comparison: Comparison,
+    *,
+    author: str = "draftdiff",
+    date: dt.datetime | None = None,
+    notify: Callable[[str], None] | None = None,
+) -> bytes | None:
     new = comparison.new
     if new.format != "docx":
         return None
     try:
-        return _Marker(comparison, author, date).run()
+        marker = _Marker(comparison, author, date)
+        marked = marker.run()
     except (_CannotMark, DraftDiffError, OSError):
         return None
+    if notify is not None and marker.accepted_changes:
+        kept = marker.existing_changes - marker.accepted_changes
+        notify(
+            f"redline: {marker.accepted_changes} of the new draft's {marker.existing_changes} tracked changes "
+            f"are accepted in it (rejecting them would not give the old draft's words); "
+            f"{kept} kept with their authors and dates"
+        )
+    return marked
 
 
 @dataclass
@@ -136,8 +135,9 @@ class _Marker:
         return name
 
     def run(self) -> bytes:
-        self._accept_existing_changes()
+        self.index_of = {id(element): index for index, element in self.elements.items()}
         self._check_mapping()
+        self._settle_existing_changes()
         self.old_parts = OldParts(
             self.comparison.old, self.package, self.document_name, set(self.reader.numbering.styles)
         )
@@ -153,6 +153,9 @@ class _Marker:
                 continue
             elements = [self.elements[index] for p in change.new for index in p.location.indexes]
             if not elements:
+                continue
+            if all(p.location.index in self.kept_as_is for p in change.new):
+                cursor = elements[-1]  # its own tracked changes say it already
                 continue
             old_comments = [c for side, c in change.comments if side == "old"]
             if change.moved:
@@ -248,40 +251,79 @@ class _Marker:
         return None
 
     # -- existing tracked changes ---------------------------------------------
-    def _accept_existing_changes(self) -> None:
-        """Accept the new DOCX's own tracked changes, as the reader did."""
+    def _settle_existing_changes(self) -> None:
+        """The new DOCX's own tracked changes stay as they are, with their
+        authors and dates, in every paragraph where rejecting them gives the
+        old draft's words (the comparison is made with them accepted). In the
+        others they are accepted, and counted, before our marks go in."""
         root = self.root
         for mark in root.iter(f"{W}pPr"):
             rpr = mark.find(f"{W}rPr")
             if rpr is not None and (rpr.find(f"{W}del") is not None or rpr.find(f"{W}moveFrom") is not None):
                 raise _CannotMark  # a deleted paragraph mark joins two paragraphs
-        for row in list(root.iter(f"{W}tr")):
-            trpr = row.find(f"{W}trPr")
-            if trpr is not None and trpr.find(f"{W}del") is not None:
-                row.getparent().remove(row)
-        for element in list(root.iter(*_ACCEPT_DROP)):
-            parent = element.getparent()
-            if parent is not None and parent.tag not in (f"{W}rPr", f"{W}trPr"):
-                parent.remove(element)
-        for element in list(root.iter(*_ACCEPT_UNWRAP)):
-            parent = element.getparent()
-            if parent is None:
+        self.existing_changes = count_revisions(root)
+        self.kept_as_is = self._faithful_paragraphs() if self.existing_changes else set()
+        accepted = 0
+        if self.existing_changes:
+            for row in list(root.iter(f"{W}tr")):
+                trpr = row.find(f"{W}trPr")
+                if trpr is None:
+                    continue
+                if trpr.find(f"{W}del") is not None:  # a deleted row: not in the new text
+                    accepted += count_revisions(row)
+                    row.getparent().remove(row)
+                    continue
+                indexes = {self.index_of.get(id(p)) for p in row.iter(f"{W}p")} - {None}
+                inserted = trpr.find(f"{W}ins")
+                if inserted is not None and not (indexes and indexes <= self.kept_as_is):
+                    accepted += 1
+                    trpr.remove(inserted)
+            for element in list(root.iter(f"{W}p")):
+                if self.index_of.get(id(element)) in self.kept_as_is or not has_text_changes(element):
+                    continue
+                accepted += count_revisions(element)
+                accept_changes(element)
+            # what is left outside paragraphs and rows (whole blocks inserted or deleted): accepted
+            for block in list(root.iter(f"{W}ins", f"{W}del", f"{W}moveTo", f"{W}moveFrom")):
+                parent = block.getparent()
+                if parent is not None and parent.tag in (f"{W}body", f"{W}tc", f"{W}sdtContent", f"{W}tbl"):
+                    accepted += count_revisions(block)
+                    if block.tag in (f"{W}del", f"{W}moveFrom"):
+                        parent.remove(block)
+                    else:
+                        unwrap(block)
+        self.accepted_changes = accepted
+
+    def _faithful_paragraphs(self) -> set[int]:
+        """Indexes of the new paragraphs whose own tracked changes already
+        turn the old paragraph into the new one: left exactly as they are."""
+        out: set[int] = set()
+        for change in self.comparison.changes:
+            if change.moved:
                 continue
-            if parent.tag in (f"{W}rPr", f"{W}trPr", f"{W}pPr"):
-                parent.remove(element)  # the mark of an inserted paragraph, run or row
+            if change.kind == "added":
+                for para in change.new:
+                    index = para.location.index
+                    if index is None or para.location.until not in (None, index):
+                        continue
+                    element = self.elements[index]
+                    mark = element.find(f"{W}pPr/{W}rPr/{W}ins")
+                    if mark is not None and not _squash(rejected_text(element)):
+                        out.add(index)
                 continue
-            index = parent.index(element)
-            for offset, child in enumerate(list(element)):
-                parent.insert(index + offset, child)
-            parent.remove(element)
-        for element in list(root.iter(*_CHANGE_RECORDS)):
-            parent = element.getparent()
-            if parent is not None:
-                parent.remove(element)
-        for rpr in list(root.iter(f"{W}rPr")):
-            for tag in (f"{W}del", f"{W}moveFrom"):
-                for mark in rpr.findall(tag):
-                    rpr.remove(mark)
+            if len(change.old) != 1 or len(change.new) != 1:
+                continue
+            old, new = change.old[0], change.new[0]
+            index = new.location.index
+            if index is None or new.location.until not in (None, index) or self.owners.get(index, 0) != 1:
+                continue
+            element = self.elements[index]
+            if not has_text_changes(element):
+                continue
+            rejected = _squash(rejected_text(element))
+            if rejected in (_squash(old.text), _squash(f"{old.label}{old.close}{old.text}")):
+                out.add(index)
+        return out
 
     # -- marking -------------------------------------------------------------
     def _rev(self, tag: str) -> etree._Element:
@@ -572,7 +614,7 @@ class _Marker:
                 if kind == "delete":
                     run.addprevious(self._deleted_run(run, text))
                     continue
-                clone = _run_with_text(run, text)
+                clone = self._fresh_ids(_run_with_text(run, text))
                 if kind == "insert":
                     wrapper = self._rev("ins")
                     wrapper.append(clone)
@@ -588,12 +630,19 @@ class _Marker:
                 if anchor is not None:
                     anchor.addnext(self._deleted_run(anchor, text))
 
+    def _fresh_ids(self, element: etree._Element) -> etree._Element:
+        """A copied run's formatting changes (w:rPrChange) get ids of their own."""
+        for record in element.iter(f"{W}rPrChange"):
+            record.set(f"{W}id", str(self.next_id))
+            self.next_id += 1
+        return element
+
     def _deleted_run(self, model_run: etree._Element, text: str) -> etree._Element:
         wrapper = self._rev("del")
         run = etree.SubElement(wrapper, f"{W}r")
         rpr = model_run.find(f"{W}rPr")
         if rpr is not None:
-            run.append(copy.deepcopy(rpr))
+            run.append(self._fresh_ids(copy.deepcopy(rpr)))
         deleted = etree.SubElement(run, f"{W}delText")
         deleted.set(XML_SPACE, "preserve")
         deleted.text = _xml_safe(text)
@@ -605,6 +654,8 @@ class _Marker:
             paragraphs = list(row.iter(f"{W}p"))
             if not paragraphs:
                 continue
+            if row.find(f"{W}trPr/{W}ins") is not None:
+                continue  # inserted by the document's own tracked change, kept
             if all(p.find(f"{W}pPr/{W}rPr/{W}ins") is not None for p in paragraphs):
                 ensure_row_mark(row, self._rev("ins"))
 

@@ -108,6 +108,48 @@ def accept_changes(element: etree._Element) -> bool:
     return True
 
 
+_REVISIONS = tuple(
+    f"{W}{name}"
+    for name in (
+        "ins",
+        "del",
+        "moveFrom",
+        "moveTo",
+        "rPrChange",
+        "pPrChange",
+        "tblPrChange",
+        "sectPrChange",
+        "numberingChange",
+    )
+)
+
+
+def count_revisions(element: etree._Element) -> int:
+    """Tracked changes in ``element``, counted as the reader counts them (a move once)."""
+    count = 0
+    for found in element.iter(*_REVISIONS):
+        parent = found.getparent()
+        if found.tag == f"{W}moveFrom" and parent is not None and parent.tag != f"{W}rPr":
+            continue
+        count += 1
+    return count
+
+
+def has_text_changes(element: etree._Element) -> bool:
+    """Whether the paragraph's words or its mark are tracked (not only its formatting)."""
+    return next(element.iter(f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo"), None) is not None
+
+
+def rejected_text(element: etree._Element) -> str:
+    """The paragraph's words with its tracked changes rejected."""
+    parts = []
+    for node in element.iter(f"{W}t", f"{W}delText"):
+        inserted = any(a.tag in (f"{W}ins", f"{W}moveTo") for a in node.iterancestors())
+        if not inserted:
+            parts.append(node.text or "")
+    return "".join(parts)
+
+
 def unwrap(element: etree._Element) -> None:
     parent = element.getparent()
     index = parent.index(element)

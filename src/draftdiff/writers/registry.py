@@ -32,6 +32,7 @@ class WriteOptions:
     side_by_side: bool = False  # terminal report: old and new in two columns
     stat: bool = False  # terminal report: the summary and one line per change
     comments: bool = False  # terminal parse: the DOCX comments too
+    notify: Callable[[str], None] | None = None  # DOCX redline: one line for the user (what it could not keep)
 
 
 # -- the many-draft results: each module's functions, by format -------------------------
@@ -176,7 +177,8 @@ def _report_html(report: Any, options: WriteOptions) -> str:
 def _report_docx(report: Any, options: WriteOptions) -> bytes:
     from . import docx
 
-    return docx.document(report.comparison, author=options.author)  # the whole document, always
+    # the whole document, always
+    return docx.document(report.comparison, author=options.author, notify=options.notify)
 
 
 # -- check: one pair, or every step of a register (its gate is the net result) ---------
