@@ -40,6 +40,7 @@ from ..normalize import clean_text
 from .docx_old import (
     OldParts,
     accept_changes,
+    body_paragraphs,
     count_revisions,
     ensure_row_mark,
     has_text_changes,
@@ -109,13 +110,14 @@ class _Marker:
         self.date = (date or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
         path = comparison.new.source
         self.package = Package(path, read_bytes(path))
-        reader = DocxReader(self.package, accept=True)
-        reader.paragraphs()
+        reader = DocxReader(self.package, accept=True)  # its styles and numbering; the words are read already
         self.reader = reader
-        if reader.document is None:
+        root = reader.document
+        body = root.find(f"{W}body") if root is not None else None
+        if root is None or body is None:
             raise _CannotMark
-        self.root: etree._Element = reader.document
-        self.elements = reader.elements
+        self.root: etree._Element = root
+        self.elements = dict(enumerate(body_paragraphs(body), start=1))
         self.document_name = self._document_name()
         self.next_id = 1 + max(
             (int(v) for v in self.root.xpath("//@w:id", namespaces={"w": W_NS}) if _int(v)), default=0
@@ -546,7 +548,10 @@ class _Marker:
 
     def _mark_label(self, change: Change, element: etree._Element) -> None:
         """A paragraph whose words are the same but whose typed number changed."""
-        if len(change.old) != 1 or len(change.new) != 1 or not self._single_owner(element):
+        if len(change.old) != 1 or len(change.new) != 1:
+            return
+        old, new = change.old[0], change.new[0]
+        if (old.label, old.close) == (new.label, new.close) or not self._single_owner(element):
             return
         _split_runs(element)
         pieces = _pieces(element)

@@ -227,35 +227,54 @@ class OldParts:
     """The old DOCX's elements, copied into the new package on demand."""
 
     def __init__(self, old: Draft, new_package, new_document_name: str, style_ids: set[str]) -> None:
-        self.available = False
-        self.elements: dict[int, etree._Element] = {}
+        self.old = old
         self.new_package = new_package
-        self.new_parts = part_names(new_package, new_document_name)
+        self.new_document_name = new_document_name
         self.notes: dict[str, etree._Element] = {}  # kind -> the new package's notes part, once changed
         self.style_ids = style_ids
-        if old.format != "docx":
-            return
+        self._loaded: bool | None = None  # read the old package on first use: many redlines need none of it
+
+    @property
+    def available(self) -> bool:
+        if self._loaded is None:
+            self._loaded = self._load()
+        return self._loaded
+
+    def _load(self) -> bool:
+        if self.old.format != "docx":
+            return False
         from ..readers import read_bytes
-        from ..readers.docx import DocxReader
         from ..readers.package import Package
 
         try:
-            package = Package(old.source, read_bytes(old.source))
-            reader = DocxReader(package, accept=True)
-            reader.paragraphs()
+            package = Package(self.old.source, read_bytes(self.old.source))
+            name = _document_name(package)
+            root = package.xml(name)
         except Exception:  # the old file is gone or changed since it was read: write from text
-            return
+            return False
+        body = root.find(f"{W}body") if root is not None else None
+        if body is None:
+            return False
         self.package = package
-        self.elements = reader.elements
+        self.elements = dict(enumerate(body_paragraphs(body), start=1))
         self.index_of = {id(element): index for index, element in self.elements.items()}
-        self.old_parts = part_names(package, _document_name(package))
+        self.new_parts = part_names(self.new_package, self.new_document_name)
+        self.old_parts = part_names(package, name)
         self.old_notes: dict[str, dict[str, etree._Element]] = {}
-        self.numbers = self._number_map()
-        self.available = True
+        self._numbers: dict[str, str] | None = None
+        return True
+
+    def _mapped_number(self, num_id: str) -> str | None:
+        """The new package's numId for an old one, None when it has no such list."""
+        if self._numbers is None:
+            self._numbers = self._number_map()
+        return num_id if self._same_numbering() else self._numbers.get(num_id)
 
     # -- numbering ---------------------------------------------------------------
     def _number_map(self) -> dict[str, str]:
         """Old numId -> the new package's numId with the same definition."""
+        if self._same_numbering():
+            return {}
         new_root = self.new_package.xml(self.new_parts["numbering"]) if "numbering" in self.new_parts else None
         old_root = self.package.xml(self.old_parts["numbering"]) if "numbering" in self.old_parts else None
         new_keys, old_keys = _numbering_keys(new_root), _numbering_keys(old_root)
@@ -269,6 +288,19 @@ class OldParts:
             elif key in by_key:
                 out[num_id] = by_key[key]
         return out
+
+    def _same_numbering(self) -> bool:
+        """One numbering part, byte for byte (drafts of one file): every list is itself."""
+        if not hasattr(self, "_same"):
+            new_name, old_name = self.new_parts.get("numbering"), self.old_parts.get("numbering")
+            self._same = bool(
+                new_name
+                and old_name
+                and self.new_package.has(new_name)
+                and self.package.has(old_name)
+                and self.new_package.read(new_name) == self.package.read(old_name)
+            )
+        return self._same
 
     # -- paragraphs ----------------------------------------------------------------
     def copies(self, para: Paragraph, expected: str | None = None) -> list[etree._Element] | None:
@@ -339,7 +371,7 @@ class OldParts:
             if style.get(f"{W}val") not in self.style_ids:
                 style.getparent().remove(style)
         for numbering in element.iter(f"{W}numId"):
-            mapped = self.numbers.get(numbering.get(f"{W}val", ""))
+            mapped = self._mapped_number(numbering.get(f"{W}val", ""))
             if mapped is None:
                 return None  # a list the new package does not have: its numbers would be wrong
             numbering.set(f"{W}val", mapped)
@@ -396,6 +428,32 @@ class OldParts:
             )
             for kind, root in self.notes.items()
         }
+
+
+def body_paragraphs(parent: etree._Element) -> list[etree._Element]:
+    """The body's paragraphs in the order the DOCX reader numbers them (with
+    tracked changes accepted), so that a paragraph's location finds its element."""
+    out: list[etree._Element] = []
+    for child in parent:
+        tag = child.tag
+        if tag == f"{W}p":
+            out.append(child)
+        elif tag == f"{W}tbl":
+            for row in child.iter(f"{W}tr"):
+                if row.getparent() is not child and row.getparent().tag != f"{W}sdtContent":
+                    continue  # rows of nested tables are read with their cell
+                if row.find(f"{W}trPr/{W}del") is not None:
+                    continue
+                for cell in row:
+                    if cell.tag == f"{W}tc":
+                        out += body_paragraphs(cell)
+        elif tag == f"{W}sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                out += body_paragraphs(content)
+        elif tag in (f"{W}customXml", f"{W}sdtContent", f"{W}ins", f"{W}moveTo"):
+            out += body_paragraphs(child)
+    return out
 
 
 def _document_name(package) -> str:
