@@ -246,3 +246,64 @@ def test_the_new_drafts_own_tracked_changes_round_trip_in_libreoffice(tmp_path):
     views = round_trip(tmp_path, old, new)
     assert views["accepted"] == views["new"]
     assert views["rejected"] == views["old"]
+
+
+# -- typed numbers and square brackets -------------------------------------------------------------
+
+
+def _typed_docx(path: Path, lines: list[str]) -> Path:
+    from draftdiff.writers.wordml import DocxWriter, Para, Run
+
+    writer = DocxWriter(author="Secretariat")
+    writer.add(Para([Run("Draft conclusions")], style="Title"))
+    for line in lines:
+        writer.add(Para([Run(line)]))
+    path.write_bytes(writer.to_bytes())
+    return path
+
+
+def _bracket_pair(tmp_path: Path) -> tuple[Path, Path]:
+    old = _typed_docx(
+        tmp_path / "old.docx",
+        [
+            "55. Decides to keep this paragraph as it stands;",
+            "[56. Also decides to consider the matter further;]",
+            "57. Requests the secretariat [to prepare a report]",
+            "[58. Invites Parties [to submit views]];",
+            "A. Section heading",
+            "59. Notes the implications;",
+        ],
+    )
+    new = _typed_docx(
+        tmp_path / "new.docx",
+        [
+            "55. Decides to keep this paragraph as it stands;",
+            "56. Requests the secretariat to prepare a report",
+            "[57. Invites Parties [to submit views]];",
+            "A. Section heading",
+            "58. Notes the implications;",
+        ],
+    )
+    return old, new
+
+
+def test_typed_numbers_inside_brackets_and_closing_brackets_survive_the_redline(tmp_path):
+    old, new = _bracket_pair(tmp_path)
+    from draftdiff.writers import docx_marked
+
+    assert docx_marked.document(draftdiff.compare(load(old), load(new))) is not None  # marked in place
+    marked = redline(old, new, tmp_path / "redline.docx")
+    with zipfile.ZipFile(marked) as archive:
+        document = archive.read("word/document.xml").decode()
+    assert '<w:delText xml:space="preserve">]</w:delText>' in document  # the resolved bracket's "]" is deleted
+    rejected = load(marked, options=ReadOptions(revisions="reject"))
+    assert [p.display for p in rejected] == [p.display for p in load(old)]
+    assert [p.display for p in load(marked)] == [p.display for p in load(new)]
+
+
+@needs_libreoffice
+def test_typed_numbers_inside_brackets_round_trip_in_libreoffice(tmp_path):
+    old, new = _bracket_pair(tmp_path)
+    views = round_trip(tmp_path, old, new)
+    assert views["accepted"] == views["new"]
+    assert views["rejected"] == views["old"]  # "[56. …]" as typed, "[58." renumbered back, "]" kept

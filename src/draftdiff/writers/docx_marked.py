@@ -47,6 +47,7 @@ from .docx_old import (
     mark_removed,
     rejected_text,
     unwrap,
+    without_label,
 )
 from .wordml import COMMENTS_CONTENT_TYPE, ordered_changes, redline_atoms
 
@@ -234,7 +235,7 @@ class _Marker:
                 owners[index] = owners.get(index, 0) + 1
             # a heading and its title line read as one paragraph: the words run across both
             text = _squash(" ".join(_element_text(self.elements[index]) for index in indexes))
-            if _squash(para.text)[:40] not in text:
+            if _squash(para.text)[:40] not in without_label(text, para):
                 raise _CannotMark
         self.owners = owners
 
@@ -520,7 +521,7 @@ class _Marker:
         _split_runs(element)
         pieces = _pieces(element)
         flat = "".join(p.text for p in pieces)
-        mapping = _map_positions(flat, new_text)
+        mapping = _map_positions(_masked(flat, change.new[0]), new_text)
         if mapping is None:
             return False
         status = ["equal"] * len(flat)
@@ -558,7 +559,7 @@ class _Marker:
         flat = "".join(p.text for p in pieces)
         status = ["equal"] * len(flat)
         deletions: dict[int, list[str]] = {}
-        mapping = _map_positions(flat, change.new[0].text)
+        mapping = _map_positions(_masked(flat, new), new.text)
         if mapping is not None and self._label_marks(change, flat, status, deletions, mapping):
             self._rewrite(pieces, status, deletions)
 
@@ -573,8 +574,10 @@ class _Marker:
         if old_label == new_label:
             return False
         start = next((m for m in mapping if m is not None), len(flat))
-        at = flat.rfind(new_label, 0, start) if new_label else -1
-        if new_label and at < 0:
+        words = {m for m in mapping if m is not None}
+        # typed before the text, or just inside its opening bracket ("[57. Text")
+        at = flat.find(new_label, 0, start + len(new_label) + 2) if new_label else -1
+        if new_label and (at < 0 or any(k in words for k in range(at, at + len(new_label)))):
             return False  # the new number is not typed: Word numbers the paragraph
         if at < 0:
             at = start  # no new number: the old one goes before the text
@@ -586,12 +589,15 @@ class _Marker:
 
     def _rewrite(self, pieces: list[_Piece], status: list[str], deletions: dict[int, list[str]]) -> None:
         start = 0
+        # the last run and the element written for it (the run, its clone or its w:ins): deletions
+        # after the last character go after that element, in the run's formatting
         last_run: etree._Element | None = None
+        last_written: etree._Element | None = None
         for piece in pieces:
             end = start + len(piece.text)
             run = piece.node.getparent() if piece.node is not None else piece.run
             assert run is not None
-            last_run = run
+            last_run = last_written = run
             if piece.node is None:
                 # a tab or break: never split; deletions before it go before it
                 for text in deletions.pop(start, []):
@@ -600,6 +606,7 @@ class _Marker:
                     wrapper = self._rev("ins")
                     run.addprevious(wrapper)
                     wrapper.append(run)
+                    last_written = wrapper
                 start = end
                 continue
             # cut the w:t into stretches of one status, with deletions between
@@ -617,23 +624,24 @@ class _Marker:
                 continue
             for kind, text in stretches:
                 if kind == "delete":
-                    run.addprevious(self._deleted_run(run, text))
+                    last_written = self._deleted_run(run, text)
+                    run.addprevious(last_written)
                     continue
                 clone = self._fresh_ids(_run_with_text(run, text))
                 if kind == "insert":
                     wrapper = self._rev("ins")
                     wrapper.append(clone)
                     run.addprevious(wrapper)
+                    last_written = wrapper
                 else:
                     run.addprevious(clone)
+                    last_written = clone
             run.getparent().remove(run)
             start = end
         trailing = [text for k in sorted(deletions) for text in deletions[k]]
-        if trailing and last_run is not None:
-            anchor = last_run if last_run.getparent() is not None else None
+        if trailing and last_run is not None and last_written is not None:
             for text in reversed(trailing):
-                if anchor is not None:
-                    anchor.addnext(self._deleted_run(anchor, text))
+                last_written.addnext(self._deleted_run(last_run, text))
 
     def _fresh_ids(self, element: etree._Element) -> etree._Element:
         """A copied run's formatting changes (w:rPrChange) get ids of their own."""
@@ -926,6 +934,22 @@ def _place(mapping: list[int | None], position: int, length: int) -> int:
     return length
 
 
+def _masked(flat: str, para: Paragraph) -> str:
+    """The runs' text with a typed number inside an opening bracket ("[56. Text")
+    made invisible, so that the paragraph's text ("[Text") is found around it."""
+    label = f"{para.label}{para.close}" if para.label else ""
+    start = len(flat) - len(flat.lstrip())
+    if not label or flat[start : start + 1] not in "[(":
+        return flat
+    at = flat.find(label, start + 1, start + 1 + len(label) + 2)
+    if at < 0:
+        return flat
+    end = at + len(label)
+    while end < len(flat) and flat[end].isspace():
+        end += 1
+    return flat[:at] + "\u200b" * (end - at) + flat[end:]
+
+
 def _rejects_to(flat: str, status: list[str], deletions: dict[int, list[str]], old: Paragraph) -> bool:
     """Rejecting the marks gives the old paragraph's words."""
     out = []
@@ -934,7 +958,7 @@ def _rejects_to(flat: str, status: list[str], deletions: dict[int, list[str]], o
         if status[k] != "insert":
             out.append(ch)
     out += [t for k in sorted(deletions) if k >= len(flat) for t in deletions[k]]
-    rejected = _squash("".join(out))
+    rejected = without_label(_squash("".join(out)), old)
     return rejected.endswith(_squash(old.text)) and len(rejected) - len(_squash(old.text)) <= 16
 
 

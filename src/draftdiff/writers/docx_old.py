@@ -63,6 +63,14 @@ def squash(text: str) -> str:
     return "".join(clean_text(text).split())
 
 
+def without_label(words: str, para: Paragraph) -> str:
+    """Squashed words with the paragraph's typed number taken out where it
+    stands, at the start or just inside an opening bracket ("[56. Text]")."""
+    label = squash(para.label + para.close) if para.label else ""
+    at = words.find(label, 0, len(label) + 3) if label else -1
+    return words[:at] + words[at + len(label) :] if at >= 0 else words
+
+
 def part_names(package, document_name: str) -> dict[str, str]:
     """The document's related parts by relationship kind (styles, numbering, footnotes ...)."""
     folder, _, name = document_name.rpartition("/")
@@ -303,7 +311,7 @@ class OldParts:
         return self._same
 
     # -- paragraphs ----------------------------------------------------------------
-    def copies(self, para: Paragraph, expected: str | None = None) -> list[etree._Element] | None:
+    def copies(self, para: Paragraph) -> list[etree._Element] | None:
         """Cleaned copies of the old paragraph's elements, or None."""
         if not self.available:
             return None
@@ -317,10 +325,7 @@ class OldParts:
                 return None
             out.append(clone)
         words = squash(" ".join("".join(t.text or "" for t in c.iter(f"{W}t")) for c in out))
-        want = squash(para.text if expected is None else expected)
-        if not words.endswith(want) or len(words) - len(want) > len(squash(para.label + para.close)) + 2:
-            return None
-        return out
+        return out if without_label(words, para) == squash(para.text) else None
 
     def row_of(self, para: Paragraph) -> etree._Element | None:
         """The old table row holding the paragraph, if it is in one."""
