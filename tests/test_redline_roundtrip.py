@@ -307,3 +307,28 @@ def test_typed_numbers_inside_brackets_round_trip_in_libreoffice(tmp_path):
     views = round_trip(tmp_path, old, new)
     assert views["accepted"] == views["new"]
     assert views["rejected"] == views["old"]  # "[56. …]" as typed, "[58." renumbered back, "]" kept
+
+
+# -- the generated redline (the new draft is not a DOCX) ------------------------------------------------
+
+
+@pytest.mark.parametrize(("old", "new"), [("rev1", "rev2"), ("zero", "final")])
+def test_generated_redline_marks_moves_as_word_does(tmp_path, old, new):
+    marked = redline(SAMPLES / f"{old}.txt", SAMPLES / f"{new}.txt", tmp_path / "redline.docx")
+    with zipfile.ZipFile(marked) as archive:
+        document = archive.read("word/document.xml").decode()
+    starts_from = re.findall(r'<w:moveFromRangeStart [^>]*w:name="([^"]+)"', document)
+    starts_to = re.findall(r'<w:moveToRangeStart [^>]*w:name="([^"]+)"', document)
+    assert len(starts_from) == 1 and starts_from == starts_to
+    assert document.count("<w:moveFromRangeEnd ") == document.count("<w:moveToRangeEnd ") == 1
+    assert "<w:moveFrom " in document and "<w:moveTo " in document
+
+
+@needs_libreoffice
+@pytest.mark.parametrize(("old", "new"), [("rev1", "rev2"), ("zero", "final")])
+def test_generated_redline_round_trips_in_libreoffice(tmp_path, old, new):
+    old_draft, new_draft = load(SAMPLES / f"{old}.txt"), load(SAMPLES / f"{new}.txt")
+    marked = redline(SAMPLES / f"{old}.txt", SAMPLES / f"{new}.txt", tmp_path / "redline.docx")
+    libreoffice((marked, "accept", tmp_path / "accepted.docx"), (marked, "reject", tmp_path / "rejected.docx"))
+    assert [p.display for p in load(tmp_path / "accepted.docx")] == [p.display for p in new_draft]
+    assert [p.display for p in load(tmp_path / "rejected.docx")] == [p.display for p in old_draft]

@@ -3,23 +3,28 @@ headers, footers, footnotes and comments stay as they are, and the changes
 are marked in its runs as Word tracked changes.
 
 - a modified paragraph gets word-level ``w:ins`` / ``w:del`` inside its own
-  runs, which keep their formatting;
+  runs, which keep their formatting; a typed number that changed is marked;
 - an added paragraph is marked inserted whole (its mark too), and a table row
   whose paragraphs are all added is an inserted row;
-- a deleted paragraph, or the old place of a moved one, comes back as a
-  deleted paragraph after the paragraph that precedes it;
+- a deleted paragraph comes back as a deleted paragraph after the paragraph
+  that precedes it: a copy of the old DOCX's own (docx_old), or written from
+  its text in the list of its kept neighbours, so that its number is counted
+  in; a table row whose paragraphs are all deleted is a deleted row;
+- a move is marked as Word marks it: ``w:moveFrom`` at the old place,
+  ``w:moveTo`` at the new, each in a range of the move's name;
 - splits and merges, and any paragraph whose words cannot be placed in its
   runs exactly, are marked whole: the new paragraphs inserted, the old ones
   deleted before them.
 
 Accepting every change gives the new document unchanged; rejecting every
-change gives the old text, paragraph by paragraph. Automatic numbers are the
-document's own: Word renumbers them, so a renumbering is not a tracked change.
+change gives the old one, paragraph by paragraph, numbers included.
 
-When the new DOCX itself carries tracked changes, they are accepted first
-(the new draft is read that way too). When that is not possible (a deleted
-paragraph mark joins two paragraphs), or the new draft is not a DOCX,
-``document`` returns None and the generated redline is used.
+The new DOCX's own tracked changes stay as they are, with their authors and
+dates, in every paragraph where rejecting them gives the old draft's words;
+in the others they are accepted before our marks go in, and ``notify`` hears
+how many, once. When its changes delete a paragraph mark (joining two
+paragraphs), or the new draft is not a DOCX, ``document`` returns None and
+the generated redline is used.
 """
 
 from __future__ import annotations
