@@ -332,3 +332,30 @@ def test_generated_redline_round_trips_in_libreoffice(tmp_path, old, new):
     libreoffice((marked, "accept", tmp_path / "accepted.docx"), (marked, "reject", tmp_path / "rejected.docx"))
     assert [p.display for p in load(tmp_path / "accepted.docx")] == [p.display for p in new_draft]
     assert [p.display for p in load(tmp_path / "rejected.docx")] == [p.display for p in old_draft]
+
+
+def test_a_table_the_new_draft_dropped_comes_back_as_a_table_of_deleted_rows(tmp_path):
+    if not DECISION.exists():
+        pytest.skip(f"needs {DECISION} (../shared/corpus, see SOURCES.md)")
+    old = edit.write(tmp_path / "old.docx", DECISION.read_bytes())
+    new = edit.write(
+        tmp_path / "new.docx", edit.edited(DECISION.read_bytes(), lambda root: edit.remove(edit.tables(root)[-1]))
+    )
+    marked = redline(old, new, tmp_path / "redline.docx")
+    with zipfile.ZipFile(marked) as archive:
+        document = archive.read("word/document.xml").decode()
+    assert document.count("<w:tbl>") == 2  # as in the old draft
+    assert len(re.findall(r"<w:trPr>(?:(?!</w:trPr>).)*<w:del [^>]*/>", document)) == 3
+    rejected = load(marked, options=ReadOptions(revisions="reject"))
+    assert [p.display for p in rejected] == [p.display for p in load(old)]
+
+
+def test_export_says_once_when_the_new_drafts_tracked_changes_cannot_be_kept(tmp_path):
+    from conftest import run_cli
+
+    target = tmp_path / "redline.docx"
+    result = run_cli("export", str(SAMPLES / "rev1.docx"), str(SAMPLES / "rev2-rev3-tracked.docx"), "-o", str(target))
+    assert result.returncode == 0
+    revisions = len(load(SAMPLES / "rev2-rev3-tracked.docx").revisions)
+    line = f"draftdiff: redline: the new draft's {revisions} tracked changes are accepted in it"
+    assert result.stderr.count(line) == 1
