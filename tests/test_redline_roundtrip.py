@@ -359,3 +359,14 @@ def test_export_says_once_when_the_new_drafts_tracked_changes_cannot_be_kept(tmp
     revisions = len(load(SAMPLES / "rev2-rev3-tracked.docx").revisions)
     line = f"draftdiff: redline: the new draft's {revisions} tracked changes are accepted in it"
     assert result.stderr.count(line) == 1
+
+
+def test_a_deleted_last_paragraph_leaves_no_number_behind(tmp_path):
+    from draftdiff.writers.wordml import Run
+
+    lines = ["Recalls its decisions;", "Welcomes the report;", "Decides to conclude its work in 2024."]
+    old = _numbered_docx(tmp_path / "old.docx", [[Run("Draft decision")], *[[Run(line)] for line in lines]])
+    new = _numbered_docx(tmp_path / "new.docx", [[Run("Draft decision")], *[[Run(line)] for line in lines[:2]]])
+    marked = redline(old, new, tmp_path / "redline.docx")
+    assert [p.display for p in load(marked)] == ["1. Recalls its decisions;", "2. Welcomes the report;"]
+    assert [p.display for p in load(marked, options=ReadOptions(revisions="reject"))] == [p.display for p in load(old)]

@@ -183,7 +183,18 @@ class _Marker:
                 self._comment_on(elements[0], old_comments)
             cursor = elements[-1]
         self._mark_inserted_rows()
+        self._keep_a_last_paragraph()
         return self._package_bytes()
+
+    def _keep_a_last_paragraph(self) -> None:
+        """A body ends with a paragraph mark no change takes away: when the
+        last paragraph is a deleted one, an empty paragraph closes the body
+        after it (accepting, its number would stay otherwise)."""
+        body = self.root.find(f"{W}body")
+        blocks = [child for child in body if child.tag != f"{W}sectPr"] if body is not None else []
+        last = blocks[-1] if blocks else None
+        if last is not None and last.tag == f"{W}p" and last.find(f"{W}pPr/{W}rPr/{W}del") is not None:
+            last.addnext(etree.Element(f"{W}p"))
 
     def _index_old(self) -> None:
         """Where each old paragraph stands, which are kept (and as what), and
@@ -240,7 +251,8 @@ class _Marker:
                 owners[index] = owners.get(index, 0) + 1
             # a heading and its title line read as one paragraph: the words run across both
             text = _squash(" ".join(_element_text(self.elements[index]) for index in indexes))
-            if _squash(para.text)[:40] not in without_label(text, para):
+            head = _squash(para.text)[:40]
+            if head not in text and head not in without_label(text, para):
                 raise _CannotMark
         self.owners = owners
 

@@ -67,8 +67,11 @@ def without_label(words: str, para: Paragraph) -> str:
     """Squashed words with the paragraph's typed number taken out where it
     stands, at the start or just inside an opening bracket ("[56. Text]")."""
     label = squash(para.label + para.close) if para.label else ""
-    at = words.find(label, 0, len(label) + 3) if label else -1
-    return words[:at] + words[at + len(label) :] if at >= 0 else words
+    if label and words.startswith(label):
+        return words[len(label) :]
+    if label and words[:1] in "[(" and words[1:].startswith(label):
+        return words[:1] + words[1 + len(label) :]
+    return words
 
 
 def part_names(package, document_name: str) -> dict[str, str]:
@@ -380,6 +383,7 @@ class OldParts:
             if mapped is None:
                 return None  # a list the new package does not have: its numbers would be wrong
             numbering.set(f"{W}val", mapped)
+        _balance_fields(element)
         for hyperlink in list(element.iter(f"{W}hyperlink")):
             unwrap(hyperlink)
         for kind in _NOTE_KINDS:
@@ -433,6 +437,26 @@ class OldParts:
             )
             for kind, root in self.notes.items()
         }
+
+
+def _balance_fields(element: etree._Element) -> None:
+    """A field that runs on from another paragraph (a table of contents) is
+    left as the words it shows: a copy cannot carry half of it."""
+    kinds = [mark.get(f"{W}fldCharType") for mark in element.iter(f"{W}fldChar")]
+    if kinds.count("begin") == kinds.count("end"):
+        return
+    depth, code = 0, False
+    for run in list(element.iter(f"{W}r")):
+        mark = run.find(f"{W}fldChar")
+        kind = mark.get(f"{W}fldCharType") if mark is not None else None
+        if kind == "begin":
+            depth, code = depth + 1, True
+        elif kind == "separate":
+            code = False
+        elif kind == "end":
+            depth = max(0, depth - 1)
+        if kind or (depth and code) or run.find(f"{W}instrText") is not None:
+            run.getparent().remove(run)
 
 
 def body_paragraphs(parent: etree._Element) -> list[etree._Element]:
