@@ -162,11 +162,10 @@ class _Marker:
             elements = [self.elements[index] for p in change.new for index in p.location.indexes]
             if not elements:
                 continue
-            if all(p.location.index in self.kept_as_is for p in change.new):
-                cursor = elements[-1]  # its own tracked changes say it already
-                continue
             old_comments = [c for side, c in change.comments if side == "old"]
-            if change.moved:
+            if all(p.location.index in self.kept_as_is for p in change.new):
+                pass  # its own tracked changes say it already
+            elif change.moved:
                 self._insert_whole(elements, "moveTo")
                 self._move_range(elements, "moveTo", self._move_name(change))
             elif change.kind == "added":
@@ -367,6 +366,9 @@ class _Marker:
             rpr = ppr.find(f"{W}rPr")
             if rpr is None:
                 rpr = etree.SubElement(ppr, f"{W}rPr")
+                later = next((c for c in ppr if c.tag in (f"{W}sectPr", f"{W}pPrChange")), None)
+                if later is not None:
+                    later.addprevious(rpr)  # the schema's order: rPr before sectPr and pPrChange
             rpr.insert(0, self._rev(tag))
 
     def _replace_whole(self, change: Change, elements: list[etree._Element]) -> None:

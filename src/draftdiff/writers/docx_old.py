@@ -187,9 +187,9 @@ def mark_removed(element: etree._Element, rev: Rev, tag: str) -> None:
         rpr = ppr.find(f"{W}rPr")
         if rpr is None:
             rpr = etree.SubElement(ppr, f"{W}rPr")
-            change = ppr.find(f"{W}pPrChange")  # rPr comes before pPrChange
-            if change is not None:
-                change.addprevious(rpr)
+            later = next((c for c in ppr if c.tag in (f"{W}sectPr", f"{W}pPrChange")), None)
+            if later is not None:
+                later.addprevious(rpr)  # the schema's order: rPr before sectPr and pPrChange
         rpr.insert(0, rev(tag))
 
 
