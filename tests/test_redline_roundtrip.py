@@ -370,3 +370,49 @@ def test_a_deleted_last_paragraph_leaves_no_number_behind(tmp_path):
     marked = redline(old, new, tmp_path / "redline.docx")
     assert [p.display for p in load(marked)] == ["1. Recalls its decisions;", "2. Welcomes the report;"]
     assert [p.display for p in load(marked, options=ReadOptions(revisions="reject"))] == [p.display for p in load(old)]
+
+
+def _lettered_headings_docx(path: Path, headings: list[str]) -> Path:
+    """Headings lettered by their style (A., B., ...), each with a paragraph under it."""
+    from draftdiff.writers.wordml import DocxWriter, Level, Para, Run
+
+    writer = DocxWriter(author="Secretariat")
+    writer.number_headings([Level("upperLetter", "%1.")])
+    writer.add(Para([Run("Draft conclusions")], style="Title"))
+    for heading in headings:
+        writer.add(Para([Run(heading)], style="Heading1"))
+        writer.add(Para([Run(f"Text under {heading.lower()}.")]))
+    path.write_bytes(writer.to_bytes())
+    return path
+
+
+@needs_libreoffice
+def test_a_deleted_heading_joins_its_list_when_the_old_draft_is_text(tmp_path):
+    """The old draft is plain text ("B. Coordinated action" typed); the new DOCX letters its
+    headings by style. Rejected, the deleted heading is lettered by the list, not typed twice
+    ("B. B."), and the next one is C. again."""
+    old = tmp_path / "old.txt"
+    old.write_text(
+        "Draft conclusions\n\nA. Policy coherence\n\nText under policy coherence.\n\nB. Coordinated action\n\n"
+        "Text under coordinated action.\n\nC. Tools and support\n\nText under tools and support.\n"
+    )
+    new = _lettered_headings_docx(tmp_path / "new.docx", ["Policy coherence", "Tools and support"])
+    assert [p.display for p in load(new)][2] == "B. Tools and support"
+    marked = redline(old, new, tmp_path / "redline.docx")
+    libreoffice((marked, "reject", tmp_path / "rejected.txt"), (marked, "accept", tmp_path / "accepted.txt"))
+    assert shown(tmp_path / "rejected.txt") == [
+        "Draftconclusions",
+        "A.Policycoherence",
+        "Textunderpolicycoherence.",
+        "B.Coordinatedaction",
+        "Textundercoordinatedaction.",
+        "C.Toolsandsupport",
+        "Textundertoolsandsupport.",
+    ]
+    assert shown(tmp_path / "accepted.txt") == [
+        "Draftconclusions",
+        "A.Policycoherence",
+        "Textunderpolicycoherence.",
+        "B.Toolsandsupport",
+        "Textundertoolsandsupport.",
+    ]
