@@ -372,11 +372,39 @@ class _Marker:
             rpr.insert(0, self._rev(tag))
 
     def _replace_whole(self, change: Change, elements: list[etree._Element]) -> None:
-        """The new paragraphs inserted whole, the old ones deleted just before them."""
+        """The new paragraphs inserted whole, the old ones deleted just before
+        them; old ones that did not stand next to the first (a merge of
+        paragraphs far apart) deleted where they stood."""
         self._insert_whole(elements)
+        groups: list[list[Paragraph]] = []
+        previous: int | None = None
         for para in change.old:
-            for copy_ in self._old_copies(para, "del"):
-                elements[0].addprevious(copy_)
+            position = self.old_position.get(id(para))
+            if groups and position is not None and previous is not None and position == previous + 1:
+                groups[-1].append(para)
+            else:
+                groups.append([para])
+            previous = position
+        for index, group in enumerate(groups):
+            anchor = self._kept_before(group[0]) if index else None
+            for para in group:
+                in_table = self.old_parts.row_of(para) is not None or not self.old_parts.available
+                for copy_ in self._old_copies(para, "del"):
+                    if anchor is None:
+                        elements[0].addprevious(copy_)
+                    else:
+                        anchor = self._place(copy_, anchor, None, in_table=in_table)
+
+    def _kept_before(self, para: Paragraph) -> etree._Element | None:
+        """The new element of the nearest paragraph before ``para`` in the old order that was kept."""
+        old = self.comparison.old.paragraphs
+        at = self.old_position.get(id(para))
+        for k in range((at or 0) - 1, max((at or 0) - 200, -1), -1):
+            kept = self.kept.get(id(old[k]))
+            indexes = list(kept.location.indexes) if kept is not None else []
+            if indexes and indexes[-1] in self.elements:
+                return self.elements[indexes[-1]]
+        return None
 
     def _removed(
         self, paras: list[Paragraph], cursor, first, comments: list[Comment], move: str | None = None

@@ -98,14 +98,14 @@ def accept_changes(element: etree._Element) -> bool:
         removed = rpr.find(f"{W}del") is not None or rpr.find(f"{W}moveFrom") is not None
         if removed and parent is not None and parent.tag == f"{W}pPr":
             return False
+    for row in list(element.iter(f"{W}tr")):  # (before the marks go: a row's is in its trPr)
+        trpr = row.find(f"{W}trPr")
+        if trpr is not None and trpr.find(f"{W}del") is not None:
+            row.getparent().remove(row)
     for removed in list(element.iter(f"{W}del", f"{W}moveFrom")):
         parent = removed.getparent()
         if parent is not None:
             parent.remove(removed)
-    for row in list(element.iter(f"{W}tr")):
-        trpr = row.find(f"{W}trPr")
-        if trpr is not None and trpr.find(f"{W}del") is not None:
-            row.getparent().remove(row)
     for kept in list(element.iter(f"{W}ins", f"{W}moveTo")):
         parent = kept.getparent()
         if parent is None:
