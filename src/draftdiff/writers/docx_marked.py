@@ -376,24 +376,39 @@ class _Marker:
         them; old ones that did not stand next to the first (a merge of
         paragraphs far apart) deleted where they stood."""
         self._insert_whole(elements)
+        groups = self._contiguous(change.old)
+        for para in groups[0]:
+            for copy_ in self._old_copies(para, "del"):
+                elements[0].addprevious(copy_)
+        for group in groups[1:]:
+            if not self._delete_after_kept(group):
+                for para in group:
+                    for copy_ in self._old_copies(para, "del"):
+                        elements[0].addprevious(copy_)
+
+    def _contiguous(self, paras: list[Paragraph]) -> list[list[Paragraph]]:
+        """The paragraphs in runs that stood next to each other in the old draft."""
         groups: list[list[Paragraph]] = []
         previous: int | None = None
-        for para in change.old:
+        for para in paras:
             position = self.old_position.get(id(para))
             if groups and position is not None and previous is not None and position == previous + 1:
                 groups[-1].append(para)
             else:
                 groups.append([para])
             previous = position
-        for index, group in enumerate(groups):
-            anchor = self._kept_before(group[0]) if index else None
-            for para in group:
-                in_table = self.old_parts.row_of(para) is not None or not self.old_parts.available
-                for copy_ in self._old_copies(para, "del"):
-                    if anchor is None:
-                        elements[0].addprevious(copy_)
-                    else:
-                        anchor = self._place(copy_, anchor, None, in_table=in_table)
+        return groups
+
+    def _delete_after_kept(self, group: list[Paragraph]) -> bool:
+        """Old paragraphs deleted after the kept paragraph that preceded them; False when there is none."""
+        anchor = self._kept_before(group[0])
+        if anchor is None:
+            return False
+        for para in group:
+            in_table = self.old_parts.row_of(para) is not None or not self.old_parts.available
+            for copy_ in self._old_copies(para, "del"):
+                anchor = self._place(copy_, anchor, None, in_table=in_table)
+        return True
 
     def _kept_before(self, para: Paragraph) -> etree._Element | None:
         """The new element of the nearest paragraph before ``para`` in the old order that was kept."""
@@ -414,6 +429,14 @@ class _Marker:
         deleted comes back as a deleted row."""
         tag = "moveFrom" if move else "del"
         placed: list[etree._Element] = []
+        if move:
+            # a move read together with a paragraph that stood elsewhere (a merge): that one is
+            # deleted where it stood, outside the move's range
+            groups = self._contiguous(paras)
+            paras = list(groups[0])
+            for group in groups[1:]:
+                if not self._delete_after_kept(group):
+                    paras += group  # no kept paragraph before it: it stays with the move
         for para in paras:
             row = self.old_parts.row_of(para)
             if row is not None and move is None and self._row_deleted(row):
