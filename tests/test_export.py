@@ -466,10 +466,10 @@ def test_html_has_a_section_navigator_with_counts(tmp_path):
     )
 
 
-def test_a_new_docx_with_tracked_insertions_is_accepted_then_marked(tmp_path):
+def test_a_new_docx_keeps_its_own_tracked_changes_where_rejecting_them_gives_the_old_words(tmp_path):
     from draftdiff.writers.wordml import DocxWriter, Para, Run
 
-    writer = DocxWriter(author="Secretariat")
+    writer = DocxWriter(author="Secretariat", date=__import__("datetime").datetime(2031, 5, 4, 9, 30))
     writer.add(Para([Run("Draft text")], style="Title"))
     writer.add(Para([Run("1."), Run(" We commit to "), Run("fully ", change="ins"), Run("implement the plan.")]))
     writer.add(Para([Run("2. We note the report"), Run(" with appreciation", change="del"), Run(".")]))
@@ -484,10 +484,17 @@ def test_a_new_docx_with_tracked_insertions_is_accepted_then_marked(tmp_path):
     comparison = draftdiff.compare(old, new)
     assert docx_marked.document(comparison) is not None  # marked in place, not generated
     path = tmp_path / "redline.docx"
-    path.write_bytes(render(comparison, "docx"))
+    result = run(str(old_path), str(new_path), "-o", str(path))
+    assert result.returncode == 0
+    # paragraph 1: the Secretariat's insertion is the whole change, kept with its author and date;
+    # paragraph 2: rejecting its deletion would not give "We welcome the report.": accepted, and said once
     with zipfile.ZipFile(path) as archive:
         document = archive.read("word/document.xml").decode()
-    assert 'w:author="Secretariat"' not in document  # the document's own changes were accepted first
+    assert re.search(
+        r'<w:ins [^>]*w:author="Secretariat" w:date="2031-05-04T09:30:00Z"><w:r><w:t[^>]*>fully ', document
+    )
+    assert "with appreciation" not in document
+    assert result.stderr.decode().count("redline: 1 of the new draft's 2 tracked changes are accepted") == 1
     assert [p.text for p in load(path, options=ReadOptions(revisions="accept"))] == [p.text for p in new]
     assert [p.text for p in load(path, options=ReadOptions(revisions="reject"))] == [p.text for p in old]
 

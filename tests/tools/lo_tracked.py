@@ -1,6 +1,10 @@
 """Accept or reject every tracked change of a DOCX in LibreOffice, save as DOCX.
 
-    /usr/bin/python3 tests/tools/lo_tracked.py IN.docx accept|reject OUT.docx
+    /usr/bin/python3 tests/tools/lo_tracked.py IN.docx accept|reject|keep OUT.docx|OUT.txt [IN MODE OUT ...]
+
+``keep`` leaves the tracked changes as they are (to render a draft the same
+way). A ``.txt`` target is LibreOffice's text export, which writes list
+numbers as LibreOffice shows them. Several triples share one LibreOffice.
 
 Run with the Python that has LibreOffice's ``uno`` module (Debian:
 python3-uno, installed with libreoffice-writer-nogui). Used by the redline
@@ -51,10 +55,13 @@ def without_comment_anchors(source: str, folder: str) -> str:
 
 
 def main() -> int:
-    source, mode, target = sys.argv[1:4]
+    arguments = sys.argv[1:]
+    if not arguments or len(arguments) % 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    jobs = [tuple(arguments[k : k + 3]) for k in range(0, len(arguments), 3)]
     pipe = f"draftdiff{os.getpid()}"
     with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as work:
-        source = without_comment_anchors(source, work)
         office = subprocess.Popen(
             [
                 "soffice",
@@ -83,15 +90,21 @@ def main() -> int:
                 return 2
             manager = context.ServiceManager
             desktop = manager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-            url = uno.systemPathToFileUrl(os.path.abspath(source))
-            document = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
             dispatcher = manager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
-            command = ".uno:AcceptAllTrackedChanges" if mode == "accept" else ".uno:RejectAllTrackedChanges"
-            dispatcher.executeDispatch(document.getCurrentController().getFrame(), command, "", 0, ())
-            document.storeToURL(
-                uno.systemPathToFileUrl(os.path.abspath(target)), (prop("FilterName", "MS Word 2007 XML"),)
-            )
-            document.close(True)
+            for number, (source, mode, target) in enumerate(jobs):
+                folder = os.path.join(work, str(number))
+                os.mkdir(folder)
+                url = uno.systemPathToFileUrl(os.path.abspath(without_comment_anchors(source, folder)))
+                document = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
+                if mode != "keep":
+                    command = ".uno:AcceptAllTrackedChanges" if mode == "accept" else ".uno:RejectAllTrackedChanges"
+                    dispatcher.executeDispatch(document.getCurrentController().getFrame(), command, "", 0, ())
+                if target.endswith(".txt"):
+                    store = (prop("FilterName", "Text (encoded)"), prop("FilterOptions", "UTF8"))
+                else:
+                    store = (prop("FilterName", "MS Word 2007 XML"),)
+                document.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)), store)
+                document.close(True)
             with contextlib.suppress(Exception):
                 desktop.terminate()
         finally:

@@ -10,7 +10,8 @@ new draft, rejecting all gives the old one, paragraph by paragraph.
 - a modified paragraph carries word-level deletions and insertions;
 - an added or deleted paragraph is inserted or deleted whole, with its mark;
 - a split inserts paragraph marks; a merge deletes them;
-- a moved paragraph is deleted where it stood and inserted where it stands now;
+- a moved paragraph is marked as Word marks a move: ``w:moveFrom`` where it
+  stood and ``w:moveTo`` where it stands now, in ranges of the same name;
 - a renumbered paragraph has its old number deleted and its new one inserted.
 """
 
@@ -54,6 +55,7 @@ class _Redline:
         self.comparison = comparison
         self.writer = DocxWriter(author=author, date=date, title=comparison.new.title, page_numbers=True)
         self.pending: list[int] = []  # comments of the change being written, for its first paragraph
+        self.move_names: dict[int, str] = {}
 
     def _add(self, para: Para) -> None:
         para.comments, self.pending = self.pending, []
@@ -76,8 +78,10 @@ class _Redline:
                     for side, c in change.comments
                 ]
             if role == "moved-from":
-                self._whole(change.old, "del")
-            elif change.moved or change.kind == "added":
+                self._whole(change.old, "moveFrom", move=self._move_name(change))
+            elif change.moved:
+                self._whole(change.new, "moveTo", move=self._move_name(change))
+            elif change.kind == "added":
                 self._whole(change.new, "ins")
             elif change.kind == "deleted":
                 self._whole(change.old, "del")
@@ -95,14 +99,25 @@ class _Redline:
     def _notes(self, para: Paragraph, change: str | None) -> list[Run]:
         return [Run(footnote=self.writer.footnote(note.text), change=change) for note in para.notes]
 
-    def _whole(self, paras: list[Paragraph], change: str) -> None:
-        for para in paras:
-            runs = [
-                *_label_runs(para if change == "del" else None, para if change == "ins" else None),
-                Run(para.text, change=change),
-                *self._notes(para, change),
-            ]
-            self._add(Para(runs, style=_style(para), mark=change, hanging=bool(para.label)))
+    def _move_name(self, change: Change) -> str:
+        """The name both ends of a move share."""
+        return self.move_names.setdefault(id(change), f"move{len(self.move_names) + 1}")
+
+    def _whole(self, paras: list[Paragraph], change: str, move: str | None = None) -> None:
+        for index, para in enumerate(paras):
+            label = _label(para)
+            runs = [Run(label, change=change, tab_after=True)] if label else []
+            runs += [Run(para.text, change=change), *self._notes(para, change)]
+            self._add(
+                Para(
+                    runs,
+                    style=_style(para),
+                    mark=change,
+                    hanging=bool(para.label),
+                    move_start=(change, move) if move and index == 0 else None,
+                    move_end=(change, move) if move and index == len(paras) - 1 else None,
+                )
+            )
 
     def _atom_runs(self, atoms: list[tuple[str, str]]) -> list[Run]:
         kinds = {"equal": None, "delete": "del", "insert": "ins"}
@@ -204,12 +219,18 @@ def document(
 ) -> bytes:
     """The new DOCX marked in place when the new draft is a DOCX that can be
     (see docx_marked), otherwise a generated document. ``notify`` hears what
-    of the new draft's package was left out (docx_marked)."""
+    of the new draft's package was left out, and, once, when tracked changes
+    of the new DOCX are accepted rather than kept (docx_marked)."""
     from . import docx_marked
 
     marked = docx_marked.document(comparison, author=author, date=date, notify=notify)
     if marked is not None:
         return marked
+    if notify is not None and comparison.new.format == "docx" and comparison.new.revisions:
+        notify(
+            f"redline: the new draft's {len(comparison.new.revisions)} tracked changes are accepted in it "
+            "(some join paragraphs, which cannot be kept as they are): a new document is generated"
+        )
     return _Redline(comparison, author, date).run()
 
 

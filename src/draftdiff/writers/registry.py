@@ -32,7 +32,9 @@ class WriteOptions:
     side_by_side: bool = False  # terminal report: old and new in two columns
     stat: bool = False  # terminal report: the summary and one line per change
     comments: bool = False  # terminal parse: the DOCX comments too
-    notify: Callable[[str], None] | None = None  # one-line warnings on the way (DOCX redline: what was left out)
+    notify: Callable[[str], None] | None = (
+        None  # one-line warnings on the way (DOCX redline: what it left out or could not keep)
+    )
 
 
 # -- the many-draft results: each module's functions, by format -------------------------

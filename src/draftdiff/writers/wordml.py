@@ -30,7 +30,7 @@ COMMENTS_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordproce
 @dataclass
 class Run:
     text: str = ""
-    change: str | None = None  # "ins" | "del" | None
+    change: str | None = None  # "ins" | "del" | "moveFrom" | "moveTo" | None
     footnote: int | None = None  # footnote id: a reference mark instead of text
     tab_after: bool = False
     bold: bool = False
@@ -41,9 +41,13 @@ class Para:
     runs: list[Run] = field(default_factory=list)
     style: str | None = None
     num: tuple[int, int] | None = None  # (numId, ilvl)
-    mark: str | None = None  # the paragraph mark itself tracked: "ins" | "del"
+    mark: str | None = None  # the paragraph mark itself tracked: "ins" | "del" | "moveFrom" | "moveTo"
     hanging: bool = False  # hanging indent for typed numbers
     comments: list[int] = field(default_factory=list)  # comment ids anchored over the whole paragraph
+    # one end of a move, as Word marks it: ("moveFrom" | "moveTo", the move's name); the range
+    # opens in the paragraph with move_start and closes in the one with move_end
+    move_start: tuple[str, str] | None = None
+    move_end: tuple[str, str] | None = None
 
 
 @dataclass
@@ -80,6 +84,7 @@ class DocxWriter:
         self.nums: list[tuple[int, dict[int, int]]] = []  # (abstract index, {ilvl: startOverride})
         self.heading_abstract: int | None = None
         self._rev_id = 0
+        self._move_ids: dict[tuple[str, str], int] = {}
         self.comments: list[tuple[int, str, str, str]] = []  # (id, author, date, text)
 
     # -- numbering ---------------------------------------------------------
@@ -124,15 +129,13 @@ class DocxWriter:
         if run.footnote is not None:
             inner = f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/>{props}</w:rPr><w:footnoteReference w:id="{run.footnote}"/></w:r>'
         else:
-            tag = "w:delText" if run.change == "del" else "w:t"
+            tag = "w:delText" if run.change in ("del", "moveFrom") else "w:t"
             text = f'<{tag} xml:space="preserve">{escape(run.text)}</{tag}>' if run.text else ""
             tab = "<w:tab/>" if run.tab_after else ""
             rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
             inner = f"<w:r>{rpr}{text}{tab}</w:r>"
-        if run.change == "ins":
-            return f"<w:ins {self._rev_attrs()}>{inner}</w:ins>"
-        if run.change == "del":
-            return f"<w:del {self._rev_attrs()}>{inner}</w:del>"
+        if run.change in ("ins", "del", "moveFrom", "moveTo"):
+            return f"<w:{run.change} {self._rev_attrs()}>{inner}</w:{run.change}>"
         return inner
 
     def _para_xml(self, para: Para) -> str:
@@ -144,18 +147,27 @@ class DocxWriter:
             ppr.append(f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>')
         if para.hanging:
             ppr.append('<w:ind w:left="567" w:hanging="567"/>')
-        if para.mark == "ins":
-            ppr.append(f"<w:rPr><w:ins {self._rev_attrs()}/></w:rPr>")
-        elif para.mark == "del":
-            ppr.append(f"<w:rPr><w:del {self._rev_attrs()}/></w:rPr>")
+        if para.mark:
+            ppr.append(f"<w:rPr><w:{para.mark} {self._rev_attrs()}/></w:rPr>")
         ppr_xml = f"<w:pPr>{''.join(ppr)}</w:pPr>" if ppr else ""
+        if para.move_start:
+            kind, name = para.move_start
+            self._move_ids[para.move_start] = self._next_rev()
+            ppr_xml += (
+                f'<w:{kind}RangeStart w:id="{self._move_ids[para.move_start]}" w:author="{_attr(self.author)}" '
+                f'w:date="{self.date}" w:name="{_attr(name)}"/>'
+            )
+        end = ""
+        if para.move_end and para.move_end in self._move_ids:
+            end = f'<w:{para.move_end[0]}RangeEnd w:id="{self._move_ids[para.move_end]}"/>'
+
         starts = "".join(f'<w:commentRangeStart w:id="{c}"/>' for c in para.comments)
         ends = "".join(
             f'<w:commentRangeEnd w:id="{c}"/><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
             f'<w:commentReference w:id="{c}"/></w:r>'
             for c in para.comments
         )
-        return f"<w:p>{ppr_xml}{starts}{''.join(self._run_xml(r) for r in para.runs)}{ends}</w:p>"
+        return f"<w:p>{ppr_xml}{starts}{''.join(self._run_xml(r) for r in para.runs)}{ends}{end}</w:p>"
 
     def _comments(self) -> str:
         items = []
@@ -420,6 +432,8 @@ def ordered_changes(comparison: Comparison) -> list[tuple[Change, str]]:
                     anchor = position[id(old_paras[i])]
                     break
             ghosts.setdefault(anchor, []).append(change)
+    for group in ghosts.values():  # several moved away from one place: in their old order
+        group.sort(key=lambda change: old_index[id(change.old[0])])
     out = [(change, "moved-from") for change in ghosts.get(-1, [])]
     for index, change in enumerate(changes):
         out.append((change, "normal"))
