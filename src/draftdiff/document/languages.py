@@ -58,7 +58,10 @@ def name(code: str) -> str:
 
 
 def cjk_value(token: str) -> int | None:
-    """ "十四" → 14, "二十" → 20, "一百零五" → 105; None if ``token`` is not a Chinese numeral."""
+    """ "十四" → 14, "二十" → 20, "一百零五" → 105, "一九八二" → 1982 (a year, digit by digit);
+    None if ``token`` is not a Chinese numeral."""
+    if token and len(token) > 1 and all(ch in _CJK_DIGITS for ch in token):
+        return int("".join(str(_CJK_DIGITS[ch]) for ch in token))
     total, digit = 0, None
     for char in token:
         if char in _CJK_DIGITS:

@@ -1,0 +1,307 @@
+"""Language versions of one text, side by side: what one says and another does not.
+
+The versions are aligned by paragraph id (every language gives the English
+ids, see ``document/languages.py``). A paragraph the reference version (the
+English one, else the first) or most versions have is *missing* from a
+version without it; one only a minority has is *extra* there. Before
+saying so, the place is weighed: a version that runs two paragraphs into
+one (a curated text, a heading and its first paragraph on one line) has the
+missing paragraph's words in its neighbour, which is then that much longer
+than its counterpart; a version that numbers a run of paragraphs otherwise
+(Chinese letters the definitions that English numbers) has as many extra
+ids as missing ones between the same neighbours. Neither is reported as
+missing. Paragraphs found in two versions are compared for the numbers they
+state (``figures.numbers_in``), their footnotes and their brackets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..document.languages import detect
+from ..document.languages import name as language_name
+from ..document.model import Draft, Paragraph
+from .figures import numbers_in
+
+KINDS = ("missing", "extra", "numbers", "notes", "brackets")
+# A neighbour holds a missing paragraph when it is longer than its counterpart
+# by at least this share of the missing paragraph's expected length.
+_ABSORBED = 0.5
+
+
+@dataclass(frozen=True)
+class Version:
+    source: str
+    label: str
+    language: str  # "en", "fr" … (detected)
+    draft: Draft
+
+    @property
+    def language_name(self) -> str:
+        return language_name(self.language)
+
+    def to_json(self) -> dict:
+        return {"file": self.source, "label": self.label, "language": self.language, "name": self.language_name}
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    kind: str  # one of KINDS
+    id: str
+    language: str  # the version it is found in (its language code)
+    detail: str
+    version: int = 0  # the version's place among the files
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "id": self.id, "language": self.language, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One id, and its paragraph in each version (None where it has none)."""
+
+    id: str
+    paragraphs: tuple[Paragraph | None, ...]
+
+
+@dataclass
+class Versions:
+    versions: list[Version]
+    reference: int
+    rows: list[Row]
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "schema": "draftdiff.versions/1",
+            "reference": self.reference,
+            "languages": [v.to_json() for v in self.versions],
+            "paragraphs": len(self.rows),
+            "discrepancies": [d.to_json() for d in self.discrepancies],
+        }
+
+
+def compare_versions(drafts: list[Draft], labels: list[str] | None = None) -> Versions:
+    """The versions of one text (two or more drafts), aligned by id, with their discrepancies."""
+    versions = [
+        Version(str(d.source), (labels[k] if labels else "") or str(d.source), detect(p.text for p in d.paragraphs), d)
+        for k, d in enumerate(drafts)
+    ]
+    reference = next((k for k, v in enumerate(versions) if v.language == "en"), 0)
+    sequences = [[p.id for p in v.draft.paragraphs] for v in versions]
+    sequences = [ids if k == reference else _aliased(ids, sequences[reference]) for k, ids in enumerate(sequences)]
+    by_id = [dict(zip(ids, v.draft.paragraphs, strict=True)) for ids, v in zip(sequences, versions, strict=True)]
+    order = _merged_order(sequences, reference)
+    rows = [Row(i, tuple(ids.get(i) for ids in by_id)) for i in order]
+    expected = {
+        row.id: row.paragraphs[reference] is not None or 2 * sum(p is not None for p in row.paragraphs) > len(versions)
+        for row in rows
+    }
+    result = Versions(versions, reference, rows)
+    joined: set[tuple[int, str]] = set()  # (version, id): a paragraph that holds another's words
+    for k in range(len(versions)):
+        result.discrepancies.extend(_gaps(result, k, expected, joined))
+    for row in rows:
+        result.discrepancies.extend(_compare_row(result, row, joined))
+    place = {row.id: n for n, row in enumerate(rows)}
+    result.discrepancies.sort(key=lambda d: (place.get(d.id, 0), KINDS.index(d.kind), d.version))
+    return result
+
+
+def _aliased(ids: list[str], reference: list[str]) -> list[str]:
+    """A version's ids, each one the reference has under another positional counter renamed to it
+    ("AnnexII(a)" → "AnnexII.u1(a)": the annex's title read as a paragraph in one version only)."""
+    have, known = set(ids), set(reference)
+    free: dict[str, list[str]] = {}
+    for i in reference:
+        if i not in have:
+            free.setdefault(_shape(i), []).append(i)
+    out = []
+    for i in ids:
+        candidates = free.get(_shape(i)) if i not in known else None
+        out.append(candidates.pop(0) if candidates else i)
+    return out
+
+
+def _shape(para_id: str) -> str:
+    return _POSITIONAL_RE.sub("", para_id)
+
+
+def _merged_order(sequences: list[list[str]], first: int) -> list[str]:
+    """Every id of every version once, each where its version puts it (the reference's order first)."""
+    order = list(sequences[first])
+    for k, ids in enumerate(sequences):
+        if k == first:
+            continue
+        place = {i: n for n, i in enumerate(order)}
+        inserted: list[tuple[int, int, str]] = []  # (after this place, in this order, id)
+        last = -1
+        for n, i in enumerate(ids):
+            if i in place:
+                last = place[i]
+            else:
+                inserted.append((last, n, i))
+                place[i] = last  # a later repeat of an id stays where it was first put
+        for after, _, i in sorted(inserted, reverse=True):
+            order.insert(after + 1, i)
+    return _unique(order)
+
+
+def _unique(ids: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [i for i in ids if not (i in seen or seen.add(i))]  # type: ignore[func-returns-value]
+
+
+def _length_ratio(result: Versions, k: int, donor: int) -> float:
+    """How long version ``k`` writes what ``donor`` writes (Chinese is about a third of English in characters)."""
+    mine = theirs = 0
+    for row in result.rows:
+        a, b = row.paragraphs[k], row.paragraphs[donor]
+        if a is not None and b is not None:
+            mine += len(a.text)
+            theirs += len(b.text)
+    return mine / theirs if theirs else 1.0
+
+
+def _gaps(result: Versions, k: int, expected: dict[str, bool], joined: set[tuple[int, str]]) -> list[Discrepancy]:
+    """Missing and extra paragraphs of version ``k``, gap by gap between the ids it shares."""
+    found: list[Discrepancy] = []
+    anchor: Row | None = None
+    missing: list[Row] = []
+    extra: list[Row] = []
+    for row in [*result.rows, None]:
+        if row is not None:
+            mine = row.paragraphs[k] is not None
+            if mine != expected[row.id]:
+                (extra if mine else missing).append(row)
+                continue
+            if not mine:
+                continue
+        found.extend(_gap(result, k, anchor, missing, extra, joined))
+        anchor, missing, extra = row, [], []
+    return found
+
+
+def _gap(
+    result: Versions,
+    k: int,
+    anchor: Row | None,
+    missing: list[Row],
+    extra: list[Row],
+    joined: set[tuple[int, str]],
+) -> list[Discrepancy]:
+    if not missing and not extra:
+        return []
+    if missing and len(missing) == len(extra):
+        return []  # numbered otherwise between the same neighbours: (a)…(n) for 1…14
+    version = result.versions[k]
+    if anchor is not None and missing and not extra:
+        donor = next((d for d in _donors(result, k) if anchor.paragraphs[d] and missing[0].paragraphs[d]), None)
+        if donor is not None and _holds(result, k, donor, anchor, missing):
+            joined.add((k, anchor.id))
+            return []
+    if anchor is not None and extra and not missing:
+        donors = [d for d in _donors(result, k) if anchor.paragraphs[d]]
+        if donors and _split(result, k, donors[0], anchor, extra):
+            joined.add((k, anchor.id))
+            return []
+    out = [
+        Discrepancy("missing", row.id, version.language, f"not in the {version.language_name} version", k)
+        for row in missing
+    ]
+    out += [
+        Discrepancy("extra", row.id, version.language, f"only in the {version.language_name} version", k)
+        for row in extra
+    ]
+    return out
+
+
+_POSITIONAL_RE = re.compile(r"(?:^|\.)u\d+(?=$|[.(#])")
+
+
+def _donors(result: Versions, k: int) -> list[int]:
+    """The versions to measure version ``k`` against, the reference first."""
+    return [d for d in [result.reference, *range(len(result.versions))] if d != k]
+
+
+def _text_length(row: Row, version: int) -> int:
+    paragraph = row.paragraphs[version]
+    return len(paragraph.text) if paragraph is not None else 0
+
+
+def _holds(result: Versions, k: int, donor: int, anchor: Row, missing: list[Row]) -> bool:
+    """Version ``k``'s paragraph at ``anchor`` holds the missing paragraphs' words too."""
+    ratio = _length_ratio(result, k, donor)
+    surplus = _text_length(anchor, k) - ratio * _text_length(anchor, donor)
+    return surplus >= _ABSORBED * ratio * sum(_text_length(row, donor) for row in missing)
+
+
+def _split(result: Versions, k: int, donor: int, anchor: Row, extra: list[Row]) -> bool:
+    """Version ``k`` cut the donor's paragraph at ``anchor`` into several: the donor's is that much longer."""
+    ratio = _length_ratio(result, k, donor)
+    shortfall = ratio * _text_length(anchor, donor) - _text_length(anchor, k)
+    return shortfall >= _ABSORBED * sum(_text_length(row, k) for row in extra)
+
+
+def _compare_row(result: Versions, row: Row, joined: set[tuple[int, str]]) -> list[Discrepancy]:
+    """Numbers, footnotes and brackets of one paragraph, each version against the reference (or the first that has it)."""
+    base = result.reference if row.paragraphs[result.reference] is not None else None
+    if base is None:
+        base = next((k for k, p in enumerate(row.paragraphs) if p is not None), None)
+    if base is None or (base, row.id) in joined:
+        return []
+    first = row.paragraphs[base]
+    assert first is not None
+    base_version = result.versions[base]
+    base_numbers = numbers_in(first.text, base_version.language)
+    out: list[Discrepancy] = []
+    for k, paragraph in enumerate(row.paragraphs):
+        if k == base or paragraph is None or (k, row.id) in joined:
+            continue
+        version = result.versions[k]
+        numbers = numbers_in(paragraph.text, version.language)
+        if set(numbers) != set(base_numbers):
+            out.append(
+                Discrepancy(
+                    "numbers", row.id, version.language, _numbers_detail(numbers, base_numbers, base_version), k
+                )
+            )
+        if len(paragraph.notes) != len(first.notes):
+            out.append(
+                Discrepancy(
+                    "notes",
+                    row.id,
+                    version.language,
+                    f"{len(paragraph.notes)} footnote(s); {base_version.language_name}: {len(first.notes)}",
+                    k,
+                )
+            )
+        brackets, base_brackets = paragraph.text.count("["), first.text.count("[")
+        if brackets != base_brackets:
+            out.append(
+                Discrepancy(
+                    "brackets",
+                    row.id,
+                    version.language,
+                    f"{brackets} bracket(s); {base_version.language_name}: {base_brackets}",
+                    k,
+                )
+            )
+    return out
+
+
+def _numbers_detail(numbers: Counter[str], base: Counter[str], base_version: Version) -> str:
+    only_here = sorted(set(numbers) - set(base), key=_number_order)
+    only_there = sorted(set(base) - set(numbers), key=_number_order)
+    parts = []
+    if only_here:
+        parts.append(", ".join(only_here) + f" not in the {base_version.language_name}")
+    if only_there:
+        parts.append(f"{base_version.language_name} has " + ", ".join(only_there))
+    return "; ".join(parts)
+
+
+def _number_order(value: str) -> float:
+    return float(value)
