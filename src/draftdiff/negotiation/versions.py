@@ -28,7 +28,7 @@ from .figures import numbers_in
 KINDS = ("missing", "extra", "numbers", "notes", "brackets")
 # A neighbour holds a missing paragraph when it is longer than its counterpart
 # by at least this share of the missing paragraph's expected length.
-_ABSORBED = 0.5
+_ABSORBED = 0.35
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,10 @@ def _aliased(ids: list[str], reference: list[str]) -> list[str]:
     return out
 
 
+_UNNUMBERED_RE = re.compile(r"(?:^|\.)u\d+(?:#\d+)?$")  # "u3", "Art2.u1": a paragraph with no number
+_POSITIONAL_RE = re.compile(r"(?:^|\.)u\d+(?=$|[.(#])")
+
+
 def _shape(para_id: str) -> str:
     return _POSITIONAL_RE.sub("", para_id)
 
@@ -155,94 +159,89 @@ def _unique(ids: list[str]) -> list[str]:
 
 
 def _length_ratio(result: Versions, k: int, donor: int) -> float:
-    """How long version ``k`` writes what ``donor`` writes (Chinese is about a third of English in characters)."""
-    mine = theirs = 0
-    for row in result.rows:
-        a, b = row.paragraphs[k], row.paragraphs[donor]
-        if a is not None and b is not None:
-            mine += len(a.text)
-            theirs += len(b.text)
-    return mine / theirs if theirs else 1.0
+    """How long version ``k`` writes what ``donor`` writes (Chinese is about a third of English in
+    characters): the median over the paragraphs both have, which paragraphs run together do not sway."""
+    ratios = sorted(
+        len(a.text) / len(b.text)
+        for row in result.rows
+        if (a := row.paragraphs[k]) is not None and (b := row.paragraphs[donor]) is not None
+        if len(a.text) >= 20 and len(b.text) >= 20
+    )
+    return ratios[len(ratios) // 2] if ratios else 1.0
 
 
 def _gaps(result: Versions, k: int, expected: dict[str, bool], joined: set[tuple[int, str]]) -> list[Discrepancy]:
-    """Missing and extra paragraphs of version ``k``, gap by gap between the ids it shares."""
+    """Missing and extra paragraphs of version ``k``, gap by gap between the numbered ids it shares
+    (a shared unnumbered paragraph, "u3", is no firm ground: it stays inside the gap)."""
+    donor = result.reference if k != result.reference else (1 if k == 0 else 0)
+    ratio = _length_ratio(result, k, donor)
     found: list[Discrepancy] = []
-    anchor: Row | None = None
-    missing: list[Row] = []
-    extra: list[Row] = []
-    for row in [*result.rows, None]:
-        if row is not None:
-            mine = row.paragraphs[k] is not None
-            if mine != expected[row.id]:
-                (extra if mine else missing).append(row)
-                continue
-            if not mine:
-                continue
-        found.extend(_gap(result, k, anchor, missing, extra, joined))
-        anchor, missing, extra = row, [], []
+    gap = _Gap(None)
+    for row in result.rows:
+        mine = row.paragraphs[k] is not None
+        if mine != expected[row.id]:
+            gap.pending.append((mine, row))
+        elif mine and _UNNUMBERED_RE.search(row.id):
+            gap.shared.append(row)
+        elif mine:
+            found.extend(gap.close(result, k, donor, ratio, joined))
+            gap = _Gap(row)
+    found.extend(gap.close(result, k, donor, ratio, joined))
     return found
 
 
-def _gap(
-    result: Versions,
-    k: int,
-    anchor: Row | None,
-    missing: list[Row],
-    extra: list[Row],
-    joined: set[tuple[int, str]],
-) -> list[Discrepancy]:
-    if not missing and not extra:
-        return []
-    if missing and len(missing) == len(extra):
-        return []  # numbered otherwise between the same neighbours: (a)…(n) for 1…14
-    version = result.versions[k]
-    if anchor is not None and missing and not extra:
-        donor = next((d for d in _donors(result, k) if anchor.paragraphs[d] and missing[0].paragraphs[d]), None)
-        if donor is not None and _holds(result, k, donor, anchor, missing):
-            joined.add((k, anchor.id))
+@dataclass
+class _Gap:
+    """What lies between two numbered paragraphs a version shares with the others."""
+
+    anchor: Row | None
+    shared: list[Row] = field(default_factory=list)  # unnumbered paragraphs both have
+    pending: list[tuple[bool, Row]] = field(default_factory=list)  # (extra?, row): missing or extra, in order
+
+    def close(
+        self, result: Versions, k: int, donor: int, ratio: float, joined: set[tuple[int, str]]
+    ) -> list[Discrepancy]:
+        if not self.pending:
             return []
-    if anchor is not None and extra and not missing:
-        donors = [d for d in _donors(result, k) if anchor.paragraphs[d]]
-        if donors and _split(result, k, donors[0], anchor, extra):
-            joined.add((k, anchor.id))
-            return []
-    out = [
-        Discrepancy("missing", row.id, version.language, f"not in the {version.language_name} version", k)
-        for row in missing
-    ]
-    out += [
-        Discrepancy("extra", row.id, version.language, f"only in the {version.language_name} version", k)
-        for row in extra
-    ]
-    return out
-
-
-_POSITIONAL_RE = re.compile(r"(?:^|\.)u\d+(?=$|[.(#])")
-
-
-def _donors(result: Versions, k: int) -> list[int]:
-    """The versions to measure version ``k`` against, the reference first."""
-    return [d for d in [result.reference, *range(len(result.versions))] if d != k]
+        missing = [row for is_extra, row in self.pending if not is_extra]
+        extra = [row for is_extra, row in self.pending if is_extra]
+        # numbered otherwise between the same neighbours ((a)…(n) for 1…14): paired from the end, so that
+        # what is left is next to the anchor, which may hold it
+        pairs = min(len(missing), len(extra))
+        explained = {row.id for row in missing[len(missing) - pairs :] + extra[len(extra) - pairs :]}
+        missing, extra = missing[: len(missing) - pairs], extra[: len(extra) - pairs]
+        if missing or extra:
+            around = [self.anchor, *self.shared] if self.anchor is not None else self.shared
+            mine = sum(_text_length(row, k) for row in [*around, *extra])
+            theirs = ratio * sum(_text_length(row, donor) for row in [*around, *missing])
+            lost = ratio * sum(_text_length(row, donor) for row in missing)
+            added = sum(_text_length(row, k) for row in extra)
+            # the same words, cut into paragraphs otherwise: run together (the missing words are in
+            # the paragraphs around: they are that much longer), or split (the extra words are not new)
+            if missing and extra:
+                same = abs(mine - theirs) <= _ABSORBED * max(lost, added)
+            else:
+                same = mine >= theirs - _ABSORBED * lost if missing else mine <= theirs + _ABSORBED * added
+            if same:
+                explained.update(row.id for row in [*missing, *extra])
+                joined.update((k, row.id) for row in around)
+        version = result.versions[k]
+        return [
+            Discrepancy(
+                "extra" if is_extra else "missing",
+                row.id,
+                version.language,
+                f"{'only' if is_extra else 'not'} in the {version.language_name} version",
+                k,
+            )
+            for is_extra, row in self.pending
+            if row.id not in explained
+        ]
 
 
 def _text_length(row: Row, version: int) -> int:
     paragraph = row.paragraphs[version]
     return len(paragraph.text) if paragraph is not None else 0
-
-
-def _holds(result: Versions, k: int, donor: int, anchor: Row, missing: list[Row]) -> bool:
-    """Version ``k``'s paragraph at ``anchor`` holds the missing paragraphs' words too."""
-    ratio = _length_ratio(result, k, donor)
-    surplus = _text_length(anchor, k) - ratio * _text_length(anchor, donor)
-    return surplus >= _ABSORBED * ratio * sum(_text_length(row, donor) for row in missing)
-
-
-def _split(result: Versions, k: int, donor: int, anchor: Row, extra: list[Row]) -> bool:
-    """Version ``k`` cut the donor's paragraph at ``anchor`` into several: the donor's is that much longer."""
-    ratio = _length_ratio(result, k, donor)
-    shortfall = ratio * _text_length(anchor, donor) - _text_length(anchor, k)
-    return shortfall >= _ABSORBED * sum(_text_length(row, k) for row in extra)
 
 
 def _compare_row(result: Versions, row: Row, joined: set[tuple[int, str]]) -> list[Discrepancy]:
