@@ -41,7 +41,7 @@ _CJK_DIGITS = {
     "九": 9,
 }
 _CJK_UNITS = {"十": 10, "百": 100}
-_CJK_NUMERAL = "[〇零一二两三四五六七八九十百]{1,6}"
+_CJK_NUMERAL = "[〇○零一二两三四五六七八九十百]{1,6}"
 _LATIN_ORDINALS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 
 

@@ -22,17 +22,17 @@ from ..document.numbering import roman_value
 _DECIMAL_COMMA = frozenset({"fr", "es", "ru"})
 # a run of digits with its group and decimal separators (NFKC has made thin and no-break spaces plain)
 # a number glued to a word is a footnote marker ("Agreement1"), except after an
-# Arabic prefix ("و١٩٨٢": and 1982)
+# Arabic prefix ("و١٩٨٢": and 1982) or in Chinese, which puts no space around numbers
 _NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[ ,.٫٬]\d+)*")
-_ARABIC_NUMBER_RE = re.compile(r"(?<![\d.,])\d+(?:[ ,.٫٬]\d+)*")
+_SCRIPT_NUMBER_RE = re.compile(r"(?<![\d.,])\d+(?:[ ,.٫٬]\d+)*")
 # "Part XV", "annexes V, VI": one letter only for I, V and X ("°C" is no hundred)
 _ROMAN_RE = re.compile(r"(?<![\w°-])(?:[IVXLC]{2,6}|[IVX])(?![\w-])")
-_CJK = "[〇零一二两三四五六七八九十百]+"
-# Chinese numerals where Chinese writes numbers so: a year, a month, a day, a count of days, an article,
-# a paragraph, a part
+_CJK = "[〇○零一二两三四五六七八九十百]+"  # "○" (a circle) stands for 〇 in many texts
+# Chinese numerals where Chinese writes numbers so: a year (four digits: "三年" is "three years", which
+# English spells out), a month, a day, a count of days, an article, a paragraph, a part
 _CJK_RE = re.compile(
     rf"百分之(?P<pct>{_CJK})|第[(（]?(?P<ord>{_CJK})[)）]?(?=条|款|项|部分|节|章)|附件(?P<annex>{_CJK})"
-    rf"|(?P<unit>{_CJK})(?=年|月|日|天|%)"
+    rf"|(?P<unit>[〇○零一二三四五六七八九]{{4}}(?=年)|{_CJK}(?=月|日|天|%))"
 )
 
 
@@ -43,7 +43,7 @@ def numbers_in(text: str, language: str) -> Counter[str]:
     months = _months(language)
     if months is not None:
         found.update(str(int((m.lastgroup or "m0")[1:])) for m in months.finditer(text))
-    for m in (_ARABIC_NUMBER_RE if language == "ar" else _NUMBER_RE).finditer(text):
+    for m in (_NUMBER_RE if language not in ("ar", "zh") else _SCRIPT_NUMBER_RE).finditer(text):
         value = _canonical(ascii_digits(m[0]), language)
         if value:
             found[value] += 1
@@ -87,4 +87,13 @@ def _months(language: str) -> re.Pattern[str] | None:
     names = table().get("months", {}).get(language)
     if not names:
         return None
-    return re.compile("|".join(f"(?P<m{k}>{name})" for k, name in enumerate(names, start=1)), re.I)
+    alternatives = "|".join(f"(?P<m{k}>{name})" for k, name in enumerate(names, start=1))
+    # a whole word (a Russian stem takes its ending) next to a number: a date ("10 December 1982",
+    # "May 2023"), never "May take decisions"
+    ending = r"\w{0,3}\b" if language == "ru" else r"\b"
+    return re.compile(rf"(?:(?<=\d )|\b(?=(?:{names_only(names)}){ending} \d))(?:{alternatives}){ending}", re.I)
+
+
+def names_only(names: list[str]) -> str:
+    """The month names without their groups, for a lookahead."""
+    return "|".join(names)
