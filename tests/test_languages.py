@@ -100,3 +100,17 @@ def test_french_treaty_has_the_english_ids() -> None:
     english = [p.id for p in load(CORPUS / "BBNJ_Agreement_2023_en.pdf").paragraphs]
     french = {p.id for p in load(CORPUS / "BBNJ_Agreement_2023_fr.pdf").paragraphs}
     assert sum(1 for i in english if i in french) >= 0.98 * len(english)
+
+
+def test_an_article_title_run_on_into_its_paragraph_opens_the_article(tmp_path: Path) -> None:
+    """ "Article 6 Without prejudice This Agreement …" (a title run on into the text, as in a text copied
+    from a PDF) is article 6, not a paragraph of article 5."""
+    path = tmp_path / "run_on.txt"
+    path.write_text(
+        "Article 5\nRelationship\n\n1. This Agreement shall be interpreted in the context of the Convention.\n\n"
+        "Article 6\nWithout prejudice This Agreement shall be without prejudice to sovereignty.\n\n"
+        "Статья 7\nОбщие принципы Для достижения целей Стороны руководствуются следующим:\n\n"
+        "a) принцип «загрязнитель платит»;\n",
+        encoding="utf-8",
+    )
+    assert [p.id for p in load(path).paragraphs] == ["Art5", "Art5.1", "Art6", "Art7", "Art7(a)"]

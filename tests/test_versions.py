@@ -93,6 +93,9 @@ def test_numbers_are_read_in_every_script_and_convention() -> None:
     assert set(numbers_in("一九八二年十二月十日，第（三）款，百分之十", "zh")) == {"1982", "12", "10", "3"}
     assert set(numbers_in("10 December 1982, paragraph 3, 10 per cent", "en")) == {"1982", "12", "10", "3"}
     assert numbers_in("1.5 °C", "en") != numbers_in("2 °C", "fr")
+    assert not numbers_in("May take decisions on Part of it", "en")
+    assert set(numbers_in("el 10 de diciembre de 1982", "es")) == {"10", "12", "1982"}
+    assert set(numbers_in("二○三○年，三年", "zh")) == {"2030"}
 
 
 def test_the_command_is_a_gate_with_a_json_contract(tmp_path: Path) -> None:

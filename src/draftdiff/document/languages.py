@@ -28,6 +28,7 @@ _SCOPE_KINDS = ("article", "part", "annex", "section", "chapter")
 _SEP = r"[ \t\u00a0]+"
 _CJK_DIGITS = {
     "〇": 0,
+    "○": 0,  # a circle, as many texts print the zero
     "零": 0,
     "一": 1,
     "二": 2,

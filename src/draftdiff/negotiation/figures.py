@@ -42,7 +42,7 @@ def numbers_in(text: str, language: str) -> Counter[str]:
     found: Counter[str] = Counter()
     months = _months(language)
     if months is not None:
-        found.update(str(int((m.lastgroup or "m0")[1:])) for m in months.finditer(text))
+        found.update(_month_numbers(text, months))
     for m in (_NUMBER_RE if language not in ("ar", "zh") else _SCRIPT_NUMBER_RE).finditer(text):
         value = _canonical(ascii_digits(m[0]), language)
         if value:
@@ -88,12 +88,20 @@ def _months(language: str) -> re.Pattern[str] | None:
     if not names:
         return None
     alternatives = "|".join(f"(?P<m{k}>{name})" for k, name in enumerate(names, start=1))
-    # a whole word (a Russian stem takes its ending) next to a number: a date ("10 December 1982",
-    # "May 2023"), never "May take decisions"
-    ending = r"\w{0,3}\b" if language == "ru" else r"\b"
-    return re.compile(rf"(?:(?<=\d )|\b(?=(?:{names_only(names)}){ending} \d))(?:{alternatives}){ending}", re.I)
+    ending = r"\w{0,3}\b" if language == "ru" else r"\b"  # a Russian stem takes its ending
+    return re.compile(rf"\b(?:{alternatives}){ending}", re.I)
 
 
-def names_only(names: list[str]) -> str:
-    """The month names without their groups, for a lookahead."""
-    return "|".join(names)
+# a month is a number in a date only: "10 December 1982", "10 de diciembre de 1982", "May 2023";
+# never "May take decisions"
+_DATE_BEFORE_RE = re.compile(r"\d\s+(?:\w{1,3}\s+)?$")
+_DATE_AFTER_RE = re.compile(r"^\s+(?:\w{1,3}\s+)?\d")
+
+
+def _month_numbers(text: str, pattern: re.Pattern[str]) -> list[str]:
+    return [
+        str(int((m.lastgroup or "m0")[1:]))
+        for m in pattern.finditer(text)
+        if _DATE_BEFORE_RE.search(text[max(0, m.start() - 10) : m.start()])
+        or _DATE_AFTER_RE.match(text[m.end() : m.end() + 10])
+    ]
