@@ -8,12 +8,15 @@ language with the English curated text (the Russian and Chinese PDFs have
 text layers that lie; their curated texts stand for them). A paragraph is
 cited the same way in every language when its id is the same: the figure is
 the share of the English version's ids found in the other version, over all
-ids and over the numbered ones (no positional ``u`` counter).
+ids and over the numbered ones (no positional ``u`` counter). Then what
+``draftdiff versions`` reports on the four versions (English and French PDFs,
+Russian and Chinese curated texts), by kind and language.
 """
 
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 from draftdiff.document.numbering import is_positional
@@ -58,7 +61,24 @@ def main(argv: list[str]) -> int:
             f"{english_name:<14} {other_name:<14} {hit:>5}/{total:<4} {100 * hit / total:5.1f}%"
             f" {n_hit:>5}/{n_total:<4} {100 * n_hit / n_total:5.1f}%  {' '.join(missing)}"
         )
+    versions_report(corpus)
     return 0
+
+
+def versions_report(corpus: Path) -> None:
+    """What ``draftdiff versions`` reports on the four versions, by kind and language."""
+    try:
+        from draftdiff.negotiation.versions import compare_versions
+    except ImportError:  # a checkout from before the command
+        return
+    names = ("en.pdf", "fr.pdf", "ru.text.txt", "zh.text.txt")
+    result = compare_versions([load(corpus / f"{STEM}_{name}") for name in names])
+    print(f"\nversions {' '.join(names)}: {len(result.rows)} ids")
+    counts = Counter((d.kind, d.language) for d in result.discrepancies)
+    for (kind, language), count in sorted(counts.items()):
+        ids = [d.id for d in result.discrepancies if (d.kind, d.language) == (kind, language)]
+        shown = " ".join(ids[:8]) + (" …" if len(ids) > 8 else "")
+        print(f"  {kind:<9} {language}: {count:>3}  {shown}")
 
 
 if __name__ == "__main__":

@@ -114,3 +114,27 @@ def test_an_article_title_run_on_into_its_paragraph_opens_the_article(tmp_path: 
         encoding="utf-8",
     )
     assert [p.id for p in load(path).paragraphs] == ["Art5", "Art5.1", "Art6", "Art7", "Art7(a)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        (
+            "第二条\n原则\n\n一、缔约方应遵循：\n\n（一）下列原则：\n\n1．第一目；\n\n2．第二目。\n\n第十条之二\n标题\n\n一、文本。\n",
+            ["Art2", "Art2.1", "Art2.1(a)", "Art2.1(a)(i)", "Art2.1(a)(ii)", "Art10bis", "Art10bis.1"],
+        ),
+        (
+            "المادة ٢\nالمبادئ\n\n١ - تسترشد الأطراف بما يلي:\n\n(أ) المبادئ التالية:\n\n’1‘ المبدأ الأول؛\n\n’2‘ المبدأ الثاني.\n",
+            ["Art2", "Art2.1", "Art2.1(a)", "Art2.1(a)(i)", "Art2.1(a)(ii)"],
+        ),
+        (
+            "Sección 2\nDisposiciones\n\nArtículo 10 bis\nTítulo\n\n1. Texto del artículo.\n",
+            ["Sec2", "Art10bis", "Art10bis.1"],
+        ),
+    ],
+)
+def test_sub_items_and_a_first_heading_in_other_languages(tmp_path: Path, text: str, ids: list[str]) -> None:
+    """A heading on the first line is no title, and roman sub-items are read in Chinese and Arabic."""
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [p.id for p in load(path).paragraphs] == ids

@@ -263,9 +263,23 @@ def _scope_readers() -> tuple[tuple[frozenset[str], Localizer], ...]:
     return tuple(readers)
 
 
+@cache
+def _scope_words() -> re.Pattern[str]:
+    """The words every language's scope templates start with, in one pattern: most lines of a draft are
+    passed over on one match."""
+    words = {
+        scope.pattern.pattern.split("(?P<n>")[0].removeprefix("^(?P<label>")
+        for _, localizer in _scope_readers()
+        for scope in localizer._scopes
+    }
+    return re.compile("^(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")", re.I)
+
+
 def foreign_scope(text: str) -> str | None:
     """The English scope a heading of another language opens ("PARTIE I" → "PART I"), for readers that
     do not yet know the draft's language."""
+    if not _scope_words().match(text):
+        return None
     first = text[:1]
     for starts, localizer in _scope_readers():
         if first in starts:
@@ -289,10 +303,11 @@ def chapeau_pattern() -> re.Pattern[str]:
 
 # Letters of each script, counted to tell the language of a draft.
 _SCRIPTS = (
-    ("zh", lambda ch: "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"),
-    ("ar", lambda ch: "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff" or "\u0750" <= ch <= "\u077f"),
-    ("ru", lambda ch: "\u0400" <= ch <= "\u04ff"),
+    ("zh", re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")),
+    ("ar", re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")),
+    ("ru", re.compile("[\u0400-\u04ff]")),
 )
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _SAMPLE = 60_000
 
@@ -311,11 +326,13 @@ def detect(texts: Iterable[str]) -> str:
         if size > _SAMPLE:
             break
     joined = "\n".join(sample)
-    letters = [ch for ch in joined if ch.isalpha()]
+    if joined.isascii():
+        return "en"  # French and Spanish are never written without an accent for long
+    letters = len(_LETTER_RE.findall(joined))
     if not letters:
         return "en"
-    for code, belongs in _SCRIPTS:
-        if sum(1 for ch in letters if belongs(ch)) > 0.3 * len(letters):
+    for code, script in _SCRIPTS:
+        if len(script.findall(joined)) > 0.3 * letters:
             return code
     words = Counter(w.casefold() for w in _WORD_RE.findall(joined))
     scores = {

@@ -36,7 +36,7 @@ from ..normalize import clean_text
 from .blocks import _SCOPE_RE, Block, is_toc_entry, looks_like_heading, scope_heading
 from .builder import _Builder
 from .ids import assign_ids
-from .languages import Localizer, Relabel, detect
+from .languages import Localizer, Relabel, detect, foreign_scope
 from .model import Paragraph
 from .numbering import (
     match_heading_number,
@@ -92,6 +92,7 @@ def build(blocks: list[Block], *, title_from_first: bool = True) -> tuple[str, l
             and not match_heading_number(text)
             and not match_para(text)
             and not _SCOPE_RE.match(text)
+            and not foreign_scope(text)  # "Статья 1", "第一条": a heading in another language
         ):
             title = text
             blocks, texts = blocks[1:], texts[1:]
