@@ -26,8 +26,10 @@ from ..document.model import Draft, Paragraph
 from .figures import numbers_in
 
 KINDS = ("missing", "extra", "numbers", "notes", "brackets")
-# A neighbour holds a missing paragraph when it is longer than its counterpart
-# by at least this share of the missing paragraph's expected length.
+# The paragraphs around a missing one hold its words when they are longer than
+# their counterparts by at least this share of its expected length (a
+# translation runs a little longer or shorter: an extra one is a piece cut
+# from its neighbours only when they are short of all but this share of it).
 _ABSORBED = 0.35
 
 
@@ -203,6 +205,8 @@ class _Gap:
     ) -> list[Discrepancy]:
         if not self.pending:
             return []
+        if self.anchor is None and all(_UNNUMBERED_RE.search(row.id) for _, row in self.pending):
+            return []  # the front matter (masthead, title lines) before anything numbered: each version lays it out its own way
         missing = [row for is_extra, row in self.pending if not is_extra]
         extra = [row for is_extra, row in self.pending if is_extra]
         # numbered otherwise between the same neighbours ((a)…(n) for 1…14): paired from the end, so that
@@ -219,9 +223,11 @@ class _Gap:
             # the same words, cut into paragraphs otherwise: run together (the missing words are in
             # the paragraphs around: they are that much longer), or split (the extra words are not new)
             if missing and extra:
-                same = abs(mine - theirs) <= _ABSORBED * max(lost, added)
-            else:
-                same = mine >= theirs - _ABSORBED * lost if missing else mine <= theirs + _ABSORBED * added
+                same = abs(mine - theirs) <= (1 - _ABSORBED) * max(lost, added)
+            elif missing:
+                same = mine - (theirs - lost) >= _ABSORBED * lost
+            else:  # an extra paragraph is a piece of its neighbour only when that neighbour is short of most of it
+                same = (theirs - (mine - added)) >= (1 - _ABSORBED) * added
             if same:
                 explained.update(row.id for row in [*missing, *extra])
                 joined.update((k, row.id) for row in around)
