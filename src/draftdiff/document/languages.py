@@ -139,6 +139,7 @@ class Localizer:
             else None
         )
         self._in_item = False  # Chinese: "1." under "（一）" is its roman sub-item
+        self._subitem_under_item = bool(entry.get("subitem_under_item"))
 
     def relabel(self, text: str) -> Relabel | None:
         """``text`` with its label in English, or None when it has none to read."""
@@ -197,7 +198,7 @@ class Localizer:
             if m:
                 self._in_item = True
                 return _relabel(text, m, f"({to_letters(self._letters[m['l'] or m['l2']])})")
-        if self.code != "zh" or self._in_item:
+        if not self._subitem_under_item or self._in_item:
             for pattern in self._subitems:
                 m = pattern.match(text)
                 if m:

@@ -19,7 +19,6 @@ from functools import cache
 from ..document.languages import ascii_digits, cjk_value, table
 from ..document.numbering import roman_value
 
-_DECIMAL_COMMA = frozenset({"fr", "es", "ru"})
 # a run of digits with its group and decimal separators (NFKC has made thin and no-break spaces plain)
 # a number glued to a word is a footnote marker ("Agreement1"), except after an
 # Arabic prefix ("و١٩٨٢": and 1982) or in Chinese, which puts no space around numbers
@@ -60,7 +59,7 @@ def numbers_in(text: str, language: str) -> Counter[str]:
 
 def _canonical(raw: str, language: str) -> str | None:
     """ "1 500" → "1500", "1,5" (French) → "1.5", "1,500" (English) → "1500"; "1, 2" was split before."""
-    decimal = "," if language in _DECIMAL_COMMA else "."
+    decimal = table()["languages"].get(language, {}).get("decimal", ".")
     groups = re.split(r"([ ,.٫٬])", raw)
     digits, whole = groups[0], True
     for separator, group in zip(groups[1::2], groups[2::2], strict=True):
