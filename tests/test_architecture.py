@@ -139,6 +139,7 @@ _COMMAND_OF_KIND = {
     "trace": ["trace", "--phrase", "migration status"],
     "refs": ["refs", "comments.csv", "--on", "rev1"],
     "stats": ["stats"],
+    "versions": ["versions", "rev2.txt", "rev3.txt"],
 }
 
 

@@ -438,6 +438,9 @@ def test_the_writer_registry_knows_every_format_and_refuses_a_wrong_pair():
     }
     results["checks"] = check_register(history([comparison.old, comparison.new]), load_settings())
     results["drafts"] = drafts_list(DraftsListRequest(SAMPLES / "draftdiff.toml"))
+    from draftdiff.negotiation.versions import compare_versions
+
+    results["versions"] = compare_versions([comparison.old, comparison.new])
     for kind, name in RENDERERS:
         spec = writer(name, kind)
         out = spec.render(results[kind], WriteOptions())
@@ -448,6 +451,7 @@ def test_the_writer_registry_knows_every_format_and_refuses_a_wrong_pair():
     assert formats_for("trace") == ["csv", "github", "json", "junit", "md", "sarif", "terminal", "xlsx"]
     assert formats_for("refs") == ["csv", "html", "json", "md", "terminal", "xlsx"]
     assert formats_for("stats") == ["csv", "html", "json", "terminal", "xlsx"]
+    assert formats_for("versions") == ["csv", "html", "json", "terminal", "xlsx"]
     assert format_of("report.xlsx", "report") == "xlsx" and format_of("findings.sarif", "check") == "sarif"
     assert format_of("report.sarif", "report") is None
     with pytest.raises(DraftDiffError) as error:

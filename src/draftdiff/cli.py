@@ -518,6 +518,39 @@ def stats(
     _deliver_result(view, "stats", format, output, inputs, summary, no_color=no_color, pager=pager)
 
 
+VersionsFormat = StrEnum("VersionsFormat", {name: name for name in formats_for("versions")})  # type: ignore[misc]
+
+
+@app.command()
+def versions(
+    files: Annotated[
+        list[str], typer.Argument(help="The language versions of one text (files or draft names), two or more.")
+    ],
+    format: Annotated[VersionsFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)] = None,
+    output: OutputOpt = None,
+    no_color: NoColorOpt = False,
+    pager: PagerOpt = True,
+    config: ConfigOpt = None,
+    pdf_engine: EngineOpt = PdfEngine.pdfium,
+) -> None:
+    """Language versions of one text side by side: a paragraph, a number, a footnote or a bracket one lacks.
+
+    Exit 1 when they disagree (a gate, like check), 0 when they agree."""
+    from .app import versions as command
+
+    request = command.VersionsRequest(
+        drafts=_drafts_request(files, config, Revisions.accept, pdf_engine, skip_unreadable=False)
+    )
+    loaded = _run(lambda: command.load(request, _notify))
+    result = _run(lambda: command.run(request, loaded))
+    inputs = (Path(d.source) for d in loaded.drafts)
+    found = len(result.discrepancies)
+    summary = f"{found} discrepanc{'y' if found == 1 else 'ies'}"
+    _deliver_result(result, "versions", format, output, inputs, summary, no_color=no_color, pager=pager)
+    if result.discrepancies:
+        raise typer.Exit(1)
+
+
 CheckFormat = StrEnum("CheckFormat", {name: name for name in formats_for("check")})  # type: ignore[misc]
 
 

@@ -82,5 +82,13 @@ _QUOTES = str.maketrans(
 
 
 def fold_typography(text: str) -> str:
-    """Map curly quotes and dash variants onto ASCII, for comparison only."""
-    return text.translate(_QUOTES)
+    """Map curly quotes and dash variants onto ASCII, and compatibility forms (NFKC: Arabic
+    presentation forms, full-width letters, ligatures) onto their plain letters, without the
+    Arabic tatweel that only stretches a word: for comparison only."""
+    folded = text.translate(_QUOTES)
+    if not folded.isascii() and not unicodedata.is_normalized("NFKC", folded):
+        folded = unicodedata.normalize("NFKC", folded)
+    return folded.replace(_TATWEEL, "") if _TATWEEL in folded else folded
+
+
+_TATWEEL = "\u0640"

@@ -15,6 +15,7 @@ from .pair import PairRequest, load_pair, open_config
 from .register import DraftsRequest, Notify, quiet, read_drafts
 
 if TYPE_CHECKING:
+    from ..document.model import Draft
     from ..negotiation.checks import RegisterCheck
     from ..rules import CheckResult, Settings
     from ..rules.agreed import AgreedSource
@@ -51,11 +52,24 @@ def run(request: CheckRequest, notify: Notify = quiet) -> CheckResult:
     config = open_config(request.pair.config)  # read once: draft names and [check]
     settings = _settings(config, request.rules.protect, request.rules.fail_on, request.rules.agreed)
     old, new = load_pair(request.pair, config, notify)
+    _note_language(new, notify)
     comparison = compare(old, new, options=request.rules.compare)
     result = check(comparison, settings)
     if not request.selection.empty:
         result = result.restricted_to(request.selection.select(comparison, include_unchanged=True))
     return result
+
+
+def _note_language(draft: Draft, notify: Notify) -> None:
+    """check's wording rules read English: say so, once, when the drafts are in another language."""
+    from ..document.languages import detect, name
+
+    language = detect(p.text for p in draft.paragraphs)
+    if language != "en":
+        notify(
+            f"note: the drafts are in {name(language)}; check's wording rules (ladders, hedges, quantifiers) "
+            "read English only; agreed text (DD107) and --protect phrases (DD104, DD105) are checked in any language"
+        )
 
 
 @dataclass(frozen=True)
@@ -80,6 +94,7 @@ def run_register(request: RegisterCheckRequest, notify: Notify = quiet) -> tuple
             "check needs at least two drafts: list them under [drafts] in draftdiff.toml, or name them"
         )
     loaded = read_drafts(chosen, request.drafts, notify)
+    _note_language(loaded.drafts[-1], notify)
     settings = _settings(config, request.rules.protect, request.rules.fail_on, request.rules.agreed)
     kept = loaded.entries
     start = 0

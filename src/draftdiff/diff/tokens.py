@@ -14,16 +14,24 @@ from ..normalize import fold_typography
 
 # A cited paragraph ("18(h)(ii)", "4 (b)") is one token, so that it weighs as
 # one distinguishing word and its letter is not confused with the article "a".
-_TOKEN_RE = re.compile(r"\d+[a-z]{0,6}(?:\s?\((?:[a-z]{1,5}|\d{1,3})\))+|\w+")
-_WORD_RE = re.compile(r"\w+")
+# a character of a script written without spaces (Chinese, Japanese) is a word of its own
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORDS = rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+"
+_TOKEN_RE = re.compile(r"\d+[a-z]{0,6}(?:\s?\((?:[a-z]{1,5}|\d{1,3})\))+|" + _WORDS)
+_WORD_RE = re.compile(_WORDS)
+_UNSPACED_RE = re.compile(rf"[{_UNSPACED}]")
+_SPACED_TOKEN_RE = re.compile(r"\d+[a-z]{0,6}(?:\s?\((?:[a-z]{1,5}|\d{1,3})\))+|\w+")  # text of spaced scripts
+_SPACED_WORD_RE = re.compile(r"\w+")
 _SPACE_RE = re.compile(r"\s+")
 
 
 def tokens(text: str) -> list[str]:
     folded = (text if text.isascii() else fold_typography(text)).lower()
+    spaced = folded.isascii() or not _UNSPACED_RE.search(folded)
     if "(" not in folded:
-        return _WORD_RE.findall(folded)  # no citation can be in it: the plain word pattern
-    found = _TOKEN_RE.findall(folded)
+        # no citation can be in it: the plain word pattern
+        return (_SPACED_WORD_RE if spaced else _WORD_RE).findall(folded)
+    found = (_SPACED_TOKEN_RE if spaced else _TOKEN_RE).findall(folded)
     if " (" not in folded:
         return found
     # only a cited paragraph ("4 (b)") can hold a space

@@ -18,8 +18,14 @@ from diff_match_patch import diff_match_patch
 
 from ..normalize import fold_typography
 
-_TOKEN_RE = re.compile(r"\w+(?:[-'’‐‑]\w+)*|[^\w\s]")
+# Chinese and Japanese are written without spaces: each character is a token of its own (a word
+# diff by characters), the way a reader of those scripts sees a change
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = rf"[^\W{_UNSPACED}]"
+_TOKEN_RE = re.compile(rf"[{_UNSPACED}]|{_WORD}+(?:[-'’‐‑]{_WORD}+)*|[^\w\s]")
 _SPACED_TOKEN_RE = re.compile(rf"(\s*)({_TOKEN_RE.pattern})")
+_SPACED_WORD_RE = re.compile(r"(\s*)(\w+(?:[-'’‐‑]\w+)*|[^\w\s])")  # the same, for text of spaced scripts only
+_UNSPACED_RE = re.compile(rf"[{_UNSPACED}]")
 _PUNCT_RE = re.compile(r"^[^\w\s]+$")
 _CODE_BASE = 0xE000  # private use area: never in real text tokens' codes
 _DMP = diff_match_patch()
@@ -77,7 +83,8 @@ class WordDiff:
 
 def tokenize(text: str) -> list[Token]:
     # Tokens cover every non-space character, so what stands before one is white space.
-    return [Token(token, bool(space)) for space, token in _SPACED_TOKEN_RE.findall(text)]
+    pattern = _SPACED_WORD_RE if text.isascii() or not _UNSPACED_RE.search(text) else _SPACED_TOKEN_RE
+    return [Token(token, bool(space)) for space, token in pattern.findall(text)]
 
 
 def _key(token: str, options: Options) -> str | None:

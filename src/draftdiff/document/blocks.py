@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .languages import foreign_scope
 from .model import Location, Note
 from .numbering import (
     match_heading_number,
@@ -47,7 +48,10 @@ _TITLED_SCOPE_RE = re.compile(r"^(?P<name>ANNEX|APPENDIX)\s+(?=[A-Z][A-Z0-9 ,.;:
 def scope_heading(text: str) -> str | None:
     """The scope a heading opens for restarted numbering: "Annex I", "Decision 2/CMA.3", "Annex"."""
     m = _SCOPE_RE.match(text) or _BARE_SCOPE_RE.match(text.strip()) or _TITLED_SCOPE_RE.match(text)
-    return m["name"].rstrip(".:") if m else None
+    if m:
+        return m["name"].rstrip(".:")
+    found = foreign_scope(text)  # "PARTIE I", "Статья 6", "第六条": the same scope in another language
+    return found.split()[0].title() if found else None
 
 
 def looks_like_heading(text: str) -> bool:
@@ -61,20 +65,22 @@ def looks_like_heading(text: str) -> bool:
     words = text.split()
     if len(words) > (_HEADING_MAX_WORDS * 2 if numbered else _HEADING_MAX_WORDS):
         return False
-    if text[-1] in ".,;:" and not re.search(r"\b[IVXLC]+\.$", text):
+    if text[-1] in _CLOSING and not re.search(r"\b[IVXLC]+\.$", text):
         return False
     if text[-1] in "])" and text.rstrip("])*”’\"' ")[-1:] in (".", ";", ","):
         return False  # "… this Agreement. [Placeholder for further text.]": a sentence, not a title
     if not numbered and ". " in text and _SENTENCE_END_RE.search(text):
         return False  # "No reservations may be made. [Placeholder …]": a sentence ends inside it
-    first = text.lstrip("“\"'‘(")[:1]
-    return first.isupper() or first.isdigit()
+    first = text.lstrip("“\"'‘(《")[:1]
+    # a script without capitals (Chinese, Arabic) starts a heading with any letter
+    return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower() and first.upper() == first)
 
 
 # Scope headings open a container for restarted numbering. A new heading
 # closes the open scopes of its rank and below: an article closes the
 
 
+_CLOSING = ".,;:。，；：،؛"  # a sentence's or a clause's end in any of the six languages' scripts
 _SENTENCE_END_RE = re.compile(r"[a-z]{2}\.\s+[\[A-Z]")
 _TOC_ENTRY_RE = re.compile(r"(?:\.\s){2,}\.?\s*\d{1,4}\s*$|(?:\.\s?){4,}\s*\d{0,4}\s*$|(?:\s\.){3,}\s")
 

@@ -392,6 +392,7 @@ class _Builder(_Headings, _Numbers, _Options):
         if word_number and (
             word_number.number.form == "heading"
             or (word_number.number.prefix == "Art" and _article_title(word_number.rest.lstrip("] ")))
+            or (word_number.number.prefix == "Art" and _run_on_article(word_number))
         ):
             self._heading(full, block)  # "ANNEX II GUIDELINES FOR …", "Article 2 Legal status of …", however long
             return
@@ -522,6 +523,17 @@ _LABEL_ALONE_RE = re.compile(
 _SCOPE_STARTS = frozenset("AaSs")  # Annex, Appendix, Attachment, Schedule: the scope patterns run only then
 _EMPHASIS_LABEL_RE = re.compile(r"^(\*\*|__)(?P<label>[^*_\n]{1,40}?)\1\s+")
 _RESTATED = frozenset({"article", "annex", "appendix"})  # what a compilation restates under each delegation
+
+
+def _run_on_article(found: LabelMatch) -> bool:
+    """ "Article 6 Without prejudice This Agreement … ." (a text whose article titles run on into their
+    first paragraph): the article's heading, holding its paragraph, not a paragraph of the article before."""
+    first = found.rest[:1]
+    # a capital, or a letter of a script without capitals (Chinese, Arabic)
+    starts = first.isupper() or (first.isalpha() and first.lower() == first.upper())
+    return not found.close and found.number.ordinal == "" and found.label[:1].isupper() and starts
+
+
 _TITLED_SCOPES = frozenset({"article", "decision", "resolution", "annex", "appendix", "part", "chapter"})
 _NEW_ARTICLE_RE = re.compile(
     r"^(?P<lead>(?:proposal\s+for\s+)?(?:an?\s+)?new)\s+(?P<heading>(?:article|annex)\s+\S.*)$", re.I

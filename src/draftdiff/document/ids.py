@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .items import _SCOPE_RANK, _Item, _Option, _Scope
+from .languages import chapeau_pattern, preamble_words
 from .model import Kind, Paragraph
 from .numbering import is_positional
 from .options import is_bare_option
@@ -140,7 +141,7 @@ _LETTER_ROMAN_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])(?:\.(?:[IVXLC]+|[A-Z]))*$")
 
 _AGREED_RE = re.compile(r"^\[?\s*(?:Have|Has) agreed\b")  # "Have agreed to further enhance …" closes a preamble
 _COMMENT_ON_ARTICLE_RE = re.compile(r"^(?:Article|Art\.?)\s+\d{1,3}\w*\s*:", re.I)
-_CHAPEAU_RE = re.compile(r"^(The|We)\b.{0,300},$")
+_CHAPEAU_RE = chapeau_pattern()  # "The Parties to this Agreement,", "Les Parties au présent Accord," …
 
 
 def _preamble(items: list[_Item]) -> None:
@@ -156,7 +157,7 @@ def _preamble(items: list[_Item]) -> None:
     while index < len(items):
         item = items[index]
         start = index + 1
-        if _PREAMBLE_HEADING_RE.match(_unbracketed(item.para.text)) and item.para.kind is Kind.HEADING:
+        if _unbracketed(item.para.text).casefold() in _PREAMBLE_HEADINGS and item.para.kind is Kind.HEADING:
             follower = items[start] if start < len(items) else None
             if follower is not None and follower.role == "positional" and _is_chapeau(follower.para.text):
                 start += 1  # "Preamble" / "The Parties to this Agreement," / PP1 …
@@ -185,7 +186,7 @@ def _preamble_run(items: list[_Item], start: int) -> list[_Item]:
         if count == 0 and _is_chapeau(follower.para.text):
             follower.role = "chapeau"  # "Preamble", "Option 2:", then "The Parties to this agreement,": u-counted
             continue
-        if count > 0 and (follower.para.text.endswith(":") or _AGREED_RE.match(follower.para.text)):
+        if count > 0 and (follower.para.text.endswith((":", "：")) or _AGREED_RE.match(follower.para.text)):
             # "Have agreed as follows:" comes after the last preambular paragraph: PP16.u1
             if last is not None and follower.anchor is not last:
                 follower.anchor, follower.count = last, 1
@@ -207,7 +208,7 @@ def _is_chapeau(text: str) -> bool:
     return bool(_CHAPEAU_RE.match(_unbracketed(text)))
 
 
-_PREAMBLE_HEADING_RE = re.compile(r"^(?:preamble|préambule|preámbulo)$", re.I)
+_PREAMBLE_HEADINGS = preamble_words()  # "Preamble", "Préambule", "序言" … (data/languages.toml)
 
 
 def _qualifiers(items: list[_Item]) -> dict[int, str]:

@@ -36,6 +36,7 @@ from ..normalize import clean_text
 from .blocks import _SCOPE_RE, Block, is_toc_entry, looks_like_heading, scope_heading
 from .builder import _Builder
 from .ids import assign_ids
+from .languages import Localizer, Relabel, detect, foreign_scope
 from .model import Paragraph
 from .numbering import (
     match_heading_number,
@@ -91,6 +92,7 @@ def build(blocks: list[Block], *, title_from_first: bool = True) -> tuple[str, l
             and not match_heading_number(text)
             and not match_para(text)
             and not _SCOPE_RE.match(text)
+            and not foreign_scope(text)  # "Статья 1", "第一条": a heading in another language
         ):
             title = text
             blocks, texts = blocks[1:], texts[1:]
@@ -99,7 +101,41 @@ def build(blocks: list[Block], *, title_from_first: bool = True) -> tuple[str, l
         if marked is blocks[0]:
             blocks, texts = blocks[1:], texts[1:]
     _mark_contents(blocks, texts)
+    relabelled = _read_labels(texts)
     builder = _Builder()
     for block, text in zip(blocks, texts, strict=True):
         builder.add(block, text)
-    return title, assign_ids(builder.items)
+    paragraphs = assign_ids(builder.items)
+    _print_labels(paragraphs, relabelled)
+    return title, paragraphs
+
+
+def _read_labels(texts: list[str]) -> list[Relabel]:
+    """Another language's labels ("Статья 6", "第六条", "в)") read onto their
+    English form in ``texts``, so that a paragraph has the same id in every
+    language version. Returns what was rewritten, in order."""
+    language = detect(texts)
+    if language == "en":
+        return []
+    localizer = Localizer(language)
+    relabelled: list[Relabel] = []
+    for index, text in enumerate(texts):
+        found = localizer.relabel(text)
+        if found is not None:
+            texts[index] = found.text
+            relabelled.append(found)
+    return relabelled
+
+
+def _print_labels(paragraphs: list[Paragraph], relabelled: list[Relabel]) -> None:
+    """Give back the labels as printed ("Статья 6", not "Article 6"): the
+    rewritten blocks come in paragraph order, each one paragraph or none."""
+    pending = 0
+    for para in paragraphs:
+        if pending >= len(relabelled):
+            return
+        for ahead in range(pending, min(pending + 4, len(relabelled))):
+            if relabelled[ahead].english == para.label:
+                para.label = relabelled[ahead].printed
+                pending = ahead + 1
+                break

@@ -208,15 +208,15 @@ def document(comparison, rows: list[Row], *, with_findings: bool) -> str:
         if change.kind == "unchanged":
             new_text = escape(row.new_text)
             old_text = new_text if row.old_text == row.new_text else escape(row.old_text)
-            body = f'<p class="text inline">{new_text}</p>'
-            sbs = f'<div class="sbs"><p class="text">{old_text}</p><p class="text">{new_text}</p></div>'
+            body = f'<p class="text inline" dir="auto">{new_text}</p>'
+            sbs = f'<div class="sbs"><p class="text" dir="auto">{old_text}</p><p class="text" dir="auto">{new_text}</p></div>'
         else:
-            body = f'<p class="text inline">{_segments_html(row.segments)}</p>'
+            body = f'<p class="text inline" dir="auto">{_segments_html(row.segments)}</p>'
             sbs = (
                 '<div class="sbs">'
-                f'<div><div class="label">{escape(old.label)}</div><p class="text">'
+                f'<div><div class="label">{escape(old.label)}</div><p class="text" dir="auto">'
                 f"{_segments_html(row.segments, ('equal', 'delete'))}</p></div>"
-                f'<div><div class="label">{escape(new.label)}</div><p class="text">'
+                f'<div><div class="label">{escape(new.label)}</div><p class="text" dir="auto">'
                 f"{_segments_html(row.segments, ('equal', 'insert'))}</p></div></div>"
             )
         findings = ""

@@ -124,6 +124,24 @@ def _stats(fmt: str) -> Callable[[Any, WriteOptions], str | bytes]:
     return render
 
 
+def _versions(fmt: str) -> Callable[[Any, WriteOptions], str | bytes]:
+    def render(result: Any, options: WriteOptions) -> str | bytes:
+        from . import versions
+
+        if fmt == "terminal":
+            return versions.terminal_text(result, no_color=options.no_color, width=options.width)
+        if fmt == "csv":
+            return versions.csv_document(result, bom=options.bom)
+        documents: dict[str, Callable[[Any], str | bytes]] = {
+            "json": versions.json_document,
+            "xlsx": versions.xlsx_document,
+            "html": versions.html_document,
+        }
+        return documents[fmt](result)
+
+    return render
+
+
 # -- a pair's report (compare, export) ---------------------------------------------------
 
 
@@ -327,7 +345,7 @@ Render = Callable[[Any, WriteOptions], "str | bytes"]
 
 # (kind of result, format) -> how to write it. The kinds: "draft" (parse), "drafts" (the register),
 # "report" (compare, export), "check" (a pair), "checks" (every step of a
-# register), "history", "trace", "refs", "stats" (their views).
+# register), "history", "trace", "refs", "stats" (their views), "versions" (language versions).
 RENDERERS: dict[tuple[str, str], Render] = {
     ("draft", "terminal"): _draft_terminal,
     ("draft", "json"): _draft_json,
@@ -355,6 +373,7 @@ RENDERERS: dict[tuple[str, str], Render] = {
     **{("trace", fmt): _trace(fmt) for fmt in ("terminal", "json", "md", "csv", "xlsx", "github", "sarif", "junit")},
     **{("refs", fmt): _refs(fmt) for fmt in ("terminal", "json", "md", "csv", "xlsx", "html")},
     **{("stats", fmt): _stats(fmt) for fmt in ("terminal", "json", "csv", "xlsx", "html")},
+    **{("versions", fmt): _versions(fmt) for fmt in ("terminal", "json", "csv", "xlsx", "html")},
 }
 
 
