@@ -138,3 +138,17 @@ def test_sub_items_and_a_first_heading_in_other_languages(tmp_path: Path, text: 
     path = tmp_path / "draft.txt"
     path.write_text(text, encoding="utf-8")
     assert [p.id for p in load(path).paragraphs] == ids
+
+
+def test_a_heading_in_another_language_keeps_its_number_in_an_english_draft():
+    """A compilation in English quotes a delegation's Spanish proposal: "Artículo 19" is article 19
+    there too, not an article without a number."""
+    from conftest import draft_from_text
+
+    draft = draft_from_text(
+        "Article 18\n\n1. Text of eighteen.\n\nCore Latin American Group\n\n"
+        "Artículo 19 Adopción de decisiones\n\n1. Cuando no existan instrumentos o marcos jurídicos.\n",
+        "compilation",
+    )
+    ids = [p.id for p in draft.paragraphs]
+    assert "Art19.1" in ids, ids

@@ -51,7 +51,10 @@ def scope_heading(text: str) -> str | None:
     if m:
         return m["name"].rstrip(".:")
     found = foreign_scope(text)  # "PARTIE I", "Статья 6", "第六条": the same scope in another language
-    return found.split()[0].title() if found else None
+    if not found:
+        return None
+    word, _, number = found.partition(" ")  # with its number, as an English heading gives it: "Article 6"
+    return f"{word.title()} {number}".strip()
 
 
 def looks_like_heading(text: str) -> bool:
