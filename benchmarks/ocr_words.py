@@ -63,9 +63,12 @@ def draft_text(path: Path) -> str:
     return "\n".join(parts)
 
 
-def measure(path: Path) -> tuple[float, int, int, Counter[str], float]:
+def measure(path: Path, dump: Path | None = None) -> tuple[float, int, int, Counter[str], float]:
     start = time.perf_counter()
-    have = words(draft_text(path))
+    text = draft_text(path)
+    if dump is not None:
+        (dump / f"{path.stem}.read.txt").write_text(text, encoding="utf-8")
+    have = words(text)
     seconds = time.perf_counter() - start
     want = words(path.with_suffix(".text.txt").read_text(encoding="utf-8"))
     lost = want - have
@@ -78,6 +81,7 @@ def main() -> int:
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--before", action="store_true", help="also read without OCR")
     parser.add_argument("--missing", type=int, default=12, help="the commonest lost words to show")
+    parser.add_argument("--dump", type=Path, help="a folder to write each reading's text into, to study it")
     args = parser.parse_args()
     files = args.files or sorted(CORPUS.glob("*.pdf"))
     if not files:
@@ -97,7 +101,7 @@ def main() -> int:
                 finally:
                     ocr.engine = original  # type: ignore[assignment]
             else:
-                result = measure(path)
+                result = measure(path, args.dump)
             share, kept, total, lost, seconds = result
             top = ", ".join(f"{word}×{count}" for word, count in lost.most_common(args.missing))
             print(f"{path.name} {mode}: {share:.2%} ({kept}/{total} words, {seconds:.1f} s) lost: {top}")

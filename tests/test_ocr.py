@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from conftest import corpus_dir
 from draftdiff import load
 from draftdiff.cli import app
+from draftdiff.errors import InputError
 from draftdiff.readers import ocr, text_layer
 from draftdiff.readers.pdf_engines import Line, PageText
 from pdfmake import make_pdf
@@ -150,6 +151,13 @@ def test_language_codes_are_tesseracts():
     assert ocr.install_hint("chi_sim") == "apt-get install tesseract-ocr tesseract-ocr-chi-sim"
 
 
+def test_roman_numerals_read_as_cyrillic_letters_are_put_back():
+    assert ocr.latin_numerals("ЧАСТЬ УШ") == "ЧАСТЬ VIII"
+    assert ocr.latin_numerals("в соответствии с частью П настоящего") == "в соответствии с частью II настоящего"
+    assert ocr.latin_numerals("ЧАСТЬ ПРАВ") == "ЧАСТЬ ПРАВ"  # a word, not a numeral
+    assert ocr.latin_numerals("части у государства") == "части у государства"
+
+
 def test_blank_pages_are_not_called_scanned(tmp_path, without_tesseract):
     out = pdfium.PdfDocument(make_pdf([_lines(TEXT)]))
     out.new_page(595, 842)
@@ -184,6 +192,17 @@ def test_a_scanned_page_without_tesseract_is_named(tmp_path, without_tesseract):
     draft = load(_scanned_page_pdf(tmp_path))
     about = [str(w) for w in draft.warnings if "scanned" in str(w)]
     assert len(about) == 1 and "page 2" in about[0] and "apt-get install" in about[0]
+
+
+def test_a_pdf_of_scans_only_without_tesseract_says_how_to_install_it(tmp_path, without_tesseract):
+    scans = _scanned_page_pdf(tmp_path)
+    only = pdfium.PdfDocument.new()
+    only.import_pages(pdfium.PdfDocument(scans), [1])
+    path = tmp_path / "only.pdf"
+    only.save(path)
+    with pytest.raises(InputError, match=r"no text layer \(page 1\)") as caught:
+        load(path)
+    assert "apt-get install tesseract-ocr" in str(caught.value.hint)
 
 
 # -- OCR ----------------------------------------------------------------------------------

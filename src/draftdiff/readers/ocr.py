@@ -327,9 +327,10 @@ class _Run:
                 elif job.line is None:
                     page_lines[job.page] = hocr_lines(job.output.with_suffix(".hocr").read_text("utf-8"), job.page)
                 else:
+                    line = pages[job.page].lines[job.line]
                     text = _clean(job.output.with_suffix(".txt").read_text("utf-8"))
-                    if text:
-                        pages[job.page].lines[job.line].text = text
+                    if _better_line(line.text, text):
+                        line.text = text
                 if tick:
                     tick()
         _even_sizes([line for found in page_lines.values() for line in found])
@@ -455,7 +456,7 @@ def hocr_lines(hocr: str, page: int) -> list[Line]:
     for index, (start, title) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(hocr)
         words = [html.unescape(_TAG_RE.sub("", word)).strip() for word in _WORD_RE.findall(hocr, start, end)]
-        text = _join_words([word for word in words if word])
+        text = latin_numerals(_join_words([word for word in words if word]))
         if not text:
             continue
         fields = dict(part.strip().split(" ", 1) for part in title.split(";") if " " in part.strip())
@@ -467,6 +468,24 @@ def hocr_lines(hocr: str, page: int) -> list[Line]:
     return out
 
 
+# Tesseract reading Russian takes Roman numerals for Cyrillic letters of the
+# same shape ("ЧАСТЬ П", "ЧАСТЬ УШ"); after the words that number by them,
+# such a token is put back into Latin when it then reads as a Roman numeral
+_ROMAN_SHAPES = str.maketrans({"П": "II", "Ш": "III", "У": "V", "Т": "I", "Х": "X", "1": "I", "Г": "I", "І": "I"})
+_NUMBERED_BY_ROMAN_RE = re.compile(r"\b((?i:ЧАСТ|РАЗДЕЛ|ГЛАВ|ПРИЛОЖЕНИ)\w* )([IVXLПШУТХ1ГІ]{1,5})(?=[\s.,;:)]|$)")
+_ROMAN_RE = re.compile(r"^L?X{0,3}(IX|IV|V?I{0,3})$")
+
+
+def latin_numerals(text: str) -> str:
+    """ "ЧАСТЬ УШ" → "ЧАСТЬ VIII"; a token that makes no Roman numeral stays."""
+
+    def fix(found: re.Match[str]) -> str:
+        roman = found.group(2).translate(_ROMAN_SHAPES)
+        return found.group(1) + (roman if _ROMAN_RE.match(roman) else found.group(2))
+
+    return _NUMBERED_BY_ROMAN_RE.sub(fix, text)
+
+
 def _join_words(words: list[str]) -> str:
     """Words with a space between them, except between two Chinese characters."""
     text = ""
@@ -475,6 +494,15 @@ def _join_words(words: list[str]) -> str:
             text += " "
         text += word
     return text
+
+
+def _better_line(layer: str, read: str) -> bool:
+    """Whether OCR's reading of a lying line may replace it: it has text,
+    shows no sign of a broken font itself, and keeps the line's square
+    brackets (a lost bracket would open a bracket over the rest of a draft)."""
+    if not read or text_layer.line_lies(read):
+        return False
+    return all(layer.count(mark) == read.count(mark) for mark in "[]")
 
 
 def _clean(text: str) -> str:

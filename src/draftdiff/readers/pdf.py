@@ -60,7 +60,10 @@ def read(
         raise InputError(
             f"has no text layer ({_page_list(empty)}); it looks scanned",
             path=path,
-            hint="run OCR first, e.g. ocrmypdf in.pdf out.pdf",
+            hint="install Tesseract and draftdiff reads it by OCR: "
+            + ocr.install_hint(ocr.tesseract_language(language or "en"))
+            if ocr.engine() is None
+            else "its pages are blank, or OCR found no text on them",
         )
     unexplained = [number for number in empty if number not in read_by_ocr.blank and not read_by_ocr.warnings]
     if unexplained:

@@ -66,8 +66,8 @@ def _symbol_for_letter(text: str) -> bool:
         letter_before = before.isalpha()
         if char == "¶" and (letter_before or after[:1].isalpha()):
             return True  # "d¶application": a pilcrow is never in a word
-        if letter_before and after[:1].isalpha() and char in "%*¶$":
-            return True  # "DURA%LE", "PARTA*E"
+        if letter_before and after[:1].isalpha() and (char in "%¶$" or (char == "*" and (before + after).isupper())):
+            return True  # "DURA%LE", "PARTA*E"; not Markdown's "r*eaffirming*"
         heads_word = (before.isspace() or before in "(") and len(after) == 2 and after.isalpha()
         if heads_word and (char in "%=" or (char == "*" and after.isupper())):
             return True  # "%IOLO", "=ONES", "*ÉNÉRALES"; not "*If"
@@ -172,6 +172,11 @@ def _count(text: str) -> PageCounts:
     known = by_script["latin"] + (by_script[found.script] if found.script != "latin" else 0)
     found.odd = found.letters - known
     return found
+
+
+def line_lies(text: str, script: str = "latin") -> bool:
+    """Whether one line of text shows the signs of a broken font."""
+    return _line_lies(text, script)
 
 
 def _line_lies(text: str, script: str) -> bool:
