@@ -158,6 +158,12 @@ def test_roman_numerals_read_as_cyrillic_letters_are_put_back():
     assert ocr.latin_numerals("части у государства") == "части у государства"
 
 
+def test_chinese_item_labels_misread_are_put_back():
+    assert ocr.chinese_labels("《八) 所有国家的科学家") == "（八） 所有国家的科学家"
+    assert ocr.chinese_labels("(丸) 认为") == "（九） 认为"
+    assert ocr.chinese_labels("《联合国海洋法公约》") == "《联合国海洋法公约》"
+
+
 def test_blank_pages_are_not_called_scanned(tmp_path, without_tesseract):
     out = pdfium.PdfDocument(make_pdf([_lines(TEXT)]))
     out.new_page(595, 842)

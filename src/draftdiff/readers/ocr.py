@@ -120,7 +120,11 @@ def read_unreadable(data: bytes, password: str | None, extracted: Extracted, *, 
     import pypdfium2 as pdfium
 
     outcome = Outcome()
-    pdf = pdfium.PdfDocument(data, password=password)
+    try:
+        pdf = pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as exc:  # read by pdfplumber, refused by pdfium: nothing to render with
+        outcome.warnings.append(ReadWarning(f"its pages could not be rendered for OCR ({exc}); read as they decode"))
+        return outcome
     try:
         scanned = [page.number for page in empty if _drawn(pdf[page.number - 1])]
         outcome.blank = [page.number for page in empty if page.number not in scanned]
@@ -456,7 +460,7 @@ def hocr_lines(hocr: str, page: int) -> list[Line]:
     for index, (start, title) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(hocr)
         words = [html.unescape(_TAG_RE.sub("", word)).strip() for word in _WORD_RE.findall(hocr, start, end)]
-        text = latin_numerals(_join_words([word for word in words if word]))
+        text = chinese_labels(latin_numerals(_join_words([word for word in words if word])))
         if not text:
             continue
         fields = dict(part.strip().split(" ", 1) for part in title.split(";") if " " in part.strip())
@@ -484,6 +488,16 @@ def latin_numerals(text: str) -> str:
         return found.group(1) + (roman if _ROMAN_RE.match(roman) else found.group(2))
 
     return _NUMBERED_BY_ROMAN_RE.sub(fix, text)
+
+
+# A Chinese item label, "（八）", comes out of Tesseract as "《八)" or "(丸)":
+# at the start of a line, put back as the text prints it
+_CHINESE_LABEL_RE = re.compile(r"^[《(（]\s*([一二三四五六七八九十丸]{1,3})\s*[)）]")
+
+
+def chinese_labels(text: str) -> str:
+    """ "《八) 所有国家" → "（八） 所有国家"."""
+    return _CHINESE_LABEL_RE.sub(lambda found: f"（{found.group(1).replace('丸', '九')}）", text)
 
 
 def _join_words(words: list[str]) -> str:
