@@ -7,16 +7,48 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
+def _to_unicode_cmap(mapping: dict[str, str]) -> bytes:
+    """A /ToUnicode CMap that says each character code stands for another text."""
+    pairs = "\n".join(
+        f"<{ord(code):02X}> <{''.join(f'{unit:04X}' for unit in _utf16(text))}>" for code, text in mapping.items()
+    )
+    body = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Lies def /CMapType 2 def\n1 begincodespacerange <00> <FF> endcodespacerange\n"
+        f"{len(mapping)} beginbfchar\n{pairs}\nendbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode("ascii")
+    return b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream"
+
+
+def _utf16(text: str) -> list[int]:
+    data = text.encode("utf-16-be")
+    return [int.from_bytes(data[i : i + 2], "big") for i in range(0, len(data), 2)]
+
+
 def make_pdf(
-    pages: list[list[tuple[float, float, str]]], *, size: float = 11, width: int = 595, height: int = 842
+    pages: list[list[tuple[float, float, str]]],
+    *,
+    size: float = 11,
+    width: int = 595,
+    height: int = 842,
+    to_unicode: dict[str, str] | None = None,
 ) -> bytes:
-    """A PDF whose pages hold text lines at (x, y from the top, text), in Helvetica."""
+    """A PDF whose pages hold text lines at (x, y from the top, text), in
+    Helvetica. ``to_unicode`` gives the font a map that decodes characters
+    to other text than the glyphs show: a text layer that lies."""
     objects: list[bytes] = []
     page_ids = []
     font_id = 3
     objects.append(b"")  # 1: catalog, filled below
     objects.append(b"")  # 2: pages
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    if to_unicode:
+        objects.append(
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 4 0 R >>"
+        )
+        objects.append(_to_unicode_cmap(to_unicode))
+    else:
+        objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     for lines in pages:
         ops = ["BT", f"/F1 {size} Tf"]
         for x, y, text in lines:

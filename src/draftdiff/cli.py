@@ -87,6 +87,29 @@ RevisionsOpt = Annotated[
     typer.Option("--revisions", help="DOCX tracked changes: read the text with all changes accepted, or the original."),
 ]
 EngineOpt = Annotated[PdfEngine, typer.Option("--pdf-engine", help="PDF text engine.")]
+
+
+def _check_language(value: str | None) -> str | None:
+    """--language is checked when given, not when a PDF first needs OCR."""
+    if value is None:
+        return None
+    from .errors import InputError
+    from .readers.ocr import tesseract_language
+
+    try:
+        return tesseract_language(value)
+    except InputError as exc:
+        raise typer.BadParameter(f"{value!r} is not a language code ({exc.hint})") from None
+
+
+LanguageOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        help="Language OCR reads PDF pages in (en, fr, es, ru, zh, ar, or Tesseract's codes); default: from the document.",
+        callback=_check_language,
+    ),
+]
 PasswordOpt = Annotated[str | None, typer.Option("--password", help="Password of an encrypted PDF.")]
 LabelOldOpt = Annotated[str | None, typer.Option("--label-old", help="Name of the old draft.")]
 LabelNewOpt = Annotated[str | None, typer.Option("--label-new", help="Name of the new draft.")]
@@ -116,6 +139,7 @@ def parse(
     label: Annotated[str | None, typer.Option("--label", help="Name of the draft, e.g. 'Rev 2'.")] = None,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
+    language: LanguageOpt = None,
     password: PasswordOpt = None,
     comments: Annotated[bool, typer.Option("--comments", help="Also list the comments of a DOCX.")] = False,
     no_color: NoColorOpt = False,
@@ -124,7 +148,7 @@ def parse(
     """Show the paragraphs draftdiff reads from one draft."""
     from .app import parse as command
 
-    request = command.ParseRequest(file, label, _read_options(revisions, pdf_engine, password))
+    request = command.ParseRequest(file, label, _read_options(revisions, pdf_engine, password, language))
     draft = _run(lambda: command.run(request, _notify))
     if format is not ParseFormat.table:
         from .writers.registry import WriteOptions
@@ -148,15 +172,17 @@ ChangeKind = StrEnum(  # type: ignore[misc]
 )
 
 
-def _read_options(revisions, pdf_engine, password) -> ReadOptions:
+def _read_options(revisions, pdf_engine, password, language=None) -> ReadOptions:
     """The reading options of every command, built in one place."""
-    return ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password)
+    return ReadOptions(revisions=revisions.value, pdf_engine=pdf_engine.value, password=password, language=language)
 
 
-def _pair_request(old, new, label_old, label_new, config, revisions, pdf_engine, password):
+def _pair_request(old, new, label_old, label_new, config, revisions, pdf_engine, password, language=None):
     from .app.pair import PairRequest
 
-    return PairRequest(old, new, (label_old, label_new), _read_options(revisions, pdf_engine, password), config)
+    return PairRequest(
+        old, new, (label_old, label_new), _read_options(revisions, pdf_engine, password, language), config
+    )
 
 
 @app.command()
@@ -191,6 +217,7 @@ def compare(
     config: ConfigOpt = None,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
+    language: LanguageOpt = None,
     password: PasswordOpt = None,
 ) -> None:
     """Show what changed between two drafts, paragraph by paragraph and word by word."""
@@ -199,7 +226,7 @@ def compare(
     from .diff.wording import Options
 
     request = command.CompareRequest(
-        pair=_pair_request(old, new, label_old, label_new, config, revisions, pdf_engine, password),
+        pair=_pair_request(old, new, label_old, label_new, config, revisions, pdf_engine, password, language),
         compare=Options(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation),
         selection=Selection(
             frozenset(k.value for k in only or []), tuple(para or []), tuple(section or []), commented=comments
@@ -236,13 +263,14 @@ def drafts(
     ] = ParseFormat.table,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
+    language: LanguageOpt = None,
     no_color: NoColorOpt = False,
     pager: PagerOpt = True,
 ) -> None:
     """List the register of drafts: the [drafts] table of draftdiff.toml, or the drafts of this folder in order."""
     from .app import drafts as command
 
-    request = command.DraftsListRequest(config, _read_options(revisions, pdf_engine, None))
+    request = command.DraftsListRequest(config, _read_options(revisions, pdf_engine, None, language))
     listing = _run(lambda: command.run(request))
     if format is ParseFormat.json:
         from .writers.registry import WriteOptions
@@ -280,10 +308,12 @@ SkipUnreadableOpt = Annotated[
 _FORMAT_HELP = "Output format (default: terminal, or -o's suffix)."
 
 
-def _drafts_request(drafts, config, revisions, pdf_engine, skip_unreadable):
+def _drafts_request(drafts, config, revisions, pdf_engine, skip_unreadable, language=None):
     from .app.register import DraftsRequest
 
-    return DraftsRequest(tuple(drafts or []), config, _read_options(revisions, pdf_engine, None), skip_unreadable)
+    return DraftsRequest(
+        tuple(drafts or []), config, _read_options(revisions, pdf_engine, None, language), skip_unreadable
+    )
 
 
 def _notify(line: str) -> None:
@@ -344,6 +374,7 @@ def history(
     config: ConfigOpt = None,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
+    language: LanguageOpt = None,
 ) -> None:
     """One paragraph's life across every draft: the matrix of lineages, --para's story, or --section's."""
     from .app import history as command
@@ -351,7 +382,7 @@ def history(
     from .progress import progress_bar
 
     request = command.HistoryRequest(
-        drafts=_drafts_request(drafts, config, revisions, pdf_engine, skip_unreadable),
+        drafts=_drafts_request(drafts, config, revisions, pdf_engine, skip_unreadable, language),
         compare=Options(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation),
         changed_only=changed_only,
         paras=tuple(para or []),
@@ -398,12 +429,13 @@ def trace(
     config: ConfigOpt = None,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
+    language: LanguageOpt = None,
 ) -> None:
     """Follow watched phrases through every draft: where each stands, its variants, and whether it was kept or dropped."""
     from .app import trace as command
 
     request = command.TraceRequest(
-        drafts=_drafts_request(drafts, config, revisions, pdf_engine, skip_unreadable),
+        drafts=_drafts_request(drafts, config, revisions, pdf_engine, skip_unreadable, language),
         phrases=tuple(phrase or []),
         phrases_file=phrases,
         threshold=threshold,
@@ -461,6 +493,7 @@ def refs(
     config: ConfigOpt = None,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
+    language: LanguageOpt = None,
 ) -> None:
     """Tie stakeholder comments to the paragraphs they cite, follow them to the latest draft, and track proposals."""
     from .app import refs as command
@@ -479,7 +512,7 @@ def refs(
         comments=comments,
         on=on,
         to=to,
-        drafts=_drafts_request(None, config, revisions, pdf_engine, skip_unreadable),
+        drafts=_drafts_request(None, config, revisions, pdf_engine, skip_unreadable, language),
         separator=separator,
         columns=columns,
         threshold=threshold,
@@ -506,11 +539,14 @@ def stats(
     config: ConfigOpt = None,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
+    language: LanguageOpt = None,
 ) -> None:
     """Brackets, options and open text, draft by draft, and how many brackets each step closed."""
     from .app import stats as command
 
-    request = command.StatsRequest(drafts=_drafts_request(drafts, config, revisions, pdf_engine, skip_unreadable))
+    request = command.StatsRequest(
+        drafts=_drafts_request(drafts, config, revisions, pdf_engine, skip_unreadable, language)
+    )
     loaded = _run(lambda: command.load(request, _notify))
     view = _run(lambda: command.run(request, loaded))
     inputs = (Path(d.source) for d in loaded.drafts)
@@ -599,6 +635,7 @@ def check(
     label_new: LabelNewOpt = None,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
+    language: LanguageOpt = None,
     password: PasswordOpt = None,
 ) -> None:
     """Find language regressions between two drafts and gate CI on them.
@@ -618,7 +655,7 @@ def check(
         tuple(_agreed_sources(agreed)),
     )
     if len(names) > 2 or not names:  # every step of the register (or of the drafts named); the gate is the net
-        drafts_request = _drafts_request(names, config, revisions, pdf_engine, False)
+        drafts_request = _drafts_request(names, config, revisions, pdf_engine, False, language)
         register_request = command.RegisterCheckRequest(drafts=drafts_request, rules=rules, since=since)
         checked, inputs = _run(lambda: command.run_register(register_request, _notify))
         _gate(checked, "checks", format, output, inputs, no_color, pager)
@@ -626,7 +663,7 @@ def check(
     if since:
         fail("--since is for a check across three or more drafts (or the whole register)")
     second = names[1] if len(names) > 1 else None
-    pair = _pair_request(names[0], second, label_old, label_new, config, revisions, pdf_engine, password)
+    pair = _pair_request(names[0], second, label_old, label_new, config, revisions, pdf_engine, password, language)
     selection = Selection(paras=tuple(para or []), sections=tuple(section or []))
     request = command.CheckRequest(pair=pair, rules=rules, selection=selection)
     result = _run(lambda: command.run(request, _notify))
@@ -702,6 +739,7 @@ def export(
     config: ConfigOpt = None,
     revisions: RevisionsOpt = Revisions.accept,
     pdf_engine: EngineOpt = PdfEngine.pdfium,
+    language: LanguageOpt = None,
     password: PasswordOpt = None,
 ) -> None:
     """Write the comparison to share: XLSX, CSV, Markdown, HTML, DOCX redline or JSON."""
@@ -711,7 +749,7 @@ def export(
 
     fmt = _export_format(format, output)
     request = command.ExportRequest(
-        pair=_pair_request(old, new, label_old, label_new, config, revisions, pdf_engine, password),
+        pair=_pair_request(old, new, label_old, label_new, config, revisions, pdf_engine, password, language),
         compare=Options(ignore_case, ignore_punctuation),
         with_check=with_check,
         protect=tuple(protect or []),

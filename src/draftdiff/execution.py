@@ -20,6 +20,9 @@ comparison. Whether to do so is decided here, once:
   the whole suite a second time so);
 - each kind of work pays from its own size (:data:`WORTH_FROM`).
 
+An external program (the OCR engine) is not a fork: it may run on every
+platform, one a core (:func:`engine_processes`), under the same limits.
+
 A child sends back only its result; when it fails, the caller does the work
 itself, so that errors are those of the work done here.
 
@@ -97,6 +100,22 @@ def _prctl() -> Any:
         except (OSError, AttributeError):
             _prctl_function.append(None)
     return _prctl_function[0]
+
+
+def in_child() -> bool:
+    """Whether this process is a forked child (it shows no progress of its own)."""
+    return _in_child
+
+
+def engine_processes(jobs: int) -> int:
+    """How many external programs (Tesseract) may run at once for ``jobs``
+    pieces of work. Such a program is started with ``subprocess``, not
+    forked from Python, so the platform rule does not bind it: one a core,
+    except one in all where other processes are off or the other core is
+    taken (a forked reader, a child)."""
+    if _in_child or _busy or os.environ.get(ENVIRONMENT, "").strip() == "0":
+        return 1
+    return max(1, min(jobs, os.cpu_count() or 1))
 
 
 def worth_a_process(kind: str, size: int) -> bool:

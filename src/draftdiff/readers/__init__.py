@@ -31,6 +31,7 @@ class ReadOptions:
     revisions: str = "accept"  # DOCX tracked changes: accept | reject
     pdf_engine: str = "pdfium"  # pdfium | pdfplumber
     password: str | None = None
+    language: str | None = None  # the language OCR reads (ISO or Tesseract code); None: from the document
 
 
 def sniff(data: bytes) -> str | None:
@@ -266,7 +267,7 @@ def _read_docx(path: Path, data: bytes, options: ReadOptions) -> ReadResult:
 def _read_pdf(path: Path, data: bytes, options: ReadOptions) -> ReadResult:
     from . import pdf
 
-    return pdf.read(path, data, engine=options.pdf_engine, password=options.password)
+    return pdf.read(path, data, engine=options.pdf_engine, password=options.password, language=options.language)
 
 
 # format (formats.INPUT_FORMATS names it) -> its reader; every reader returns a ReadResult

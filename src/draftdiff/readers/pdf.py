@@ -30,6 +30,7 @@ from ..document.model import Furniture, Location, Note, ReadWarning
 from ..document.numbering import match_heading_number, match_para, match_sub
 from ..document.structure import Block, looks_like_heading, scope_heading
 from ..errors import InputError
+from . import ocr
 from .pdf_engines import SOFT_SPACE, Extracted, Line, PageText, extract_pdfium, extract_pdfplumber
 from .result import ReadResult
 from .text_layout import contents
@@ -37,7 +38,9 @@ from .text_layout import contents
 ENGINES = {"pdfium": extract_pdfium, "pdfplumber": extract_pdfplumber}
 
 
-def read(path: Path, data: bytes, *, engine: str = "pdfium", password: str | None = None) -> ReadResult:
+def read(
+    path: Path, data: bytes, *, engine: str = "pdfium", password: str | None = None, language: str | None = None
+) -> ReadResult:
     if engine not in ENGINES:
         raise InputError(f"unknown PDF engine {engine!r}", hint="use pdfium or pdfplumber")
     truncated = b"%%EOF" not in data[-4096:]
@@ -50,15 +53,22 @@ def read(path: Path, data: bytes, *, engine: str = "pdfium", password: str | Non
     warnings: list[ReadWarning] = list(extracted.warnings)
     if truncated:
         warnings.append(ReadWarning("the file seems truncated (no %%EOF at its end); read what was there"))
+    # a text layer that lies, and scanned pages: read by OCR where it can be
+    read_by_ocr = ocr.read_unreadable(data, password, extracted, language=language)
+    warnings += read_by_ocr.warnings
     empty = [p.number for p in extracted.pages if not p.lines]
     if extracted.pages and len(empty) == len(extracted.pages):
         raise InputError(
             f"has no text layer ({_page_list(empty)}); it looks scanned",
             path=path,
-            hint="run OCR first, e.g. ocrmypdf in.pdf out.pdf",
+            hint="install Tesseract and draftdiff reads it by OCR: "
+            + ocr.install_hint(ocr.tesseract_language(language or "en"))
+            if ocr.engine() is None
+            else "its pages are blank, or OCR found no text on them",
         )
-    if empty:
-        warnings.append(ReadWarning(f"no text on {_page_list(empty)} (scanned?); OCR them to read their text"))
+    unexplained = [number for number in empty if number not in read_by_ocr.blank and not read_by_ocr.warnings]
+    if unexplained:
+        warnings.append(ReadWarning(f"no text on {_page_list(unexplained)} (scanned?); OCR them to read their text"))
     layout = Layout(extracted)
     blocks = layout.blocks()
     return ReadResult(
