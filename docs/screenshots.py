@@ -64,7 +64,8 @@ def html_shot(page: Path, image: Path, work: Path, size: str = "1200,1500") -> N
     print(f"wrote {image.relative_to(ROOT)}")
 
 
-def printed_shot(document: Path, image: Path, work: Path) -> None:
+def printed_shot(document: Path, image: Path, work: Path, crop: tuple[int, int] | None = None) -> None:
+    """Page 1 as LibreOffice prints it; ``crop`` (width, height in pixels at 120 dpi) keeps its top left."""
     soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
     if soffice is None or pdftoppm is None:
         print(f"skipped {image.name}: needs LibreOffice and poppler-utils")
@@ -72,7 +73,23 @@ def printed_shot(document: Path, image: Path, work: Path) -> None:
     _run([soffice, "--headless", f"-env:UserInstallation={(work / 'lo').as_uri()}", "--convert-to", "pdf",
           "--outdir", str(work), str(document)])  # fmt: skip
     pdf = work / (document.stem + ".pdf")
-    _run([pdftoppm, "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(image.with_suffix(""))])
+    size = ["-x", "0", "-y", "0", "-W", str(crop[0]), "-H", str(crop[1])] if crop else []
+    _run(
+        [
+            pdftoppm,
+            "-png",
+            "-r",
+            "120",
+            *size,
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf),
+            str(image.with_suffix("")),
+        ]
+    )
     print(f"wrote {image.relative_to(ROOT)} (page 1 of the PDF LibreOffice prints)")
 
 
@@ -87,8 +104,8 @@ def main() -> int:
         _run([*DRAFTDIFF, "history", "-o", str(history)])
         html_shot(report, IMAGES / "export-html.png", work)
         html_shot(history, IMAGES / "history-html.png", work)
-        printed_shot(table, IMAGES / "export-xlsx.png", work)
-        printed_shot(redline, IMAGES / "export-docx.png", work)
+        printed_shot(table, IMAGES / "export-xlsx.png", work, crop=(1320, 560))
+        printed_shot(redline, IMAGES / "export-docx.png", work, crop=(1020, 900))
     return 0
 
 
