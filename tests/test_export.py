@@ -563,3 +563,10 @@ def test_the_html_page_is_titled_by_the_drafts_labels_not_by_its_last_change(tmp
         "export", "rev2", "rev3", "--label-old", "Second revision", "--label-new", "Third", "-o", str(out), cwd=SAMPLES
     )
     assert "<h1>Second revision → Third</h1>" in out.read_text(encoding="utf-8")
+
+
+def test_the_many_draft_pages_are_titled_by_their_drafts(tmp_path):
+    for command, suffix in (("stats", "s.html"), ("history", "h.html")):
+        out = tmp_path / suffix
+        run_cli(command, "-o", str(out), cwd=SAMPLES)
+        assert "Zero draft → Rev 1 → Rev 2 → Rev 3 → Final</h1>" in out.read_text(encoding="utf-8"), command

@@ -150,8 +150,9 @@ def html_document(stats: Stats) -> str:
     css = """body { font: 14px system-ui, sans-serif; margin: 24px; } table { border-collapse: collapse; margin-top: 16px; }
 td, th { border: 1px solid #d9dee5; padding: 3px 8px; text-align: right; } td:first-child, th:first-child { text-align: left; }
 .legend span { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 12px; }"""
-    body = f"""<h1>Brackets and options, draft by draft</h1>
+    title = "Brackets and options: " + " → ".join(labels)  # the drafts by their labels, as history names them
+    body = f"""<h1>{escape(title)}</h1>
 <p class="legend"><span style="background:#7b3fa0"></span>brackets <span style="background:#2f6db5"></span>option blocks</p>
 {svg}
 <table><thead><tr>{head}</tr></thead><tbody>{table}</tbody></table>"""
-    return page("Brackets and options · draftdiff", css, body, viewport=False)
+    return page(f"{escape(title)} · draftdiff", css, body, viewport=False)

@@ -133,7 +133,8 @@ def html_document(result: Versions) -> str:
     css = """body { font: 14px system-ui, sans-serif; margin: 24px; } table { border-collapse: collapse; }
 td, th { border: 1px solid #d9dee5; padding: 4px 8px; vertical-align: top; text-align: start; }
 td.bad .mark { color: #b00020; font-weight: bold; } .text { color: #333; margin-top: 4px; max-width: 40em; }"""
-    body = f"""<h1>Language versions</h1>
+    title = "Language versions: " + ", ".join(f"{v.language_name} ({v.source})" for v in result.versions)
+    body = f"""<h1>{escape(title)}</h1>
 <p>{escape(_summary(result))}</p>
 <table><thead><tr><th>id</th>{head}</tr></thead><tbody>{"".join(body_rows)}</tbody></table>"""
-    return page("Language versions · draftdiff", css, body, viewport=False)
+    return page(f"{escape(title)} · draftdiff", css, body, viewport=False)
