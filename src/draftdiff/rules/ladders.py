@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import phrases
 from . import strengthened
-from .common import agreed_fragment, closed_texts
+from .common import agreed_fragment, closed_texts, excerpt
 from .rule import Checks, Rule
 
 if TYPE_CHECKING:
@@ -104,12 +104,14 @@ def _in_change(checker: Checks, change: Change) -> None:
         framed = any(ladder.rule == "DD109" and after[0] > before[0] for ladder, before, after, _ in steps)
         para = change.new_ids[0] if change.new else change.old_ids[0]
         for ladder, before, after, bracketed in steps:
+            # the changed words, not a rewritten paragraph: a long edit is cut around the ladder's words
+            old_words, new_words = excerpt(before[1], edit.old), excerpt(after[1], edit.new)
             if after[0] > before[0] and bracketed:
                 checker.add(
                     "DD111",
                     change,
-                    edit.old,
-                    edit.new,
+                    old_words,
+                    new_words,
                     f'Bracket resolved to the weaker alternative in para {para}: "{before[1]}" stood only in '
                     f'brackets, "{after[1]}" was kept (bracketed text was never agreed).',
                 )
@@ -128,16 +130,16 @@ def _in_change(checker: Checks, change: Change) -> None:
                 checker.add(
                     ladder.rule,
                     change,
-                    edit.old,
-                    edit.new,
+                    old_words,
+                    new_words,
                     f'{what} in para {para}: "{before[1]}" became "{after[1]}" ({why}).',
                 )
             elif not bracketed:  # a bracket resolved to its stronger alternative strengthens nothing agreed
                 strengthened.report(
                     checker,
                     change,
-                    edit.old,
-                    edit.new,
+                    old_words,
+                    new_words,
                     f'Strengthened in para {para}: "{before[1]}" became "{after[1]}" ({ladder.name} ladder).',
                 )
 
