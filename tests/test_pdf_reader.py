@@ -322,3 +322,11 @@ def test_spaces_between_letters_are_found_as_a_character_walk_finds_them():
             i for i in range(1, len(text) - 1) if text[i] == " " and letter(text[i - 1]) and letter(text[i + 1])
         ]
         assert [m.start() for m in _BETWEEN_LETTERS_RE.finditer(text)] == expected, repr(text)
+
+
+def test_a_word_cut_at_a_line_end_goes_on_whatever_the_next_line_size():
+    """OCR gives each line its own height: "Конвен-" then "ции;" is one word, not two paragraphs."""
+    from draftdiff.readers.pdf import _WORD_REST_RE
+
+    assert _WORD_REST_RE.match("ции;") and _WORD_REST_RE.match("building commitments;")
+    assert not _WORD_REST_RE.match("o The nature") and not _WORD_REST_RE.match("The next")

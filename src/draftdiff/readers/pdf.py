@@ -509,6 +509,9 @@ class Layout:
             return ended
         if labelled:
             return True
+        tail = last.text.rstrip()
+        if tail.endswith("-") and tail[-2:-1].isalpha() and _WORD_REST_RE.match(text) and not block.heading:
+            return False  # "Конвен-" then "ции;": a word cut at the line end goes on, whatever the line's size
         if self._is_heading_line(line) != block.heading:
             return True
         if line.size and abs(line.size - last.size) > 0.08 * max(line.size, last.size):
@@ -894,6 +897,10 @@ def _join_lines(parts: list[str], vocabulary: Counter[str]) -> str:
             continue
         text += " " + part
     return text
+
+
+# the rest of a word cut at a line end: two letters or more, lower case ("ции;", "ments"), not a bullet "o "
+_WORD_REST_RE = re.compile(r"[^\W\d_A-ZА-ЯЁ]{2,}")
 
 
 def _keep_hyphen(head: str, tail: str, vocabulary: Counter[str]) -> bool:
