@@ -436,15 +436,7 @@ def _contained(
             score, i = max((contained(b.sets[j], a.sets[i]), i) for i in sources)
             if score < contained_enough or weights.overlap(a.sets[i], b.sets[j]) < GAP_EVIDENCE:
                 continue
-            pairs.new_free.discard(j)
-            match = by_old.get(i)
-            if match is None:
-                pairs.old_free.discard(i)
-                match = by_old[i] = Match([i], [], 0.0)
-                made.append(match)
-            match.new = sorted([*match.new, j])
-            match.confidence = round(min(match.confidence, score, 0.99), 2)
-            by_new[j] = match
+            by_new[j] = _join_new(i, j, score, pairs, by_old, made)
         for i in [i for i in olds if i in pairs.old_free]:
             rarest = frozenset(heapq.nlargest(3, a.sets[i], key=weights.idf.__getitem__))
             targets = [j for j in news if not rarest.isdisjoint(b.seq[j])]
@@ -462,6 +454,19 @@ def _contained(
     for match in made:
         match.similarity = _similarity(a.seq[match.old[0]], [w for j in match.new for w in b.seq[j]])
     return made
+
+
+def _join_new(i: int, j: int, score: float, pairs: _Pairs, by_old: dict[int, Match], made: list[Match]) -> Match:
+    """New paragraph ``j`` joins old paragraph ``i``'s change (made now if ``i`` had none) as a weak link."""
+    pairs.new_free.discard(j)
+    match = by_old.get(i)
+    if match is None:
+        pairs.old_free.discard(i)
+        match = by_old[i] = Match([i], [], 0.0)
+        made.append(match)
+    match.new = sorted([*match.new, j])
+    match.confidence = round(min(match.confidence, score, 0.99), 2)
+    return match
 
 
 def _containment(weights: _Weights, part: frozenset[int], whole: frozenset[int]) -> float:
@@ -578,14 +583,7 @@ def _drawn_from_anywhere(
         score, i = max((_containment(weights, b.sets[j], a.sets[i]), i) for i in candidates)
         if score < drawn_enough or weights.overlap(a.sets[i], b.sets[j]) < evidence_needed:
             continue
-        pairs.new_free.discard(j)
-        match = by_old.get(i)
-        if match is None:
-            pairs.old_free.discard(i)
-            match = by_old[i] = Match([i], [], 0.0)
-            made.append(match)
-        match.new = sorted([*match.new, j])
-        match.confidence = round(min(match.confidence, score, 0.99), 2)
+        _join_new(i, j, score, pairs, by_old, made)
     for match in made:
         match.similarity = _similarity(a.seq[match.old[0]], [w for j in match.new for w in b.seq[j]])
     return made
