@@ -173,3 +173,20 @@ def test_markdown_headings_emphasis_and_bullets():
         ("1", "numbered", "We recall the *text*."),
         ("1.u1", "unnumbered", "a bullet point"),
     ]
+
+
+def test_an_article_option_block_ends_at_a_paragraph_that_offers_options_of_its_own():
+    """Article 6 offered as Option 1 (paragraphs 1-2) and Option 2 (1-2); then "3. Option 1: …":
+    paragraph 3 of the article, which offers its own options, not paragraph 3 of Option 2."""
+    from conftest import draft_from_text
+
+    draft = draft_from_text(
+        "Article 5\n\n1. Parties shall act.\n\nArticle 6\n\nOption 1:\n\n1. Parties shall mobilize finance.\n\n2. Parties shall report on it.\n\n"
+        "Option 2:\n\n1. Developed country Parties shall provide finance.\n\n2. Parties should report on it.\n\n"
+        "3. Option 1: The mobilization of finance shall be scaled up from 2020.\n\n"
+        "Option 2: The provision of resources shall represent a progression.\n\n"
+        "4. The Standing Committee on Finance shall serve this Agreement.\n",
+        "draft",
+    )
+    ids = [p.id for p in draft.paragraphs]
+    assert "Art6.Opt2.2" in ids and "Art6.3" in ids and "Art6.3.Opt2" in ids and "Art6.4" in ids, ids

@@ -258,7 +258,7 @@ class _Numbers(_BuilderState):
         if m.number.form == "para" and not m.number.prefix:
             self.last_value = m.number.value
         parts = m.number.parts or (m.number.value,)
-        self._close_options(parts, m.number.id)
+        self._close_options(parts, m.number.id, m.rest)
         base = m.number.id
         item = self._add(
             "numbered",

@@ -162,5 +162,5 @@ class _BuilderState:
     def _option_body(self, text: str, block: Block) -> bool:
         raise NotImplementedError
 
-    def _close_options(self, parts: tuple[int, ...], base: str = "") -> None:
+    def _close_options(self, parts: tuple[int, ...], base: str = "", rest: str = "") -> None:
         raise NotImplementedError

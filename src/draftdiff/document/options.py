@@ -64,11 +64,18 @@ class _Options(_BuilderState):
     paragraph whose text starts with its first option, closed by a heading or
     a paragraph that is not part of what they were offered for."""
 
-    def _close_options(self, parts: tuple[int, ...], base: str = "") -> None:
+    def _close_options(self, parts: tuple[int, ...], base: str = "", rest: str = "") -> None:
         """A numbered paragraph ends the options offered for a paragraph it is
-        not part of: 4 ends those of 3 and of 3(c), 3.1 stays inside those of 3."""
+        not part of: 4 ends those of 3 and of 3(c), 3.1 stays inside those of 3.
+        An article's option block ends at a paragraph that offers options of its
+        own ("5. Option 1: …" after "Option 2:" of article 6): options are not
+        offered inside an alternative version of the whole article."""
         while self.options:
             owner = self.options[-1].owner
+            series = self.options[-1]
+            if owner is not None and owner.role == "heading" and series.value > 1 and self._offers_options(rest):
+                self.options.pop()  # in option 2 or later of an article: the block has ended
+                continue
             if owner is None or owner.role == "heading":
                 return
             inside = owner.role == "numbered" and owner.parts and parts[: len(owner.parts)] == owner.parts
@@ -84,6 +91,11 @@ class _Options(_BuilderState):
             ):
                 return  # "Option 2:" then "23. Parties may claim …": paragraph 23 restated in option 2
             self.options.pop()
+
+    @staticmethod
+    def _offers_options(rest: str) -> bool:
+        text = rest.lstrip("[*( ")
+        return text[:1] in _OPTION_STARTS and bool(_OPTION_RE.match(text))
 
     def _restated_alternative(self, m: LabelMatch, block: Block, kind: Kind) -> bool:
         """ "[7. Alt. 1. …" then "[7. Alt. 2. …": the number restated with the next
