@@ -197,3 +197,17 @@ def test_a_year_at_a_paragraph_start_is_a_number_only_in_sequence():
     )
     assert [p.label for p in draft.paragraphs] == ["1", "2", "", "3"]
     assert draft.paragraphs[2].text == "2030. The Agenda guides us."
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("(17bis) [Its operation shall remain open.]", "17bis"), ("(17 quater) The Board shall serve.", "17quater")],
+)
+def test_an_inserted_paragraph_numbered_in_brackets_of_its_own(text, label):
+    found = match_para(text)
+    assert found is not None and found.label == label
+
+
+@pytest.mark.parametrize("text", ["(a) An item.", "(1) A sub-item.", "(2030) A year."])
+def test_a_bracketed_number_without_an_ordinal_is_no_paragraph_number(text):
+    assert match_para(text) is None

@@ -208,6 +208,7 @@ def _canonical_ordinal(text: str | None) -> str:
 # Every first character a label of _LEGAL_RE, _PARA_RE or _WORD_RE can have:
 # a digit (any script's: the patterns' \d), a separator, or the first letter
 # of PP, OP or a scope word ("ſ" is an "s" to a case-blind pattern).
+_PAREN_INSERTED_RE = re.compile(rf"\((?P<num>\d{{1,4}})\s?(?P<ord>{_ORD_ALT})\)(?=\s)", re.I)
 _LABEL_STARTS = frozenset("0123456789 \t\u00a0PpOoAaCcSsRrſ")
 
 
@@ -218,6 +219,13 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
     (so "2030 Agenda" is not paragraph 2030); readers that know a token is a
     number (a Word list number) pass ``strict=False``.
     """
+    if text[:1] == "(":
+        # "(17bis) [Its operation …": a paragraph inserted after 17, its number in brackets of its own
+        m = _PAREN_INSERTED_RE.match(text)
+        if m is None:
+            return None
+        number = Number("para", value=int(m["num"]), ordinal=_canonical_ordinal(m["ord"]))
+        return LabelMatch(number, m["num"] + _canonical_ordinal(m["ord"]), text[m.end() :].strip(), ")")
     if text[:1] not in _LABEL_STARTS and not text[:1].isdecimal():
         # most lines of prose: no label can start here, but a code ("PARAM-01") or a series word ("TENET 1")
         return _match_named(text) if "A" <= text[:1] <= "Z" else None
