@@ -63,7 +63,10 @@ def print_trace(trace: Trace, console: Console, *, context: bool = False) -> Non
     labels = [d.label for d in trace.history.drafts]
     plain = console.no_color or console.color_system is None
     console.print(
-        Text(f"Trace: {len(trace.phrases)} phrases through {' → '.join(labels)} ({len(labels)} drafts)", style="bold")
+        Text(
+            f"Trace: {len(trace.phrases)} phrase{'' if len(trace.phrases) == 1 else 's'} through {' → '.join(labels)} ({len(labels)} drafts)",
+            style="bold",
+        )
     )
     counts: dict[str, int] = {}
     for result in trace.phrases:
