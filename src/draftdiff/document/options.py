@@ -9,7 +9,7 @@ import re
 
 from .blocks import Block, _title_like
 from .items import _BuilderState, _Item, _Option, _Series
-from .model import Kind
+from .model import Draft, Kind, Paragraph
 from .numbering import LabelMatch, letter_value, roman_value
 
 # "Option 2:", "[Option I", "Option (a):", "Alternative B", "Alt. 1.": the token is what a citation uses
@@ -35,6 +35,18 @@ def option_group(paragraph_id: str, *, items: bool = False) -> str | None:
     if m is None or (m["item"] and not items):
         return None
     return m["base"]
+
+
+def option_groups(draft: Draft) -> dict[str, list[Paragraph]]:
+    """A draft's paragraphs by the option group they belong to ("Art8.4" holds "Art8.4" and
+    "Art8.4.Opt2"); a paragraph of no group is its own. Made once a draft."""
+    cached = getattr(draft, "_option_groups", None)
+    if cached is None:
+        cached = {}
+        for paragraph in draft.paragraphs:
+            cached.setdefault(option_group(paragraph.id) or paragraph.id, []).append(paragraph)
+        draft._option_groups = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def is_bare_option(text: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .. import phrases
@@ -67,7 +68,8 @@ def agreed_fragment(fragment: str, paragraph: str) -> str:
     return "".join(ch if mask[i] else " " for i, ch in enumerate(paragraph[found.start() : found.end()], found.start()))
 
 
-def _agreed_mask(text: str) -> list[bool]:
+@functools.lru_cache(maxsize=64)  # one paragraph's edits come one after another: its mask is made once
+def _agreed_mask(text: str) -> tuple[bool, ...]:
     """Per character: True where ``agreed_text`` keeps it (outside matched brackets and notes)."""
     mask = [True] * len(text)
     for note in _NOTE_RE.finditer(text):
@@ -79,7 +81,7 @@ def _agreed_mask(text: str) -> list[bool]:
         elif ch == "]" and opened:
             start = opened.pop()
             mask[start : i + 1] = [False] * (i + 1 - start)
-    return mask
+    return tuple(mask)
 
 
 def excerpt(phrase: str, text: str, around: int = 6) -> str:

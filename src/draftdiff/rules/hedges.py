@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import phrases
-from ..document.options import option_group
+from ..document.options import option_group, option_groups
 from . import strengthened
 from .common import agreed_text, closed_texts, excerpt
 from .rule import Checks, Rule
@@ -43,9 +43,10 @@ def _added(hedge: str, change: Change, before: int, new_draft: Draft) -> bool:
 def _in_sibling_options(checker: Checks, change: Change, hedge: str) -> int:
     """The most any option offered with the old paragraphs carried the hedge: a new text
     drawn from one option and carrying another's hedge added nothing the table lacked."""
+    by_group = option_groups(checker.comparison.old)
     groups = {option_group(p.id) or p.id for p in change.old}
-    siblings = [p for p in checker.comparison.old.paragraphs if (option_group(p.id) or p.id) in groups]
-    return max((phrases.count(hedge, p.text) for p in siblings), default=0)
+    siblings = {id(p): p for group in groups for p in by_group.get(group, ())}
+    return max((phrases.count(hedge, p.text) for p in siblings.values()), default=0)
 
 
 _PERMISSION_RE = re.compile(r"\b(?:may|can|might|could)\b", re.I)

@@ -50,7 +50,9 @@ from .docx_old import (
     count_revisions,
     ensure_row_mark,
     has_text_changes,
+    mark_properties,
     mark_removed,
+    paragraph_properties,
     rejected_text,
     unwrap,
     without_label,
@@ -370,17 +372,11 @@ class _Marker:
                 wrapper = self._rev(tag)
                 run.addprevious(wrapper)
                 wrapper.append(run)
-            ppr = _ensure_ppr(element)
+            ppr = paragraph_properties(element)
             numbering = ppr.find(f"{W}numPr")
             if numbering is not None:
                 numbering.append(self._rev("ins"))  # the number goes too (a cell's last paragraph stays)
-            rpr = ppr.find(f"{W}rPr")
-            if rpr is None:
-                rpr = etree.SubElement(ppr, f"{W}rPr")
-                later = next((c for c in ppr if c.tag in (f"{W}sectPr", f"{W}pPrChange")), None)
-                if later is not None:
-                    later.addprevious(rpr)  # the schema's order: rPr before sectPr and pPrChange
-            rpr.insert(0, self._rev(tag))
+            mark_properties(ppr).insert(0, self._rev(tag))
 
     def _replace_whole(self, change: Change, elements: list[etree._Element]) -> None:
         """The new paragraphs inserted whole, the old ones deleted just before
@@ -881,14 +877,6 @@ def _squash(text: str) -> str:
 def _xml_safe(text: str) -> str:
     """Text lxml accepts: XML 1.0 has no place for most control characters."""
     return "".join(ch for ch in text if ch in "\t\n\r" or ch >= " ")
-
-
-def _ensure_ppr(element: etree._Element) -> etree._Element:
-    ppr = element.find(f"{W}pPr")
-    if ppr is None:
-        ppr = etree.Element(f"{W}pPr")
-        element.insert(0, ppr)
-    return ppr
 
 
 def _visible_runs(element: etree._Element):

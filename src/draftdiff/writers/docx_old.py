@@ -180,17 +180,27 @@ def mark_removed(element: etree._Element, rev: Rev, tag: str) -> None:
         wrapper.append(run)
     paragraphs = [element] if element.tag == f"{W}p" else list(element.iter(f"{W}p"))
     for paragraph in paragraphs:
-        ppr = paragraph.find(f"{W}pPr")
-        if ppr is None:
-            ppr = etree.Element(f"{W}pPr")
-            paragraph.insert(0, ppr)
-        rpr = ppr.find(f"{W}rPr")
-        if rpr is None:
-            rpr = etree.SubElement(ppr, f"{W}rPr")
-            later = next((c for c in ppr if c.tag in (f"{W}sectPr", f"{W}pPrChange")), None)
-            if later is not None:
-                later.addprevious(rpr)  # the schema's order: rPr before sectPr and pPrChange
-        rpr.insert(0, rev(tag))
+        mark_properties(paragraph_properties(paragraph)).insert(0, rev(tag))
+
+
+def paragraph_properties(paragraph: etree._Element) -> etree._Element:
+    """The paragraph's ``w:pPr``, made first in it if it has none."""
+    ppr = paragraph.find(f"{W}pPr")
+    if ppr is None:
+        ppr = etree.Element(f"{W}pPr")
+        paragraph.insert(0, ppr)
+    return ppr
+
+
+def mark_properties(ppr: etree._Element) -> etree._Element:
+    """The paragraph mark's ``w:rPr`` (where its insertion or deletion is recorded), made if missing."""
+    rpr = ppr.find(f"{W}rPr")
+    if rpr is None:
+        rpr = etree.SubElement(ppr, f"{W}rPr")
+        later = next((c for c in ppr if c.tag in (f"{W}sectPr", f"{W}pPrChange")), None)
+        if later is not None:
+            later.addprevious(rpr)  # the schema's order: rPr before sectPr and pPrChange
+    return rpr
 
 
 def ensure_row_mark(row: etree._Element, mark: etree._Element) -> None:
