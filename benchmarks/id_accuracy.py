@@ -13,7 +13,8 @@ the first 12 words of the paragraph (label included), in order, ignoring
 case, punctuation and markup; ``nth`` picks among several. For each file:
 the share of entries whose paragraph has the id of the truth, entries whose
 words open no paragraph, and the counts of ``#`` counters and of unnumbered
-ids (``~`` or ``.u1``) over the whole parse.
+ids (``~`` or ``.u1``) over the whole parse. An entry may name its ``page``
+(PDF): a line as short as a page number "4" is looked for on that page only.
 """
 
 from __future__ import annotations
@@ -83,6 +84,11 @@ def _tilde_as_u(para_id: str) -> str:
     return re.sub(r"(^|(?<=[^~]))~(\d+)", lambda m: (".u" if m.start() else "u") + m[2], para_id)
 
 
+def _page(para) -> int | None:
+    location = getattr(para, "location", None)
+    return getattr(location, "page", None)
+
+
 def score(truth_file: Path, verbose: bool, legacy: bool = False) -> dict:
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     source = CORPUS / truth["file"]
@@ -103,16 +109,18 @@ def score(truth_file: Path, verbose: bool, legacy: bool = False) -> dict:
         expected = entry["id"]
         if not needle:
             continue
+        page = entry.get("page")  # a line as short as a page number "4" is found on its page
+        candidates = paras if page is None else [(p, h) for p, h in paras if _page(p) == page]
         if expected is None:
-            found = [p for p, hay in paras if opens(needle, p, hay)]
+            found = [p for p, hay in candidates if opens(needle, p, hay)]
             ok = len(found) < nth or isinstance(found[nth - 1], _ContentsLine)
             got = found[nth - 1].id if not ok else "(not a paragraph)"
         else:
             # paragraphs that open with the words (after the label or an "Option 2:"), else that
             # hold them within their first words (a titled paragraph's body)
-            found = [p for p, hay in paras if opens(needle, p, hay)]
+            found = [p for p, hay in candidates if opens(needle, p, hay)]
             if len(found) < nth:
-                found = [p for p, hay in paras if offset(needle, hay, WINDOW) is not None]
+                found = [p for p, hay in candidates if offset(needle, hay, WINDOW) is not None]
             if len(found) < nth:
                 missing += 1
                 by_convention.setdefault(entry.get("convention", "?"), [0, 0])[1] += 1

@@ -139,7 +139,7 @@ def _section_heading(item: _Item) -> bool:
 _LETTER_ROMAN_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])(?:\.(?:[IVXLC]+|[A-Z]))*$")
 
 
-_AGREED_RE = re.compile(r"^\[?\s*(?:Have|Has) agreed\b")  # "Have agreed to further enhance …" closes a preamble
+_AGREED_RE = re.compile(r"^[\[\s]*(?:Have|Has) agreed\b")  # "Have agreed to further enhance …" closes a preamble
 _COMMENT_ON_ARTICLE_RE = re.compile(r"^(?:Article|Art\.?)\s+\d{1,3}\w*\s*:", re.I)
 _CHAPEAU_RE = chapeau_pattern()  # "The Parties to this Agreement,", "Les Parties au présent Accord," …
 

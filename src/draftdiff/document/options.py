@@ -165,6 +165,8 @@ class _Options(_BuilderState):
                 break
         if series is None:
             owner = self._option_owner(style)
+            if value == 1 and self._after_own_series(style):
+                owner = "self"  # "Option (b): …" of one preambular paragraph, then "[Option (a): …" of the next
             if owner == "self":
                 # "Option (a): Being guided by …" after a preambular paragraph: a paragraph
                 # that holds option (a), and offers (b), (c) after it
@@ -218,6 +220,23 @@ class _Options(_BuilderState):
         last.para.notes.extend(block.notes)
         last.para.location = last.para.location.taking_in(block.location)
         return True
+
+    def _after_own_series(self, style: str) -> bool:
+        """The last paragraph is a later option of a series an unnumbered
+        paragraph offered itself (a preambular "Option (a): … Option (b): …")."""
+        last = self.items[-1] if self.items else None
+        if last is None or last.role != "option" or last.option is None or not self.options:
+            return False
+        series = self.options[-1]
+        owner = series.owner
+        return (
+            series.style == style
+            and series.value > 1
+            and last.option is series.option
+            and owner is not None
+            and owner.role in ("positional", "preamble")
+            and owner.para.kind is Kind.UNNUMBERED
+        )
 
     def _takes_first_option(self, owner: _Item, value: float) -> bool:
         """A numbered paragraph (or sub-paragraph) with a title only, or no

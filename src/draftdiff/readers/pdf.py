@@ -259,7 +259,7 @@ class Layout:
         while start > 0 and ordered[start - 1].size <= small:
             start -= 1
         if start == len(ordered) or start == 0:
-            return lines, []
+            return self._split_marked_notes(lines, ordered)
         first = ordered[start].text.strip()
         marked = re.match(r"^(\d{1,3}|[*†‡])(\s|$)", first) or re.match(r"^\d{1,3}[A-Z]", first)
         # small type under the text with no marker: a note continued from the page before
@@ -268,6 +268,24 @@ class Layout:
             return lines, []
         note_ids = {id(line) for line in ordered[start:]}
         return [line for line in lines if id(line) not in note_ids], ordered[start:]
+
+    def _split_marked_notes(self, lines: list[Line], ordered: list[Line]) -> tuple[list[Line], list[Line]]:
+        """Notes printed with no separator and barely smaller than the text (9 on
+        10 points): a superscript marker standing alone at the left of the lowest
+        lines, every line from it down smaller than the text, opens the notes."""
+        for start in range(len(ordered) - 1, 0, -1):
+            line = ordered[start]
+            if not re.fullmatch(r"\d{1,3}|[*†‡]", line.text.strip()) or line.size > self.body_size * 0.75:
+                continue
+            below = ordered[start + 1 :]
+            if not below or any(other.size >= self.body_size for other in below):
+                return lines, []
+            first = below[0]
+            if abs(first.top - line.top) > first.size or first.x0 < line.x0:
+                return lines, []  # the marker sits on the first line of its note, to its left
+            note_ids = {id(other) for other in ordered[start:]}
+            return [other for other in lines if id(other) not in note_ids], ordered[start:]
+        return lines, []
 
     def _parse_notes(self, lines: list[Line]) -> tuple[dict[str, str], str]:
         """The notes of one page by marker, and any text before the first
@@ -503,7 +521,9 @@ class Layout:
             tolerance = max(line.size * 0.8, 6)
             if block.cont_x is not None and line.x0 > block.cont_x + tolerance and line.page != last.page:
                 return True  # a first-line indent at the top of the page: a new paragraph
-            ended = _ends_sentence(last.text, text) and last.x1 < right - 2 * last.size
+            ended = (
+                _ends_sentence(last.text, text) or _closes_bracket(block.parts[0] if block.parts else "", text)
+            ) and last.x1 < right - 2 * last.size
             if not ended:
                 block.cont_x = None  # continuation lines sit elsewhere in the new column
             return ended
@@ -533,6 +553,8 @@ class Layout:
             return True  # "Use of terms" under "Article 1", then the article's first words
         if short and last.text.rstrip().endswith(":") and _LETTER_LABEL_RE.match(text):
             return True  # "including through:" then "a. formulating …"
+        if short and _closes_bracket(block.parts[0] if block.parts else "", text):
+            return True  # "[Parties should ensure … rights]" then "[Recognizing …": its bracket closed it
         return short and _ends_sentence(last.text, text) and (text[:1].isupper() or text[:1] == "[")
 
     def _append(self, block: _Block, line: Line) -> None:
@@ -696,8 +718,23 @@ def _ends_sentence(last: str, following: str) -> bool:
     """Does the (short) line ``last`` end a paragraph, given the line after it?
     "…;]", "…Agreement.]", "…;]1" do; "…Parties," does before a capital or a
     bracket: a preambular paragraph ends in a comma."""
-    text = _CLOSERS_RE.sub("", last.rstrip())
+    text = _CLOSERS_RE.sub("", last.rstrip()).rstrip()  # "… from 2020, ]"
     return text.endswith((".", ";", ":")) or (text.endswith(",") and (following[:1] == "[" or following[:1].isupper()))
+
+
+def _closes_bracket(paragraph: str, following: str) -> bool:
+    """A paragraph opened by "[" whose brackets all close at its end, before a
+    line opening a bracket of its own: the bracketed paragraph is over, even
+    with no stop ("[… full respect to all human rights]" / "[Recognizing …")."""
+    text = paragraph.rstrip()
+    if not (text.startswith("[") and text.endswith("]") and following.startswith("[")):
+        return False
+    depth = 0
+    for char in text:
+        depth += (char == "[") - (char == "]")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _title_line(text: str) -> bool:

@@ -1,0 +1,120 @@
+"""Ids people cite on negotiating texts printed as the Geneva negotiating text
+(February 2015) is: notes with no rule under the text, bracketed preambular
+paragraphs with options, inserted options and paragraphs. Built from our own words."""
+
+from __future__ import annotations
+
+from draftdiff.document.structure import build
+from draftdiff.readers.pdf import Layout
+from draftdiff.readers.pdf_engines import Extracted, Line, PageText
+from draftdiff.readers.text import read_blocks
+
+
+def _line(text, x0, top, page=1, size=11.0, x1=None, bold=False):
+    return Line(
+        page=page,
+        text=text,
+        x0=x0,
+        x1=x1 or min(520, x0 + 5.2 * len(text)),
+        top=top - 9,
+        bottom=top,
+        size=size,
+        bold=bold,
+    )
+
+
+def _blocks(*pages):
+    extracted = Extracted([PageText(i + 1, 595, 842, lines) for i, lines in enumerate(pages)], [])
+    return [b.text for b in Layout(extracted).blocks()]
+
+
+def ids_of(text: str) -> list[str]:
+    return [p.id for p in build(read_blocks(text))[1]]
+
+
+def test_a_note_with_no_separator_in_type_barely_smaller_is_a_note():
+    # 9-point notes under 10-point text, no rule: the superscript marker standing alone
+    # at the left of the lowest lines opens the notes
+    body = [
+        _line("Negotiating text on the draft agreement of the Parties", 150, 80, x1=450, size=10),
+        _line("A. [Preamble]", 56, 200, x1=130, size=10),
+        _line("1", 131, 196, x1=134, size=6.5),
+        _line("[The Parties to this agreement,]", 74, 218, x1=250, size=10),
+        _line(
+            "[Recalling the Charter of the United Nations and the principles of international law",
+            74,
+            236,
+            x1=520,
+            size=10,
+        ),
+        _line(
+            "as set out in the Charter and in the Declaration of the Conference of the Parties,]",
+            74,
+            248,
+            x1=520,
+            size=10,
+        ),
+    ]
+    notes = [
+        _line("1", 57, 650, x1=59, size=5.5),
+        _line(
+            "[Headings are provisional and only intended to orientate the reader.] [This text", 65, 653, x1=520, size=9
+        ),
+        _line("reflects work in progress.]", 64, 664, x1=200, size=9),
+    ]
+    extracted = Extracted([PageText(1, 595, 842, body + notes)], [])
+    blocks = Layout(extracted).blocks()
+    texts = [b.text for b in blocks]
+    assert not any("Headings" in t for t in texts)  # not a paragraph shifting the numbering after it
+    assert texts[-1].startswith("[Recalling the Charter")
+    notes = [(n.marker, n.text[:20]) for b in blocks for n in b.notes]
+    assert notes == [("1", "[Headings are provis")]
+
+
+def test_a_bracketed_paragraph_ends_with_its_bracket():
+    lines = [
+        _line("[Parties should ensure in all actions full respect for the rights of all]", 74, 100, x1=400),
+        _line("[Recognizing that all actions shall contribute to the development agenda of the", 74, 113, x1=520),
+        _line("United Nations,]", 74, 126, x1=150),
+    ]
+    assert _blocks(lines) == [
+        "[Parties should ensure in all actions full respect for the rights of all]",
+        "[Recognizing that all actions shall contribute to the development agenda of the United Nations,]",
+    ]
+
+
+def test_a_preambular_paragraph_ending_in_a_comma_and_bracket_ends_at_the_page_end():
+    page1 = [
+        _line("Option (b): Reaffirming the provisions of the Convention and determined to", 74, 100, x1=520),
+        _line("strengthen the regime under the Convention from 2020, ]", 74, 113, x1=400),
+    ]
+    page2 = [
+        _line("[Also recalling the commitments undertaken by Parties,]", 74, 100, page=2, x1=350),
+        _line(
+            "[Acknowledging the role of the Kyoto Protocol and of the decisions adopted under the",
+            74,
+            113,
+            page=2,
+            x1=520,
+        ),
+        _line("Convention,]", 74, 126, page=2, x1=140),
+    ]
+    assert _blocks(page1, page2) == [
+        "Option (b): Reaffirming the provisions of the Convention and determined to strengthen the regime under "
+        "the Convention from 2020, ]",
+        "[Also recalling the commitments undertaken by Parties,]",
+        "[Acknowledging the role of the Kyoto Protocol and of the decisions adopted under the Convention,]",
+    ]
+
+
+def test_a_preambular_option_a_after_option_b_opens_the_next_paragraph():
+    text = (
+        "Preamble\n\n[The Parties to this agreement,]\n\n[Recalling the Charter,]\n\n"
+        "[Option (a): Being guided by the principles of the Convention,\n\n"
+        "Option (b): In accordance with the principles of the Convention,]\n\n"
+        "[Option (a): Recalling the provisions of the Convention,\n\n"
+        "Option (b): Reaffirming the provisions of the Convention,]\n\n"
+        "[Acknowledging the role of science,]\n\n"
+        "[[Have agreed as follows] [Have agreed to this protocol]:]\n"
+    )
+    assert ids_of(text)[1:] == ["PP1", "PP2", "PP2.Optb", "PP3", "PP3.Optb", "PP4", "PP4.u1"]
