@@ -118,3 +118,31 @@ def test_a_preambular_option_a_after_option_b_opens_the_next_paragraph():
         "[[Have agreed as follows] [Have agreed to this protocol]:]\n"
     )
     assert ids_of(text)[1:] == ["PP1", "PP2", "PP2.Optb", "PP3", "PP3.Optb", "PP4", "PP4.u1"]
+
+
+def test_front_matter_among_the_masthead_is_masthead_and_the_title_stays_the_title():
+    from draftdiff.document.blocks import Block
+    from draftdiff.document.front import strip_masthead
+
+    blocks = [
+        Block("WORKING GROUP ON THE FUTURE AGREEMENT"),
+        Block("Third session, part two Bonn, Germany"),
+        Block("WORK OF THE DRAFTING GROUP", title=True),
+        Block("Draft text"),
+        Block("Advance unedited version"),
+        Block("3 March 2016"),
+        Block("A. Preamble"),
+        Block("1. The Parties shall act."),
+    ]
+    kept, masthead = strip_masthead(blocks)
+    assert [b.text for b in kept] == ["WORK OF THE DRAFTING GROUP", "A. Preamble", "1. The Parties shall act."]
+    assert [f.text for f in masthead] == [
+        "WORKING GROUP ON THE FUTURE AGREEMENT",
+        "Third session, part two Bonn, Germany",
+        "Draft text",
+        "Advance unedited version",
+        "3 March 2016",
+    ]
+    # a heading the text numbers before the masthead's end: no front matter taken but the masthead
+    numbered = [Block("A. Preamble"), Block("Title", title=True), Block("Advance unedited version")]
+    assert [b.text for b in strip_masthead(numbered)[0]] == ["A. Preamble", "Title"]

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from ..normalize import clean_text
-from .blocks import Block
+from .blocks import Block, scope_heading
 from .model import Furniture
-from .numbering import match_para, match_sub
+from .numbering import match_heading_number, match_para, match_sub
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MASTHEAD_RES = (
@@ -48,8 +48,29 @@ def strip_masthead(blocks: list[Block]) -> tuple[list[Block], list[Furniture]]:
     advance = any(re.search(r"edited version|unedited", clean_text(blocks[k].text), re.I) for k in front)
     if len(front) < 2 and not advance:
         return blocks, []
-    taken = set(front)
+    taken = set(front) | _before_last(blocks, front)
+    front = sorted(taken)
     furniture = [
         Furniture(page=blocks[k].location.page or 1, text=clean_text(blocks[k].text), kind="masthead") for k in front
     ]
     return [b for k, b in enumerate(blocks) if k not in taken], furniture
+
+
+def _before_last(blocks: list[Block], front: list[int]) -> set[int]:
+    """Front matter printed among the masthead: the unlabelled lines before its
+    last line (a body's name and session over "Advance unedited version", a
+    subtitle under the title) are masthead too; the title itself stays the
+    title, and a heading the text numbers or names ("A. Preamble",
+    "Article 1") is text."""
+    if not front or not any(block.title for block in blocks[: front[-1]]):
+        return set()  # the title not found: the lines above the masthead's end may be it
+    out: set[int] = set()
+    for index in range(front[-1]):
+        block = blocks[index]
+        text = clean_text(block.text)
+        if index in front or block.title or block.label or not text:
+            continue
+        if match_para(text) or match_sub(text) or match_heading_number(text) or scope_heading(text):
+            return set()  # text before the masthead's end: not a masthead after all
+        out.add(index)
+    return out
