@@ -146,3 +146,34 @@ def test_front_matter_among_the_masthead_is_masthead_and_the_title_stays_the_tit
     # a heading the text numbers before the masthead's end: no front matter taken but the masthead
     numbered = [Block("A. Preamble"), Block("Title", title=True), Block("Advance unedited version")]
     assert [b.text for b in strip_masthead(numbered)[0]] == ["A. Preamble", "Title"]
+
+
+def test_variants_of_an_option_in_a_row_share_the_list_after_them():
+    text = (
+        "26. [Option 1: Each Party to prepare adaptation actions:\n\n"
+        "Option 1 bis.: All Parties to plan and integrate adaptation:\n\n"
+        "Option 1 ter.: Developed country Parties shall provide resources:\n\n"
+        "26.1 Actions to be country-driven;\n\n26.2 Actions to be based on science;\n\n"
+        "Option 2: Parties undertake planning processes:\n\n26.1 All Parties to base their efforts on science;\n\n"
+        "Option 2 bis.: Each Party to:\n\n26.1 Take steps to engage in planning.]\n"
+    )
+    assert ids_of(text) == [
+        "26",
+        "26.Opt1bis",
+        "26.Opt1ter",
+        "26.Opt1.26.1",
+        "26.Opt1.26.2",
+        "26.Opt2",
+        "26.Opt2.26.1",
+        "26.Opt2bis",
+        "26.Opt2bis.26.1",
+    ]
+
+
+def test_roman_options_of_a_subparagraph():
+    text = (
+        "5. Adaptation actions shall:\n\n(a) Be in accordance with the Convention;\n\n"
+        "(b) Option (i): Include economic diversification;\n\n"
+        "Option (ii): Contribute to sustainable development;\n\n(c) Encourage Parties;\n"
+    )
+    assert ids_of(text) == ["5", "5(a)", "5(b)", "5(b).Optii", "5(c)"]

@@ -272,7 +272,7 @@ class _Numbers(_BuilderState):
             title_like=kind is Kind.NUMBERED and _title_like(m.rest),
             parts=parts if m.number.form == "para" and not m.number.prefix else (),
             named=m.number.form == "code" or m.number.prefix not in ("", "PP", "OP", "Art"),
-            option=self.options[-1].option if self.options else None,
+            option=(self.options[-1].body or self.options[-1].option) if self.options else None,
         )
         self._set_anchor(item)
         self.parent = item

@@ -112,6 +112,8 @@ class _Series:
     # the sub-paragraph context when the series opened: "(b)" after the options of "(a)" goes on from it
     context: tuple = ()
     first: _Option | None = None  # the option a paragraph's own text opened with ("7. Alt. 1. …")
+    # "Option 1:", "Option 1 bis.:", "Option 1 ter.:" in a row, then 26.1 …: the list is option 1's
+    body: _Option | None = None
 
 
 class _BuilderState:

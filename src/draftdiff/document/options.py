@@ -15,7 +15,7 @@ from .numbering import LabelMatch, letter_value, roman_value
 # "Option 2:", "[Option I", "Option (a):", "Alternative B", "Alt. 1.": the token is what a citation uses
 _OPTION_RE = re.compile(
     r"^\[?\s*(?:(?P<word>Option|Alternative)\s+|(?P<alt>Alt)(?:\.\s*|\s+))"
-    r"(?P<tok>\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)|\d{1,2}|[IVX]{1,4}|[A-Za-z])"
+    r"(?P<tok>\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4}|[ivx]{2,4})\)|\d{1,2}|[IVX]{1,4}|[A-Za-z])"
     r"(?:\s?(?P<ord>bis|ter|quater|quinquies|sexies))?(?![\w])",
 )
 _BARE_OPTION_LINE_RE = re.compile(
@@ -163,6 +163,12 @@ class _Options(_BuilderState):
                 del self.options[index + 1 :]
                 series = candidate
                 break
+            if style == "roman" and value == 2 and candidate.style == "lower" and candidate.option.token == "i":
+                # "Option (i): …" then "Option (ii): …": the (i) was a roman one, not the letter i
+                del self.options[index + 1 :]
+                candidate.style, candidate.value = "roman", 1
+                series = candidate
+                break
         if series is None:
             owner = self._option_owner(style)
             if value == 1 and self._after_own_series(style):
@@ -188,6 +194,7 @@ class _Options(_BuilderState):
                 return True
             series = _Series(owner, style, value, _Option(owner, token, word), self._sub_context(owner))
             self.options.append(series)
+        series.body = self._variant_body(series, value)
         series.value = value
         series.option = _Option(series.owner, token, word)
         item = self._positional(label, Kind.UNNUMBERED, text, block)
@@ -220,6 +227,18 @@ class _Options(_BuilderState):
         last.para.notes.extend(block.notes)
         last.para.location = last.para.location.taking_in(block.location)
         return True
+
+    def _variant_body(self, series: _Series, value: float) -> _Option | None:
+        """ "Option 1 bis" right after option 1's line (or another variant of it,
+        with no paragraph between): a variant of option 1's chapeau, and the
+        list after them is option 1's (``26.Opt1.26.3``)."""
+        last = self.items[-1] if self.items else None
+        if value == int(value) or int(series.value) != int(value) or last is None:
+            return None
+        inline = last is series.owner and series.option is series.first  # "26. [Option 1: …"
+        if not inline and (last.role != "option" or last.option is not series.option):
+            return None
+        return series.body or series.option
 
     def _after_own_series(self, style: str) -> bool:
         """The last paragraph is a later option of a series an unnumbered
