@@ -177,3 +177,29 @@ def test_roman_options_of_a_subparagraph():
         "Option (ii): Contribute to sustainable development;\n\n(c) Encourage Parties;\n"
     )
     assert ids_of(text) == ["5", "5(a)", "5(b)", "5(b).Optii", "5(c)"]
+
+
+def test_bullets_open_items_and_a_stray_bullet_goes_on_with_its_sentence():
+    lines = [
+        _line("[For the purposes of this agreement the following terms are defined:]", 74, 100, x1=420),
+        _line("\uf0b7 [The “governing body” means the governing body of this agreement;]", 90, 113, x1=450),
+        _line("\uf0b7 [Party;]", 90, 126, x1=150),
+        _line(
+            "\uf0b7 Decides to conduct a technical examination of opportunities to enhance action and", 57, 145, x1=520
+        ),
+        _line(
+            "\uf0b7 support, including those with mitigation co-benefits, address gaps in implementation",
+            57,
+            158,
+            x1=520,
+        ),
+        _line("and finance, and accelerate action on the ground.", 71, 171, x1=330),
+    ]
+    assert _blocks(lines) == [
+        "[For the purposes of this agreement the following terms are defined:]",
+        "\uf0b7 [The “governing body” means the governing body of this agreement;]",
+        "\uf0b7 [Party;]",
+        "\uf0b7 Decides to conduct a technical examination of opportunities to enhance action and \uf0b7 support, "
+        "including those with mitigation co-benefits, address gaps in implementation and finance, and accelerate "
+        "action on the ground.",
+    ]

@@ -511,7 +511,9 @@ class Layout:
         if len(block.lines) == 1 and _label_only(block.lines[0].text) and not _labelled(text):
             return False  # "15." or "Pp1" on a line of its own: the text that follows is its paragraph
         unbracketed = text[1:].lstrip() if text[:1] == "[" else text  # "[3. The legal status …"
-        labelled = bool(match_sub(unbracketed) or match_para(unbracketed) or _OPTION_START_RE.match(text))
+        labelled = bool(
+            match_sub(unbracketed) or match_para(unbracketed) or _OPTION_START_RE.match(text) or _BULLET_RE.match(text)
+        )
         last = block.lines[-1]
         if prev is None or line.top < prev.top - line.size:
             # First line of a new page or column: continue the open paragraph
@@ -558,8 +560,8 @@ class Layout:
         return short and _ends_sentence(last.text, text) and (text[:1].isupper() or text[:1] == "[")
 
     def _append(self, block: _Block, line: Line) -> None:
-        if block.lines and block.cont_x is None:
-            block.cont_x = line.x0
+        if block.lines and block.cont_x is None and line.text.lstrip()[:1] not in _BULLETS:
+            block.cont_x = line.x0  # a bullet's text hangs right of it: a stray bullet is no continuation line
         block.parts[:] = [_join_lines([*block.parts, line.text], self.vocabulary)]
         block.markers += [marker for _, marker in line.markers]
         block.lines.append(line)
@@ -705,6 +707,10 @@ def _label_only(text: str) -> bool:
 
 
 _LETTER_LABEL_RE = re.compile(r"^[a-z]\.\s+[a-z]")
+# a bullet opens an item of its own ("•", and the Symbol font's private-use bullets Word
+# prints), unless the words go on in lower case: a stray bullet inside a sentence
+_BULLETS = "\u2022\u25e6\u25aa\u25cf\uf0b7\uf0a7"
+_BULLET_RE = re.compile(f"^[{_BULLETS}]\\s+(?![a-z])")
 # "Option 2:", "[Option (b).": a line that offers an option starts a paragraph of its own
 _OPTION_START_RE = re.compile(
     r"^\[?\s*(?:Option|Alternative)\s+\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?(?:\s?(?:bis|ter|quater))?\s*[:.]"
