@@ -203,3 +203,20 @@ def test_bullets_open_items_and_a_stray_bullet_goes_on_with_its_sentence():
         "including those with mitigation co-benefits, address gaps in implementation and finance, and accelerate "
         "action on the ground.",
     ]
+
+
+def test_a_list_under_an_inserted_paragraph_is_numbered_from_it():
+    from draftdiff.document.numbering import match_para
+
+    text = (
+        "18. Parties shall report.\n\n18 ter. [National schedules are:\n\n"
+        "18ter.1 To be communicated by each Party;\n\n18 ter.2 To have effect from 1 January 2020;]\n\n"
+        "24 quater.2. [The secretariat shall also organize workshops.]\n\n19. Parties shall review.\n"
+    )
+    assert ids_of(text) == ["18", "18ter", "18ter.1", "18ter.2", "24quater.2", "19"]
+    found = match_para("16 quarter.2 Is consistent with the principles")
+    assert found is not None and (found.number.id, found.label) == ("16quater.2", "16 quarter.2")
+    assert match_para("3 bis.1 of the Convention") is None  # a reference in prose, not a label
+    labels = ["19.", "18.2", "18ter.1", "18."]
+    keys = {label: match_para(f"{label} Text").number.sort_key for label in labels}  # type: ignore[union-attr]
+    assert sorted(labels, key=keys.__getitem__) == ["18.", "18.2", "18ter.1", "19."]

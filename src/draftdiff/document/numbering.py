@@ -125,6 +125,7 @@ class Number:
     letter: str = ""  # "A" in 12A
     parts: tuple[int, ...] = ()  # 1.2.3 legal numbering
     token: str = ""  # sub-paragraph or heading token as written: "a", "iv", "II"
+    inner: str = ""  # the ordinal of the first part: "ter" in 18ter.1 (a list under inserted 18 ter)
 
     @property
     def id(self) -> str:
@@ -135,7 +136,7 @@ class Number:
         if self.form == "code":
             return self.token
         if self.parts:
-            return ".".join(str(p) for p in self.parts) + self.ordinal
+            return ".".join(str(p) + (self.inner if i == 0 else "") for i, p in enumerate(self.parts)) + self.ordinal
         return f"{self.prefix}{self.value}{self.ordinal}{self.letter}"
 
     @property
@@ -143,7 +144,9 @@ class Number:
         ordinal_rank = ORDINALS.get(self.ordinal, 0)
         letter_rank = letter_value(self.letter) if self.letter else 0
         # Legal numbering 1.2 sorts after 1 and before 2.
-        parts = self.parts or (self.value,)
+        parts: tuple[float, ...] = self.parts or (self.value,)
+        if self.inner:
+            parts = (parts[0] + ORDINALS.get(self.inner, 0) / 100, *parts[1:])  # 18ter.1 after 18.9, before 19
         return (_PREFIX_ORDER.get(self.prefix, 5), self.prefix, parts, ordinal_rank, letter_rank)
 
 
@@ -177,6 +180,10 @@ _PARA_RE = re.compile(
 # "3.1", "3.1 bis.", "3.3quat" (drafts pending renumbering print inserted legal numbers so)
 _LEGAL_RE = re.compile(
     rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}(?:{_SEP}?(?P<ord>{_ORD_ALT})(?![a-z]))?)(?P<close>[.:]?)(?=\s|$)",
+    re.I,
+)
+_INNER_ORDINAL_RE = re.compile(
+    rf"^(?P<label>(?P<num>\d{{1,3}}){_SEP}?(?P<inner>{_ORD_ALT})\.(?P<sub>\d{{1,3}}(?:\.\d{{1,3}}){{0,3}}))(?P<close>[.:]?)(?=\s|$)",
     re.I,
 )
 _LEGAL_FOLLOW_RE = re.compile(r"\s+[A-Z“\"‘'(\[]")
@@ -235,6 +242,12 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
         digits = m["label"][: m.start("ord")] if ordinal else m["label"]
         parts = tuple(int(p) for p in digits.strip().split("."))
         number = Number("para", value=parts[0], parts=parts, ordinal=_canonical_ordinal(ordinal))
+        return LabelMatch(number, _clean_label(m["label"]), text[m.end() :].strip(), m["close"])
+    m = _INNER_ORDINAL_RE.match(text)
+    if m and (not strict or _LEGAL_FOLLOW_RE.match(text, m.end())):
+        # "18 ter.2 To have effect …": paragraph 2 of the list under inserted paragraph 18 ter
+        parts = (int(m["num"]), *(int(p) for p in m["sub"].split(".")))
+        number = Number("para", value=parts[0], parts=parts, inner=_canonical_ordinal(m["inner"]))
         return LabelMatch(number, _clean_label(m["label"]), text[m.end() :].strip(), m["close"])
     m = _PARA_RE.match(text)
     if m:
