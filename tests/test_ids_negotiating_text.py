@@ -220,3 +220,13 @@ def test_a_list_under_an_inserted_paragraph_is_numbered_from_it():
     labels = ["19.", "18.2", "18ter.1", "18."]
     keys = {label: match_para(f"{label} Text").number.sort_key for label in labels}  # type: ignore[union-attr]
     assert sorted(labels, key=keys.__getitem__) == ["18.", "18.2", "18ter.1", "19."]
+
+
+def test_a_bare_option_under_a_subheading_offers_the_section_and_ends_with_its_bracket():
+    text = (
+        "I. [[Capacity-building]\n\n[General]\n\n[Option 1:\n\n58. [The objective of capacity-building is to act.]\n\n"
+        "59. [Capacity-building to be guided by the principles.]\n\n"
+        "Option 2: No general provisions on capacity-building.]\n\n"
+        "61. [Option 1: The Parties shall support capacity-building.\n\nOption 2: No commitments.]\n"
+    )
+    assert ids_of(text) == ["I", "I.u1", "I.Opt1", "I.Opt1.58", "I.Opt1.59", "I.Opt2", "61", "61.Opt2"]

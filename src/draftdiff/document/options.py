@@ -173,6 +173,9 @@ class _Options(_BuilderState):
             owner = self._option_owner(style)
             if value == 1 and self._after_own_series(style):
                 owner = "self"  # "Option (b): …" of one preambular paragraph, then "[Option (a): …" of the next
+            elif owner == "self" and is_bare_option(text) and self.section_item is not None:
+                # "[General]" then "[Option 1:" alone: no paragraph of its own, options for the section
+                owner = self.section_item if self.section_item.role == "heading" else owner
             if owner == "self":
                 # "Option (a): Being guided by …" after a preambular paragraph: a paragraph
                 # that holds option (a), and offers (b), (c) after it
@@ -205,6 +208,10 @@ class _Options(_BuilderState):
         self.letter = None
         self.letter_value = 0
         self.roman_value = 0
+        owner = series.owner
+        if owner is not None and owner.role == "heading" and text.count("]") > text.count("["):
+            # "Option 2: No general provisions.]": the bracket opened before option 1 closes, and the block with it
+            self.options.remove(series)
         return True
 
     def _option_body(self, text: str, block: Block) -> bool:
