@@ -230,3 +230,21 @@ def test_a_bare_option_under_a_subheading_offers_the_section_and_ends_with_its_b
         "61. [Option 1: The Parties shall support capacity-building.\n\nOption 2: No commitments.]\n"
     )
     assert ids_of(text) == ["I", "I.u1", "I.Opt1", "I.Opt1.58", "I.Opt1.59", "I.Opt2", "61", "61.Opt2"]
+
+
+def test_a_letter_alone_on_its_line_takes_its_first_option_and_goes_on_from_b():
+    lines = [
+        _line("Option 1: Specific provisions on strengthening:", 74, 100, x1=300),
+        _line("a. The Technology Mechanism shall support the delivery of the commitments;", 80, 113, x1=450),
+        _line("b. The Technology Mechanism shall enhance cooperation with other arrangements.", 80, 126, x1=470),
+        _line("c.", 80, 139, x1=90),
+        _line("Option (a): The governing body shall conduct a periodic assessment.", 95, 152, x1=420),
+        _line("Option (b): An ad hoc review mechanism shall be established.", 95, 165, x1=400),
+    ]
+    texts = _blocks(lines)
+    assert texts[3:] == [
+        "c. Option (a): The governing body shall conduct a periodic assessment.",
+        "Option (b): An ad hoc review mechanism shall be established.",
+    ]
+    text = "57. Technology:\n\n" + "\n\n".join(texts) + "\n"
+    assert ids_of(text) == ["57", "57.Opt1", "57.Opt1(a)", "57.Opt1(b)", "57.Opt1(c)", "57.Opt1(c).Optb"]

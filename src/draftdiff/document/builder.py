@@ -204,6 +204,8 @@ class _Numbers(_BuilderState):
         found = match_sub(text) or (None if strict else _loose_sub(text))
         if not found and self.items and self.items[-1].para.text.endswith(":"):
             found = _after_colon_sub(text)  # "including through:" then "a. formulating, …"
+        if not found and self.letter is not None:
+            found = self._next_letter(text)  # "a. …", "b. …", then "c. Option (a): …"
         if not found:
             return False
         tok, label, rest = found
@@ -238,6 +240,19 @@ class _Numbers(_BuilderState):
         self._set_anchor(item)
         self._open_inline_option(item, rest)
         return True
+
+    def _next_letter(self, text: str) -> tuple[str, str, str] | None:
+        """ "c." going on from "b.": a letter label, sibling of b. whatever options
+        and bullets came between."""
+        loose = _LETTER_DOT_RE.match(text)
+        if loose is None or letter_value(loose["tok"]) != self.letter_value + 1:
+            return None
+        sibling = next(
+            (i for i in reversed(self.items[-200:]) if i.role == "sub" and i.base == f"({self.letter})"), None
+        )
+        if sibling is not None and sibling.parent is not None:
+            self.parent = sibling.parent
+        return loose["tok"], loose.group(0).strip(), text[loose.end() :].strip()
 
     def _numbered(
         self, text: str, block: Block, strict: bool, kind: Kind = Kind.NUMBERED, matched: object = _UNREAD
@@ -546,6 +561,7 @@ _SMALL_ROMAN_RE = re.compile(r"^[ivx]+$")
 _LOOSE_SUB_RE = re.compile(r"^(?P<tok>[a-z]{1,2}|[ivxlc]{1,6})[.)](?=\s|$)")
 
 
+_LETTER_DOT_RE = re.compile(r"^(?P<tok>[a-z])\.(?:\s+|$)")  # "c." going on from "b.": a letter label
 _AFTER_COLON_SUB_RE = re.compile(r"^(?P<tok>[a-z])\.\s+(?=[a-z])")
 
 

@@ -512,7 +512,11 @@ class Layout:
             return False  # "15." or "Pp1" on a line of its own: the text that follows is its paragraph
         unbracketed = text[1:].lstrip() if text[:1] == "[" else text  # "[3. The legal status …"
         labelled = bool(
-            match_sub(unbracketed) or match_para(unbracketed) or _OPTION_START_RE.match(text) or _BULLET_RE.match(text)
+            match_sub(unbracketed)
+            or match_para(unbracketed)
+            or _OPTION_START_RE.match(text)
+            or _BULLET_RE.match(text)
+            or _LETTER_DOT_ALONE_RE.match(text)
         )
         last = block.lines[-1]
         if prev is None or line.top < prev.top - line.size:
@@ -698,7 +702,7 @@ def _label_only(text: str) -> bool:
     """A paragraph label with nothing after it: "15.", "(a)", "Pp1", "9 bis.", or
     with only the opening of its first option: "34. [Option 1:"."""
     text = text.strip()
-    if match_sub(text) and not match_sub(text)[2]:  # type: ignore[index]
+    if (match_sub(text) and not match_sub(text)[2]) or _LETTER_DOT_ALONE_RE.match(text):  # type: ignore[index]
         return True
     found = match_para(text, strict=False)
     if not found or found.number.form != "para" or found.number.prefix == "Art":
@@ -707,6 +711,7 @@ def _label_only(text: str) -> bool:
 
 
 _LETTER_LABEL_RE = re.compile(r"^[a-z]\.\s+[a-z]")
+_LETTER_DOT_ALONE_RE = re.compile(r"^[a-h]\.$")  # "c." alone on its line, its first option below it
 # a bullet opens an item of its own ("•", and the Symbol font's private-use bullets Word
 # prints), unless the words go on in lower case: a stray bullet inside a sentence
 _BULLETS = "\u2022\u25e6\u25aa\u25cf\uf0b7\uf0a7"
