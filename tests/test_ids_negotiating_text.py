@@ -248,3 +248,31 @@ def test_a_letter_alone_on_its_line_takes_its_first_option_and_goes_on_from_b():
     ]
     text = "57. Technology:\n\n" + "\n\n".join(texts) + "\n"
     assert ids_of(text) == ["57", "57.Opt1", "57.Opt1(a)", "57.Opt1(b)", "57.Opt1(c)", "57.Opt1(c).Optb"]
+
+
+def test_an_annex_heading_among_alternatives_and_an_annex_label_alone_on_its_line():
+    lines = [
+        _line("Annex / Annex A / Annex B / Attachments (for paragraph 77, options 1, 2 and 3)", 57, 100, x1=420),
+        _line("[Annex X", 57, 113, x1=100),
+        _line(
+            "List of Parties, to be agreed in Paris based on criteria related to emissions; to be updated",
+            57,
+            126,
+            x1=520,
+        ),
+        _line("regularly on the basis of such evolving information]", 57, 139, x1=300),
+    ]
+    texts = _blocks(lines)
+    assert texts == [
+        "Annex / Annex A / Annex B / Attachments (for paragraph 77, options 1, 2 and 3)",
+        "[Annex X",
+        "List of Parties, to be agreed in Paris based on criteria related to emissions; to be updated regularly on "
+        "the basis of such evolving information]",
+    ]
+    paragraphs = build(read_blocks("103. Authentic text.\n\n" + "\n\n".join(texts) + "\n"))[1]
+    assert [(p.id, p.kind.value) for p in paragraphs] == [
+        ("103", "numbered"),
+        ("Annex", "heading"),
+        ("AnnexX", "heading"),
+        ("AnnexX.u1", "unnumbered"),
+    ]

@@ -40,7 +40,12 @@ _HEADING_MAX_WORDS = 16
 _SCOPE_LINE_RE = re.compile(r"^(?:Annex|Appendix|Attachment|Schedule)\s+(?:[IVXLC]+|\d{1,3}|[A-Z])\.?$", re.I)
 
 
-_BARE_SCOPE_RE = re.compile(r"^(?P<name>Annex|Appendix|Attachment|Schedule)\.?$", re.I)
+# "Annex", and "Annex / Annex A / Annex B / Attachments (for paragraph 77)": the annex, its
+# form still open among alternatives
+_BARE_SCOPE_RE = re.compile(
+    r"^(?P<name>Annex|Appendix|Attachment|Schedule)(?:\.?$|\s*/\s*(?=(?:Annex|Appendix|Attachment|Schedule)))",
+    re.I,
+)
 # "ANNEX AGREEMENT RELATING TO THE IMPLEMENTATION OF …": the annex's heading and its title on one line
 _TITLED_SCOPE_RE = re.compile(r"^(?P<name>ANNEX|APPENDIX)\s+(?=[A-Z][A-Z0-9 ,.;:'’()-]{8,}$)")
 

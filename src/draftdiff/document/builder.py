@@ -527,6 +527,7 @@ def _title_line(text: str, *, long: bool) -> bool:
     return (
         text[-1] not in ".,;:"
         and first.isupper()
+        and ";" not in text  # "List of Parties, to be agreed …; to be updated …": clauses of a text, not a title
         and len(text.split()) <= 30
         and text.rstrip("])*”’\"' ")[-1:] not in (".", ";", ",")
     )

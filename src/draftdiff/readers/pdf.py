@@ -510,6 +510,8 @@ class Layout:
         text = line.text.strip()
         if len(block.lines) == 1 and _label_only(block.lines[0].text) and not _labelled(text):
             return False  # "15." or "Pp1" on a line of its own: the text that follows is its paragraph
+        if len(block.lines) == 1 and _SCOPE_ALONE_RE.match(block.lines[0].text.strip()):
+            return True  # "[Annex X" alone on its line: a heading, the text below is the annex's
         unbracketed = text[1:].lstrip() if text[:1] == "[" else text  # "[3. The legal status …"
         labelled = bool(
             match_sub(unbracketed)
@@ -711,6 +713,7 @@ def _label_only(text: str) -> bool:
 
 
 _LETTER_LABEL_RE = re.compile(r"^[a-z]\.\s+[a-z]")
+_SCOPE_ALONE_RE = re.compile(r"^\[?(?:Annex|Appendix|Attachment|Schedule)\s+(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])\]?$")
 _LETTER_DOT_ALONE_RE = re.compile(r"^[a-h]\.$")  # "c." alone on its line, its first option below it
 # a bullet opens an item of its own ("•", and the Symbol font's private-use bullets Word
 # prints), unless the words go on in lower case: a stray bullet inside a sentence
