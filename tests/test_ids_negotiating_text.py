@@ -276,3 +276,13 @@ def test_an_annex_heading_among_alternatives_and_an_annex_label_alone_on_its_lin
         ("AnnexX", "heading"),
         ("AnnexX.u1", "unnumbered"),
     ]
+
+
+def test_a_bracketed_number_alone_takes_its_first_option_and_option1_bis_is_an_option():
+    text = (
+        "[88.\n\nOption 1: (chapeau): In order to assist Parties in implementing their commitments:\n\n"
+        "Option 2: (chapeau): In order to facilitate compliance:]\n\n"
+        "86. The COP shall act:\n\nOption 1: Review the commitments;\n\n"
+        "Option1 bis: Recommend further arrangements;\n\nOption 2: No review.\n"
+    )
+    assert ids_of(text) == ["88", "88.Opt2", "86", "86.Opt1", "86.Opt1bis", "86.Opt2"]

@@ -14,7 +14,7 @@ from .numbering import LabelMatch, letter_value, roman_value
 
 # "Option 2:", "[Option I", "Option (a):", "Alternative B", "Alt. 1.": the token is what a citation uses
 _OPTION_RE = re.compile(
-    r"^\[?\s*(?:(?P<word>Option|Alternative)\s+|(?P<alt>Alt)(?:\.\s*|\s+))"
+    r"^\[?\s*(?:(?P<word>Option|Alternative)(?:\s+|(?=\d))|(?P<alt>Alt)(?:\.\s*|\s+))"  # "Option5 bis" too
     r"(?P<tok>\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4}|[ivx]{2,4})\)|\d{1,2}|[IVX]{1,4}|[A-Za-z])"
     r"(?:\s?(?P<ord>bis|ter|quater|quinquies|sexies))?(?![\w])",
 )
@@ -273,7 +273,7 @@ class _Options(_BuilderState):
             and owner is last
             and owner.role in ("numbered", "sub")
             and not owner.body_merged
-            and (not owner.para.text or _title_like(owner.para.text))
+            and (not owner.para.text.strip("[ ") or _title_like(owner.para.text))  # "[88." alone
         )
 
     def _option_owner(self, style: str) -> _Item | str | None:

@@ -721,7 +721,7 @@ _BULLETS = "\u2022\u25e6\u25aa\u25cf\uf0b7\uf0a7"
 _BULLET_RE = re.compile(f"^[{_BULLETS}]\\s+(?![a-z])")
 # "Option 2:", "[Option (b).": a line that offers an option starts a paragraph of its own
 _OPTION_START_RE = re.compile(
-    r"^\[?\s*(?:Option|Alternative)\s+\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?(?:\s?(?:bis|ter|quater))?\s*[:.]"
+    r"^\[?\s*(?:Option|Alternative)(?:\s+|(?=\d))\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?(?:\s?(?:bis|ter|quater))?\s*[:.]"
 )
 _BARE_OPTION_RE = re.compile(r"^\[?\s*(?:Option|Alternative)\s+\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?\s*[:.]?$")
 # what may follow a sentence's last word: closing brackets and quotes, a footnote number (";]1")
