@@ -286,3 +286,17 @@ def test_a_bracketed_number_alone_takes_its_first_option_and_option1_bis_is_an_o
         "Option1 bis: Recommend further arrangements;\n\nOption 2: No review.\n"
     )
     assert ids_of(text) == ["88", "88.Opt2", "86", "86.Opt1", "86.Opt1bis", "86.Opt2"]
+
+
+def test_a_bare_option_then_its_chapeau_then_numbered_paragraphs():
+    text = (
+        "3. [Option 1: All Parties shall take action, which entails:\n\n3.1 Ensuring reductions;\n\n"
+        "Option 2:\n\nAll Parties to enhance action to further implement the Convention, which entails:\n\n"
+        "3.1 Parties to urgently work towards reductions;\n\n3.1 bis Ensuring resilience;]\n\n4. Next.\n"
+    )
+    paragraphs = build(read_blocks(text))[1]
+    assert [p.id for p in paragraphs] == ["3", "3.Opt1.3.1", "3.Opt2", "3.Opt2.3.1", "3.Opt2.3.1bis", "4"]
+    assert paragraphs[2].text.startswith("Option 2: All Parties to enhance action")
+    # lettered items under the chapeau keep it a paragraph of its own
+    lettered = "7. Option 1: Each Party shall act.\n\nOption 2:\n\nEach Party's contribution shall:\n\n(a) Be clear;\n"
+    assert ids_of(lettered) == ["7", "7.Opt2", "7.Opt2.1", "7.Opt2(a)"]

@@ -272,6 +272,8 @@ class _Numbers(_BuilderState):
             return True
         if m.number.form == "para" and not m.number.prefix:
             self.last_value = m.number.value
+        if m.number.parts:
+            self._chapeau_joins_option()  # "Option 2:", "All Parties to …:", then 3.1
         parts = m.number.parts or (m.number.value,)
         self._close_options(parts, m.number.id, m.rest)
         base = m.number.id

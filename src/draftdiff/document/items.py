@@ -164,5 +164,8 @@ class _BuilderState:
     def _option_body(self, text: str, block: Block) -> bool:
         raise NotImplementedError
 
+    def _chapeau_joins_option(self) -> None:
+        raise NotImplementedError
+
     def _close_options(self, parts: tuple[int, ...], base: str = "", rest: str = "") -> None:
         raise NotImplementedError

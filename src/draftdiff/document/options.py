@@ -264,6 +264,31 @@ class _Options(_BuilderState):
             and owner.para.kind is Kind.UNNUMBERED
         )
 
+    def _chapeau_joins_option(self) -> None:
+        """ "Option 2:" alone, then its chapeau "All Parties to …:", then numbered
+        paragraphs (3.1, 3.2): the chapeau is option 2's text (``3.Opt2``), its list
+        ``3.Opt2.3.1``. Called when the numbered paragraph comes."""
+        if len(self.items) < 2:
+            return
+        chapeau, line = self.items[-1], self.items[-2]
+        if (
+            chapeau.role != "positional"
+            or chapeau.para.kind is not Kind.UNNUMBERED
+            or chapeau.anchor is not line
+            or line.role != "option"
+            or line.option is None
+            or line.option.owner is None
+            or line.option.owner.role != "numbered"
+            or not is_bare_option(line.para.text)
+            or not chapeau.para.text.rstrip("] ").endswith(":")
+        ):
+            return
+        line.para.text = f"{line.para.text} {chapeau.para.text}"
+        line.para.notes.extend(chapeau.para.notes)
+        line.para.location = line.para.location.taking_in(chapeau.para.location)
+        self.items.pop()
+        self.parent = line
+
     def _takes_first_option(self, owner: _Item, value: float) -> bool:
         """A numbered paragraph (or sub-paragraph) with a title only, or no
         text, right before the first option: the option is its text."""
