@@ -300,3 +300,16 @@ def test_a_bare_option_then_its_chapeau_then_numbered_paragraphs():
     # lettered items under the chapeau keep it a paragraph of its own
     lettered = "7. Option 1: Each Party shall act.\n\nOption 2:\n\nEach Party's contribution shall:\n\n(a) Be clear;\n"
     assert ids_of(lettered) == ["7", "7.Opt2", "7.Opt2.1", "7.Opt2(a)"]
+
+
+def test_a_numbered_title_with_a_colon_takes_the_sentence_after_it():
+    text = (
+        "57.2 Guidance to and strengthening of the Technology Mechanism:\n\n"
+        "The governing body may provide further guidance to the Technology Mechanism.\n\n"
+        "Option 1: Specific provisions on strengthening:\n\n(a) The TEC shall support delivery;\n\n"
+        "Option 2: No specific provisions.\n\n"
+        "58. Parties shall report as follows:\n\nThe reports are due every two years.\n"
+    )
+    paragraphs = build(read_blocks(text))[1]
+    assert [p.id for p in paragraphs] == ["57.2", "57.2.Opt1", "57.2.Opt1(a)", "57.2.Opt2", "58", "58.u1"]
+    assert paragraphs[0].text.endswith("further guidance to the Technology Mechanism.")

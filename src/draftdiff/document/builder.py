@@ -496,7 +496,9 @@ class _Builder(_Headings, _Numbers, _Options):
         """ "2. Individual efforts" then its body "Each Party shall …": one
         paragraph 2, title and body, as "article 3, paragraph 2" is cited."""
         prev = self.items[-1] if self.items else None
-        if (
+        if prev is not None and _titled_with_colon(prev, text):
+            pass  # "57.2 Guidance to … arrangements:" then "The governing body … COP.": its body
+        elif (
             prev is None
             or prev.role not in ("numbered", "sub")
             or prev.para.kind not in (Kind.NUMBERED, Kind.SUBPARAGRAPH)
@@ -517,6 +519,27 @@ class _Builder(_Headings, _Numbers, _Options):
 _OPTION_LINE_RE = re.compile(
     r"^\s*\[?\s*(?:\[?\s*(?:Option|Alternative)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b|Alt\.\s*\d{0,2})", re.I
 )
+
+
+def _titled_with_colon(prev: _Item, text: str) -> bool:
+    """A numbered paragraph printed as a title with a colon ("57.2 Guidance to and
+    strengthening of the Technology Mechanism:") and a whole sentence after it:
+    the sentence is the paragraph's body, not a paragraph of its own."""
+    title = prev.para.text.strip("[ ")
+    return (
+        prev.role == "numbered"
+        and prev.para.kind is Kind.NUMBERED
+        and not prev.body_merged
+        and title.endswith(":")
+        and _title_like(title[:-1].rstrip())
+        and not _CHAPEAU_WORDS_RE.search(title)
+        and text[:1].isupper()
+        and text.rstrip("] ").endswith(".")
+        and not _OPTION_RE.match(text)
+    )
+
+
+_CHAPEAU_WORDS_RE = re.compile(r"\b(?:shall|should|will|may|must|are|is|to be|as follows|following|includ\w*)\b", re.I)
 
 
 def _title_line(text: str, *, long: bool) -> bool:
