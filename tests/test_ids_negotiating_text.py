@@ -313,3 +313,13 @@ def test_a_numbered_title_with_a_colon_takes_the_sentence_after_it():
     paragraphs = build(read_blocks(text))[1]
     assert [p.id for p in paragraphs] == ["57.2", "57.2.Opt1", "57.2.Opt1(a)", "57.2.Opt2", "58", "58.u1"]
     assert paragraphs[0].text.endswith("further guidance to the Technology Mechanism.")
+
+
+def test_the_items_of_a_chapeau_inside_an_option_are_the_options():
+    text = (
+        "18. [Option 1: Parties shall communicate their commitments.\n\n"
+        "Option 5: Parties shall communicate them in accordance with guidelines.\n\n"
+        "Parties' commitments shall be reflected in two attachments to the agreement:\n\n"
+        "(a) One is a common tabular format;\n\n(b) The other is a compilation.]\n"
+    )
+    assert ids_of(text) == ["18", "18.Opt5", "18.Opt5.u1", "18.Opt5(a)", "18.Opt5(b)"]

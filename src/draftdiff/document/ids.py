@@ -473,6 +473,15 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
             parent = item.parent
             if parent is not None and parent.role == "article-body" and parent.body_alone and parent.anchor is not None:
                 pid = final[id(parent.anchor)] + item.base  # "article 5 (a)" is Art5(a)
+            elif (
+                parent is not None
+                and parent.role == "positional"
+                and parent.anchor is not None
+                and parent.anchor.role == "option"
+                and final[id(parent.anchor)] + item.base not in taken
+            ):
+                # "Option 5: …", then its chapeau "… in two attachments:", then (a), (b): the option's items
+                pid = final[id(parent.anchor)] + item.base
             else:
                 pid = (final[id(parent)] if parent is not None else "") + item.base
         elif item.role == "article-body":
