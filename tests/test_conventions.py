@@ -67,6 +67,16 @@ def test_an_article_reference_takes_its_options_and_paragraphs():
         resolve("article 9, paragraph 1", EXPECTED["ids"])
 
 
+def load_text(text: str):
+    """A draft read as ``draftdiff parse`` reads a .txt file."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "draft.txt"
+        path.write_text(text, encoding="utf-8")
+        return load(path)
+
+
 def ids_of(text: str) -> list[str]:
     return [p.id for p in build(read_blocks(text))[1]]
 
@@ -193,3 +203,115 @@ def test_options_of_a_paragraph_and_what_follows_them():
         ("5", "Finance Option 1: Developed countries shall provide."),
         ("5.Opt2", "Option 2: All Parties shall provide."),
     ]
+
+
+def test_numbers_that_run_on_through_lettered_sections_are_cited_alone():
+    # a first run 1-2, then a second numbered 1-4 through sections A and B: A.1 … would say
+    # paragraph 3 sits in section A, where it does not
+    text = "1. First.\n\n2. Second.\n\nA. Background\n\n1. One.\n\n2. Two.\n\nB. Impact\n\n3. Three.\n\n4. Four.\n"
+    ids = ids_of(text)
+    assert ids[ids.index("A") :] == ["A", "1#2", "2#2", "B", "3", "4"]
+
+
+def test_an_article_proposed_inside_another_articles_comments_is_cited_by_its_own_number():
+    text = (
+        "Article 64\n\n1. One.\n\nArticle 65\n\n1. Sixty-five.\n\nGeneral comments\n\n"
+        "Article 55 bis. “No action taken under this Agreement shall prejudice a claim”.\n\nIt is crucial.\n"
+    )
+    # an article never sits inside another: not Art65.Art55bis
+    assert ids_of(text)[-2:] == ["Art55bis", "Art55bis.u1"]
+
+
+def test_a_note_at_a_pages_foot_without_a_rule_is_a_note_of_its_mark():
+    lines = [
+        "1. The first paragraph of the compilation.",
+        "2",
+        "PART V7 CAPACITY-BUILDING",
+        "7 Note by the secretariat: general comments on Part V are at its end.",
+        "3",
+        "2. The second paragraph.",
+        "8 Delegations may still comment.",  # no mark 8 above it: a line of the text
+        "4",
+        "3. The third paragraph.",
+    ]
+    furniture: list = []
+    blocks = read_blocks("\n".join(lines), furniture=furniture)
+    texts = [b.text for b in blocks]
+    assert not any(t.startswith("7 Note") for t in texts)
+    [noted] = [b for b in blocks if b.notes]
+    assert noted.text.startswith("PART V7") and noted.notes[0].marker == "7"
+    assert noted.notes[0].text == "Note by the secretariat: general comments on Part V are at its end."
+    assert "8 Delegations may still comment." in " ".join(texts)  # kept in the text
+
+
+def test_the_cover_page_before_a_table_of_contents_is_the_title():
+    dots = " " + "." * 20 + " "
+    lines = [
+        "United Nations A/CONF.9/2026/INF.1",
+        "General Assembly Distr.: General 1 May 2026",
+        "Conference on the conservation of rivers",
+        "Proposals submitted by delegations, for",
+        "consideration at the second session",
+        "Article-by-article compilation",
+        f"PREAMBLE{dots}1",
+        f"ARTICLE 1{dots}2",
+        f"ARTICLE 2{dots}3",
+        "PREAMBLE",
+        "Recalling the rivers,",
+        "ARTICLE 1",
+        "1. Each Party shall act.",
+    ]
+    draft = load_text("\n\n".join(lines).replace("for\n\nconsideration", "for\nconsideration"))
+    assert draft.title.startswith("Conference on the conservation of rivers Proposals submitted")
+    assert draft.title.endswith("Article-by-article compilation")
+    texts = [p.text for p in draft.paragraphs]
+    assert not any("compilation" in t or "Proposals" in t for t in texts)
+    assert draft.paragraphs[0].text == "PREAMBLE"
+
+
+def test_an_ordinal_printed_after_the_sub_paragraphs_bracket_inserts_after_it():
+    text = (
+        "Article 5\n\n(h) Aitch;\n\n(i) Eye;\n\n(i) bis Eye bis;\n\n(j) Jay:\n\n(i) One;\n\n(ii) Two;\n\n"
+        "(ii) bis: Two bis;\n\n(ii) ter: two ter;\n\n(iii) Three.\n\n(d. bis) Dee bis.\n"
+    )
+    wanted = ["Art5(ibis)", "Art5(j)", "Art5(j)(i)", "Art5(j)(ii)", "Art5(j)(iibis)", "Art5(j)(iiter)"]
+    assert ids_of(text)[3:] == [*wanted, "Art5(j)(iii)", "Art5(dbis)"]
+
+
+def test_a_delegations_article_chapeau_list_then_comments():
+    text = (
+        "ARTICLE 5\n\nIsrael\n\nArticle 5 General principles\n\nStates Parties shall be guided by the following:\n\n"
+        "(a) Equity;\n\n(b) Science.\n\nMonaco\n\nArticle 5 General principles\n\nStates shall act.\n\n"
+        "ARTICLE 10BIS\n\nKenya\n\n[Article 10bis\n\n"
+        "Access to traditional knowledge associated with marine genetic resources in areas beyond national jurisdiction]\n\n"
+        "[States Parties shall take measures.]\n\nKenya is still considering Article 10bis.\n"
+    )
+    ids = ids_of(text)
+    # the chapeau's (a), (b) are the article's: the delegation's name after them is no paragraph 2 of it
+    assert ids[3:6] == ["Art5.1", "Art5(a)", "Art5(b)"]
+    # the bracket "[Article 10bis" opens closes at the end of its title; the comment names the article
+    paragraphs = build(read_blocks(text))[1]
+    head = next(p for p in paragraphs if p.label == "Article 10bis")
+    assert head.text.startswith("[Access to traditional") and head.text.endswith("jurisdiction]")
+    assert ids[-2:] == ["Art10bis.1", "Art10bis.1.u1"]
+
+
+def test_a_paragraph_opening_on_its_first_sub_paragraph():
+    text = "Article 1\n\n11. “Area” means the area.\n\n12. (a) “States Parties” means States.\n\n(b) Others.\n\n13. “Sea”.\n"
+    paragraphs = build(read_blocks(text))[1]
+    # one paragraph "12. (a)", cited 12(a): paragraph 12 is no empty paragraph of its own
+    assert [(p.id, p.label, p.text) for p in paragraphs[2:5]] == [
+        ("12(a)", "12. (a)", "“States Parties” means States."),
+        ("12(b)", "(b)", "Others."),
+        ("13", "13", "“Sea”."),
+    ]
+
+
+def test_a_delegations_comment_on_the_article_counts_from_the_article():
+    text = (
+        "ARTICLE 4\n\nKenya\n\nArticle 4 Relationship\n\n1. Nothing shall prejudice.\n\n4. The status.\n\n"
+        "Senegal\n\nArticle 4 : les dispositions entre crochets méritent d’être validées ;\n"
+    )
+    # a comment on article 4, not Art4.4.u2 after Kenya's paragraph 4 (the repeat counter of a
+    # compilation marks that "Kenya" holds Art4.u1 already)
+    assert ids_of(text)[-1] == "Art4.u1#2"

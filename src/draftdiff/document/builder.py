@@ -217,8 +217,10 @@ class _Numbers(_BuilderState):
         tok, ordinal = split_ordinal(tok)
         # The label sequence decides the level, never the indentation: (i)
         # after (h) is a letter, (ii) after (i) a roman under the letter.
-        as_letter = not _SMALL_ROMAN_RE.match(tok)
-        if not as_letter:
+        # "(i) bis" after (i) is inserted after that letter; "(ii) bis" after (ii), after that roman
+        as_letter = not _SMALL_ROMAN_RE.match(tok) or bool(ordinal and tok == self.letter)
+        same_roman = bool(ordinal and self.roman_value and roman_value(tok) == self.roman_value)
+        if not as_letter and not same_roman:
             continues_roman = self.roman_value and roman_value(tok) == self.roman_value + 1
             continues_letter = self.letter is not None and letter_value(tok) == self.letter_value + 1
             as_letter = continues_letter and not continues_roman
@@ -260,11 +262,13 @@ class _Numbers(_BuilderState):
         parts = m.number.parts or (m.number.value,)
         self._close_options(parts, m.number.id, m.rest)
         base = m.number.id
+        # "12. (a) “States Parties” means …": paragraph 12 opens on its first sub-paragraph
+        first_sub = _first_sub(m.rest) if kind is Kind.NUMBERED and m.number.form == "para" else None
         item = self._add(
             "numbered",
             m.label,
             kind,
-            m.rest,
+            "" if first_sub else m.rest,
             block,
             m.close,
             base=base,
@@ -279,6 +283,12 @@ class _Numbers(_BuilderState):
         self.letter = None
         self.letter_value = 0
         self.roman_value = 0
+        if first_sub and self._sub(m.rest, block, strict=True):
+            # one paragraph "12. (a) …", cited 12(a); paragraph 12 is what (a), (b) … make up
+            first = self.items[-1].para
+            first.label = f"{m.label}{m.close} {first.label}"
+            item.folded = True
+            return True
         self._open_inline_option(item, m.rest)
         return True
 
@@ -458,10 +468,15 @@ class _Builder(_Headings, _Numbers, _Options):
         if (
             prev is None
             or prev.role != "heading"
-            or prev.scope is None
-            or prev.scope.kind not in _TITLED_SCOPES
+            or (scope := prev.scope or prev.restates) is None  # a delegation's "[Article 10bis" restates the article
+            or scope.kind not in _TITLED_SCOPES
             or (prev.para.text.strip("[]() ") and prev.para.text != scope_heading(prev.para.text))
-            or not _title_line(text, long=prev.scope.kind != "article")
+            or not (
+                _title_line(text, long=scope.kind != "article")
+                # "[Article 10bis" then "Access to … jurisdiction]": the bracket the heading opened
+                # closes at the end of its title, however long
+                or (prev.para.text == "[" and _closes_bracket(text) and _title_line(text[:-1], long=True))
+            )
             or match_para(text)
             or match_sub(text)
             or match_heading_number(text)
@@ -469,7 +484,9 @@ class _Builder(_Headings, _Numbers, _Options):
         ):
             return False
         # "Decision 6/CMA.3" has no label of ours: its name is its text, and the title follows it
-        prev.para.text = f"{prev.para.text} {text}" if prev.para.text.strip("[]() ") else text
+        head = prev.para.text.strip()
+        # "[Article 10bis" then its title: the bracket stays, before the title
+        prev.para.text = f"{head} {text}" if head.strip("[]() ") else f"{head}{text}"
         prev.para.location = prev.para.location.taking_in(block.location)
         prev.title_block = block
         self.section = prev.para.section = f"{prev.para.section} {text}".strip()
@@ -515,6 +532,20 @@ def _title_line(text: str, *, long: bool) -> bool:
         and len(text.split()) <= 30
         and text.rstrip("])*”’\"' ")[-1:] not in (".", ";", ",")
     )
+
+
+def _first_sub(rest: str) -> bool:
+    """ "(a) “States Parties” means …" after a paragraph's number: its first sub-paragraph."""
+    found = match_sub(rest) if rest[:1] == "(" else None
+    return found is not None and found[0] in ("a", "i") and found[2][:1] in '“"‘[' + _UPPER
+
+
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _closes_bracket(text: str) -> bool:
+    """The line ends on a bracket it did not open: one opened on the line before closes here."""
+    return text.endswith("]") and text.count("]") > text.count("[")
 
 
 _LABEL_ALONE_RE = re.compile(

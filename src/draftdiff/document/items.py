@@ -89,6 +89,7 @@ class _Item:
     named: bool = False  # numbered: a code or a series of its own ("PARAM-01", "TENET 1"), cited as printed
     title_block: Block | None = None  # heading: the line its title was taken from
     restates: _Scope | None = None  # heading: the open article it restates (a compilation's proposal)
+    folded: bool = False  # numbered: "12. (a) …" printed on one line, a paragraph of its (a) alone
 
 
 @dataclass(eq=False, slots=True)

@@ -20,6 +20,7 @@ from ..errors import InputError
 from .result import ReadResult
 from .text_layout import (
     contents,
+    cover,
     footnotes,
     inline_furniture,
     join_split_words,
@@ -207,12 +208,20 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
     line_mode = False
     run_together = False
     page_notes: dict[int, tuple[str, str] | None] = {}  # by line number
+    cover_lines: set[int] = set()  # by line number: the title on a cover page, one block
+    title_at = -1  # its index in raw
     if not markdown:
         page_lines = page_furniture([line for _, line in body])
-        page_lines.update(contents([line for _, line in body]))
+        listed = contents([line for _, line in body])
+        page_lines.update(listed)
+        cover_lines = {body[k][0] for k in cover([line for _, line in body], listed, page_lines)}
         found += page_lines.values()
-        body = [row for k, row in enumerate(body) if k not in page_lines]
-        page_notes = {body[k][0]: note for k, note in footnotes([line for _, line in body]).items()}
+        staying = [k for k in range(len(body)) if k not in page_lines]
+        page_ends = frozenset(
+            n for n, k in enumerate(staying) if (f := page_lines.get(k + 1)) is not None and f.kind == "page-number"
+        )
+        body = [body[k] for k in staying]
+        page_notes = {body[k][0]: note for k, note in footnotes([line for _, line in body], page_ends).items()}
         # footers left inside the lines ("… the Parties 32/52 22-08354 shall …"); no pattern spans a line
         whole = "\n".join(line for _, line in body)
         kept, inline = inline_furniture(whole)
@@ -238,6 +247,13 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
                 notes_of.setdefault(owner, []).append(Note(marker=note[0], text=note[1]))
             continue
         stripped = line.strip()
+        if number in cover_lines:
+            flush()
+            if title_at < 0:
+                title_at = len(raw)
+                raw.append((number, [], 1, False))
+            raw[title_at][1].append(stripped)
+            continue
         if not stripped:
             flush()
             continue
@@ -298,6 +314,7 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
                 heading=level,
                 notes=block_notes,
                 bullet=is_bullet,
+                title=index == title_at,
             )
         )
     return blocks

@@ -15,7 +15,9 @@ import re
 from collections import Counter
 from itertools import pairwise
 
+from ..document.front import masthead_line
 from ..document.model import Furniture
+from ..document.numbering import match_para, match_sub
 
 _BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s*$")
 _BARE_ROMAN_RE = re.compile(r"^\s*([ivxl]{1,6})\s*$")
@@ -65,6 +67,26 @@ def contents(lines: list[str]) -> dict[int, Furniture]:
             run = []
         run.append(entry)
     return found
+
+
+_COVER_LINES = 16  # a cover page holds a masthead and a title, a few lines
+
+
+def cover(lines: list[str], listed: dict[int, Furniture], taken: dict[int, Furniture]) -> list[int]:
+    """The cover page of a document with a table of contents: the lines before
+    the contents, when they are few and none is a numbered paragraph, are its
+    title ("Textual proposals submitted by delegations …", "Article-by-article
+    compilation"), not paragraphs of the text. A masthead line is left to the
+    masthead (:mod:`..document.front`)."""
+    if not listed:
+        return []
+    first = min(listed)
+    before = [k for k in range(first) if k not in taken and lines[k].strip()]
+    if not before or len(before) > _COVER_LINES:
+        return []
+    if any(match_para(lines[k].strip()) or match_sub(lines[k].strip()) for k in before):
+        return []
+    return [k for k in before if not masthead_line(lines[k].strip())]
 
 
 def page_furniture(lines: list[str]) -> dict[int, Furniture]:
@@ -205,15 +227,18 @@ def join_split_words(texts: list[str]) -> list[str]:
 
 
 _NOTE_RULE_RE = re.compile(r"^\s*_{8,}\s*$")
+_NOTE_LINES = 3  # a note at a page's foot, without a rule: its first line and at most two more
 _NOTE_START_RE = re.compile(r"^\s*(?P<marker>\d{1,3}|\*{1,3})\s+(?P<text>\S.*)$")
 
 
-def footnotes(lines: list[str]) -> dict[int, tuple[str, str] | None]:
+def footnotes(lines: list[str], page_ends: frozenset[int] = frozenset()) -> dict[int, tuple[str, str] | None]:
     """The footnotes of an extracted page: a rule of underscores, then lines
     that open with the note's number ("1 See A/CONF.232/2019/6."), each maybe
     going on in lower case. By line index: (marker, the note's whole text)
-    where a note starts, None for the rule and for a note's further lines."""
-    found: dict[int, tuple[str, str] | None] = {}
+    where a note starts, None for the rule and for a note's further lines.
+    ``page_ends``: the last line of each page (a page number came after it),
+    where notes printed without a rule stand (see :func:`_marked_notes`)."""
+    found: dict[int, tuple[str, str] | None] = _marked_notes(lines, page_ends) if page_ends else {}
     k = 0
     while k < len(lines):
         if not _NOTE_RULE_RE.match(lines[k]):
@@ -229,4 +254,30 @@ def footnotes(lines: list[str]) -> dict[int, tuple[str, str] | None]:
                 text += " " + lines[k].strip()
                 k += 1
             found[start] = (m["marker"], text)
+    return found
+
+
+def _marked_notes(lines: list[str], page_ends: frozenset[int]) -> dict[int, tuple[str, str] | None]:
+    """Notes at the foot of a page with no rule above them: "27 Note by the secretariat: …"
+    just before the page number, its number printed as a mark glued to a word higher
+    on the same page ("PART V27 CAPACITY-BUILDING …"). A paragraph numbered "27." has
+    its full stop, and no mark 27 stands above it."""
+    found: dict[int, tuple[str, str] | None] = {}
+    top = 0
+    for end in sorted(page_ends):
+        k = end
+        while k > top:
+            start = k
+            while start > max(top, k - _NOTE_LINES) and lines[start][:1].islower():
+                start -= 1  # a note going on in lower case
+            m = _NOTE_START_RE.match(lines[start])
+            if not m or not m["marker"].isdigit() or start == top:
+                break
+            mark = re.compile(rf"[^\W\d_]{m['marker']}(?![\d.,/:%-])")
+            if not any(mark.search(line) for line in lines[top:start]):
+                break
+            found[start] = (m["marker"], " ".join([m["text"].strip(), *(x.strip() for x in lines[start + 1 : k + 1])]))
+            found.update(dict.fromkeys(range(start + 1, k + 1)))
+            k = start - 1
+        top = end + 1
     return found
