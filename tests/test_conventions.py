@@ -315,3 +315,32 @@ def test_a_delegations_comment_on_the_article_counts_from_the_article():
     # a comment on article 4, not Art4.4.u2 after Kenya's paragraph 4 (the repeat counter of a
     # compilation marks that "Kenya" holds Art4.u1 already)
     assert ids_of(text)[-1] == "Art4.u1#2"
+
+
+def test_lettered_items_run_together_by_an_extraction_are_split_in_sequence():
+    lines = [f"{n}. Paragraph {n} of the text says something here." for n in range(1, 22)]
+    lines[5] = "(c) Related to mining in the Area; (d) Related to fishing, as governed by Part VII and"
+    lines.insert(6, "the Agreement; (e) Subject to (f), (g) and (h) of the Convention.")
+    texts = [b.text for b in read_blocks("\n".join(lines))]
+    assert "(c) Related to mining in the Area;" in texts
+    assert "(d) Related to fishing, as governed by Part VII and the Agreement;" in texts
+    assert "(e) Subject to (f), (g) and (h) of the Convention." in texts  # no (f) after "(e) …;"
+
+
+def test_an_alternative_offered_inside_a_paragraph_goes_on_after_a_comment():
+    text = (
+        "Article 10\n\n[1. In situ collection shall be subject to [Alt. 1. [prior] notification.]\n\n"
+        "Kenya requests to delete Article 10(1).\n\n[Alt. 2. a [permit] issued as set forth in paragraph 2.]]\n\n"
+        "Kenya requests to delete Article 10 (1) (Alt 2).\n\n2. Next.\n"
+    )
+    assert ids_of(text) == ["Art10", "Art10.1", "Art10.1.u1", "Art10.1.Alt2", "Art10.1.Alt2.u1", "Art10.2"]
+
+
+def test_the_next_letter_under_another_delegation_goes_on_with_the_list():
+    text = (
+        "ARTICLE 5\n\nIsrael\n\nArticle 5 General principles\n\nStates Parties shall be guided by the following:\n\n"
+        "(a) Equity;\n\n(b) Science.\n\nOceanCare\n\nAdd additional paragraph\n\n(c) Take all measures.\n\n"
+        "Commentary\n\nConsistent with the obligation.\n"
+    )
+    # (c) is article 5 (c), not a sub-paragraph of (b); the commentary is no paragraph 2 of the article
+    assert ids_of(text)[-4:] == ["Art5(b).u2", "Art5(c)", "Art5(c).u1", "Art5(c).u2"]

@@ -213,6 +213,11 @@ class _Numbers(_BuilderState):
                 self.parent, self.letter, self.letter_value, self.roman_value = closed.context
         if self.parent is None:
             self.parent = self.anchor  # (a) straight after a heading: (b), (c) are its siblings, not its children
+            last = self.anchor
+            if last is not None and last.role == "sub" and _next_letter(last.base, tok):
+                # "(k)" under a delegation's heading after another's (j): the same list goes on
+                self.parent = last.parent
+                self.letter, self.letter_value, self.roman_value = last.base[1:-1], letter_value(last.base[1:-1]), 0
         parent = self.parent
         tok, ordinal = split_ordinal(tok)
         # The label sequence decides the level, never the indentation: (i)
@@ -532,6 +537,11 @@ def _title_line(text: str, *, long: bool) -> bool:
         and len(text.split()) <= 30
         and text.rstrip("])*”’\"' ")[-1:] not in (".", ";", ",")
     )
+
+
+def _next_letter(base: str, tok: str) -> bool:
+    """ "(k)" after "(j)": a letter item's base and the next token in the sequence."""
+    return len(base) == 3 and base[1].isalpha() and len(tok) == 1 and ord(tok) == ord(base[1]) + 1
 
 
 def _first_sub(rest: str) -> bool:

@@ -66,10 +66,14 @@ def _article_bodies(items: list[_Item]) -> None:
     counters: dict[int, int] = {}
     members: dict[int, list[_Item]] = {}
     latest: dict[int, _Item] = {}  # the body's last paragraph, until a heading comes
+    closed: set[int] = set()  # bodies a heading has ended
+    proposals: set[int] = set()  # bodies of an article restated in a compilation
     after: dict[int, int] = {}  # comments counted after a body paragraph
     for item in items:
         anchor = item.anchor
         if item.para.kind is Kind.HEADING:
+            # "Commentary" after a delegation's proposal: what follows is no part of the proposal
+            closed.update(body for body in latest if body in proposals)
             latest.clear()
         if item.role != "positional" or anchor is None:
             continue
@@ -91,6 +95,7 @@ def _article_bodies(items: list[_Item]) -> None:
             body = id(anchor)  # "2.6 Monitoring …" of an appendix, "B. Definitions": AppendixI.2.6.1, B.1
         elif anchor.restates is not None and anchor.restates.counts_body and item.para.kind is Kind.UNNUMBERED:
             body = id(anchor)  # a delegation's proposal for the article: its own body, counted from 1
+            proposals.add(body)
         elif anchor.role == "option" and anchor.option is not None and is_bare_option(anchor.para.text):
             body = id(anchor.option)  # "Option 2:" then "No text": option 2 is that text
         else:
@@ -103,7 +108,7 @@ def _article_bodies(items: list[_Item]) -> None:
                 after[id(last)] = after.get(id(last), 0) + 1
                 item.anchor, item.count = last, after[id(last)]
             continue
-        if body not in numbered_in:
+        if body not in numbered_in and body not in closed:
             latest[body] = item
             counters[body] = counters.get(body, 0) + 1
             item.role = "article-body"

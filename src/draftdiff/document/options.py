@@ -18,6 +18,7 @@ _OPTION_RE = re.compile(
     r"(?P<tok>\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)|\d{1,2}|[IVX]{1,4}|[A-Za-z])"
     r"(?:\s?(?P<ord>bis|ter|quater|quinquies|sexies))?(?![\w])",
 )
+_OPTION_WORD_RE = re.compile(r"(?<=\s)\[?\s*(?:Option|Alternative|Alt)\b")  # an option offered inside a text
 _BARE_OPTION_LINE_RE = re.compile(
     r"^\[?\s*(?:Option|Alternative|Alt\.?)\s*\(?\w{1,4}\)?(?:\s?bis|\s?ter)?\s*[:.]?\s*$", re.I
 )
@@ -164,7 +165,7 @@ class _Options(_BuilderState):
                 series = candidate
                 break
         if series is None:
-            owner = self._option_owner(style)
+            owner = self._offered_inside(style, value) or self._option_owner(style)
             if owner == "self":
                 # "Option (a): Being guided by …" after a preambular paragraph: a paragraph
                 # that holds option (a), and offers (b), (c) after it
@@ -230,6 +231,23 @@ class _Options(_BuilderState):
             and not owner.body_merged
             and (not owner.para.text or _title_like(owner.para.text))
         )
+
+    def _offered_inside(self, style: str, value: float) -> _Item | None:
+        """ "[1. In situ … shall be subject to [Alt. 1. …", a delegation's comment, then
+        "[Alt. 2. …": the paragraph whose text offered alternative 1 is offered 2 too."""
+        last = self.items[-1] if self.items else None
+        if value <= 1 or last is None or last.role != "positional" or last.para.kind is not Kind.UNNUMBERED:
+            return None
+        for item in reversed(self.items[-4:-1]):
+            if item.role == "heading" or item.para.kind is Kind.HEADING:
+                return None
+            if item.role in ("numbered", "sub"):
+                for at in _OPTION_WORD_RE.finditer(item.para.text):
+                    m = _OPTION_RE.match(item.para.text[at.start() :])
+                    if m and _option_token(m)[2] == style and _option_token(m)[3] == value - 1:
+                        return item
+                return None
+        return None
 
     def _option_owner(self, style: str) -> _Item | str | None:
         """What a new series of options is offered for: "Option I" (roman) for

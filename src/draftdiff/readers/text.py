@@ -27,6 +27,7 @@ from .text_layout import (
     may_run_together,
     one_paragraph_a_line,
     page_furniture,
+    split_run_on_items,
     split_run_together,
 )
 
@@ -288,10 +289,16 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
     if not markdown and (line_mode or found):
         # text an extractor gave (a paragraph to a line, page furniture): words it split are joined
         joined_texts = join_split_words([" ".join(parts) for _, parts, _, _ in raw])
-        raw = [
-            (line_no, [text], level, bullet)
-            for (line_no, _, level, bullet), text in zip(raw, joined_texts, strict=True)
-        ]
+        split: list[tuple[int, list[str], int | None, bool]] = []
+        moved: dict[int, int] = {}  # old index in raw → the index of its last piece
+        for index, ((line_no, _, level, dotted), text) in enumerate(zip(raw, joined_texts, strict=True)):
+            # "(c) …; (d) …" run together by the extractor: one item each
+            for piece in split_run_on_items(text) if level is None and not dotted else [text]:
+                split.append((line_no, [piece], level, dotted))
+            moved[index] = len(split) - 1
+        raw = split
+        notes_of = {moved[k]: v for k, v in notes_of.items() if k in moved}
+        title_at = moved.get(title_at, -1)
     blocks: list[Block] = []
     if front_title:
         blocks.append(Block(text=front_title, location=Location(line=1), heading=1, title=True))

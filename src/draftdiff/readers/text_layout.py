@@ -198,6 +198,27 @@ def split_run_together(line: str) -> list[str]:
     return [piece for piece in _RUN_TOGETHER_RE.split(line) if piece.strip()]
 
 
+_ITEM_START_RE = re.compile(r"^\[?\((?P<tok>[a-z])\)\s")
+_RUN_ON_ITEM_RE = re.compile(r";\]?\s+(?=\[?\((?P<tok>[a-z])\)\s+[\[“\"‘A-Z])")
+
+
+def split_run_on_items(text: str) -> list[str]:
+    """ "(c) Related to mining …; (d) Related to fishing …": lettered items an extractor
+    ran together, each after the semicolon that ends the one before. Only the next
+    letter in sequence opens an item ("(c), (d) and (e) of the Convention" stays)."""
+    first = _ITEM_START_RE.match(text) if ";" in text else None
+    if first is None:
+        return [text]
+    pieces: list[str] = []
+    letter, start = first["tok"], 0
+    for m in _RUN_ON_ITEM_RE.finditer(text):
+        if ord(m["tok"]) == ord(letter) + 1:
+            pieces.append(text[start : m.start() + 1 + (text[m.start() + 1 : m.start() + 2] == "]")])
+            start, letter = m.end(), m["tok"]
+    pieces.append(text[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
 _SPLIT_WORD_RE = re.compile(r"(?<![\w-])([^\W\d_]+) (?=([^\W\d_]+)(?![\w'’-]))")  # "d’ailleurs" is a word
 
 
