@@ -344,3 +344,21 @@ def test_the_next_letter_under_another_delegation_goes_on_with_the_list():
     )
     # (c) is article 5 (c), not a sub-paragraph of (b); the commentary is no paragraph 2 of the article
     assert ids_of(text)[-4:] == ["Art5(b).u2", "Art5(c)", "Art5(c).u1", "Art5(c).u2"]
+
+
+def test_an_alternative_holding_numbered_paragraphs_is_a_block_of_the_article():
+    text = (
+        "Article 52\n\n4. A voluntary trust fund.\n\n[Alt.1\n\n5. In addition, a special fund shall be established.\n\n"
+        "5bis. The special fund shall be funded through:\n\n(a) Voluntary contributions;\n\n"
+        "[Alt.2 5. States Parties shall cooperate.]\n"
+    )
+    assert ids_of(text) == [
+        "Art52",
+        "4",
+        "Art52.Alt1",
+        "Art52.Alt1.5",
+        "Art52.Alt1.5bis",
+        "Art52.Alt1.5bis(a)",
+        "Art52.Alt2",
+        "Art52.Alt2.5",
+    ]

@@ -265,6 +265,8 @@ class _Numbers(_BuilderState):
         if m.number.form == "para" and not m.number.prefix:
             self.last_value = m.number.value
         parts = m.number.parts or (m.number.value,)
+        if m.number.form == "para" and not m.number.prefix:
+            self._article_block(parts)
         self._close_options(parts, m.number.id, m.rest)
         base = m.number.id
         # "12. (a) “States Parties” means …": paragraph 12 opens on its first sub-paragraph

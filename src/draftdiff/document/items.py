@@ -163,5 +163,8 @@ class _BuilderState:
     def _option_body(self, text: str, block: Block) -> bool:
         raise NotImplementedError
 
+    def _article_block(self, parts: tuple[int, ...]) -> None:
+        raise NotImplementedError
+
     def _close_options(self, parts: tuple[int, ...], base: str = "", rest: str = "") -> None:
         raise NotImplementedError

@@ -10,7 +10,7 @@ import re
 from .blocks import Block, _title_like
 from .items import _BuilderState, _Item, _Option, _Series
 from .model import Draft, Kind, Paragraph
-from .numbering import LabelMatch, letter_value, roman_value
+from .numbering import LabelMatch, letter_value, match_para, roman_value
 
 # "Option 2:", "[Option I", "Option (a):", "Alternative B", "Alt. 1.": the token is what a citation uses
 _OPTION_RE = re.compile(
@@ -156,6 +156,13 @@ class _Options(_BuilderState):
         m = _OPTION_RE.match(text) if text[:1] in _OPTION_STARTS else None
         if not m:
             return False
+        rest = text[m.end() :].lstrip(" .:")
+        held = match_para(rest) if rest[:1].isdigit() else None
+        if held is not None and held.number.form == "para" and not held.number.prefix:
+            # "[Alt.1 5. In addition …": the alternative opens with paragraph 5, as "[Alt.1" then "5." does
+            self._option_line(text[: len(text) - len(rest)].rstrip(), block, label)
+            self._numbered(rest, block, strict=True, matched=held)
+            return True
         word, token, style, value = _option_token(m)
         series = None
         for index in range(len(self.options) - 1, -1, -1):
@@ -231,6 +238,28 @@ class _Options(_BuilderState):
             and not owner.body_merged
             and (not owner.para.text or _title_like(owner.para.text))
         )
+
+    def _article_block(self, parts: tuple[int, ...]) -> None:
+        """ "4. …", then "[Alt.1" alone, then "5. In addition …": an alternative that holds
+        numbered paragraphs of its own is a block of the article ("Art52.Alt1.5"), not an
+        alternative text of paragraph 4."""
+        last = self.items[-1] if self.items else None
+        if last is None or last.role != "option" or last.option is None or not is_bare_option(last.para.text):
+            return
+        owner = last.option.owner
+        if owner is None or owner.role not in ("numbered", "sub"):
+            return
+        if owner.role == "numbered" and owner.parts and parts[: len(owner.parts)] == owner.parts:
+            return  # "3.1" in an option of 3, or 3 restated in it
+        series = self.options[-1] if self.options else None
+        article = next(
+            (i for i in reversed(self.items[-400:]) if i.role == "heading" and (i.scope or i.restates) is not None),
+            None,
+        )
+        if series is None or series.option is not last.option or article is None:
+            return
+        series.owner = last.option.owner = article
+        series.context = ()
 
     def _offered_inside(self, style: str, value: float) -> _Item | None:
         """ "[1. In situ … shall be subject to [Alt. 1. …", a delegation's comment, then
