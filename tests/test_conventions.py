@@ -362,3 +362,16 @@ def test_an_alternative_holding_numbered_paragraphs_is_a_block_of_the_article():
         "Art52.Alt2",
         "Art52.Alt2.5",
     ]
+
+
+def test_a_paragraph_run_on_after_an_ellipsis_or_opening_an_alternative():
+    from draftdiff.readers.text_layout import split_run_together
+
+    assert split_run_together("[both voluntary].] … 5. In addition a fund") == [
+        "[both voluntary].] …",
+        "5. In addition a fund",
+    ]
+    assert split_run_together("through contributions. [Alt.1 5. In addition a fund") == [
+        "through contributions.",
+        "[Alt.1 5. In addition a fund",
+    ]

@@ -165,8 +165,10 @@ def one_paragraph_a_line(lines: list[str]) -> bool:
 # numbered paragraphs an extractor ran together on one line
 _RUN_TOGETHER_RE = re.compile(
     r"(?<=[\].;:])\s+(?=\[\s*\d{1,3}(?:\s?(?:bis|ter|quater))?\.\s)"
-    r"|(?<=[\].;])(?<!\bAlt\.)(?<!\bArt\.)(?<!\bNo\.)(?<!\bpara\.)(?<!\bparas\.)"
+    r"|(?<=[\].;…])(?<!\bAlt\.)(?<!\bArt\.)(?<!\bNo\.)(?<!\bpara\.)(?<!\bparas\.)"
     r"\s+(?=\d{1,3}(?:\s?(?:bis|ter|quater))?\.\s+[\[“\"(A-Z])"
+    # "… contributions. [Alt.1 5. In addition …": an alternative that opens with its paragraph
+    r"|(?<=[\].;])\s+(?=\[(?:Alt\.?|Option)\s?\d{1,2}\.?\s+\d{1,3}\.\s+[\[“\"(A-Z])"
 )
 
 
@@ -176,7 +178,7 @@ _HEADING_THEN_PARAGRAPH_RE = re.compile(
 )
 
 
-_RUN_HINT_RE = re.compile(r"[\].;:] +\[?\d")
+_RUN_HINT_RE = re.compile(r"[\].;:…] +\[?(?:\d|Alt|Option)")
 
 
 def may_run_together(text: str) -> bool:
@@ -186,7 +188,7 @@ def may_run_together(text: str) -> bool:
     return any(hint.search(text) for hint in _RUN_HINTS)
 
 
-_RUN_HINTS = tuple(re.compile(rf"\{stop} +\[?\d") for stop in "].;:")
+_RUN_HINTS = tuple(re.compile(rf"\{stop} +\[?(?:\d|Alt|Option)") for stop in "].;:…")
 
 
 def split_run_together(line: str) -> list[str]:
