@@ -375,3 +375,12 @@ def test_a_paragraph_run_on_after_an_ellipsis_or_opening_an_alternative():
         "through contributions.",
         "[Alt.1 5. In addition a fund",
     ]
+
+
+def test_an_annexs_chapeau_and_its_items_are_cited_with_the_annex():
+    text = (
+        "Article 1\n\n1. Text.\n\nANNEX II\n\n"
+        "[Capacity-building initiatives may include, and are not limited to:]\n\n"
+        "(a) The sharing of data, including:\n\n(i) The sharing of knowledge;\n\n(b) Training.\n"
+    )
+    assert ids_of(text)[-5:] == ["AnnexII", "AnnexII.u1", "AnnexII(a)", "AnnexII(a)(i)", "AnnexII(b)"]

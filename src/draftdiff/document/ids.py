@@ -149,6 +149,21 @@ def _article_comments(items: list[_Item]) -> None:
             item.role = "article-comment"
 
 
+def _annex_chapeau(item: _Item) -> bool:
+    """The first text under an annex's heading, ending on a colon ("[Under this agreement,
+    … may include:]"): its (a), (b) are the annex's items, cited "annex II (a)"."""
+    anchor = item.anchor
+    scope = (anchor.scope or anchor.restates) if anchor is not None and anchor.role == "heading" else None
+    return (
+        scope is not None
+        and scope.kind in _ANNEXES
+        and item.role == "positional"
+        and item.count == 1
+        and item.para.kind is Kind.UNNUMBERED
+        and item.para.text.rstrip("]) ").endswith(":")
+    )
+
+
 def _annex_section(item: _Item) -> bool:
     """A numbered section heading of an annex or appendix ("2.6 Monitoring of …")."""
     return (
@@ -536,6 +551,9 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
             parent = item.parent
             if parent is not None and parent.role == "article-body" and parent.body_alone and parent.anchor is not None:
                 pid = anchor_id(parent.anchor) + item.base  # "article 5 (a)" is Art5(a), a restated one too
+            elif parent is not None and _annex_chapeau(parent):
+                assert parent.anchor is not None
+                pid = anchor_id(parent.anchor) + item.base  # "annex II (a)": the annex's list, under its chapeau
             else:
                 pid = (final[id(parent)] if parent is not None else "") + item.base
         elif item.role == "article-body":
