@@ -384,3 +384,15 @@ def test_an_annexs_chapeau_and_its_items_are_cited_with_the_annex():
         "(a) The sharing of data, including:\n\n(i) The sharing of knowledge;\n\n(b) Training.\n"
     )
     assert ids_of(text)[-5:] == ["AnnexII", "AnnexII.u1", "AnnexII(a)", "AnnexII(a)(i)", "AnnexII(b)"]
+
+
+def test_a_delegations_annex_chapeau_and_its_items():
+    import re
+
+    text = (
+        "ANNEX II\n\nKenya\n\n[ANNEX II Types of capacity-building]\n\n"
+        "[Capacity-building initiatives may include, and are not limited to:\n\n"
+        "(a) The sharing of data, including:\n\n(i) The sharing of knowledge;\n\n(b) Training.]\n"
+    )
+    # a compilation's repeat counter aside, "annex II (a)" as the delegation's proposal prints it
+    assert [re.sub(r"#\d+", "", i) for i in ids_of(text)[-3:]] == ["AnnexII(a)", "AnnexII(a)(i)", "AnnexII(b)"]
