@@ -396,3 +396,12 @@ def test_a_delegations_annex_chapeau_and_its_items():
     )
     # a compilation's repeat counter aside, "annex II (a)" as the delegation's proposal prints it
     assert [re.sub(r"#\d+", "", i) for i in ids_of(text)[-3:]] == ["AnnexII(a)", "AnnexII(a)(i)", "AnnexII(b)"]
+
+
+def test_a_paragraph_or_item_printed_with_its_article():
+    text = (
+        "ARTICLE 4\n\n1. One.\n\nARTICLE 5\n\n1. Five.\n\nKenya\n\nArticle 5.2. The rights of coastal States shall be respected.\n\n"
+        "ARTICLE 42\n\n1. Objectives.\n\nKenya\n\nArticle 42.f.iv “Have research capacities”.\n"
+    )
+    ids = ids_of(text)
+    assert "Art5.2" in ids and ids[-1] == "Art42(f)(iv)"

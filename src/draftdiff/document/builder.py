@@ -391,6 +391,8 @@ class _Builder(_Headings, _Numbers, _Options):
             elif inner[:1] != "[" and (match_sub(inner) or match_para(inner)):
                 self.pending_bracket = "open"
                 full = text = inner
+        if not label_text and full[:1] == "A" and self._article_point(full, block):
+            return
         if block.toc or is_toc_entry(full):
             # a table of contents line ("Article 3. Breadth . . . . 24") names a heading, it is not one
             self._unnumbered(full, block, label="")
@@ -454,6 +456,30 @@ class _Builder(_Headings, _Numbers, _Options):
         if self._titled_body(text, block) or self._option_body(text, block):
             return
         self._unnumbered(text, block, label="")
+
+    def _article_point(self, text: str, block: Block) -> bool:
+        """ "Artículo 4.2. Los derechos …", "Article 42.f.iv “Dispongan …”" inside article 4
+        (42): a delegation restating paragraph 2 (item (f)(iv)) of the article it is in."""
+        m = _ARTICLE_POINT_RE.match(text)
+        if m is None:
+            return False
+        heading = next((i for i in reversed(self.items[-400:]) if i.role == "heading" and i.scope is not None), None)
+        if heading is None or heading.scope is None or heading.scope.key != f"Art{m['art']}":
+            return False
+        label, rest = m.group(0).strip(), text[m.end() :].strip()
+        if m["para"]:
+            value = int(m["para"])
+            item = self._add(
+                "numbered", label, Kind.NUMBERED, rest, block, base=str(value), value=value, parts=(value,)
+            )
+            item.para.label = label
+        else:
+            base = f"({m['letter']})" + (f"({m['roman']})" if m["roman"] else "")
+            item = self._add("sub", label, Kind.SUBPARAGRAPH, rest, block, base=base, parent=heading)
+        self._set_anchor(item)
+        self.parent = item
+        self.letter = None
+        return True
 
     def _article_title_line(self, text: str, block: Block) -> bool:
         """ "Article 1" then "Use of terms" on a line of its own (or "Decision 6/CMA.3"
@@ -539,6 +565,13 @@ def _title_line(text: str, *, long: bool) -> bool:
         and len(text.split()) <= 30
         and text.rstrip("])*”’\"' ")[-1:] not in (".", ";", ",")
     )
+
+
+# "Artículo 4.2.", "Article 42.f.iv": an article's paragraph, or item, cited with the article
+_ARTICLE_POINT_RE = re.compile(
+    r"^(?:Article|Artículo|Art\.)\s+(?P<art>\d{1,3}(?:bis|ter)?)"
+    r"\s?\.(?:(?P<para>\d{1,2})|(?P<letter>[a-z])(?:\.(?P<roman>[ivx]{1,5}))?)\.?\s+(?=[“\"\[A-ZÁÉÍÓÚ])"
+)
 
 
 def _next_letter(base: str, tok: str) -> bool:
