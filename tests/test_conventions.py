@@ -405,3 +405,19 @@ def test_a_paragraph_or_item_printed_with_its_article():
     )
     ids = ids_of(text)
     assert "Art5.2" in ids and ids[-1] == "Art42(f)(iv)"
+
+
+def test_an_article_restated_with_its_title_and_chapeau_on_one_line():
+    text = (
+        "ARTICLE 5\n\nIsrael\n\nArticle 5 General [principles] [and] [approaches]\n\n(a) Equity.\n\nKenya\n\n"
+        "Article 5: General [principles] [and] [approaches] In order to achieve the objective, States Parties "
+        "shall be guided by the following:\n\n(i) bis The respect of obligations;\n\nSenegal\n\n"
+        "Article 5 : il doit être intitulé autrement.\n"
+    )
+    paragraphs = build(read_blocks(text))[1]
+    assert [(p.label, p.close, p.text) for p in paragraphs[5:7]] == [
+        ("Article 5", ":", "General [principles] [and] [approaches]"),
+        ("", "", "In order to achieve the objective, States Parties shall be guided by the following:"),
+    ]
+    assert paragraphs[7].id == "Art5(ibis)"
+    assert paragraphs[-1].text.startswith("Article 5 : il doit")  # a comment stays a comment

@@ -252,7 +252,9 @@ class _Numbers(_BuilderState):
         # ``matched``: match_para(text, strict=strict) when the caller has it already
         m = match_para(text, strict=strict) if matched is _UNREAD else cast("LabelMatch | None", matched)
         if m is not None and m.number.prefix == "Art" and any(o.key == m.number.id for o in self.scopes):
-            return False  # "Article 3 : il doit être intitulé …": a comment on the article it is in
+            # "Article 5: General principles In order to …:": the article restated, title and chapeau
+            # on one line; "Article 3 : il doit être intitulé …": a comment on the article it is in
+            return self._restated_with_title(m, block)
         if m is None and strict and self.last_value >= 1800:
             # "1900. …" after paragraph 1899 is paragraph 1900, not a year: in sequence
             loose = match_para(text, strict=False)
@@ -456,6 +458,28 @@ class _Builder(_Headings, _Numbers, _Options):
         if self._titled_body(text, block) or self._option_body(text, block):
             return
         self._unnumbered(text, block, label="")
+
+    def _restated_with_title(self, m: LabelMatch, block: Block) -> bool:
+        """ "Article 5: General [principles] In order to achieve …:" in article 5: its number and
+        the title the article was given, then its text: a delegation's restatement of it."""
+        title = next(
+            (
+                i.para.text.strip()
+                for i in reversed(self.items[-400:])
+                if i.role == "heading"
+                and (i.scope or i.restates) is not None
+                and i.para.text.strip()
+                and (i.scope or i.restates).key == m.number.id  # type: ignore[union-attr]
+            ),
+            "",
+        )
+        rest = m.rest.lstrip(": ")
+        if len(title.split()) < 2 or not rest.startswith(title):
+            return False
+        self._heading(f"{m.label}{m.close} {title}", block)
+        if rest[len(title) :].strip():
+            self._unnumbered(rest[len(title) :].strip(), block, label="")
+        return True
 
     def _article_point(self, text: str, block: Block) -> bool:
         """ "Artículo 4.2. Los derechos …", "Article 42.f.iv “Dispongan …”" inside article 4

@@ -166,5 +166,8 @@ class _BuilderState:
     def _article_block(self, parts: tuple[int, ...]) -> None:
         raise NotImplementedError
 
+    def _restated_with_title(self, m: LabelMatch, block: Block) -> bool:
+        raise NotImplementedError
+
     def _close_options(self, parts: tuple[int, ...], base: str = "", rest: str = "") -> None:
         raise NotImplementedError
