@@ -421,3 +421,18 @@ def test_an_article_restated_with_its_title_and_chapeau_on_one_line():
     ]
     assert paragraphs[7].id == "Art5(ibis)"
     assert paragraphs[-1].text.startswith("Article 5 : il doit")  # a comment stays a comment
+
+
+def test_a_delegations_title_for_the_article_with_its_number_after():
+    text = (
+        "ARTICLE 21BIS\n\n1. Text.\n\nKenya\n\n[Publication][Charts of Coordinates] (Article 21bis)\n\n"
+        "After the adoption of the decision, the Conference shall publish charts.\n"
+    )
+    paragraphs = build(read_blocks(text))[1]
+    head = paragraphs[3]
+    assert (head.id, head.label, head.text) == (
+        "Art21bis#2",
+        "",
+        "[Publication][Charts of Coordinates] (Article 21bis)",
+    )
+    assert head.kind.value == "heading"

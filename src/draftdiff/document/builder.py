@@ -406,6 +406,14 @@ class _Builder(_Headings, _Numbers, _Options):
             head = self.items[-1].para
             head.label = f"{proposal['lead']} {head.label}"  # the label as printed, words in order
             return
+        titled = _TITLE_THEN_ARTICLE_RE.match(full) if not label_text and full.endswith(")") else None
+        if titled and any(s.kind == "article" and s.key == match_para(titled["art"]).number.id for s in self.scopes):  # type: ignore[union-attr]
+            # "[Publication][Charts …] (Article 21bis)" under article 21 bis: a delegation's title
+            # for it, the number after: the article restated, its line as printed
+            self._heading(f"{titled['art']} {titled['title']}", block)
+            head = self.items[-1].para
+            head.label, head.text, head.close = "", full, ""
+            return
         word_number = match_para(full, strict=strict) if block.heading is None else None
         if block.heading == 0 and _LABEL_ALONE_RE.match(full):
             # "Article 1", "[Article 2 ter]", "PART II" alone on a line in a body style: a heading whatever the style
@@ -595,6 +603,11 @@ def _title_line(text: str, *, long: bool) -> bool:
 _ARTICLE_POINT_RE = re.compile(
     r"^(?:Article|Artículo|Art\.)\s+(?P<art>\d{1,3}(?:bis|ter)?)"
     r"\s?\.(?:(?P<para>\d{1,2})|(?P<letter>[a-z])(?:\.(?P<roman>[ivx]{1,5}))?)\.?\s+(?=[“\"\[A-ZÁÉÍÓÚ])"
+)
+
+
+_TITLE_THEN_ARTICLE_RE = re.compile(
+    r"^(?P<title>[\[A-Z].{2,200}?)\s*\((?P<art>Article\s+\d{1,3}\s?(?:bis|ter|quater)?)\)$"
 )
 
 
