@@ -305,6 +305,8 @@ def test_a_paragraph_opening_on_its_first_sub_paragraph():
         ("12(b)", "(b)", "Others."),
         ("13", "13", "“Sea”."),
     ]
+    french = "Article 1\n\n11. « Zone » désigne.\n\n12. a) « États Parties » désigne les États.\n\nb) Autres.\n"
+    assert ids_of(french) == ["Art1", "11", "12(a)", "12(b)"]  # the same ids as the English text
 
 
 def test_a_delegations_comment_on_the_article_counts_from_the_article():

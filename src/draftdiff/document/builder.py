@@ -618,11 +618,8 @@ def _next_letter(base: str, tok: str) -> bool:
 
 def _first_sub(rest: str) -> bool:
     """ "(a) “States Parties” means …" after a paragraph's number: its first sub-paragraph."""
-    found = match_sub(rest) if rest[:1] == "(" else None
-    return found is not None and found[0] in ("a", "i") and found[2][:1] in '“"‘[' + _UPPER
-
-
-_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    found = match_sub(rest) if rest[:1] == "(" or rest[1:2] == ")" else None  # "(a)", or "a)" as French prints it
+    return found is not None and found[0] in ("a", "i") and (found[2][:1].isupper() or found[2][:1] in '“"‘[«')
 
 
 def _closes_bracket(text: str) -> bool:
