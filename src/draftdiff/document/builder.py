@@ -215,12 +215,19 @@ class _Numbers(_BuilderState):
                 self.parent, self.letter, self.letter_value, self.roman_value = closed.context
         if self.parent is None:
             self.parent = self.anchor  # (a) straight after a heading: (b), (c) are its siblings, not its children
+            last = self.anchor
+            if last is not None and last.role == "sub" and _next_letter(last.base, tok):
+                # "(k)" under a delegation's heading after another's (j): the same list goes on
+                self.parent = last.parent
+                self.letter, self.letter_value, self.roman_value = last.base[1:-1], letter_value(last.base[1:-1]), 0
         parent = self.parent
         tok, ordinal = split_ordinal(tok)
         # The label sequence decides the level, never the indentation: (i)
         # after (h) is a letter, (ii) after (i) a roman under the letter.
-        as_letter = not _SMALL_ROMAN_RE.match(tok)
-        if not as_letter:
+        # "(i) bis" after (i) is inserted after that letter; "(ii) bis" after (ii), after that roman
+        as_letter = not _SMALL_ROMAN_RE.match(tok) or bool(ordinal and tok == self.letter)
+        same_roman = bool(ordinal and self.roman_value and roman_value(tok) == self.roman_value)
+        if not as_letter and not same_roman:
             continues_roman = self.roman_value and roman_value(tok) == self.roman_value + 1
             continues_letter = self.letter is not None and letter_value(tok) == self.letter_value + 1
             as_letter = continues_letter and not continues_roman
@@ -260,7 +267,9 @@ class _Numbers(_BuilderState):
         # ``matched``: match_para(text, strict=strict) when the caller has it already
         m = match_para(text, strict=strict) if matched is _UNREAD else cast("LabelMatch | None", matched)
         if m is not None and m.number.prefix == "Art" and any(o.key == m.number.id for o in self.scopes):
-            return False  # "Article 3 : il doit être intitulé …": a comment on the article it is in
+            # "Article 5: General principles In order to …:": the article restated, title and chapeau
+            # on one line; "Article 3 : il doit être intitulé …": a comment on the article it is in
+            return self._restated_with_title(m, block)
         if m is None and strict and self.last_value >= 1800:
             # "1900. …" after paragraph 1899 is paragraph 1900, not a year: in sequence
             loose = match_para(text, strict=False)
@@ -275,13 +284,17 @@ class _Numbers(_BuilderState):
         if m.number.parts:
             self._chapeau_joins_option()  # "Option 2:", "All Parties to …:", then 3.1
         parts = m.number.parts or (m.number.value,)
+        if m.number.form == "para" and not m.number.prefix:
+            self._article_block(parts)
         self._close_options(parts, m.number.id, m.rest)
         base = m.number.id
+        # "12. (a) “States Parties” means …": paragraph 12 opens on its first sub-paragraph
+        first_sub = _first_sub(m.rest) if kind is Kind.NUMBERED and m.number.form == "para" else None
         item = self._add(
             "numbered",
             m.label,
             kind,
-            m.rest,
+            "" if first_sub else m.rest,
             block,
             m.close,
             base=base,
@@ -296,6 +309,12 @@ class _Numbers(_BuilderState):
         self.letter = None
         self.letter_value = 0
         self.roman_value = 0
+        if first_sub and self._sub(m.rest, block, strict=True):
+            # one paragraph "12. (a) …", cited 12(a); paragraph 12 is what (a), (b) … make up
+            first = self.items[-1].para
+            first.label = f"{m.label}{m.close} {first.label}"
+            item.folded = True
+            return True
         self._open_inline_option(item, m.rest)
         return True
 
@@ -391,6 +410,8 @@ class _Builder(_Headings, _Numbers, _Options):
             elif inner[:1] != "[" and (match_sub(inner) or match_para(inner)):
                 self.pending_bracket = "open"
                 full = text = inner
+        if not label_text and full[:1] == "A" and self._article_point(full, block):
+            return
         if block.toc or is_toc_entry(full):
             # a table of contents line ("Article 3. Breadth . . . . 24") names a heading, it is not one
             self._unnumbered(full, block, label="")
@@ -401,6 +422,14 @@ class _Builder(_Headings, _Numbers, _Options):
             self._heading(proposal["heading"], block)
             head = self.items[-1].para
             head.label = f"{proposal['lead']} {head.label}"  # the label as printed, words in order
+            return
+        titled = _TITLE_THEN_ARTICLE_RE.match(full) if not label_text and full.endswith(")") else None
+        if titled and any(s.kind == "article" and s.key == match_para(titled["art"]).number.id for s in self.scopes):  # type: ignore[union-attr]
+            # "[Publication][Charts …] (Article 21bis)" under article 21 bis: a delegation's title
+            # for it, the number after: the article restated, its line as printed
+            self._heading(f"{titled['art']} {titled['title']}", block)
+            head = self.items[-1].para
+            head.label, head.text, head.close = "", full, ""
             return
         word_number = match_para(full, strict=strict) if block.heading is None else None
         if block.heading == 0 and _LABEL_ALONE_RE.match(full):
@@ -455,6 +484,52 @@ class _Builder(_Headings, _Numbers, _Options):
             return
         self._unnumbered(text, block, label="")
 
+    def _restated_with_title(self, m: LabelMatch, block: Block) -> bool:
+        """ "Article 5: General [principles] In order to achieve …:" in article 5: its number and
+        the title the article was given, then its text: a delegation's restatement of it."""
+        title = next(
+            (
+                i.para.text.strip()
+                for i in reversed(self.items[-400:])
+                if i.role == "heading"
+                and (i.scope or i.restates) is not None
+                and i.para.text.strip()
+                and (i.scope or i.restates).key == m.number.id  # type: ignore[union-attr]
+            ),
+            "",
+        )
+        rest = m.rest.lstrip(": ")
+        if len(title.split()) < 2 or not rest.startswith(title):
+            return False
+        self._heading(f"{m.label}{m.close} {title}", block)
+        if rest[len(title) :].strip():
+            self._unnumbered(rest[len(title) :].strip(), block, label="")
+        return True
+
+    def _article_point(self, text: str, block: Block) -> bool:
+        """ "Artículo 4.2. Los derechos …", "Article 42.f.iv “Dispongan …”" inside article 4
+        (42): a delegation restating paragraph 2 (item (f)(iv)) of the article it is in."""
+        m = _ARTICLE_POINT_RE.match(text)
+        if m is None:
+            return False
+        heading = next((i for i in reversed(self.items[-400:]) if i.role == "heading" and i.scope is not None), None)
+        if heading is None or heading.scope is None or heading.scope.key != f"Art{m['art']}":
+            return False
+        label, rest = m.group(0).strip(), text[m.end() :].strip()
+        if m["para"]:
+            value = int(m["para"])
+            item = self._add(
+                "numbered", label, Kind.NUMBERED, rest, block, base=str(value), value=value, parts=(value,)
+            )
+            item.para.label = label
+        else:
+            base = f"({m['letter']})" + (f"({m['roman']})" if m["roman"] else "")
+            item = self._add("sub", label, Kind.SUBPARAGRAPH, rest, block, base=base, parent=heading)
+        self._set_anchor(item)
+        self.parent = item
+        self.letter = None
+        return True
+
     def _article_title_line(self, text: str, block: Block) -> bool:
         """ "Article 1" then "Use of terms" on a line of its own (or "Decision 6/CMA.3"
         then "Common time frames for …"): the title belongs to the heading."""
@@ -475,10 +550,15 @@ class _Builder(_Headings, _Numbers, _Options):
         if (
             prev is None
             or prev.role != "heading"
-            or prev.scope is None
-            or prev.scope.kind not in _TITLED_SCOPES
+            or (scope := prev.scope or prev.restates) is None  # a delegation's "[Article 10bis" restates the article
+            or scope.kind not in _TITLED_SCOPES
             or (prev.para.text.strip("[]() ") and prev.para.text != scope_heading(prev.para.text))
-            or not _title_line(text, long=prev.scope.kind != "article")
+            or not (
+                _title_line(text, long=scope.kind != "article")
+                # "[Article 10bis" then "Access to … jurisdiction]": the bracket the heading opened
+                # closes at the end of its title, however long
+                or (prev.para.text == "[" and _closes_bracket(text) and _title_line(text[:-1], long=True))
+            )
             or match_para(text)
             or match_sub(text)
             or match_heading_number(text)
@@ -486,7 +566,9 @@ class _Builder(_Headings, _Numbers, _Options):
         ):
             return False
         # "Decision 6/CMA.3" has no label of ours: its name is its text, and the title follows it
-        prev.para.text = f"{prev.para.text} {text}" if prev.para.text.strip("[]() ") else text
+        head = prev.para.text.strip()
+        # "[Article 10bis" then its title: the bracket stays, before the title
+        prev.para.text = f"{head} {text}" if head.strip("[]() ") else f"{head}{text}"
         prev.para.location = prev.para.location.taking_in(block.location)
         prev.title_block = block
         self.section = prev.para.section = f"{prev.para.section} {text}".strip()
@@ -556,6 +638,34 @@ def _title_line(text: str, *, long: bool) -> bool:
         and len(text.split()) <= 30
         and text.rstrip("])*”’\"' ")[-1:] not in (".", ";", ",")
     )
+
+
+# "Artículo 4.2.", "Article 42.f.iv": an article's paragraph, or item, cited with the article
+_ARTICLE_POINT_RE = re.compile(
+    r"^(?:Article|Artículo|Art\.)\s+(?P<art>\d{1,3}(?:bis|ter)?)"
+    r"\s?\.(?:(?P<para>\d{1,2})|(?P<letter>[a-z])(?:\.(?P<roman>[ivx]{1,5}))?)\.?\s+(?=[“\"\[A-ZÁÉÍÓÚ])"
+)
+
+
+_TITLE_THEN_ARTICLE_RE = re.compile(
+    r"^(?P<title>[\[A-Z].{2,200}?)\s*\((?P<art>Article\s+\d{1,3}\s?(?:bis|ter|quater)?)\)$"
+)
+
+
+def _next_letter(base: str, tok: str) -> bool:
+    """ "(k)" after "(j)": a letter item's base and the next token in the sequence."""
+    return len(base) == 3 and base[1].isalpha() and len(tok) == 1 and ord(tok) == ord(base[1]) + 1
+
+
+def _first_sub(rest: str) -> bool:
+    """ "(a) “States Parties” means …" after a paragraph's number: its first sub-paragraph."""
+    found = match_sub(rest) if rest[:1] == "(" or rest[1:2] == ")" else None  # "(a)", or "a)" as French prints it
+    return found is not None and found[0] in ("a", "i") and (found[2][:1].isupper() or found[2][:1] in '“"‘[«')
+
+
+def _closes_bracket(text: str) -> bool:
+    """The line ends on a bracket it did not open: one opened on the line before closes here."""
+    return text.endswith("]") and text.count("]") > text.count("[")
 
 
 _LABEL_ALONE_RE = re.compile(

@@ -29,7 +29,7 @@ _MASTHEAD_RES = (
 _FRONT = 14  # a masthead is in the first blocks
 
 
-def _masthead_line(text: str) -> bool:
+def masthead_line(text: str) -> bool:
     return any(pattern.search(text) for pattern in _MASTHEAD_RES)
 
 
@@ -43,7 +43,7 @@ def strip_masthead(blocks: list[Block]) -> tuple[list[Block], list[Furniture]]:
         text = clean_text(block.text)
         if block.label or match_para(text) or match_sub(text):
             break
-        if text and not block.notes and _masthead_line(text):  # a line that carries a note stays with it
+        if text and not block.notes and masthead_line(text):  # a line that carries a note stays with it
             front.append(index)
     advance = any(re.search(r"edited version|unedited", clean_text(blocks[k].text), re.I) for k in front)
     if len(front) < 2 and not advance:

@@ -65,8 +65,16 @@ def _article_bodies(items: list[_Item]) -> None:
     numbered_in.update(_headings_over_numbers(items))
     counters: dict[int, int] = {}
     members: dict[int, list[_Item]] = {}
+    latest: dict[int, _Item] = {}  # the body's last paragraph, until a heading comes
+    closed: set[int] = set()  # bodies a heading has ended
+    proposals: set[int] = set()  # bodies of an article restated in a compilation
+    after: dict[int, int] = {}  # comments counted after a body paragraph
     for item in items:
         anchor = item.anchor
+        if item.para.kind is Kind.HEADING:
+            # "Commentary" after a delegation's proposal: what follows is no part of the proposal
+            closed.update(body for body in latest if body in proposals)
+            latest.clear()
         if item.role != "positional" or anchor is None:
             continue
         home: _Item | None = anchor
@@ -75,6 +83,8 @@ def _article_bodies(items: list[_Item]) -> None:
         if home is None:
             continue
         if home.role == "article-body":
+            if item.para.kind is not Kind.UNNUMBERED:
+                continue  # a delegation's name after the chapeau's (a) … (j): a heading, no part of the body
             body = home.body
             anchor = home.anchor  # type: ignore[assignment]
         elif home is not anchor:
@@ -85,13 +95,21 @@ def _article_bodies(items: list[_Item]) -> None:
             body = id(anchor)  # "2.6 Monitoring …" of an appendix, "B. Definitions": AppendixI.2.6.1, B.1
         elif anchor.restates is not None and anchor.restates.counts_body and item.para.kind is Kind.UNNUMBERED:
             body = id(anchor)  # a delegation's proposal for the article: its own body, counted from 1
+            proposals.add(body)
         elif anchor.role == "option" and anchor.option is not None and is_bare_option(anchor.para.text):
             body = id(anchor.option)  # "Option 2:" then "No text": option 2 is that text
         else:
             continue
-        if _COMMENT_ON_ARTICLE_RE.match(item.para.text):
-            continue  # "Article 54 : il faut …": a comment on the article, not its text
-        if body not in numbered_in:
+        if _COMMENT_ON_ARTICLE_RE.match(item.para.text) or _names_own_article(item.para.text, anchor):
+            # "Article 54 : il faut …": a comment on the article, not its text; right after
+            # a paragraph of the body, it counts from that paragraph ("Art10bis.1.u1")
+            last = latest.get(body)
+            if last is not None:
+                after[id(last)] = after.get(id(last), 0) + 1
+                item.anchor, item.count = last, after[id(last)]
+            continue
+        if body not in numbered_in and body not in closed:
+            latest[body] = item
             counters[body] = counters.get(body, 0) + 1
             item.role = "article-body"
             item.count = counters[body]
@@ -101,6 +119,49 @@ def _article_bodies(items: list[_Item]) -> None:
     for group in members.values():
         if len(group) == 1:
             group[0].body_alone = True  # its (a), (b) are the article's: "article 5 (a)"
+
+
+_ARTICLE_KEY_RE = re.compile(r"^Art(\d{1,3})([a-z]*)$")
+
+
+def _names_own_article(text: str, anchor: _Item | None) -> bool:
+    """ "U.S. is still considering Article 10bis." under article 10 bis: an article's text
+    says "this article", never its own number; a line that names it speaks about it."""
+    scope = (anchor.scope or anchor.restates) if anchor is not None else None
+    m = _ARTICLE_KEY_RE.match(scope.key) if scope is not None and scope.kind == "article" else None
+    if m is None or "rt" not in text:
+        return False
+    return re.search(rf"\bArt(?:icle|\.)?\s*{m[1]}\s?{m[2]}(?![\w(])", text, re.I) is not None
+
+
+def _article_comments(items: list[_Item]) -> None:
+    """ "Article 3 : il doit être intitulé …" under a delegation's name, after another
+    delegation's paragraphs: a comment on article 3, counted from the article
+    (``Art3.u1``), not from the paragraph another delegation proposed before it."""
+    for item in items:
+        if item.role != "positional" or item.para.kind is not Kind.UNNUMBERED or not item.scopes:
+            continue
+        scope = item.scopes[-1]
+        m = _ARTICLE_KEY_RE.match(scope.key) if scope.kind == "article" else None
+        if m is None or not item.para.text.startswith(("Art", "ART")) or (item.anchor and item.anchor.scope is scope):
+            continue
+        if re.match(rf"(?:Article|Art\.?)\s*{m[1]}\s?{m[2]}\s*:", item.para.text, re.I):
+            item.role = "article-comment"
+
+
+def _annex_chapeau(item: _Item) -> bool:
+    """The first text under an annex's heading, ending on a colon ("[Under this agreement,
+    … may include:]"): its (a), (b) are the annex's items, cited "annex II (a)"."""
+    anchor = item.anchor
+    scope = (anchor.scope or anchor.restates) if anchor is not None and anchor.role == "heading" else None
+    return (
+        scope is not None
+        and scope.kind in _ANNEXES
+        and item.role == "positional"
+        and item.count == 1
+        and item.para.kind is Kind.UNNUMBERED
+        and item.para.text.rstrip("]) ").endswith(":")
+    )
 
 
 def _annex_section(item: _Item) -> bool:
@@ -282,6 +343,8 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
             kinds = kinds | _ANNEXES  # "2.3 Network Parameters" of Appendix I: AppendixI.2.3
         if not kinds or not item.scopes:
             return item.base  # most paragraphs of most drafts: no container to cite them with
+        if item.base.startswith("Art") and "article" in kinds:
+            kinds = kinds - {"article"}  # "Article 55 bis. …" inside article 65's comments: never Art65.Art55bis
         inner = next((s for s in reversed(item.scopes) if s.kind in kinds), None)
         return f"{inner.final or inner.key}.{item.base}" if inner is not None else item.base
 
@@ -415,6 +478,7 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
     _runs(items)
     _preamble(items)
     _article_bodies(items)
+    _article_comments(items)
     own = _qualifiers(items)
     taken: set[str] = set()
     final: dict[int, str] = {}
@@ -436,11 +500,19 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
         next_suffix[pid] = n + 1
         return f"{pid}#{n}"
 
+    comments: dict[int, int] = {}  # comments on an article, by its scope
     restarted = _restarted_scopes(items, own)
     run_heading: dict[tuple, _Item | None] = {}
+    run_sections: dict[tuple, set[int]] = {}
     for item in items:
         if item.role == "numbered":
-            run_heading.setdefault((_series_key(item), item.run), item.section_item)
+            run = (_series_key(item), item.run)
+            run_heading.setdefault(run, item.section_item)
+            if item.section_item is not None and _section_heading(item.section_item):
+                run_sections.setdefault(run, set()).add(id(item.section_item))
+    # "A." 1-3, "B." 4-6, "C." 7: numbers that run on through lettered sections are
+    # cited alone, not by the heading the run started under
+    through = {run for run, sections in run_sections.items() if len(sections) > 1}
     for item in items:
         if item.role == "numbered" and item.option is not None:
             pid = f"{_option_id(item.option, final)}.{item.base}"
@@ -449,7 +521,13 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
             pid = _option_id(item.option, final)
         elif item.role in ("numbered", "heading"):
             pid = own[id(item)]
-            if item.role == "numbered" and not item.named and restarted and (scopes := _series_key(item)) in restarted:
+            if (
+                item.role == "numbered"
+                and not item.named
+                and restarted
+                and (scopes := _series_key(item)) in restarted
+                and (scopes, item.run) not in through
+            ):
                 # numbering restarts under a heading ("Rule 3", "III.A", "B. Draft decision"):
                 # the run is cited by the heading it starts under
                 section = run_heading.get((scopes, item.run))
@@ -472,7 +550,7 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
         elif item.role == "sub":
             parent = item.parent
             if parent is not None and parent.role == "article-body" and parent.body_alone and parent.anchor is not None:
-                pid = final[id(parent.anchor)] + item.base  # "article 5 (a)" is Art5(a)
+                pid = anchor_id(parent.anchor) + item.base  # "article 5 (a)" is Art5(a), a restated one too
             elif (
                 parent is not None
                 and parent.role == "positional"
@@ -482,11 +560,18 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
             ):
                 # "Option 5: …", then its chapeau "… in two attachments:", then (a), (b): the option's items
                 pid = final[id(parent.anchor)] + item.base
+            elif parent is not None and _annex_chapeau(parent):
+                assert parent.anchor is not None
+                pid = anchor_id(parent.anchor) + item.base  # "annex II (a)": the annex's list, under its chapeau
             else:
                 pid = (final[id(parent)] if parent is not None else "") + item.base
         elif item.role == "article-body":
             assert item.anchor is not None
             pid = f"{anchor_id(item.anchor)}.{item.count}"
+        elif item.role == "article-comment":
+            scope = item.scopes[-1]
+            comments[id(scope)] = comments.get(id(scope), 0) + 1
+            pid = f"{scope.final or scope.key}.u{comments[id(scope)]}"
         elif item.role == "preamble" and item.pp_scope is not None:
             pid = f"{item.pp_scope.final or item.pp_scope.key}.PP{item.count}"
         elif item.role == "preamble":
@@ -499,7 +584,7 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
         taken.add(pid)
         final[id(item)] = pid
         item.para.id = pid
-    return [item.para for item in items]
+    return [item.para for item in items if not item.folded]
 
 
 def _restarted_scopes(items: list[_Item], own: dict[int, str]) -> set[tuple]:

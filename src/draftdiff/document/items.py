@@ -89,6 +89,7 @@ class _Item:
     named: bool = False  # numbered: a code or a series of its own ("PARAM-01", "TENET 1"), cited as printed
     title_block: Block | None = None  # heading: the line its title was taken from
     restates: _Scope | None = None  # heading: the open article it restates (a compilation's proposal)
+    folded: bool = False  # numbered: "12. (a) …" printed on one line, a paragraph of its (a) alone
 
 
 @dataclass(eq=False, slots=True)
@@ -165,6 +166,12 @@ class _BuilderState:
         raise NotImplementedError
 
     def _chapeau_joins_option(self) -> None:
+        raise NotImplementedError
+
+    def _article_block(self, parts: tuple[int, ...]) -> None:
+        raise NotImplementedError
+
+    def _restated_with_title(self, m: LabelMatch, block: Block) -> bool:
         raise NotImplementedError
 
     def _close_options(self, parts: tuple[int, ...], base: str = "", rest: str = "") -> None:

@@ -195,13 +195,15 @@ _WORD_RE = re.compile(
     re.I,
 )
 # "(b bis)", "(b.bis.)", "b bis)": inserted sub-paragraphs of a draft pending renumbering
-_SUB_ORD = rf"(?:[ .\-]?(?P<{{name}}>{_ORD_ALT})\.?)?"
+_SUB_ORD = rf"(?:(?:\.\s?|[ \-])?(?P<{{name}}>{_ORD_ALT})\.?)?"
+# "(i) bis", "(ii) ter:": the ordinal printed after the bracket (never "ante", "pre": words of a text)
+_AFTER_ORD_ALT = "|".join(o for o in sorted(ORDINALS, key=len, reverse=True) if ORDINALS[o] > 1)
 _SUB_RE = re.compile(
-    r"^(?P<label>\((?P<tok>[a-z]{1,2}|[ivxlc]{1,6})"
+    r"^(?P<label>(?:\((?P<tok>[a-z]{1,2}|[ivxlc]{1,6})"
     + _SUB_ORD.format(name="ord")
     + r"\)|(?P<tok2>[a-z]{1,2}|[ivxlc]{1,6})"
     + _SUB_ORD.format(name="ord2")
-    + r"\))"
+    + rf"\))(?:\s(?P<ord3>{_AFTER_ORD_ALT})[:.]{{0,2}}(?=\s))?)"
 )
 _HEADING_RE = re.compile(r"^(?P<label>(?P<tok>[IVXLC]{1,7}|[A-Z]))\.(?=\s)")
 
@@ -350,7 +352,8 @@ def match_sub(text: str) -> tuple[str, str, str] | None:
     tok = str(groups.get("tok") or groups.get("tok2") or "")
     if len(tok) == 2 and tok[0] != tok[1] and not is_roman(tok):
         return None  # "(ab)" is no UN sub-paragraph
-    return tok + _canonical_ordinal(groups.get("ord") or groups.get("ord2")), m["label"], rest.strip()
+    ordinal = groups.get("ord") or groups.get("ord2") or groups.get("ord3")
+    return tok + _canonical_ordinal(ordinal), m["label"], rest.strip()
 
 
 _TOKEN_ORDINAL_RE = re.compile(rf"^(?P<tok>[a-z]{{1,6}}?)(?P<ord>{_ORD_ALT})?$")

@@ -10,7 +10,7 @@ import re
 from .blocks import Block, _title_like
 from .items import _BuilderState, _Item, _Option, _Series
 from .model import Draft, Kind, Paragraph
-from .numbering import LabelMatch, letter_value, roman_value
+from .numbering import LabelMatch, letter_value, match_para, roman_value
 
 # "Option 2:", "[Option I", "Option (a):", "Alternative B", "Alt. 1.": the token is what a citation uses
 _OPTION_RE = re.compile(
@@ -18,6 +18,7 @@ _OPTION_RE = re.compile(
     r"(?P<tok>\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4}|[ivx]{2,4})\)|\d{1,2}|[IVX]{1,4}|[A-Za-z])"
     r"(?:\s?(?P<ord>bis|ter|quater|quinquies|sexies))?(?![\w])",
 )
+_OPTION_WORD_RE = re.compile(r"(?<=\s)\[?\s*(?:Option|Alternative|Alt)\b")  # an option offered inside a text
 _BARE_OPTION_LINE_RE = re.compile(
     r"^\[?\s*(?:Option|Alternative|Alt\.?)\s*\(?\w{1,4}\)?(?:\s?bis|\s?ter)?\s*[:.]?\s*$", re.I
 )
@@ -155,6 +156,13 @@ class _Options(_BuilderState):
         m = _OPTION_RE.match(text) if text[:1] in _OPTION_STARTS else None
         if not m:
             return False
+        rest = text[m.end() :].lstrip(" .:")
+        held = match_para(rest) if rest[:1].isdigit() else None
+        if held is not None and held.number.form == "para" and not held.number.prefix:
+            # "[Alt.1 5. In addition …": the alternative opens with paragraph 5, as "[Alt.1" then "5." does
+            self._option_line(text[: len(text) - len(rest)].rstrip(), block, label)
+            self._numbered(rest, block, strict=True, matched=held)
+            return True
         word, token, style, value = _option_token(m)
         series = None
         for index in range(len(self.options) - 1, -1, -1):
@@ -170,7 +178,7 @@ class _Options(_BuilderState):
                 series = candidate
                 break
         if series is None:
-            owner = self._option_owner(style)
+            owner = self._offered_inside(style, value) or self._option_owner(style)
             if value == 1 and self._after_own_series(style):
                 owner = "self"  # "Option (b): …" of one preambular paragraph, then "[Option (a): …" of the next
             elif owner == "self" and is_bare_option(text) and self.section_item is not None:
@@ -300,6 +308,45 @@ class _Options(_BuilderState):
             and not owner.body_merged
             and (not owner.para.text.strip("[ ") or _title_like(owner.para.text))  # "[88." alone
         )
+
+    def _article_block(self, parts: tuple[int, ...]) -> None:
+        """ "4. …", then "[Alt.1" alone, then "5. In addition …": an alternative that holds
+        numbered paragraphs of its own is a block of the article ("Art52.Alt1.5"), not an
+        alternative text of paragraph 4."""
+        last = self.items[-1] if self.items else None
+        if last is None or last.role != "option" or last.option is None or not is_bare_option(last.para.text):
+            return
+        owner = last.option.owner
+        if owner is None or owner.role not in ("numbered", "sub"):
+            return
+        if owner.role == "numbered" and owner.parts and parts[: len(owner.parts)] == owner.parts:
+            return  # "3.1" in an option of 3, or 3 restated in it
+        series = self.options[-1] if self.options else None
+        article = next(
+            (i for i in reversed(self.items[-400:]) if i.role == "heading" and (i.scope or i.restates) is not None),
+            None,
+        )
+        if series is None or series.option is not last.option or article is None:
+            return
+        series.owner = last.option.owner = article
+        series.context = ()
+
+    def _offered_inside(self, style: str, value: float) -> _Item | None:
+        """ "[1. In situ … shall be subject to [Alt. 1. …", a delegation's comment, then
+        "[Alt. 2. …": the paragraph whose text offered alternative 1 is offered 2 too."""
+        last = self.items[-1] if self.items else None
+        if value <= 1 or last is None or last.role != "positional" or last.para.kind is not Kind.UNNUMBERED:
+            return None
+        for item in reversed(self.items[-4:-1]):
+            if item.role == "heading" or item.para.kind is Kind.HEADING:
+                return None
+            if item.role in ("numbered", "sub"):
+                for at in _OPTION_WORD_RE.finditer(item.para.text):
+                    m = _OPTION_RE.match(item.para.text[at.start() :])
+                    if m and _option_token(m)[2] == style and _option_token(m)[3] == value - 1:
+                        return item
+                return None
+        return None
 
     def _option_owner(self, style: str) -> _Item | str | None:
         """What a new series of options is offered for: "Option I" (roman) for

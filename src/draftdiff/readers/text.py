@@ -20,12 +20,14 @@ from ..errors import InputError
 from .result import ReadResult
 from .text_layout import (
     contents,
+    cover,
     footnotes,
     inline_furniture,
     join_split_words,
     may_run_together,
     one_paragraph_a_line,
     page_furniture,
+    split_run_on_items,
     split_run_together,
 )
 
@@ -207,12 +209,20 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
     line_mode = False
     run_together = False
     page_notes: dict[int, tuple[str, str] | None] = {}  # by line number
+    cover_lines: set[int] = set()  # by line number: the title on a cover page, one block
+    title_at = -1  # its index in raw
     if not markdown:
         page_lines = page_furniture([line for _, line in body])
-        page_lines.update(contents([line for _, line in body]))
+        listed = contents([line for _, line in body])
+        page_lines.update(listed)
+        cover_lines = {body[k][0] for k in cover([line for _, line in body], listed, page_lines)}
         found += page_lines.values()
-        body = [row for k, row in enumerate(body) if k not in page_lines]
-        page_notes = {body[k][0]: note for k, note in footnotes([line for _, line in body]).items()}
+        staying = [k for k in range(len(body)) if k not in page_lines]
+        page_ends = frozenset(
+            n for n, k in enumerate(staying) if (f := page_lines.get(k + 1)) is not None and f.kind == "page-number"
+        )
+        body = [body[k] for k in staying]
+        page_notes = {body[k][0]: note for k, note in footnotes([line for _, line in body], page_ends).items()}
         # footers left inside the lines ("… the Parties 32/52 22-08354 shall …"); no pattern spans a line
         whole = "\n".join(line for _, line in body)
         kept, inline = inline_furniture(whole)
@@ -238,6 +248,13 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
                 notes_of.setdefault(owner, []).append(Note(marker=note[0], text=note[1]))
             continue
         stripped = line.strip()
+        if number in cover_lines:
+            flush()
+            if title_at < 0:
+                title_at = len(raw)
+                raw.append((number, [], 1, False))
+            raw[title_at][1].append(stripped)
+            continue
         if not stripped:
             flush()
             continue
@@ -272,10 +289,16 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
     if not markdown and (line_mode or found):
         # text an extractor gave (a paragraph to a line, page furniture): words it split are joined
         joined_texts = join_split_words([" ".join(parts) for _, parts, _, _ in raw])
-        raw = [
-            (line_no, [text], level, bullet)
-            for (line_no, _, level, bullet), text in zip(raw, joined_texts, strict=True)
-        ]
+        split: list[tuple[int, list[str], int | None, bool]] = []
+        moved: dict[int, int] = {}  # old index in raw → the index of its last piece
+        for index, ((line_no, _, level, dotted), text) in enumerate(zip(raw, joined_texts, strict=True)):
+            # "(c) …; (d) …" run together by the extractor: one item each
+            for piece in split_run_on_items(text) if level is None and not dotted else [text]:
+                split.append((line_no, [piece], level, dotted))
+            moved[index] = len(split) - 1
+        raw = split
+        notes_of = {moved[k]: v for k, v in notes_of.items() if k in moved}
+        title_at = moved.get(title_at, -1)
     blocks: list[Block] = []
     if front_title:
         blocks.append(Block(text=front_title, location=Location(line=1), heading=1, title=True))
@@ -298,6 +321,7 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
                 heading=level,
                 notes=block_notes,
                 bullet=is_bullet,
+                title=index == title_at,
             )
         )
     return blocks

@@ -15,7 +15,9 @@ import re
 from collections import Counter
 from itertools import pairwise
 
+from ..document.front import masthead_line
 from ..document.model import Furniture
+from ..document.numbering import match_para, match_sub
 
 _BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s*$")
 _BARE_ROMAN_RE = re.compile(r"^\s*([ivxl]{1,6})\s*$")
@@ -65,6 +67,26 @@ def contents(lines: list[str]) -> dict[int, Furniture]:
             run = []
         run.append(entry)
     return found
+
+
+_COVER_LINES = 16  # a cover page holds a masthead and a title, a few lines
+
+
+def cover(lines: list[str], listed: dict[int, Furniture], taken: dict[int, Furniture]) -> list[int]:
+    """The cover page of a document with a table of contents: the lines before
+    the contents, when they are few and none is a numbered paragraph, are its
+    title ("Textual proposals submitted by delegations …", "Article-by-article
+    compilation"), not paragraphs of the text. A masthead line is left to the
+    masthead (:mod:`..document.front`)."""
+    if not listed:
+        return []
+    first = min(listed)
+    before = [k for k in range(first) if k not in taken and lines[k].strip()]
+    if not before or len(before) > _COVER_LINES:
+        return []
+    if any(match_para(lines[k].strip()) or match_sub(lines[k].strip()) for k in before):
+        return []
+    return [k for k in before if not masthead_line(lines[k].strip())]
 
 
 def page_furniture(lines: list[str]) -> dict[int, Furniture]:
@@ -143,8 +165,10 @@ def one_paragraph_a_line(lines: list[str]) -> bool:
 # numbered paragraphs an extractor ran together on one line
 _RUN_TOGETHER_RE = re.compile(
     r"(?<=[\].;:])\s+(?=\[\s*\d{1,3}(?:\s?(?:bis|ter|quater))?\.\s)"
-    r"|(?<=[\].;])(?<!\bAlt\.)(?<!\bArt\.)(?<!\bNo\.)(?<!\bpara\.)(?<!\bparas\.)"
+    r"|(?<=[\].;…])(?<!\bAlt\.)(?<!\bArt\.)(?<!\bNo\.)(?<!\bpara\.)(?<!\bparas\.)"
     r"\s+(?=\d{1,3}(?:\s?(?:bis|ter|quater))?\.\s+[\[“\"(A-Z])"
+    # "… contributions. [Alt.1 5. In addition …": an alternative that opens with its paragraph
+    r"|(?<=[\].;])\s+(?=\[(?:Alt\.?|Option)\s?\d{1,2}\.?\s+\d{1,3}\.\s+[\[“\"(A-Z])"
 )
 
 
@@ -154,7 +178,7 @@ _HEADING_THEN_PARAGRAPH_RE = re.compile(
 )
 
 
-_RUN_HINT_RE = re.compile(r"[\].;:] +\[?\d")
+_RUN_HINT_RE = re.compile(r"[\].;:…] +\[?(?:\d|Alt|Option)")
 
 
 def may_run_together(text: str) -> bool:
@@ -164,7 +188,7 @@ def may_run_together(text: str) -> bool:
     return any(hint.search(text) for hint in _RUN_HINTS)
 
 
-_RUN_HINTS = tuple(re.compile(rf"\{stop} +\[?\d") for stop in "].;:")
+_RUN_HINTS = tuple(re.compile(rf"\{stop} +\[?(?:\d|Alt|Option)") for stop in "].;:…")
 
 
 def split_run_together(line: str) -> list[str]:
@@ -174,6 +198,27 @@ def split_run_together(line: str) -> list[str]:
     if head:
         return [head["head"], *split_run_together(line[head.end() :])]
     return [piece for piece in _RUN_TOGETHER_RE.split(line) if piece.strip()]
+
+
+_ITEM_START_RE = re.compile(r"^\[?\((?P<tok>[a-z])\)\s")
+_RUN_ON_ITEM_RE = re.compile(r";\]?\s+(?=\[?\((?P<tok>[a-z])\)\s+[\[“\"‘A-Z])")
+
+
+def split_run_on_items(text: str) -> list[str]:
+    """ "(c) Related to mining …; (d) Related to fishing …": lettered items an extractor
+    ran together, each after the semicolon that ends the one before. Only the next
+    letter in sequence opens an item ("(c), (d) and (e) of the Convention" stays)."""
+    first = _ITEM_START_RE.match(text) if ";" in text else None
+    if first is None:
+        return [text]
+    pieces: list[str] = []
+    letter, start = first["tok"], 0
+    for m in _RUN_ON_ITEM_RE.finditer(text):
+        if ord(m["tok"]) == ord(letter) + 1:
+            pieces.append(text[start : m.start() + 1 + (text[m.start() + 1 : m.start() + 2] == "]")])
+            start, letter = m.end(), m["tok"]
+    pieces.append(text[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
 
 
 _SPLIT_WORD_RE = re.compile(r"(?<![\w-])([^\W\d_]+) (?=([^\W\d_]+)(?![\w'’-]))")  # "d’ailleurs" is a word
@@ -205,15 +250,18 @@ def join_split_words(texts: list[str]) -> list[str]:
 
 
 _NOTE_RULE_RE = re.compile(r"^\s*_{8,}\s*$")
+_NOTE_LINES = 3  # a note at a page's foot, without a rule: its first line and at most two more
 _NOTE_START_RE = re.compile(r"^\s*(?P<marker>\d{1,3}|\*{1,3})\s+(?P<text>\S.*)$")
 
 
-def footnotes(lines: list[str]) -> dict[int, tuple[str, str] | None]:
+def footnotes(lines: list[str], page_ends: frozenset[int] = frozenset()) -> dict[int, tuple[str, str] | None]:
     """The footnotes of an extracted page: a rule of underscores, then lines
     that open with the note's number ("1 See A/CONF.232/2019/6."), each maybe
     going on in lower case. By line index: (marker, the note's whole text)
-    where a note starts, None for the rule and for a note's further lines."""
-    found: dict[int, tuple[str, str] | None] = {}
+    where a note starts, None for the rule and for a note's further lines.
+    ``page_ends``: the last line of each page (a page number came after it),
+    where notes printed without a rule stand (see :func:`_marked_notes`)."""
+    found: dict[int, tuple[str, str] | None] = _marked_notes(lines, page_ends) if page_ends else {}
     k = 0
     while k < len(lines):
         if not _NOTE_RULE_RE.match(lines[k]):
@@ -229,4 +277,30 @@ def footnotes(lines: list[str]) -> dict[int, tuple[str, str] | None]:
                 text += " " + lines[k].strip()
                 k += 1
             found[start] = (m["marker"], text)
+    return found
+
+
+def _marked_notes(lines: list[str], page_ends: frozenset[int]) -> dict[int, tuple[str, str] | None]:
+    """Notes at the foot of a page with no rule above them: "27 Note by the secretariat: …"
+    just before the page number, its number printed as a mark glued to a word higher
+    on the same page ("PART V27 CAPACITY-BUILDING …"). A paragraph numbered "27." has
+    its full stop, and no mark 27 stands above it."""
+    found: dict[int, tuple[str, str] | None] = {}
+    top = 0
+    for end in sorted(page_ends):
+        k = end
+        while k > top:
+            start = k
+            while start > max(top, k - _NOTE_LINES) and lines[start][:1].islower():
+                start -= 1  # a note going on in lower case
+            m = _NOTE_START_RE.match(lines[start])
+            if not m or not m["marker"].isdigit() or start == top:
+                break
+            mark = re.compile(rf"[^\W\d_]{m['marker']}(?![\d.,/:%-])")
+            if not any(mark.search(line) for line in lines[top:start]):
+                break
+            found[start] = (m["marker"], " ".join([m["text"].strip(), *(x.strip() for x in lines[start + 1 : k + 1])]))
+            found.update(dict.fromkeys(range(start + 1, k + 1)))
+            k = start - 1
+        top = end + 1
     return found
