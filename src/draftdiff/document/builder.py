@@ -258,6 +258,8 @@ class _Numbers(_BuilderState):
         if m.number.form == "para" and not m.number.prefix:
             self.last_value = m.number.value
         parts = m.number.parts or (m.number.value,)
+        if m.number.suffix == ".x":
+            parts = (*parts, 0)  # "3.x": a number of 3's still to be given, inside 3 as 3.1 is
         self._close_options(parts, m.number.id, m.rest)
         base = m.number.id
         item = self._add(

@@ -1,0 +1,38 @@
+"""Legal numbers a draft pending renumbering prints: "3.3alt", "3.3bis Alt", "3.x"."""
+
+from __future__ import annotations
+
+from draftdiff.document.numbering import match_para
+from draftdiff.document.structure import build
+from draftdiff.readers.text import read_blocks
+
+
+def test_an_alternative_to_a_legal_number_is_that_number_alt():
+    for printed, wanted in (("3.3alt: Members", "3.3.Alt"), ("3.3bis Alt Each", "3.3bis.Alt"), ("3.x Where", "3.x")):
+        found = match_para(printed)
+        assert found is not None and found.number.id == wanted
+    assert match_para("52 Alt. 1(5) The reference") is None  # an option of article 52, not a number
+    assert match_para("1.5 million") is None
+
+
+def test_alternatives_and_pending_numbers_stay_in_the_option_they_are_printed_in():
+    text = (
+        "Draft agreement\n\nArticle 3\n\n1. Members act.\n\n3. **Efforts**\n\n**Option 1:**\n\n"
+        "3.3: Each member shall report.\n\n**Option 2:** *{ways to report}*\n\n"
+        "3.3: Each member shall report yearly.\n\n3.3alt: Members should report.\n\n"
+        "3.3bis Each member shall review.\n\n3.3bis Alt Each member may review.\n\n"
+        "3.x Where a member is small, it may choose.\n\n4. Progression of each member.\n\n"
+        "Article 4\n\n1. Members meet.\n"
+    )
+    ids = [p.id for p in build(read_blocks(text, markdown=True))[1]]
+    assert ids[ids.index("Art3.3.Opt2") :] == [
+        "Art3.3.Opt2",
+        "Art3.3.Opt2.3.3",
+        "Art3.3.Opt2.3.3.Alt",
+        "Art3.3.Opt2.3.3bis",
+        "Art3.3.Opt2.3.3bis.Alt",
+        "Art3.3.Opt2.3.x",
+        "Art3.4",
+        "Art4",
+        "Art4.1",
+    ]
