@@ -36,3 +36,13 @@ def test_alternatives_and_pending_numbers_stay_in_the_option_they_are_printed_in
         "Art4",
         "Art4.1",
     ]
+
+
+def test_a_bullet_opening_with_an_inserted_number_in_brackets_is_that_paragraph():
+    text = (
+        "Draft agreement\n\nArticle 6\n\n17. [The fund shall serve.]\n\n"
+        "- (17bis) [Its operation may be entrusted to others.]\n\n  *{Placement proposal: decision}*\n\n"
+        "- (17ter) [The funds shall also serve.]\n\n- a bullet of no number\n\n18. The committee shall assist.\n"
+    )
+    ids = [p.id for p in build(read_blocks(text, markdown=True))[1]]
+    assert ids == ["Art6", "17", "17bis", "17bis.u1", "17ter", "17ter.u1", "18"]

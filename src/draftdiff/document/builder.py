@@ -355,7 +355,8 @@ class _Builder(_Headings, _Numbers, _Options):
         label_text = clean_text(block.label) if block.label else ""
         if not text and not label_text:
             return
-        if block.bullet:
+        if block.bullet and not (text[:1] == "(" and match_para(text)):
+            # a bullet is unnumbered, unless it opens with an inserted number of its own: "- (17bis) [Its …"
             self._unnumbered(text, block, label="")
             return
         full = f"{label_text} {text}".strip() if label_text else text
