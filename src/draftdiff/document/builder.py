@@ -262,6 +262,7 @@ class _Numbers(_BuilderState):
             parts = (*parts, 0)  # "3.x": a number of 3's still to be given, inside 3 as 3.1 is
         self._close_options(parts, m.number.id, m.rest)
         base = m.number.id
+        list_of = self._listed_under(m)
         item = self._add(
             "numbered",
             m.label,
@@ -276,6 +277,7 @@ class _Numbers(_BuilderState):
             named=m.number.form == "code" or m.number.prefix not in ("", "PP", "OP", "Art"),
             option=self.options[-1].option if self.options else None,
         )
+        item.list_of = list_of
         self._set_anchor(item)
         self.parent = item
         self.letter = None
@@ -283,6 +285,20 @@ class _Numbers(_BuilderState):
         self.roman_value = 0
         self._open_inline_option(item, m.rest)
         return True
+
+    def _listed_under(self, m: LabelMatch) -> _Item | None:
+        """ "UCPB-05a (x) Changes should account for" then "1. …", "2. …": a list
+        right after a provision named by a code is that provision's items
+        (``UCPB-05a.1``), not a restart of the paragraph numbering."""
+        number = m.number
+        if number.form != "para" or number.prefix or number.parts or number.ordinal or not self.items:
+            return None
+        last = self.items[-1]
+        if last.role != "numbered":
+            return None
+        if number.value == 1 and last.named:
+            return last
+        return last.list_of if last.list_of is not None and number.value == last.value + 1 else None
 
     def _unnumbered(self, text: str, block: Block, label: str) -> None:
         goes_on = self.parent is not None and self.parent.role in ("numbered", "sub")

@@ -442,7 +442,9 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
         if item.role == "numbered":
             run_heading.setdefault((_series_key(item), item.run), item.section_item)
     for item in items:
-        if item.role == "numbered" and item.option is not None:
+        if item.role == "numbered" and item.list_of is not None:
+            pid = f"{final[id(item.list_of)]}.{item.base}"  # "UCPB-05a.1": an item of a coded provision
+        elif item.role == "numbered" and item.option is not None:
             pid = f"{_option_id(item.option, final)}.{item.base}"
         elif item.role == "option":
             assert item.option is not None

@@ -89,6 +89,7 @@ class _Item:
     named: bool = False  # numbered: a code or a series of its own ("PARAM-01", "TENET 1"), cited as printed
     title_block: Block | None = None  # heading: the line its title was taken from
     restates: _Scope | None = None  # heading: the open article it restates (a compilation's proposal)
+    list_of: _Item | None = None  # numbered: the coded provision whose 1., 2. … it lists ("UCPB-05a.1")
 
 
 @dataclass(eq=False, slots=True)

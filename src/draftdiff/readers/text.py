@@ -262,7 +262,9 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
         elif markdown and not line.startswith((" ", "\t")):
             list_levels.clear()
         for piece in split_run_together(stripped) if run_together else (stripped,):
-            if pending and (_starts_paragraph(piece) or (line_mode and not _goes_on(pending[-1], piece))):
+            # a line after one that stops on "the", "of", "this" goes on with it: "… provided in this" / "Section 1."
+            opens = _starts_paragraph(piece) and not _OPEN_END_RE.search(pending[-1] if pending else "")
+            if pending and (opens or (line_mode and not _goes_on(pending[-1], piece))):
                 flush()
             if not pending:
                 start = number
