@@ -46,3 +46,14 @@ def test_a_bullet_opening_with_an_inserted_number_in_brackets_is_that_paragraph(
     )
     ids = [p.id for p in build(read_blocks(text, markdown=True))[1]]
     assert ids == ["Art6", "17", "17bis", "17bis.u1", "17ter", "17ter.u1", "18"]
+
+
+def test_an_option_printed_with_the_space_lost_opens_the_series():
+    text = (
+        "Draft agreement\n\nArticle 9\n\n4. Each Party shall report.\n\n"
+        "5. **Option1**: The report shall be reviewed.\n\n    The team shall write a report.\n\n"
+        "    **Option 2**:The report shall be examined.\n\n    Each Party shall be examined.\n\n"
+        "    **Option 3:** Built on what exists:\n\n6. The CMA shall decide.\n"
+    )
+    ids = [p.id for p in build(read_blocks(text, markdown=True))[1]]
+    assert ids[ids.index("5") :] == ["5", "5.u1", "5.Opt2", "5.Opt2.u1", "5.Opt3", "6"]

@@ -12,9 +12,10 @@ from .items import _BuilderState, _Item, _Option, _Series
 from .model import Draft, Kind, Paragraph
 from .numbering import LabelMatch, letter_value, roman_value
 
-# "Option 2:", "[Option I", "Option (a):", "Alternative B", "Alt. 1.": the token is what a citation uses
+# "Option 2:", "[Option I", "Option (a):", "Alternative B", "Alt. 1.": the token is what a citation uses;
+# "Option1:" with the space lost
 _OPTION_RE = re.compile(
-    r"^\[?\s*(?:(?P<word>Option|Alternative)\s+|(?P<alt>Alt)(?:\.\s*|\s+))"
+    r"^\[?\s*(?:(?P<word>Option|Alternative)(?:\s+|(?=\d))|(?P<alt>Alt)(?:\.\s*|\s+))"
     r"(?P<tok>\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)|\d{1,2}|[IVX]{1,4}|[A-Za-z])"
     r"(?:\s?(?P<ord>bis|ter|quater|quinquies|sexies))?(?![\w])",
 )
