@@ -57,3 +57,25 @@ def test_an_option_printed_with_the_space_lost_opens_the_series():
     )
     ids = [p.id for p in build(read_blocks(text, markdown=True))[1]]
     assert ids[ids.index("5") :] == ["5", "5.u1", "5.Opt2", "5.Opt2.u1", "5.Opt3", "6"]
+
+
+def test_items_after_an_option_chapeau_of_a_sub_paragraph_are_that_options():
+    text = (
+        "4. The meeting shall:\n\n(a) Establish bodies;\n\n(b) Option 1: Adopt its rules;\n\n"
+        "Option 2: Apply the rules of the Conference;\n\n(c) Option 1: Exercise other functions.\n\n"
+        "Option 2: Exercise the following functions:\n\n(i) Examine obligations;\n\n(ii) Promote exchange;\n\n"
+        "(d) Report yearly.\n\n5. The budget applies.\n"
+    )
+    ids = [p.id for p in build(read_blocks(text))[1]]
+    assert ids == [
+        "4",
+        "4(a)",
+        "4(b)",
+        "4(b).Opt2",
+        "4(c)",
+        "4(c).Opt2",
+        "4(c).Opt2(i)",
+        "4(c).Opt2(ii)",
+        "4(d)",
+        "5",
+    ]

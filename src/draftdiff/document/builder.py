@@ -208,6 +208,8 @@ class _Numbers(_BuilderState):
             return False
         tok, label, rest = found
         while self.options and self.options[-1].owner is not None and self.options[-1].owner.role == "sub":
+            if self._items_of_option(self.options[-1], tok):
+                break
             closed = self.options.pop()  # "(d)" ends the options offered for "(c)"
             if closed.context:
                 self.parent, self.letter, self.letter_value, self.roman_value = closed.context
@@ -238,6 +240,17 @@ class _Numbers(_BuilderState):
         self._set_anchor(item)
         self._open_inline_option(item, rest)
         return True
+
+    def _items_of_option(self, series: _Series, tok: str) -> bool:
+        """ "(c) Option 1: …" / "Option 2: Exercise the following functions:" then "(i)", "(ii)":
+        the items of option 2 (``4(c).Opt2(i)``); the next letter, "(d)", ends the options."""
+        parent = self.parent
+        if parent is None or parent.role != "option" or parent.option is not series.option:
+            return False
+        if not parent.para.text.rstrip(" ]").endswith(":"):
+            return False
+        owner_letter = series.context[2] if series.context else 0
+        return not (tok.isalpha() and letter_value(tok) == owner_letter + 1)
 
     def _numbered(
         self, text: str, block: Block, strict: bool, kind: Kind = Kind.NUMBERED, matched: object = _UNREAD
