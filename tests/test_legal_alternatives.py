@@ -79,3 +79,26 @@ def test_items_after_an_option_chapeau_of_a_sub_paragraph_are_that_options():
         "4(d)",
         "5",
     ]
+
+
+def test_option_one_of_a_titled_sub_paragraph_holds_its_items_and_a_titled_option_its_body():
+    text = (
+        "Draft agreement\n\n## Article 3\n\n8. **Timing**\n\n    1. *First communication*\n\n"
+        "        **Option 1:** Each member reports first in 2020.\n\n        **Option 2:** No provision\n\n"
+        "    2. *Later communications*\n\n        **Option 1:** *communication every five years*\n\n"
+        "        1. *Every five years*\n\n            Each member shall report every five years.\n\n"
+        "        2. *Submit early*\n\n            All members shall submit a year before.\n\n"
+        "        **Option 2:** *communication after each period*\n\n"
+        "        Later reports shall be made after each period.\n\n"
+        "9. **Housing** The reports are kept in a registry.\n\n## Article 4\n\n1. Members adapt.\n"
+    )
+    ids = [p.id for p in build(read_blocks(text, markdown=True))[1]]
+    assert ids[ids.index("Art3.8(b)") :] == [
+        "Art3.8(b)",
+        "Art3.8(b).Opt1(i)",
+        "Art3.8(b).Opt1(ii)",
+        "Art3.8(b).Opt2",
+        "Art3.9",
+        "Art4",
+        "Art4.1",
+    ]

@@ -236,6 +236,8 @@ class _Numbers(_BuilderState):
             base = f"{base[:-1]}{ordinal})"  # "(b bis)" is (bbis), after (b)
         # "7. Features Option 1: … shall:" then (a), (b): the items of option 1, as option 2 repeats them
         within = self.options[-1].option if self.options and self.options[-1].owner is parent else None
+        if within is not None and parent is not None and parent.role == "sub" and not as_letter:
+            base = f"({tok})"  # "(i)" of option 1 of (b): Art3.8(b).Opt1(i)
         item = self._add("sub", label, kind, rest, block, base=base, parent=parent, option=within)
         self._set_anchor(item)
         self._open_inline_option(item, rest)
@@ -245,12 +247,15 @@ class _Numbers(_BuilderState):
         """ "(c) Option 1: …" / "Option 2: Exercise the following functions:" then "(i)", "(ii)":
         the items of option 2 (``4(c).Opt2(i)``); the next letter, "(d)", ends the options."""
         parent = self.parent
+        owner_letter = series.context[2] if series.context else 0
+        if tok.isalpha() and letter_value(tok) == owner_letter + 1:
+            return False
+        if parent is not None and parent is series.owner and parent.body_merged and series.first is None:
+            # "(b) Subsequent communications" / "Option 1: communication …" / "(i) …": option 1's items
+            return bool(_SMALL_ROMAN_RE.match(tok)) and series.owner.role == "sub"
         if parent is None or parent.role != "option" or parent.option is not series.option:
             return False
-        if not parent.para.text.rstrip(" ]").endswith(":"):
-            return False
-        owner_letter = series.context[2] if series.context else 0
-        return not (tok.isalpha() and letter_value(tok) == owner_letter + 1)
+        return parent.para.text.rstrip(" ]").endswith(":")
 
     def _numbered(
         self, text: str, block: Block, strict: bool, kind: Kind = Kind.NUMBERED, matched: object = _UNREAD

@@ -50,6 +50,14 @@ def option_groups(draft: Draft) -> dict[str, list[Paragraph]]:
     return cached
 
 
+def _titled_option(text: str) -> bool:
+    """ "Option 2: communication before the end of the period": an option line with a title
+    only; the paragraph after it is the option's text."""
+    m = _OPTION_RE.match(text)
+    rest = text[m.end() :].lstrip(" :.*") if m else ""
+    return bool(rest) and rest[:1].islower() and rest[-1] not in ".,;:]" and len(rest.split()) <= 12
+
+
 def is_bare_option(text: str) -> bool:
     """ "Option 2:", "[Option 1 bis.": an option line with no text of its own."""
     return bool(_BARE_OPTION_LINE_RE.match(text))
@@ -210,7 +218,7 @@ class _Options(_BuilderState):
             or last.option is None
             or last.option.owner is None
             or last.option.owner.role not in ("numbered", "sub")
-            or not is_bare_option(last.para.text)
+            or not (is_bare_option(last.para.text) or _titled_option(last.para.text))
             or _OPTION_RE.match(text)
             or text.rstrip("] ").endswith(":")  # a chapeau and its items: the option's body, counted from 1
         ):
