@@ -37,3 +37,8 @@ def test_a_label_at_the_start_of_a_wrapped_line_goes_on_with_the_sentence():
     )
     ids = _ids(text)
     assert ids == ["ArtIV", "ArtIV.Sec1", "ArtIV.Sec1.1", "ArtIV.Sec2", "ArtIV.Sec2.1"]
+
+
+def test_a_numbered_item_after_a_line_ending_and_is_an_item():
+    text = "Goals:\n\n1. Keep the chain safe;\n2. Reward the pools; and\n3. Balance the incentives.\n"
+    assert _ids(text) == ["u1", "1", "2", "3"]
