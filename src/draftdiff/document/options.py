@@ -24,8 +24,9 @@ _BARE_OPTION_LINE_RE = re.compile(
 )
 
 
-# "Art8.4.Opt2", "3.1.AltB"; with its items, "12(b)" too
-_OPTION_ID_RE = re.compile(r"^(?P<base>.+?)(?:\.(?:Opt|Alt)[^.(]*|(?P<item>\([a-z]{1,3}\)))$")
+# "Art8.4.Opt2", "3.1.AltB"; with its items, "12(b)" too. A bare ".Alt" ("3.3alt:" printed as a
+# numbered paragraph of its own, 3.3.Alt) is no option of a series: it aligns as a paragraph
+_OPTION_ID_RE = re.compile(r"^(?P<base>.+?)(?:\.(?:Opt|Alt)[^.(]+|(?P<item>\([a-z]{1,3}\)))$")
 
 
 def option_group(paragraph_id: str, *, items: bool = False) -> str | None:
