@@ -210,6 +210,8 @@ class _Numbers(_BuilderState):
             return False
         tok, label, rest = found
         while self.options and self.options[-1].owner is not None and self.options[-1].owner.role == "sub":
+            if self._items_of_option(self.options[-1], tok):
+                break
             closed = self.options.pop()  # "(d)" ends the options offered for "(c)"
             if closed.context:
                 self.parent, self.letter, self.letter_value, self.roman_value = closed.context
@@ -243,6 +245,8 @@ class _Numbers(_BuilderState):
             base = f"{base[:-1]}{ordinal})"  # "(b bis)" is (bbis), after (b)
         # "7. Features Option 1: … shall:" then (a), (b): the items of option 1, as option 2 repeats them
         within = self.options[-1].option if self.options and self.options[-1].owner is parent else None
+        if within is not None and parent is not None and parent.role == "sub" and not as_letter:
+            base = f"({tok})"  # "(i)" of option 1 of (b): Art3.8(b).Opt1(i)
         item = self._add("sub", label, kind, rest, block, base=base, parent=parent, option=within)
         self._set_anchor(item)
         self._open_inline_option(item, rest)
@@ -260,6 +264,19 @@ class _Numbers(_BuilderState):
         if sibling is not None and sibling.parent is not None:
             self.parent = sibling.parent
         return loose["tok"], loose.group(0).strip(), text[loose.end() :].strip()
+    def _items_of_option(self, series: _Series, tok: str) -> bool:
+        """ "(c) Option 1: …" / "Option 2: Exercise the following functions:" then "(i)", "(ii)":
+        the items of option 2 (``4(c).Opt2(i)``); the next letter, "(d)", ends the options."""
+        parent = self.parent
+        owner_letter = series.context[2] if series.context else 0
+        if tok.isalpha() and letter_value(tok) == owner_letter + 1:
+            return False
+        if parent is not None and parent is series.owner and parent.body_merged and series.first is None:
+            # "(b) Subsequent communications" / "Option 1: communication …" / "(i) …": option 1's items
+            return bool(_SMALL_ROMAN_RE.match(tok)) and series.owner.role == "sub"
+        if parent is None or parent.role != "option" or parent.option is not series.option:
+            return False
+        return parent.para.text.rstrip(" ]").endswith(":")
 
     def _numbered(
         self, text: str, block: Block, strict: bool, kind: Kind = Kind.NUMBERED, matched: object = _UNREAD
@@ -284,12 +301,15 @@ class _Numbers(_BuilderState):
         if m.number.parts:
             self._chapeau_joins_option()  # "Option 2:", "All Parties to …:", then 3.1
         parts = m.number.parts or (m.number.value,)
+        if m.number.suffix == ".x":
+            parts = (*parts, 0)  # "3.x": a number of 3's still to be given, inside 3 as 3.1 is
         if m.number.form == "para" and not m.number.prefix:
             self._article_block(parts)
         self._close_options(parts, m.number.id, m.rest)
         base = m.number.id
         # "12. (a) “States Parties” means …": paragraph 12 opens on its first sub-paragraph
         first_sub = _first_sub(m.rest) if kind is Kind.NUMBERED and m.number.form == "para" else None
+        list_of = self._listed_under(m)
         item = self._add(
             "numbered",
             m.label,
@@ -304,6 +324,7 @@ class _Numbers(_BuilderState):
             named=m.number.form == "code" or m.number.prefix not in ("", "PP", "OP", "Art"),
             option=(self.options[-1].body or self.options[-1].option) if self.options else None,
         )
+        item.list_of = list_of
         self._set_anchor(item)
         self.parent = item
         self.letter = None
@@ -317,6 +338,20 @@ class _Numbers(_BuilderState):
             return True
         self._open_inline_option(item, m.rest)
         return True
+
+    def _listed_under(self, m: LabelMatch) -> _Item | None:
+        """ "UCPB-05a (x) Changes should account for" then "1. …", "2. …": a list
+        right after a provision named by a code is that provision's items
+        (``UCPB-05a.1``), not a restart of the paragraph numbering."""
+        number = m.number
+        if number.form != "para" or number.prefix or number.parts or number.ordinal or not self.items:
+            return None
+        last = self.items[-1]
+        if last.role != "numbered":
+            return None
+        if number.value == 1 and last.named:
+            return last
+        return last.list_of if last.list_of is not None and number.value == last.value + 1 else None
 
     def _unnumbered(self, text: str, block: Block, label: str) -> None:
         goes_on = self.parent is not None and self.parent.role in ("numbered", "sub")
@@ -389,7 +424,8 @@ class _Builder(_Headings, _Numbers, _Options):
         label_text = clean_text(block.label) if block.label else ""
         if not text and not label_text:
             return
-        if block.bullet:
+        if block.bullet and not (text[:1] == "(" and match_para(text)):
+            # a bullet is unnumbered, unless it opens with an inserted number of its own: "- (17bis) [Its …"
             self._unnumbered(text, block, label="")
             return
         full = f"{label_text} {text}".strip() if label_text else text

@@ -25,6 +25,11 @@ _MASTHEAD_RES = (
     re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$"),
     re.compile(rf"^advance,? unedited(?: version)?(?: \d{{1,2}} (?:{_MONTHS}) \d{{4}})?$", re.I),
     re.compile(rf"^(?:advance,? )?(?:un)?edited version(?: of)? \d{{1,2}} (?:{_MONTHS}) \d{{4}}$", re.I),
+    # what the document is and who issues it: "Non-paper", "Note by the Co-Chairs"
+    re.compile(r"^(?:informal )?non-?paper$", re.I),
+    re.compile(r"^(?:Note|Report|Proposal|Non-paper|Submission|Informal note) by the [\w'’ -]{2,60}$"),
+    # a report's title line: "Report of the Conference of the Parties … on its third session, held in …"
+    re.compile(r"^Report of the .{5,300}? on its [\w -]{3,40} session\b"),
 )
 _FRONT = 14  # a masthead is in the first blocks
 
@@ -43,16 +48,18 @@ def strip_masthead(blocks: list[Block]) -> tuple[list[Block], list[Furniture]]:
         text = clean_text(block.text)
         if block.label or match_para(text) or match_sub(text):
             break
-        if text and not block.notes and masthead_line(text):  # a line that carries a note stays with it
+        if text and masthead_line(text):
             front.append(index)
     advance = any(re.search(r"edited version|unedited", clean_text(blocks[k].text), re.I) for k in front)
     if len(front) < 2 and not advance:
         return blocks, []
     taken = set(front) | _before_last(blocks, front)
-    front = sorted(taken)
-    furniture = [
-        Furniture(page=blocks[k].location.page or 1, text=clean_text(blocks[k].text), kind="masthead") for k in front
-    ]
+    furniture: list[Furniture] = []
+    for k in sorted(taken):
+        page = blocks[k].location.page or 1
+        furniture.append(Furniture(page=page, text=clean_text(blocks[k].text), kind="masthead"))
+        # a note on a masthead line ("Edited version of 6 November 2015¹") is kept with it
+        furniture += [Furniture(page=page, text=f"{n.marker} {n.text}".strip(), kind="note") for n in blocks[k].notes]
     return [b for k, b in enumerate(blocks) if k not in taken], furniture
 
 
@@ -74,3 +81,31 @@ def _before_last(blocks: list[Block], front: list[int]) -> set[int]:
             return set()  # text before the masthead's end: not a masthead after all
         out.add(index)
     return out
+
+
+# The line that closes a UN decision or resolution: the meeting that adopted it
+# ("12th plenary meeting" / "13 November 2021"), not a paragraph of it.
+_ADOPTED_RE = re.compile(
+    rf"^\d{{1,4}}(?:st|nd|rd|th) plenary meeting,?\s+\d{{1,2}} (?:{_MONTHS}) \d{{4}}$"
+    rf"|^\d{{1,4}}(?:e|ᵉ|re) séance plénière,?\s+\d{{1,2}}(?:er)? \w+ \d{{4}}$"
+    rf"|^\d{{1,4}}(?:a|ª) sesión plenaria,?\s+\d{{1,2}} de \w+ de \d{{4}}$",
+    re.I,
+)
+
+
+def strip_adoption_lines(blocks: list[Block]) -> tuple[list[Block], list[Furniture]]:
+    """The blocks without the lines that record where each decision was adopted,
+    and those lines as furniture (kind ``adopted``): a paragraph of their own, never
+    one of the decision's (they would take an id such as ``2.u1``)."""
+    kept: list[Block] = []
+    found: list[Furniture] = []
+    for block in blocks:
+        if block.label or block.notes or len(block.text) > 80:
+            kept.append(block)
+            continue
+        text = clean_text(block.text)
+        if _ADOPTED_RE.match(text):
+            found.append(Furniture(page=block.location.page or 1, text=text, kind="adopted"))
+        else:
+            kept.append(block)
+    return kept, found

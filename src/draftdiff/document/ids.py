@@ -514,7 +514,9 @@ def assign_ids(items: list[_Item]) -> list[Paragraph]:
     # cited alone, not by the heading the run started under
     through = {run for run, sections in run_sections.items() if len(sections) > 1}
     for item in items:
-        if item.role == "numbered" and item.option is not None:
+        if item.role == "numbered" and item.list_of is not None:
+            pid = f"{final[id(item.list_of)]}.{item.base}"  # "UCPB-05a.1": an item of a coded provision
+        elif item.role == "numbered" and item.option is not None:
             pid = f"{_option_id(item.option, final)}.{item.base}"
         elif item.role == "option":
             assert item.option is not None

@@ -90,6 +90,7 @@ class _Item:
     title_block: Block | None = None  # heading: the line its title was taken from
     restates: _Scope | None = None  # heading: the open article it restates (a compilation's proposal)
     folded: bool = False  # numbered: "12. (a) …" printed on one line, a paragraph of its (a) alone
+    list_of: _Item | None = None  # numbered: the coded provision whose 1., 2. … it lists ("UCPB-05a.1")
 
 
 @dataclass(eq=False, slots=True)

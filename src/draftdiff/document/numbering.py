@@ -126,6 +126,7 @@ class Number:
     parts: tuple[int, ...] = ()  # 1.2.3 legal numbering
     token: str = ""  # sub-paragraph or heading token as written: "a", "iv", "II"
     inner: str = ""  # the ordinal of the first part: "ter" in 18ter.1 (a list under inserted 18 ter)
+    suffix: str = ""  # legal numbering: ".Alt" in "3.3alt" (an alternative to 3.3), ".x" in "3.x" (pending)
 
     @property
     def id(self) -> str:
@@ -136,7 +137,11 @@ class Number:
         if self.form == "code":
             return self.token
         if self.parts:
-            return ".".join(str(p) + (self.inner if i == 0 else "") for i, p in enumerate(self.parts)) + self.ordinal
+            return (
+                ".".join(str(p) + (self.inner if i == 0 else "") for i, p in enumerate(self.parts))
+                + self.ordinal
+                + self.suffix
+            )
         return f"{self.prefix}{self.value}{self.ordinal}{self.letter}"
 
     @property
@@ -177,15 +182,18 @@ _PARA_RE = re.compile(
     """,
     re.I | re.X,
 )
-# "3.1", "3.1 bis.", "3.3quat" (drafts pending renumbering print inserted legal numbers so)
+# "3.1", "3.1 bis.", "3.3quat" (drafts pending renumbering print inserted legal numbers so);
+# "3.3alt:", "3.3bis Alt": an alternative text for 3.3 (bis); "3.x": a number still to be given
 _LEGAL_RE = re.compile(
-    rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}(?:{_SEP}?(?P<ord>{_ORD_ALT})(?![a-z]))?)(?P<close>[.:]?)(?=\s|$)",
+    rf"^(?P<label>\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}(?:{_SEP}?(?P<ord>{_ORD_ALT})(?![a-z]))?"
+    rf"(?:{_SEP}?(?P<alt>alt)(?![\w.]))?|\d{{1,3}}(?:\.\d{{1,3}}){{0,3}}\.(?P<pending>x))(?P<close>[.:]?)(?=\s|$)",
     re.I,
 )
 _INNER_ORDINAL_RE = re.compile(
     rf"^(?P<label>(?P<num>\d{{1,3}}){_SEP}?(?P<inner>{_ORD_ALT})\.(?P<sub>\d{{1,3}}(?:\.\d{{1,3}}){{0,3}}))(?P<close>[.:]?)(?=\s|$)",
     re.I,
 )
+_LEGAL_DIGITS_RE = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
 _LEGAL_FOLLOW_RE = re.compile(r"\s+[A-Z“\"‘'(\[]")
 _WORD_RE = re.compile(
     rf"^(?P<label>(?P<word>Article|Art\.|Chapter|Part|Section|Annex|Appendix|Rule|Objective)"
@@ -241,9 +249,11 @@ def match_para(text: str, *, strict: bool = True) -> LabelMatch | None:
     m = _LEGAL_RE.match(text)
     if m and (not strict or _LEGAL_FOLLOW_RE.match(text, m.end())):
         ordinal = m["ord"]
-        digits = m["label"][: m.start("ord")] if ordinal else m["label"]
-        parts = tuple(int(p) for p in digits.strip().split("."))
-        number = Number("para", value=parts[0], parts=parts, ordinal=_canonical_ordinal(ordinal))
+        digits = _LEGAL_DIGITS_RE.match(m["label"])
+        assert digits is not None
+        parts = tuple(int(p) for p in digits[0].split("."))
+        suffix = ".Alt" if m["alt"] else ".x" if m["pending"] else ""
+        number = Number("para", value=parts[0], parts=parts, ordinal=_canonical_ordinal(ordinal), suffix=suffix)
         return LabelMatch(number, _clean_label(m["label"]), text[m.end() :].strip(), m["close"])
     m = _INNER_ORDINAL_RE.match(text)
     if m and (not strict or _LEGAL_FOLLOW_RE.match(text, m.end())):

@@ -12,7 +12,8 @@ from .items import _BuilderState, _Item, _Option, _Series
 from .model import Draft, Kind, Paragraph
 from .numbering import LabelMatch, letter_value, match_para, roman_value
 
-# "Option 2:", "[Option I", "Option (a):", "Alternative B", "Alt. 1.": the token is what a citation uses
+# "Option 2:", "[Option I", "Option (a):", "Alternative B", "Alt. 1.": the token is what a citation uses;
+# "Option1:" with the space lost
 _OPTION_RE = re.compile(
     r"^\[?\s*(?:(?P<word>Option|Alternative)(?:\s+|(?=\d))|(?P<alt>Alt)(?:\.\s*|\s+))"  # "Option5 bis" too
     r"(?P<tok>\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4}|[ivx]{2,4})\)|\d{1,2}|[IVX]{1,4}|[A-Za-z])"
@@ -24,8 +25,9 @@ _BARE_OPTION_LINE_RE = re.compile(
 )
 
 
-# "Art8.4.Opt2", "3.1.AltB"; with its items, "12(b)" too
-_OPTION_ID_RE = re.compile(r"^(?P<base>.+?)(?:\.(?:Opt|Alt)[^.(]*|(?P<item>\([a-z]{1,3}\)))$")
+# "Art8.4.Opt2", "3.1.AltB"; with its items, "12(b)" too. A bare ".Alt" ("3.3alt:" printed as a
+# numbered paragraph of its own, 3.3.Alt) is no option of a series: it aligns as a paragraph
+_OPTION_ID_RE = re.compile(r"^(?P<base>.+?)(?:\.(?:Opt|Alt)[^.(]+|(?P<item>\([a-z]{1,3}\)))$")
 
 
 def option_group(paragraph_id: str, *, items: bool = False) -> str | None:
@@ -48,6 +50,14 @@ def option_groups(draft: Draft) -> dict[str, list[Paragraph]]:
             cached.setdefault(option_group(paragraph.id) or paragraph.id, []).append(paragraph)
         draft._option_groups = cached  # type: ignore[attr-defined]
     return cached
+
+
+def _titled_option(text: str) -> bool:
+    """ "Option 2: communication before the end of the period": an option line with a title
+    only; the paragraph after it is the option's text."""
+    m = _OPTION_RE.match(text)
+    rest = text[m.end() :].lstrip(" :.*") if m else ""
+    return bool(rest) and rest[:1].islower() and rest[-1] not in ".,;:]" and len(rest.split()) <= 12
 
 
 def is_bare_option(text: str) -> bool:
@@ -233,7 +243,7 @@ class _Options(_BuilderState):
             or last.option is None
             or last.option.owner is None
             or last.option.owner.role not in ("numbered", "sub")
-            or not is_bare_option(last.para.text)
+            or not (is_bare_option(last.para.text) or _titled_option(last.para.text))
             or _OPTION_RE.match(text)
             or text.rstrip("] ").endswith(":")  # a chapeau and its items: the option's body, counted from 1
         ):

@@ -296,12 +296,13 @@ def _load(path: Path, *, label: str | None, options: ReadOptions | None) -> Draf
                 "are shown as visible escapes: \\x1b, \\u202e"
             ),
         ]
-    from ..document.front import strip_masthead
+    from ..document.front import strip_adoption_lines, strip_masthead
     from ..document.structure import build
 
     blocks, masthead = strip_masthead(blocks)
-    if masthead:
-        extra["furniture"] = [*masthead, *extra.get("furniture", [])]
+    blocks, adopted = strip_adoption_lines(blocks)
+    if masthead or adopted:
+        extra["furniture"] = [*masthead, *extra.get("furniture", []), *adopted]
     title, paragraphs = build(blocks)
     if extra.get("comments"):
         _attach_comments(extra["comments"], paragraphs)

@@ -550,6 +550,10 @@ class Layout:
         if block.heading:
             return False  # a wrapped heading or title
         tolerance = max(line.size * 0.8, 6)
+        if text[:1] in _BULLET_GLYPHS and not _OPEN_END_RE.search(tail):
+            return True  # "• Requests …": a bulleted item, unless the line before stops on "and", "the" …
+        if block.cont_x is not None and line.x0 < block.cont_x - tolerance and _ends_sentence(tail, text):
+            return True  # set out left of the paragraph's lines after a full stop: "[Additional paragraphs …]"
         first = block.lines[0]
         if block.cont_x is not None and line.x0 > block.cont_x + tolerance:
             return True  # first-line indent of the next paragraph
@@ -566,7 +570,7 @@ class Layout:
         return short and _ends_sentence(last.text, text) and (text[:1].isupper() or text[:1] == "[")
 
     def _append(self, block: _Block, line: Line) -> None:
-        if block.lines and block.cont_x is None and line.text.lstrip()[:1] not in _BULLETS:
+        if block.lines and block.cont_x is None and line.text.lstrip()[:1] not in _BULLET_GLYPHS:
             block.cont_x = line.x0  # a bullet's text hangs right of it: a stray bullet is no continuation line
         block.parts[:] = [_join_lines([*block.parts, line.text], self.vocabulary)]
         block.markers += [marker for _, marker in line.markers]
@@ -719,6 +723,7 @@ _LETTER_DOT_ALONE_RE = re.compile(r"^[a-h]\.$")  # "c." alone on its line, its f
 # prints), unless the words go on in lower case: a stray bullet inside a sentence
 _BULLETS = "\u2022\u25e6\u25aa\u25cf\uf0b7\uf0a7"
 _BULLET_RE = re.compile(f"^[{_BULLETS}]\\s+(?![a-z])")
+_BULLET_GLYPHS = frozenset(_BULLETS)
 # "Option 2:", "[Option (b).": a line that offers an option starts a paragraph of its own
 _OPTION_START_RE = re.compile(
     r"^\[?\s*(?:Option|Alternative)(?:\s+|(?=\d))\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?(?:\s?(?:bis|ter|quater))?\s*[:.]"
@@ -726,6 +731,10 @@ _OPTION_START_RE = re.compile(
 _BARE_OPTION_RE = re.compile(r"^\[?\s*(?:Option|Alternative)\s+\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?\s*[:.]?$")
 # what may follow a sentence's last word: closing brackets and quotes, a footnote number (";]1")
 _CLOSERS_RE = re.compile(r"(?:[\]”’\"')]|(?<=[\].;:,])\d{1,2})+$")
+
+
+# a line that stops on one of these words was wrapped: no paragraph ends so
+_OPEN_END_RE = re.compile(r"\b(?:the|of|and|or|on|to|a|an|for|in|by|with|under|from|at|its|their|this|that)$")
 
 
 def _ends_sentence(last: str, following: str) -> bool:

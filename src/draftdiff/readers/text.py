@@ -279,7 +279,12 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
         elif markdown and not line.startswith((" ", "\t")):
             list_levels.clear()
         for piece in split_run_together(stripped) if run_together else (stripped,):
-            if pending and (_starts_paragraph(piece) or (line_mode and not _goes_on(pending[-1], piece))):
+            # a cross-reference wrapped onto a line of its own goes on: "… provided in this" / "Section 1."
+            # (a numbered item after "…; and" is an item)
+            opens = _starts_paragraph(piece) and not (
+                _SCOPE_WORD_RE.match(piece) and _WRAPPED_END_RE.search(pending[-1] if pending else "")
+            )
+            if pending and (opens or (line_mode and not _goes_on(pending[-1], piece))):
                 flush()
             if not pending:
                 start = number
@@ -327,6 +332,8 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
     return blocks
 
 
+_SCOPE_WORD_RE = re.compile(r"^(?:Article|Section|Part|Chapter|Annex|Appendix|Rule)\s")
+_WRAPPED_END_RE = re.compile(r"\b(?:the|of|in|this|that|to|under|by|with)$")
 # a line that ends on one of these words was wrapped: no paragraph or title ends so
 _OPEN_END_RE = re.compile(r"\b(?:the|of|and|or|on|to|a|an|for|in|by|with|under|from|at|its|their|this|that)$")
 
