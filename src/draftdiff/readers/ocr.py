@@ -34,6 +34,7 @@ from pathlib import Path
 from ..document.model import ReadWarning
 from ..errors import InputError
 from . import text_layer
+from .ocr_labels import repair_labels
 from .pdf_engines import Extracted, Line, PageText
 
 DPI = 300
@@ -337,7 +338,9 @@ class _Run:
                         line.text = text
                 if tick:
                     tick()
-        _even_sizes([line for found in page_lines.values() for line in found])
+        read_lines = [line for number in sorted(page_lines) for line in page_lines[number]]
+        _even_sizes(read_lines)
+        repair_labels(read_lines, self.language)
         for number, found in page_lines.items():
             page = pages[number]
             page.lines = _to_points(found, page)
@@ -467,9 +470,30 @@ def hocr_lines(hocr: str, page: int) -> list[Line]:
         x0, y0, x1, y1 = (float(v) for v in fields["bbox"].split())
         slope_offset = fields.get("baseline", "0 0").split()
         baseline = y1 + float(slope_offset[1]) if len(slope_offset) == 2 else y1
-        size = float(fields.get("x_size", y1 - y0))
+        size = _glyph_size(text, baseline - y0) or (out[-1].size if out else float(fields.get("x_size", y1 - y0)))
         out.append(Line(page=page, text=text, x0=x0, x1=x1, top=y0, bottom=baseline, size=size))
     return out
+
+
+# How much of the type size stands above the baseline: capitals, digits and
+# ascenders of Latin and Cyrillic type, the whole square of a Chinese character
+_CAP_HEIGHT = 0.74
+_HAN_HEIGHT = 1.0
+
+
+def _glyph_size(text: str, above: float) -> float:
+    """A line's type size from how far its letters rise above the baseline.
+    Tesseract's own ``x_size`` is estimated a block at a time and strays by
+    half between blocks of one body text (29 and 42 pixels), which would
+    start a paragraph at every block and take body lines for footnotes."""
+    if above <= 0:
+        return 0.0
+    letters = text.replace(" ", "")
+    if len(_WIDE_RE.findall(letters)) * 2 >= len(letters):
+        return above / _HAN_HEIGHT
+    if any(ch.isupper() or ch.isdigit() or ch in "bdfhkltбйёф()[]«»\"'/!?%" for ch in letters):
+        return above / _CAP_HEIGHT
+    return 0.0  # small letters alone: the line takes the size of the line before it
 
 
 # Tesseract reading Russian takes Roman numerals for Cyrillic letters of the
@@ -531,7 +555,7 @@ def _even_sizes(lines: list[Line]) -> None:
         return
     common = statistics.median(line.size for line in lines)
     for line in lines:
-        if abs(line.size - common) <= common * 0.1:
+        if abs(line.size - common) <= common * 0.3:
             line.size = common
 
 

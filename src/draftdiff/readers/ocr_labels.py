@@ -1,0 +1,233 @@
+"""Item labels misread by OCR, read back from the list they stand in.
+
+Tesseract reads a list's labels one line at a time, with no idea of the
+list: in a Russian text lettered ``a) b) c)`` in Latin it gives Cyrillic
+look-alikes (``а)``, ``с)``, ``е)``), digits (``9)`` for ``g)``), and roman
+sub-items as ``1)``, ``п)``, ``У)`` for ``i)``, ``ii)``, ``v)``. A person
+reading the list reads the label the sequence expects when the printed one
+has its shape, and the one between its neighbours when the sequence skips
+it (``ii) … 01) … iv)`` is ``iii)``). This module does the same on the
+lines of the pages OCR read, before the layout makes paragraphs of them.
+
+A label is only ever replaced by one of its own list: the next letter or
+roman numeral, the first of a new list, or the one between two neighbours;
+a label that is none of these stays as read.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..document.numbering import is_roman, roman_value, to_letters, to_roman
+from .pdf_engines import Line
+
+# "a) …", "(a) …", "01) …": a line that opens with a short token and a parenthesis
+_LABEL_RE = re.compile(r"^(?P<open>\()?(?P<token>[^\s()]{1,4})\)(?=\s)")
+# "9 разработка …": a label whose parenthesis OCR lost, then an item's text
+_BARE_RE = re.compile(r"^(?P<token>[^\W_]{1,3})(?=\s+[^\W\d_])")
+# a numbered paragraph, or a heading, ends the lists before it
+_RESET_RE = re.compile(r"^(?:\d{1,3}\.\s|\S+\s+\d{1,3}$|[^\W\d_]+\s+[IVXLC]+$)")
+
+# Shapes OCR confuses with a Latin letter: Cyrillic letters drawn the same,
+# and digits.
+_LETTER_SHAPES = {
+    "а": "a",
+    "в": "b",
+    "ь": "b",
+    "б": "b",
+    "6": "b",
+    "с": "c",
+    "е": "e",
+    "9": "g",
+    "н": "h",
+    "і": "i",
+    "1": "l",
+    "к": "k",
+    "т": "m",
+    "м": "m",
+    "п": "n",
+    "о": "o",
+    "0": "o",
+    "р": "p",
+    "г": "r",
+    "ѕ": "s",
+    "у": "y",
+    "х": "x",
+}
+# ... and with the strokes of a roman numeral
+_ROMAN_SHAPES = str.maketrans(
+    {
+        "1": "i",
+        "l": "i",
+        "|": "i",
+        "і": "i",
+        "!": "i",
+        "п": "ii",
+        "ш": "iii",
+        "у": "v",
+        "х": "x",
+    }
+)
+_DIGITS_RE = re.compile(r"^\d+$")
+
+
+@dataclass(slots=True)
+class _Label:
+    line: Line
+    open: bool  # "(a)" rather than "a)"
+    token: str
+    end: int  # where the label ends in the line's text
+    bare: bool = False  # no parenthesis: taken only where its list expects it
+
+
+def _letters(token: str, alphabet: Sequence[str]) -> set[int]:
+    """The letter values ``token`` may stand for: itself, a look-alike, its place in ``alphabet``."""
+    low = token.lower()
+    values: set[int] = set()
+    if len(low) == 1 and "a" <= low <= "z":
+        values.add(ord(low) - ord("a") + 1)
+    if len(low) == 1 and low in _LETTER_SHAPES:
+        values.add(ord(_LETTER_SHAPES[low]) - ord("a") + 1)
+    if low in alphabet:
+        values.add(list(alphabet).index(low) + 1)
+    return values
+
+
+def _romans(token: str) -> set[int]:
+    low = token.lower()
+    values = {roman_value(low)} if is_roman(low) else set()
+    shaped = low.translate(_ROMAN_SHAPES)
+    if shaped != low and is_roman(shaped):
+        values.add(roman_value(shaped))
+    return values
+
+
+class _Lists:
+    """Where the lists stand: the last letter and the last roman numeral given."""
+
+    def __init__(self, alphabet: Sequence[str]) -> None:
+        self.alphabet = alphabet
+        self.letter = 0
+        self.roman = 0
+        self.previous = ""  # the last label as read
+
+    def reset(self) -> None:
+        self.letter = self.roman = 0
+        self.previous = ""
+
+    def read(self, token: str, following: str | None, *, bare: bool = False) -> tuple[str, int] | None:
+        """("letter" | "roman", value) the label ``token`` stands for, or None to leave it.
+        A ``bare`` token (no parenthesis) is a label only where a list goes on."""
+        letters, romans = _letters(token, self.alphabet), _romans(token)
+        if self.roman and self.roman + 1 in romans:
+            return "roman", self.roman + 1
+        if bare and not self.letter:
+            return None
+        if self.letter + 1 in letters:
+            if _DIGITS_RE.match(token) and following == str(int(token) + 1):
+                return None  # "1) … 2)": a numbered list, not a misread one
+            return "letter", self.letter + 1
+        if self.letter and not self.roman and 1 in romans and not bare:
+            if _DIGITS_RE.match(token) and following == str(int(token) + 1):
+                return None
+            return "roman", 1
+        if 1 in letters and not _DIGITS_RE.match(token) and not bare:
+            return "letter", 1
+        if _DIGITS_RE.match(token) and self.letter and not self._counting(token, following):
+            # a digit where a lettered list goes on, and no numbered list begins: misread
+            return ("roman", self.roman + 1) if self.roman else ("letter", self.letter + 1)
+        if following is not None:
+            # between two neighbours, where the sequence skips one: that one
+            if self.roman and self.roman + 2 in _romans(following):
+                return "roman", self.roman + 1
+            if self.letter and self.letter + 2 in _letters(following, self.alphabet):
+                return "letter", self.letter + 1
+        return None
+
+    def _counting(self, token: str, following: str | None) -> bool:
+        """Whether a digit label is one of a numbered list: "1) … 2)"."""
+        number = int(token)
+        return following == str(number + 1) or self.previous == str(number - 1)
+
+    def take(self, kind: str, value: int) -> None:
+        if kind == "roman":
+            self.roman = value
+        else:
+            self.letter, self.roman = value, 0
+
+
+def repair_item_labels(
+    lines: list[Line], alphabet: Sequence[str] = (), is_heading: Callable[[str], bool] | None = None
+) -> int:
+    """Give the lines' item labels the letters and numerals their lists
+    expect (``lines`` in reading order). ``alphabet``: the language's own item
+    letters, in order, whose places count as letters too ("в)" is "c)")
+    unless the draft letters its lists in Latin. Returns how many labels
+    were changed."""
+    labelled = [(line, found) for line in lines if (found := _LABEL_RE.match(line.text))]
+    indent = _indent([line for line, _ in labelled])
+    events: list[_Label | None] = []  # None: a list ends here
+    for line in lines:
+        found = _LABEL_RE.match(line.text)
+        if found:
+            events.append(_Label(line, bool(found["open"]), found["token"], found.end()))
+            continue
+        bare = _BARE_RE.match(line.text)
+        if bare and indent and abs(line.x0 - indent) < line.size * 0.5:
+            events.append(_Label(line, False, bare["token"], bare.end(), bare=True))
+        elif _RESET_RE.match(line.text) or (is_heading is not None and is_heading(line.text)):
+            events.append(None)
+    tokens = [found["token"].lower() for _, found in labelled]
+    latin = sum(1 for token in tokens if len(token) == 1 and "a" <= token <= "z")
+    native = sum(1 for token in tokens if token in alphabet and token not in _LETTER_SHAPES)
+    lists = _Lists(alphabet if native >= latin else ())
+    changed = 0
+    for index, event in enumerate(events):
+        if event is None:
+            lists.reset()
+            continue
+        following = events[index + 1] if index + 1 < len(events) else None
+        read = lists.read(event.token, following.token if following is not None else None, bare=event.bare)
+        lists.previous = event.token
+        if read is None:
+            if not event.bare and len(event.token) == 1 and "a" <= event.token.lower() <= "z":
+                lists.take("letter", ord(event.token.lower()) - ord("a") + 1)  # out of sequence: goes on from it
+            continue
+        kind, value = read
+        lists.take(kind, value)
+        label = to_letters(value) if kind == "letter" else to_roman(value).lower()
+        text = f"({label})" if event.open else f"{label})"
+        if event.line.text[: event.end] != text:
+            event.line.text = text + event.line.text[event.end :]
+            changed += 1
+    return changed
+
+
+def _indent(lines: list[Line]) -> float:
+    """Where item labels stand: the commonest left edge of the labelled lines
+    (edges within half a line's size are one)."""
+    if not lines:
+        return 0.0
+    width = max(statistics.median(line.size for line in lines) / 2, 1.0)
+    edges = Counter(round(line.x0 / width) for line in lines)
+    step = edges.most_common(1)[0][0]
+    return statistics.median(line.x0 for line in lines if round(line.x0 / width) == step)
+
+
+def repair_labels(lines: list[Line], language: str) -> None:
+    """The item labels of the lines OCR read in ``language`` (Tesseract's
+    name, "rus+eng"), put back into their lists. Chinese labels its items with
+    numerals of its own, which this does not read."""
+    from ..document.languages import foreign_scope, table
+    from .ocr import TESSERACT_LANGUAGES
+
+    first = language.split("+")[0]
+    code = next((iso for iso, name in TESSERACT_LANGUAGES.items() if name == first), "")
+    entry = table()["languages"].get(code, {})
+    if entry.get("script") == "Han":
+        return
+    repair_item_labels(lines, entry.get("letters", ()), lambda text: foreign_scope(text) is not None)
