@@ -26,7 +26,7 @@ from ..document.numbering import is_roman, roman_value, to_letters, to_roman
 from .pdf_engines import Line
 
 # "a) …", "(a) …", "01) …": a line that opens with a short token and a parenthesis
-_LABEL_RE = re.compile(r"^(?P<open>\()?(?P<token>[^\s()]{1,4})\)(?=\s)")
+_LABEL_RE = re.compile(r"^(?P<open>\()?(?P<token>[^\s()]{0,4})\)(?=\s)")
 # "9 разработка …": a label whose parenthesis OCR lost, then an item's text
 _BARE_RE = re.compile(r"^(?P<token>[^\W_]{1,3})(?=\s+[^\W\d_])")
 # a numbered paragraph, or a heading, ends the lists before it
@@ -45,7 +45,7 @@ _LETTER_SHAPES = {
     "9": "g",
     "н": "h",
     "і": "i",
-    "1": "l",
+    "1": "il",
     "к": "k",
     "т": "m",
     "м": "m",
@@ -91,7 +91,7 @@ def _letters(token: str, alphabet: Sequence[str]) -> set[int]:
     if len(low) == 1 and "a" <= low <= "z":
         values.add(ord(low) - ord("a") + 1)
     if len(low) == 1 and low in _LETTER_SHAPES:
-        values.add(ord(_LETTER_SHAPES[low]) - ord("a") + 1)
+        values.update(ord(shape) - ord("a") + 1 for shape in _LETTER_SHAPES[low])
     if low in alphabet:
         values.add(list(alphabet).index(low) + 1)
     return values
@@ -122,24 +122,38 @@ class _Lists:
     def read(self, token: str, following: str | None, *, bare: bool = False) -> tuple[str, int] | None:
         """("letter" | "roman", value) the label ``token`` stands for, or None to leave it.
         A ``bare`` token (no parenthesis) is a label only where a list goes on."""
+        if bare:
+            return self._bare(token, following)
         letters, romans = _letters(token, self.alphabet), _romans(token)
         if self.roman and self.roman + 1 in romans:
             return "roman", self.roman + 1
-        if bare and not self.letter:
-            return None
         if self.letter + 1 in letters:
             if _DIGITS_RE.match(token) and following == str(int(token) + 1):
                 return None  # "1) … 2)": a numbered list, not a misread one
             return "letter", self.letter + 1
-        if self.letter and not self.roman and 1 in romans and not bare:
+        if self.letter and not self.roman and 1 in romans:
             if _DIGITS_RE.match(token) and following == str(int(token) + 1):
                 return None
             return "roman", 1
-        if 1 in letters and not _DIGITS_RE.match(token) and not bare:
+        if 1 in letters and not _DIGITS_RE.match(token) and self._restarts(following):
             return "letter", 1
-        if _DIGITS_RE.match(token) and self.letter and not self._counting(token, following):
-            # a digit where a lettered list goes on, and no numbered list begins: misread
+        if self.letter and self._foreign(token) and not (_DIGITS_RE.match(token) and self._counting(token, following)):
+            # a digit or a letter of another script where a Latin-lettered list goes on
+            # (and no numbered list begins), or a label OCR lost: misread
             return ("roman", self.roman + 1) if self.roman else ("letter", self.letter + 1)
+        return self._between(following)
+
+    def _bare(self, token: str, following: str | None) -> tuple[str, int] | None:
+        """A label without its parenthesis, at the items' indent: digits where a
+        list goes on, or a word between two neighbours of a list ("и" in a
+        Russian item's second line is a word, and is left)."""
+        if not self.letter:
+            return None
+        if _DIGITS_RE.match(token) and not self._counting(token, following):
+            return ("roman", self.roman + 1) if self.roman else ("letter", self.letter + 1)
+        return self._between(following)
+
+    def _between(self, following: str | None) -> tuple[str, int] | None:
         if following is not None:
             # between two neighbours, where the sequence skips one: that one
             if self.roman and self.roman + 2 in _romans(following):
@@ -147,6 +161,17 @@ class _Lists:
             if self.letter and self.letter + 2 in _letters(following, self.alphabet):
                 return "letter", self.letter + 1
         return None
+
+    def _restarts(self, following: str | None) -> bool:
+        """Whether an "a)" begins a list: no list is open, or "b)" follows it."""
+        return not self.letter or following is None or 2 in _letters(following, self.alphabet)
+
+    def _foreign(self, token: str) -> bool:
+        """A label no list of this draft is lettered with: digits, nothing, or
+        a letter of another script than the lists' own (Latin unless ``alphabet``)."""
+        if not token or _DIGITS_RE.match(token):
+            return True
+        return not token.isascii() and not (self.alphabet and token.lower() in self.alphabet)
 
     def _counting(self, token: str, following: str | None) -> bool:
         """Whether a digit label is one of a numbered list: "1) … 2)"."""
