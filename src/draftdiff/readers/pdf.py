@@ -493,7 +493,12 @@ class Layout:
         if len(block.lines) == 1 and _label_only(block.lines[0].text) and not _labelled(text):
             return False  # "15." or "Pp1" on a line of its own: the text that follows is its paragraph
         unbracketed = text[1:].lstrip() if text[:1] == "[" else text  # "[3. The legal status …"
-        labelled = bool(match_sub(unbracketed) or match_para(unbracketed) or _OPTION_START_RE.match(text))
+        labelled = bool(
+            match_sub(unbracketed)
+            or match_para(unbracketed)
+            or _OPTION_START_RE.match(text)
+            or _CHINESE_LABEL_RE.match(text)
+        )
         last = block.lines[-1]
         if prev is None or line.top < prev.top - line.size:
             # First line of a new page or column: continue the open paragraph
@@ -683,6 +688,8 @@ def _label_only(text: str) -> bool:
 
 
 _LETTER_LABEL_RE = re.compile(r"^[a-z]\.\s+[a-z]")
+# "（三）", "三、": a Chinese item or paragraph begins (Chinese has no capital to start one by)
+_CHINESE_LABEL_RE = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、)")
 # "Option 2:", "[Option (b).": a line that offers an option starts a paragraph of its own
 _OPTION_START_RE = re.compile(
     r"^\[?\s*(?:Option|Alternative)\s+\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?(?:\s?(?:bis|ter|quater))?\s*[:.]"
