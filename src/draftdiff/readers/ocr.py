@@ -519,8 +519,13 @@ def latin_numerals(text: str) -> str:
 _CHINESE_LABEL_RE = re.compile(r"^[《(（]\s*([一二三四五六七八九十丸]{1,3})\s*[)）]")
 
 
+# A sub-item number "2．" read with a comma for its full-width point ("2.，交流", "1，海洋")
+_CHINESE_NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.．，,]+\s*(?=[\u4e00-\u9fff“《])")
+
+
 def chinese_labels(text: str) -> str:
-    """ "《八) 所有国家" → "（八） 所有国家"."""
+    """ "《八) 所有国家" → "（八） 所有国家"; "2.，交流" → "2. 交流"."""
+    text = _CHINESE_NUMBER_RE.sub(lambda found: f"{found.group(1)}. ", text)
     return _CHINESE_LABEL_RE.sub(lambda found: f"（{found.group(1).replace('丸', '九')}）", text)
 
 

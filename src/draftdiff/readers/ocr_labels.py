@@ -254,5 +254,66 @@ def repair_labels(lines: list[Line], language: str) -> None:
     code = next((iso for iso, name in TESSERACT_LANGUAGES.items() if name == first), "")
     entry = table()["languages"].get(code, {})
     if entry.get("script") == "Han":
+        repair_chinese_labels(lines)
         return
     repair_item_labels(lines, entry.get("letters", ()), lambda text: foreign_scope(text) is not None)
+
+
+# "第交十三条": a Chinese article (part, chapter) heading whose numeral OCR misread
+_CHINESE_HEADING_RE = re.compile(r"^第(?P<n>[^\s条部章节]{1,5})(?P<kind>条|部分|章)(?=\s|$)")
+_CJK_TENS = "一二三四五六七八九"
+
+
+def to_chinese(value: int) -> str:
+    """1 → "一", 14 → "十四", 63 → "六十三" (1 to 99)."""
+    tens, units = divmod(value, 10)
+    text = ("" if tens == 1 else _CJK_TENS[tens - 1]) + "十" if tens else ""
+    return text + (_CJK_TENS[units - 1] if units else "")
+
+
+# "〈《八 )", "二)", "(丸)": an item label "（八）" as OCR reads it; "、本协定": a
+# paragraph label "一、" whose numeral OCR lost
+_CHINESE_ITEM_RE = re.compile(
+    r"^(?:[〈《(（]{1,2}\s*(?P<n>[^\s)）]{0,3}?)|(?P<m>[一二三四五六七八九十]{1,3}))\s*[)）]\s*"
+)
+_CHINESE_PARAGRAPH_RE = re.compile(r"^(?P<n>[一二三四五六七八九十]{0,3})、")
+
+
+def repair_chinese_labels(lines: list[Line]) -> int:
+    """Chinese headings, paragraphs and items whose numerals OCR misread or
+    lost take the number their sequence expects: "第交十三条" after article 62
+    is 第六十三条, "〈《八 )" after （七） is （八）, "、" after 一、 is 二、.
+    Each kind is numbered in sequence, and a reader reads the next number
+    where the print is unclear."""
+    from ..document.languages import cjk_value
+
+    last: dict[str, int] = {}
+    paragraph = item = 0
+    changed = 0
+    for line in lines:
+        text = line.text
+        heading = _CHINESE_HEADING_RE.match(text)
+        if heading is not None:
+            kind = heading["kind"]
+            value = cjk_value(heading["n"])
+            paragraph = item = 0
+            if value:
+                last[kind] = value
+            elif kind in last:
+                last[kind] += 1
+                line.text = f"第{to_chinese(last[kind])}{kind}" + text[heading.end() :]
+            continue
+        found = _CHINESE_PARAGRAPH_RE.match(text)
+        if found is not None:
+            value = cjk_value(found["n"]) if found["n"] else None
+            paragraph = value or paragraph + 1
+            item = 0
+            line.text = f"{to_chinese(paragraph)}、" + text[found.end() :]
+            continue
+        found = _CHINESE_ITEM_RE.match(text)
+        if found is not None:
+            token = found["n"] if found["n"] is not None else found["m"]
+            value = cjk_value(token) if token else None
+            item = value if value in (item + 1, 1) else item + 1
+            line.text = f"（{to_chinese(item)}）" + text[found.end() :]
+    return changed

@@ -534,7 +534,7 @@ class Layout:
         indented_pair = len(block.lines) == 1 and first.x0 > left + tolerance and abs(line.x0 - first.x0) < 2
         if block.cont_x is None and indented_pair and short:
             return True  # two indented one-line paragraphs
-        if self.after_heading and len(block.lines) == 1 and short and text[:1].isupper() and _title_line(last.text):
+        if self.after_heading and len(block.lines) == 1 and short and _capital(text) and _title_line(last.text):
             return True  # "Use of terms" under "Article 1", then the article's first words
         if short and last.text.rstrip().endswith(":") and _LETTER_LABEL_RE.match(text):
             return True  # "including through:" then "a. formulating …"
@@ -688,8 +688,13 @@ def _label_only(text: str) -> bool:
 
 
 _LETTER_LABEL_RE = re.compile(r"^[a-z]\.\s+[a-z]")
-# "（三）", "三、": a Chinese item or paragraph begins (Chinese has no capital to start one by)
-_CHINESE_LABEL_RE = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、)")
+# "（三）", "三、", "第三条", "附件一": a Chinese item, paragraph or heading begins
+# (Chinese has no capital to start one by)
+_CHINESE_LABEL_RE = re.compile(
+    r"^(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、"
+    r"|第[一二三四五六七八九十百]{1,4}(?:条|部分|章|节)|附件[一二三四五六七八九十]{0,3}$"
+    r"|\d{1,2}[.．]\s*(?=[\u4e00-\u9fff“《]))"
+)
 # "Option 2:", "[Option (b).": a line that offers an option starts a paragraph of its own
 _OPTION_START_RE = re.compile(
     r"^\[?\s*(?:Option|Alternative)\s+\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?(?:\s?(?:bis|ter|quater))?\s*[:.]"
@@ -701,10 +706,17 @@ _CLOSERS_RE = re.compile(r"(?:[\]”’\"')]|(?<=[\].;:,])\d{1,2})+$")
 
 def _ends_sentence(last: str, following: str) -> bool:
     """Does the (short) line ``last`` end a paragraph, given the line after it?
-    "…;]", "…Agreement.]", "…;]1" do; "…Parties," does before a capital or a
+    "…;]", "…Agreement.]", "…;]1", "…作准。" do; "…Parties," does before a capital or a
     bracket: a preambular paragraph ends in a comma."""
     text = _CLOSERS_RE.sub("", last.rstrip())
-    return text.endswith((".", ";", ":")) or (text.endswith(",") and (following[:1] == "[" or following[:1].isupper()))
+    return text.endswith((".", ";", ":", "。", "；", "：")) or (
+        text.endswith(",") and (following[:1] == "[" or following[:1].isupper())
+    )
+
+
+def _capital(text: str) -> bool:
+    """Whether a line opens as a sentence does: a capital, or a Chinese character (Chinese has no case)."""
+    return text[:1].isupper() or "\u4e00" <= text[:1] <= "\u9fff"
 
 
 def _title_line(text: str) -> bool:
