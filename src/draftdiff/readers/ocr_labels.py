@@ -274,7 +274,7 @@ def to_chinese(value: int) -> str:
 # "〈《八 )", "二)", "(丸)": an item label "（八）" as OCR reads it; "、本协定": a
 # paragraph label "一、" whose numeral OCR lost
 _CHINESE_ITEM_RE = re.compile(
-    r"^(?:[〈《(（]{1,2}\s*(?P<n>[^\s)）]{0,3}?)|(?P<m>[一二三四五六七八九十]{1,3}))\s*[)）]\s*"
+    r"^(?:[〈《(（]{1,2}\s*(?P<n>[^\s)）\d]{0,3}?)|(?P<m>[一二三四五六七八九十]{1,3}))\s*[)）]\s*"
 )
 _CHINESE_PARAGRAPH_RE = re.compile(r"^(?P<n>[一二三四五六七八九十]{0,3})、")
 
@@ -302,6 +302,7 @@ def repair_chinese_labels(lines: list[Line]) -> int:
             elif kind in last:
                 last[kind] += 1
                 line.text = f"第{to_chinese(last[kind])}{kind}" + text[heading.end() :]
+                changed += 1
             continue
         found = _CHINESE_PARAGRAPH_RE.match(text)
         if found is not None:

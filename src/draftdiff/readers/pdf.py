@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+from ..document.languages import is_foreign_scope
 from ..document.model import Furniture, Location, Note, ReadWarning
 from ..document.numbering import match_heading_number, match_para, match_sub
 from ..document.structure import Block, looks_like_heading, scope_heading
@@ -393,7 +394,7 @@ class Layout:
                     if current is not None:
                         pending.append((current, current.lines[0].page))
                         label = " ".join(x.text.strip() for x in current.lines).strip("[]. ")
-                        self.after_heading = current.heading or scope_heading(label) == label
+                        self.after_heading = current.heading or scope_heading(label) == label or is_foreign_scope(label)
                     current = _Block(heading=self._is_heading_line(line), centered=centered)
                 self._append(current, line)
                 prev = line
@@ -536,6 +537,14 @@ class Layout:
             return True  # two indented one-line paragraphs
         if self.after_heading and len(block.lines) == 1 and short and _capital(text) and _title_line(last.text):
             return True  # "Use of terms" under "Article 1", then the article's first words
+        if (
+            len(block.lines) == 2
+            and short
+            and _capital(text)
+            and is_foreign_scope(block.lines[0].text.strip())
+            and _title_line(last.text)
+        ):
+            return True  # "附件二" and its title in one block, then the annex's first words
         if short and last.text.rstrip().endswith(":") and _LETTER_LABEL_RE.match(text):
             return True  # "including through:" then "a. formulating …"
         return short and _ends_sentence(last.text, text) and (text[:1].isupper() or text[:1] == "[")
@@ -720,9 +729,11 @@ def _capital(text: str) -> bool:
 
 
 def _title_line(text: str) -> bool:
-    """A short title on a line of its own ("Use of terms", "1. Annual reports")."""
+    """A short title on a line of its own ("Use of terms", "1. Annual reports", "作准文本")."""
     text = text.strip()
     words = text.split()
+    if text and "\u4e00" <= text[0] <= "\u9fff":  # Chinese: no capitals, no spaces
+        return len(text) <= 30 and text[-1] not in "。；：，.,;:"
     return 0 < len(words) <= 8 and text[-1] not in ".,;:" and looks_like_heading(text)
 
 
