@@ -73,7 +73,35 @@ def test_a_numbered_list_and_labels_out_of_any_list_stay() -> None:
     assert _labels(lines) == ["a)", "1)", "2)", "3)", "z)", "(q)"]
 
 
-def test_chinese_is_left_to_its_own_numerals() -> None:
+def test_chinese_labels_are_not_lettered() -> None:
     lines = _lines(["（一）污染者付费原则；", "b) 不是中文"])
     repair_labels(lines, "chi_sim")
     assert _labels(lines) == ["（一）污染者付费原则；", "b)"]
+
+
+def test_chinese_headings_paragraphs_and_items_take_the_number_of_their_sequence() -> None:
+    lines = _lines(
+        [
+            "第六十二条",
+            "本协定之非缔约方",
+            "第交十三条",  # 六 misread
+            "一、缔约方应善意履行义务。",
+            "、缔约方不应滥用权利。",  # the numeral lost
+            "（一） 第一项；",
+            "〈《二 ) 第二项；",
+            "三) 第三项；",
+            "(1) 一个目，留给它自己的层级；",
+        ]
+    )
+    repair_labels(lines, "chi_sim")
+    assert [line.text for line in lines] == [
+        "第六十二条",
+        "本协定之非缔约方",
+        "第六十三条",
+        "一、缔约方应善意履行义务。",
+        "二、缔约方不应滥用权利。",
+        "（一）第一项；",
+        "（二）第二项；",
+        "（三）第三项；",
+        "(1) 一个目，留给它自己的层级；",
+    ]

@@ -463,7 +463,7 @@ def hocr_lines(hocr: str, page: int) -> list[Line]:
     for index, (start, title) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(hocr)
         words = [html.unescape(_TAG_RE.sub("", word)).strip() for word in _WORD_RE.findall(hocr, start, end)]
-        text = chinese_labels(latin_numerals(_join_words([word for word in words if word])))
+        text = page_number(chinese_labels(latin_numerals(_join_words([word for word in words if word]))))
         if not text:
             continue
         fields = dict(part.strip().split(" ", 1) for part in title.split(";") if " " in part.strip())
@@ -512,6 +512,22 @@ def latin_numerals(text: str) -> str:
         return found.group(1) + (roman if _ROMAN_RE.match(roman) else found.group(2))
 
     return _NUMBERED_BY_ROMAN_RE.sub(fix, text)
+
+
+# A page number "- 56 -" whose digits OCR read as letters of their shape ("- S6 -", "- S$9 -")
+_PAGE_NUMBER_RE = re.compile(r"^([-–—]\s*)(\S{1,5})(\s*[-–—])$")
+_DIGIT_SHAPES = str.maketrans(
+    {"S": "5", "s": "5", "O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "B": "8", "Z": "2"}
+)
+
+
+def page_number(text: str) -> str:
+    """ "- S6 -" → "- 56 -": a line that is a page number between dashes, put back into digits."""
+    found = _PAGE_NUMBER_RE.match(text)
+    if found is None or not any(ch.isdigit() for ch in found.group(2)):
+        return text
+    digits = "".join(ch for ch in found.group(2).translate(_DIGIT_SHAPES) if ch.isdigit())
+    return found.group(1) + digits + found.group(3)
 
 
 # A Chinese item label, "（八）", comes out of Tesseract as "《八)" or "(丸)":
