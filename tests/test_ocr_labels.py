@@ -75,7 +75,7 @@ def test_a_numbered_list_and_labels_out_of_any_list_stay() -> None:
 
 def test_chinese_labels_are_not_lettered() -> None:
     lines = _lines(["（一）污染者付费原则；", "b) 不是中文"])
-    repair_labels(lines, "chi_sim")
+    repair_labels(lines, "zh")
     assert _labels(lines) == ["（一）污染者付费原则；", "b)"]
 
 
@@ -93,7 +93,7 @@ def test_chinese_headings_paragraphs_and_items_take_the_number_of_their_sequence
             "(1) 一个目，留给它自己的层级；",
         ]
     )
-    repair_labels(lines, "chi_sim")
+    repair_labels(lines, "zh")
     assert [line.text for line in lines] == [
         "第六十二条",
         "本协定之非缔约方",

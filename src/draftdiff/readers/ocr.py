@@ -340,7 +340,8 @@ class _Run:
                     tick()
         read_lines = [line for number in sorted(page_lines) for line in page_lines[number]]
         _even_sizes(read_lines)
-        repair_labels(read_lines, self.language)
+        first = self.language.split("+")[0]  # "rus+eng": the draft's language is the first
+        repair_labels(read_lines, next((iso for iso, name in TESSERACT_LANGUAGES.items() if name == first), ""))
         for number, found in page_lines.items():
             page = pages[number]
             page.lines = _to_points(found, page)

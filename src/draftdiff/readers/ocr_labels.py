@@ -244,15 +244,11 @@ def _indent(lines: list[Line]) -> float:
 
 
 def repair_labels(lines: list[Line], language: str) -> None:
-    """The item labels of the lines OCR read in ``language`` (Tesseract's
-    name, "rus+eng"), put back into their lists. Chinese labels its items with
-    numerals of its own, which this does not read."""
+    """The item labels of the lines OCR read in ``language`` (ISO 639-1:
+    "ru"), put back into their lists: Chinese numbers its own way."""
     from ..document.languages import foreign_scope, table
-    from .ocr import TESSERACT_LANGUAGES
 
-    first = language.split("+")[0]
-    code = next((iso for iso, name in TESSERACT_LANGUAGES.items() if name == first), "")
-    entry = table()["languages"].get(code, {})
+    entry = table()["languages"].get(language, {})
     if entry.get("script") == "Han":
         repair_chinese_labels(lines)
         return
