@@ -2,10 +2,11 @@
 
     python benchmarks/language_ids.py [CORPUS_DIR]
 
-The BBNJ Agreement as the UN issued it (corpus ``languages/``): the French
-PDF is compared with the English PDF, and the curated texts of every
-language with the English curated text (the Russian and Chinese PDFs have
-text layers that lie; their curated texts stand for them). A paragraph is
+The BBNJ Agreement as the UN issued it (corpus ``languages/``): the French,
+Russian and Chinese PDFs are compared with the English PDF (the Russian and
+Chinese PDFs have text layers that lie, and are read by OCR where Tesseract
+is installed), and the curated texts of every language with the English
+curated text. A paragraph is
 cited the same way in every language when its id is the same: the figure is
 the share of the English version's ids found in the other version, over all
 ids and over the numbered ones (no positional ``u`` counter). Then what
@@ -26,6 +27,8 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "languages"
 STEM = "BBNJ_Agreement_2023"
 PAIRS = (
     ("en.pdf", "fr.pdf"),
+    ("en.pdf", "ru.pdf"),  # read by OCR (Tesseract): minutes
+    ("en.pdf", "zh.pdf"),
     ("en.pdf", "fr.text.txt"),
     ("en.pdf", "ru.text.txt"),
     ("en.pdf", "zh.text.txt"),

@@ -330,3 +330,51 @@ def test_a_word_cut_at_a_line_end_goes_on_whatever_the_next_line_size():
 
     assert _WORD_REST_RE.match("ции;") and _WORD_REST_RE.match("building commitments;")
     assert not _WORD_REST_RE.match("o The nature") and not _WORD_REST_RE.match("The next")
+
+
+# -- Chinese: no capitals to start a paragraph by, labels that are not English ----------
+
+
+def test_chinese_items_and_paragraphs_start_paragraphs():
+    lines = [
+        _line("为本协定的目的：", 95, 100, x1=200),
+        _line("（一）“划区管理工具”是指一种工具，包括海洋保护区，用于管理一个或多个", 100, 113, x1=520),
+        _line("领域或活动。", 72, 126, x1=150),
+        _line("（二）“国家管辖范围以外区域”是指公海和“区域”。", 100, 139, x1=400),
+        _line("一、本协定应按《公约》上下文并以符合《公约》的方式解释和适用。", 95, 152, x1=500),
+        _line("二、本协定的解释和适用不应损害相关法律文书。", 95, 165, x1=400),
+    ]
+    assert _blocks(lines) == [
+        "为本协定的目的：",
+        "（一）“划区管理工具”是指一种工具，包括海洋保护区，用于管理一个或多个 领域或活动。",
+        "（二）“国家管辖范围以外区域”是指公海和“区域”。",
+        "一、本协定应按《公约》上下文并以符合《公约》的方式解释和适用。",
+        "二、本协定的解释和适用不应损害相关法律文书。",
+    ]
+
+
+def test_a_chinese_heading_and_title_give_way_to_the_first_words():
+    lines = [
+        _line("第七十六条", 295, 80, x1=348, size=9.8),
+        _line("作准文本", 300, 100, x1=343, size=9.8),
+        _line("本协定的阿拉伯文、中文、英文、法文、俄文和西班牙文文本同等作准。", 177, 130, x1=518, size=9.8),
+        _line("附件二", 305, 170, x1=337, size=9.8),
+        _line("能力建设和海洋技术转让的类型", 244, 190, x1=398, size=9.8),
+        _line("根据本协定，能力建设和海洋技术转让举措可包括但不限于：", 177, 210, x1=466, size=9.8),
+    ]
+    assert _blocks(lines)[-2:] == [
+        "附件二 能力建设和海洋技术转让的类型",
+        "根据本协定，能力建设和海洋技术转让举措可包括但不限于：",
+    ]
+
+
+def test_a_chinese_full_stop_ends_a_paragraph_at_the_foot_of_a_page():
+    page1 = [
+        _line("本协定的阿拉伯文、中文、英文、法文、俄文和西班牙文文本同等作准，", 72, 100, x1=520),
+        _line("本协定的阿拉伯文、中文、英文、法文、俄文和西班牙文文本同等作准。", 72, 113, x1=480),
+    ]
+    page2 = [
+        _line("缔约方应鼓励本协定的非缔约方成为本协定缔约方，并通过有关本协定执行情况的", 72, 100, page=2, x1=520),
+        _line("法律和规章。", 72, 113, page=2, x1=150),
+    ]
+    assert _blocks(page1, page2)[-1].startswith("缔约方应鼓励")

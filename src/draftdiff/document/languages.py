@@ -290,6 +290,18 @@ def foreign_scope(text: str) -> str | None:
     return None
 
 
+def is_foreign_scope(text: str) -> bool:
+    """Whether ``text`` is a heading of another language and nothing more ("附件二", "Статья 6")."""
+    if not _scope_words().match(text):
+        return False
+    for starts, localizer in _scope_readers():
+        if text[:1] in starts:
+            found = localizer._scope(text)
+            if found is not None:
+                return found.text == found.english
+    return False
+
+
 def preamble_words() -> frozenset[str]:
     """ "preamble", "préambule", "序言" …: a preamble's heading in any language."""
     return frozenset(w.casefold() for entry in table()["languages"].values() for w in entry.get("preamble", ()))

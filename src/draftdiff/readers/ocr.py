@@ -34,6 +34,7 @@ from pathlib import Path
 from ..document.model import ReadWarning
 from ..errors import InputError
 from . import text_layer
+from .ocr_labels import repair_labels
 from .pdf_engines import Extracted, Line, PageText
 
 DPI = 300
@@ -337,7 +338,10 @@ class _Run:
                         line.text = text
                 if tick:
                     tick()
-        _even_sizes([line for found in page_lines.values() for line in found])
+        read_lines = [line for number in sorted(page_lines) for line in page_lines[number]]
+        _even_sizes(read_lines)
+        first = self.language.split("+")[0]  # "rus+eng": the draft's language is the first
+        repair_labels(read_lines, next((iso for iso, name in TESSERACT_LANGUAGES.items() if name == first), ""))
         for number, found in page_lines.items():
             page = pages[number]
             page.lines = _to_points(found, page)
@@ -460,16 +464,37 @@ def hocr_lines(hocr: str, page: int) -> list[Line]:
     for index, (start, title) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(hocr)
         words = [html.unescape(_TAG_RE.sub("", word)).strip() for word in _WORD_RE.findall(hocr, start, end)]
-        text = chinese_labels(latin_numerals(_join_words([word for word in words if word])))
+        text = page_number(chinese_labels(latin_numerals(_join_words([word for word in words if word]))))
         if not text:
             continue
         fields = dict(part.strip().split(" ", 1) for part in title.split(";") if " " in part.strip())
         x0, y0, x1, y1 = (float(v) for v in fields["bbox"].split())
         slope_offset = fields.get("baseline", "0 0").split()
         baseline = y1 + float(slope_offset[1]) if len(slope_offset) == 2 else y1
-        size = float(fields.get("x_size", y1 - y0))
+        size = _glyph_size(text, baseline - y0) or (out[-1].size if out else float(fields.get("x_size", y1 - y0)))
         out.append(Line(page=page, text=text, x0=x0, x1=x1, top=y0, bottom=baseline, size=size))
     return out
+
+
+# How much of the type size stands above the baseline: capitals, digits and
+# ascenders of Latin and Cyrillic type, the whole square of a Chinese character
+_CAP_HEIGHT = 0.74
+_HAN_HEIGHT = 1.0
+
+
+def _glyph_size(text: str, above: float) -> float:
+    """A line's type size from how far its letters rise above the baseline.
+    Tesseract's own ``x_size`` is estimated a block at a time and strays by
+    half between blocks of one body text (29 and 42 pixels), which would
+    start a paragraph at every block and take body lines for footnotes."""
+    if above <= 0:
+        return 0.0
+    letters = text.replace(" ", "")
+    if len(_WIDE_RE.findall(letters)) * 2 >= len(letters):
+        return above / _HAN_HEIGHT
+    if any(ch.isupper() or ch.isdigit() or ch in "bdfhkltбйёф()[]«»\"'/!?%" for ch in letters):
+        return above / _CAP_HEIGHT
+    return 0.0  # small letters alone: the line takes the size of the line before it
 
 
 # Tesseract reading Russian takes Roman numerals for Cyrillic letters of the
@@ -490,13 +515,34 @@ def latin_numerals(text: str) -> str:
     return _NUMBERED_BY_ROMAN_RE.sub(fix, text)
 
 
+# A page number "- 56 -" whose digits OCR read as letters of their shape ("- S6 -", "- S$9 -")
+_PAGE_NUMBER_RE = re.compile(r"^([-–—]\s*)(\S{1,5})(\s*[-–—])$")
+_DIGIT_SHAPES = str.maketrans(
+    {"S": "5", "s": "5", "O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "B": "8", "Z": "2"}
+)
+
+
+def page_number(text: str) -> str:
+    """ "- S6 -" → "- 56 -": a line that is a page number between dashes, put back into digits."""
+    found = _PAGE_NUMBER_RE.match(text)
+    if found is None or not any(ch.isdigit() for ch in found.group(2)):
+        return text
+    digits = "".join(ch for ch in found.group(2).translate(_DIGIT_SHAPES) if ch.isdigit())
+    return found.group(1) + digits + found.group(3)
+
+
 # A Chinese item label, "（八）", comes out of Tesseract as "《八)" or "(丸)":
 # at the start of a line, put back as the text prints it
 _CHINESE_LABEL_RE = re.compile(r"^[《(（]\s*([一二三四五六七八九十丸]{1,3})\s*[)）]")
 
 
+# A sub-item number "2．" read with a comma for its full-width point ("2.，交流", "1，海洋")
+_CHINESE_NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.．，,]+\s*(?=[\u4e00-\u9fff“《])")
+
+
 def chinese_labels(text: str) -> str:
-    """ "《八) 所有国家" → "（八） 所有国家"."""
+    """ "《八) 所有国家" → "（八） 所有国家"; "2.，交流" → "2. 交流"."""
+    text = _CHINESE_NUMBER_RE.sub(lambda found: f"{found.group(1)}. ", text)
     return _CHINESE_LABEL_RE.sub(lambda found: f"（{found.group(1).replace('丸', '九')}）", text)
 
 
@@ -531,7 +577,7 @@ def _even_sizes(lines: list[Line]) -> None:
         return
     common = statistics.median(line.size for line in lines)
     for line in lines:
-        if abs(line.size - common) <= common * 0.1:
+        if abs(line.size - common) <= common * 0.3:
             line.size = common
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+from ..document.languages import is_foreign_scope
 from ..document.model import Furniture, Location, Note, ReadWarning
 from ..document.numbering import match_heading_number, match_para, match_sub
 from ..document.structure import Block, looks_like_heading, scope_heading
@@ -411,7 +412,7 @@ class Layout:
                     if current is not None:
                         pending.append((current, current.lines[0].page))
                         label = " ".join(x.text.strip() for x in current.lines).strip("[]. ")
-                        self.after_heading = current.heading or scope_heading(label) == label
+                        self.after_heading = current.heading or scope_heading(label) == label or is_foreign_scope(label)
                     current = _Block(heading=self._is_heading_line(line), centered=centered)
                 self._append(current, line)
                 prev = line
@@ -519,6 +520,7 @@ class Layout:
             or _OPTION_START_RE.match(text)
             or _BULLET_RE.match(text)
             or _LETTER_DOT_ALONE_RE.match(text)
+            or _CHINESE_LABEL_RE.match(text)
         )
         last = block.lines[-1]
         if prev is None or line.top < prev.top - line.size:
@@ -561,8 +563,16 @@ class Layout:
         indented_pair = len(block.lines) == 1 and first.x0 > left + tolerance and abs(line.x0 - first.x0) < 2
         if block.cont_x is None and indented_pair and short:
             return True  # two indented one-line paragraphs
-        if self.after_heading and len(block.lines) == 1 and short and text[:1].isupper() and _title_line(last.text):
+        if self.after_heading and len(block.lines) == 1 and short and _capital(text) and _title_line(last.text):
             return True  # "Use of terms" under "Article 1", then the article's first words
+        if (
+            len(block.lines) == 2
+            and short
+            and _capital(text)
+            and is_foreign_scope(block.lines[0].text.strip())
+            and _title_line(last.text)
+        ):
+            return True  # "附件二" and its title in one block, then the annex's first words
         if short and last.text.rstrip().endswith(":") and _LETTER_LABEL_RE.match(text):
             return True  # "including through:" then "a. formulating …"
         if short and _closes_bracket(block.parts[0] if block.parts else "", text):
@@ -724,6 +734,13 @@ _LETTER_DOT_ALONE_RE = re.compile(r"^[a-h]\.$")  # "c." alone on its line, its f
 _BULLETS = "\u2022\u25e6\u25aa\u25cf\uf0b7\uf0a7"
 _BULLET_RE = re.compile(f"^[{_BULLETS}]\\s+(?![a-z])")
 _BULLET_GLYPHS = frozenset(_BULLETS)
+# "（三）", "三、", "第三条", "附件一": a Chinese item, paragraph or heading begins
+# (Chinese has no capital to start one by)
+_CHINESE_LABEL_RE = re.compile(
+    r"^(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、"
+    r"|第[一二三四五六七八九十百]{1,4}(?:条|部分|章|节)|附件[一二三四五六七八九十]{0,3}$"
+    r"|\d{1,2}[.．]\s*(?=[\u4e00-\u9fff“《]))"
+)
 # "Option 2:", "[Option (b).": a line that offers an option starts a paragraph of its own
 _OPTION_START_RE = re.compile(
     r"^\[?\s*(?:Option|Alternative)(?:\s+|(?=\d))\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?(?:\s?(?:bis|ter|quater))?\s*[:.]"
@@ -739,10 +756,17 @@ _OPEN_END_RE = re.compile(r"\b(?:the|of|and|or|on|to|a|an|for|in|by|with|under|f
 
 def _ends_sentence(last: str, following: str) -> bool:
     """Does the (short) line ``last`` end a paragraph, given the line after it?
-    "…;]", "…Agreement.]", "…;]1" do; "…Parties," does before a capital or a
+    "…;]", "…Agreement.]", "…;]1", "…作准。" do; "…Parties," does before a capital or a
     bracket: a preambular paragraph ends in a comma."""
     text = _CLOSERS_RE.sub("", last.rstrip()).rstrip()  # "… from 2020, ]"
-    return text.endswith((".", ";", ":")) or (text.endswith(",") and (following[:1] == "[" or following[:1].isupper()))
+    return text.endswith((".", ";", ":", "。", "；", "：")) or (
+        text.endswith(",") and (following[:1] == "[" or following[:1].isupper())
+    )
+
+
+def _capital(text: str) -> bool:
+    """Whether a line opens as a sentence does: a capital, or a Chinese character (Chinese has no case)."""
+    return text[:1].isupper() or "\u4e00" <= text[:1] <= "\u9fff"
 
 
 def _closes_bracket(paragraph: str, following: str) -> bool:
@@ -761,9 +785,11 @@ def _closes_bracket(paragraph: str, following: str) -> bool:
 
 
 def _title_line(text: str) -> bool:
-    """A short title on a line of its own ("Use of terms", "1. Annual reports")."""
+    """A short title on a line of its own ("Use of terms", "1. Annual reports", "作准文本")."""
     text = text.strip()
     words = text.split()
+    if text and "\u4e00" <= text[0] <= "\u9fff":  # Chinese: no capitals, no spaces
+        return len(text) <= 30 and text[-1] not in "。；：，.,;:"
     return 0 < len(words) <= 8 and text[-1] not in ".,;:" and looks_like_heading(text)
 
 

@@ -1,0 +1,107 @@
+"""Item labels OCR misreads are read back from the list they stand in."""
+
+from __future__ import annotations
+
+from draftdiff.readers.ocr_labels import repair_item_labels, repair_labels
+from draftdiff.readers.pdf_engines import Line
+
+RUSSIAN = "абвгдежзиклмнопрстуфхцчшщэюя"
+
+
+def _lines(texts: list[str]) -> list[Line]:
+    return [Line(page=1, text=t, x0=0, x1=100, top=i * 12, bottom=i * 12 + 10, size=10) for i, t in enumerate(texts)]
+
+
+def _labels(lines: list[Line]) -> list[str]:
+    return [line.text.split()[0] for line in lines]
+
+
+def test_look_alikes_take_the_letter_the_list_expects() -> None:
+    # Latin letters in a Russian text, read as Cyrillic letters and digits of the same shape
+    lines = _lines(
+        [
+            "1. Стороны руководствуются:",
+            "а) первым принципом;",
+            "b) вторым принципом;",
+            "с) третьим принципом;",
+            "d) четвертым;",
+            "е) пятым;",
+            "f) шестым;",
+            "9) седьмым;",
+            "h) восьмым.",
+        ]
+    )
+    assert repair_item_labels(lines, RUSSIAN) == 4
+    assert _labels(lines) == ["1.", "a)", "b)", "c)", "d)", "e)", "f)", "g)", "h)"]
+
+
+def test_roman_sub_items_and_the_label_between_neighbours() -> None:
+    lines = _lines(
+        [
+            "а) предлагается представить:",
+            "1) соображения по существу;",
+            "п) научные материалы;",
+            "01) традиционные знания;",
+            "iv) другую информацию;",
+            "У) соображения о мерах;",
+            "Vi) любую другую информацию;",
+            "b) второй пункт;",
+            "с) третий пункт;",
+            "2) четвертый пункт;",
+            "е) пятый пункт.",
+        ]
+    )
+    repair_item_labels(lines, RUSSIAN)
+    assert _labels(lines) == ["a)", "i)", "ii)", "iii)", "iv)", "v)", "vi)", "b)", "c)", "d)", "e)"]
+
+
+def test_a_letter_after_h_is_the_letter_i_and_a_paragraph_ends_the_list() -> None:
+    lines = _lines(["g) одно;", "h) другое;", "i) третье;", "2. Новый пункт:", "а) первое;", "i) его подпункт;"])
+    repair_item_labels(lines, RUSSIAN)
+    assert _labels(lines) == ["g)", "h)", "i)", "2.", "a)", "i)"]
+
+
+def test_cyrillic_letters_keep_their_places_in_a_cyrillic_list() -> None:
+    lines = _lines(["а) первое;", "б) второе;", "в) третье;", "г) четвертое."])
+    repair_item_labels(lines, RUSSIAN)
+    assert _labels(lines) == ["a)", "b)", "c)", "d)"]
+
+
+def test_a_numbered_list_and_labels_out_of_any_list_stay() -> None:
+    lines = _lines(["а) пункт:", "1) первое;", "2) второе;", "3) третье;", "z) что-то;", "(q) другое."])
+    repair_item_labels(lines, RUSSIAN)
+    assert _labels(lines) == ["a)", "1)", "2)", "3)", "z)", "(q)"]
+
+
+def test_chinese_labels_are_not_lettered() -> None:
+    lines = _lines(["（一）污染者付费原则；", "b) 不是中文"])
+    repair_labels(lines, "zh")
+    assert _labels(lines) == ["（一）污染者付费原则；", "b)"]
+
+
+def test_chinese_headings_paragraphs_and_items_take_the_number_of_their_sequence() -> None:
+    lines = _lines(
+        [
+            "第六十二条",
+            "本协定之非缔约方",
+            "第交十三条",  # 六 misread
+            "一、缔约方应善意履行义务。",
+            "、缔约方不应滥用权利。",  # the numeral lost
+            "（一） 第一项；",
+            "〈《二 ) 第二项；",
+            "三) 第三项；",
+            "(1) 一个目，留给它自己的层级；",
+        ]
+    )
+    repair_labels(lines, "zh")
+    assert [line.text for line in lines] == [
+        "第六十二条",
+        "本协定之非缔约方",
+        "第六十三条",
+        "一、缔约方应善意履行义务。",
+        "二、缔约方不应滥用权利。",
+        "（一）第一项；",
+        "（二）第二项；",
+        "（三）第三项；",
+        "(1) 一个目，留给它自己的层级；",
+    ]
