@@ -58,6 +58,7 @@ from rapidfuzz.process import cdist
 
 from ..document.model import Draft, Kind
 from ..document.options import option_group
+from .align_options import pieces_between, release_look_alikes, relink_in_unit
 from .sections import SectionKey, pair_units, unit_keys
 from .tokens import normalised, tokens
 
@@ -325,14 +326,18 @@ def align(old: Draft, new: Draft) -> Alignment:
 
     # 5. rewrites left between pairs that keep their order
     units = _paired_units(a, b, pairs)  # articles and sections paired as units, by the pairs so far
+    released = release_look_alikes(a, b, pairs, units)  # a look-alike in another standing article is no successor
     chance = _chance(a, b, pairs, weights)
-    confidence = _between_anchors(a, b, pairs, weights, units, chance)
+    needed = max(UNIT_EVIDENCE, chance.overlap + MARGIN)
+    confidence = relink_in_unit(a, b, pairs, weights, units, released, needed)
+    confidence.update(_between_anchors(a, b, pairs, weights, units, chance))
     # 6. splits and merges around matched pairs
     matches = [Match([i], [j], sim, confidence=confidence.get(i, 1.0)) for i, (j, sim) in sorted(pairs.by_old.items())]
     for match in matches:
         _grow(match, a, b, pairs.old_free, pairs.new_free)
     # 7. what one paragraph lent to others of its unit: options made of it, pieces of it
     matches += _contained(a, b, pairs, weights, matches, units, chance)
+    pieces_between(a, b, pairs, weights, matches, chance, MARGIN)  # what sits between pieces of one paragraph
     # 8. a new text drawn from an old paragraph anywhere in the draft: an option or a variant moved
     matches += _drawn_from_anywhere(a, b, pairs, weights, matches, chance)
 
