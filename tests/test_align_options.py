@@ -89,3 +89,56 @@ def test_a_paragraph_between_two_pieces_of_one_old_paragraph_is_a_piece_of_it():
     change = next(c for c in comparison.changes if c.old_ids == ["Art3.7"])
     assert change.new_ids == ["Art3.7", "Art3.8", "Art3.9"], [c.to_json() for c in comparison.changes]
     assert 0 < change.confidence < 1
+
+
+def test_a_paragraph_offered_again_reworded_in_its_article_joins_its_change():
+    kept = _filler(2)
+    rules = (
+        "The rules and guidance related to accounting that are set forth in decision 1/CP.21, including with "
+        "respect to land use, will apply along with any subsequent decisions of the CMA."
+    )
+    old = _article(3, "mitigation", [*kept, rules]) + _article(4, "adaptation", _filler(5))
+    new = _article(
+        3,
+        "mitigation",
+        [
+            *kept,
+            rules,
+            "Option 2: In tracking progress towards their contributions, Parties shall apply the rules and guidance "
+            "related to accounting set forth in decision 1/CP.21 and in relevant decisions, including on land use, "
+            "taking into account the principles of transparency and accuracy.",
+        ],
+    ) + _article(4, "adaptation", _filler(5))
+    comparison = draftdiff.compare(draft_from_text(old, "old"), draft_from_text(new, "new"))
+    change = next(c for c in comparison.changes if c.old_ids == ["Art3.7"])
+    assert change.new_ids == ["Art3.7", "Art3.8"], [c.to_json() for c in comparison.changes]
+    assert 0 < change.confidence < 1
+
+
+def test_the_other_items_of_a_paragraph_made_into_a_list_are_pieces_of_it():
+    kept = _filler(6)
+    old = _article(
+        7,
+        "technology",
+        [
+            *kept,
+            "All Parties, noting the importance of technology, shall strengthen cooperative action on technology "
+            "development and transfer and foster cooperative approaches to research and development.",
+        ],
+    ) + _article(8, "capacity-building", _filler(1))
+    new = _article(
+        7,
+        "technology",
+        [
+            *kept,
+            "All Parties, noting the importance of technology, shall strengthen cooperative action on technology "
+            "development and transfer in order to:\n\n(a) Improve endogenous capacities and enabling "
+            "environments;\n\n(b) Address barriers to the transfer of safe technologies;\n\n(c) Foster "
+            "cooperative approaches to research and development.",
+        ],
+    ) + _article(8, "capacity-building", _filler(1))
+    comparison = draftdiff.compare(draft_from_text(old, "old"), draft_from_text(new, "new"))
+    change = next(c for c in comparison.changes if c.old_ids == ["Art7.7"])
+    assert change.new_ids == ["Art7.7", "Art7.7(a)", "Art7.7(b)", "Art7.7(c)"], [
+        c.to_json() for c in comparison.changes
+    ]

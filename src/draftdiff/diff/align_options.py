@@ -15,9 +15,14 @@ paragraphs stay in that article. Two conventions a reader applies follow:
   paragraph left unmatched between two new paragraphs that both came from
   one old paragraph (its option block, its split pieces) is another piece
   of it, when it shares more of its rare words than unrelated paragraphs
-  do.
+  do;
+- a paragraph made into a list (its text in a new stem and one of its
+  items) lent the items between the two to that list as well;
+- inside an article paired with its successor, a new paragraph that shares
+  much of its rare words with one old paragraph of it, and less with any
+  other, is that paragraph offered again, reworded (an option, a piece).
 
-Both are called from ``align.align`` (see the pass list there); they work
+All are called from ``align.align`` (see the pass list there); they work
 on its private structures, passed in.
 """
 
@@ -26,6 +31,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
+
+from ..document.options import option_group
 
 if TYPE_CHECKING:
     from .align import Match, _Chance, _Pairs, _Side, _Weights
@@ -129,3 +136,106 @@ def _nearest_owner(j: int, step: int, owner: dict[int, Match], pairs: _Pairs, b:
             return owner.get(k)
         k += step
     return None
+
+
+CLEAR_EVIDENCE = 0.4  # weighted overlap that names one old paragraph of the paired article as the source
+CLEAR_LEAD = 0.8  # the next best old paragraph may share at most this share of it
+
+
+def offered_again(
+    a: _Side,
+    b: _Side,
+    pairs: _Pairs,
+    weights: _Weights,
+    matches: list[Match],
+    units: dict[str, str],
+    chance: _Chance,
+    margin: float,
+) -> list[Match]:
+    """A new paragraph left unmatched inside an article paired with its
+    successor, which shares much of its rare words with one old paragraph of
+    that article (and less with any other paragraph of the old draft), is
+    that paragraph offered again, reworded, as an option or a piece: it joins
+    that paragraph's change, even when the paragraph has a successor already.
+    Returns the changes made for old paragraphs that had none."""
+    from .align import GAP_CELLS, Match  # here: align imports this module
+
+    if not units or not pairs.new_free:
+        return []
+    needed = max(CLEAR_EVIDENCE, chance.overlap + 2 * margin)
+    old_of = {new: old for old, new in units.items()}
+    members: dict[str, list[int]] = {}
+    for i, unit in enumerate(a.units):
+        if unit in units and a.family[i] == "text" and not a.short(i):
+            members.setdefault(unit, []).append(i)
+    texts = [i for i in range(len(a.seq)) if a.family[i] == "text" and not a.short(i)]
+    free_in: dict[str, int] = {}
+    for j in pairs.new_free:
+        free_in[b.units[j]] = free_in.get(b.units[j], 0) + 1
+    by_old = {i: m for m in matches for i in m.old}
+    made: list[Match] = []
+    for j in sorted(pairs.new_free):
+        source_unit = old_of.get(b.units[j])
+        if source_unit is None or b.family[j] != "text" or b.short(j) or source_unit not in members:
+            continue
+        olds = members[source_unit]
+        if len(olds) * free_in[b.units[j]] > GAP_CELLS:  # a bound on the work, as in the other passes
+            continue
+        scored = sorted(((weights.overlap(a.sets[i], b.sets[j]), i) for i in olds), reverse=True)
+        evidence, i = scored[0]
+        if evidence < needed or (len(scored) > 1 and scored[1][0] > CLEAR_LEAD * evidence):
+            continue
+        # the best anywhere: a paragraph of another article sharing as much is another source
+        if any(
+            weights.overlap(a.sets[x], b.sets[j]) > CLEAR_LEAD * evidence for x in texts if a.units[x] != source_unit
+        ):
+            continue
+        pairs.new_free.discard(j)
+        match = by_old.get(i)
+        if match is None:
+            pairs.old_free.discard(i)
+            match = by_old[i] = Match([i], [], 0.0)
+            made.append(match)
+        match.new = sorted([*match.new, j])
+        match.confidence = round(min(match.confidence, evidence, 0.99), 2)
+    for match in made:
+        match.similarity = Indel.normalized_similarity(a.seq[match.old[0]], [w for j in match.new for w in b.seq[j]])
+    return made
+
+
+def items_of_a_split(a: _Side, b: _Side, pairs: _Pairs, weights: _Weights, matches: list[Match]) -> None:
+    """An old paragraph with no lettered items of its own, whose text went
+    into a new paragraph and into one of that paragraph's items, was made
+    into a list: the list's other items left unmatched are pieces of it too
+    (weak links): those between the stem and the last item that came from
+    it. Grows ``matches`` in place."""
+    old_with_items = {_stem(p.id) for p in a.paragraphs} - {None}
+    items: dict[str, list[int]] = {}
+    for k, para in enumerate(b.paragraphs):
+        stem = _stem(para.id)
+        if stem is not None:
+            items.setdefault(stem, []).append(k)
+    if not items:
+        return
+    for match in matches:
+        if len(match.old) != 1 or len(match.new) < 2 or a.paragraphs[match.old[0]].id in old_with_items:
+            continue
+        i = match.old[0]
+        for s in list(match.new):
+            members = items.get(b.paragraphs[s].id, [])
+            if not any(k in match.new for k in members):
+                continue
+            last = max(k for k in members if k in match.new)
+            for k in members:
+                # the items from the stem to the last one taken from the old paragraph
+                if k > last or k not in pairs.new_free or b.family[k] != "text":
+                    continue
+                evidence = weights.overlap(a.sets[i], b.sets[k])
+                pairs.new_free.discard(k)
+                match.new = sorted([*match.new, k])
+                match.confidence = round(max(0.01, min(match.confidence, evidence, 0.99)), 2)
+
+
+def _stem(paragraph_id: str) -> str | None:
+    """The paragraph a lettered item belongs to ("Art7.1(b)" -> "Art7.1"), None for no item."""
+    return option_group(paragraph_id, items=True) if paragraph_id.endswith(")") else None
