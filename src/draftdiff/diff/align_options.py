@@ -13,9 +13,9 @@ paragraphs stay in that article. Two conventions a reader applies follow:
   look inside its own article;
 - what sits between the pieces of one paragraph is of that paragraph: a new
   paragraph left unmatched between two new paragraphs that both came from
-  one old paragraph (its option block, its split pieces) is another piece
-  of it, when it shares more of its rare words than unrelated paragraphs
-  do;
+  one old paragraph (its option block, its split pieces), next to one of
+  them, is another piece of it, when it shares more of its rare words than
+  unrelated paragraphs do;
 - a paragraph made into a list (its text in a new stem and one of its
   items) lent the items between the two to that list as well;
 - inside an article paired with its successor, a new paragraph that shares
@@ -117,6 +117,7 @@ def pieces_between(
             if (
                 _nearest_owner(j, -1, owner, pairs, b) is not match
                 or _nearest_owner(j, 1, owner, pairs, b) is not match
+                or not (_next_to(j, -1, match, b) or _next_to(j, 1, match, b))
             ):
                 continue
             evidence = weights.overlap(a.sets[i], b.sets[j])
@@ -127,6 +128,16 @@ def pieces_between(
             owner[j] = match
             match.new = sorted([*match.new, j])
             match.confidence = round(min(match.confidence, evidence, 0.99), 2)
+
+
+def _next_to(j: int, step: int, match: Match, b: _Side) -> bool:
+    """The first paragraph of text beside ``j`` (past option lines and
+    headings) is a piece of ``match``: a piece's neighbour, not a paragraph
+    of its own far from every piece."""
+    k = j + step
+    while 0 <= k < len(b.seq) and (b.family[k] != "text" or b.short(k)):
+        k += step
+    return k in match.new
 
 
 def _nearest_owner(j: int, step: int, owner: dict[int, Match], pairs: _Pairs, b: _Side) -> Match | None:
@@ -158,7 +169,7 @@ def offered_again(
     that paragraph offered again, reworded, as an option or a piece: it joins
     that paragraph's change, even when the paragraph has a successor already.
     Returns the changes made for old paragraphs that had none."""
-    from .align import GAP_CELLS, Match  # here: align imports this module
+    from .align import GAP_CELLS, Match, _containment  # here: align imports this module
 
     if not units or not pairs.new_free:
         return []
@@ -184,6 +195,9 @@ def offered_again(
         scored = sorted(((weights.overlap(a.sets[i], b.sets[j]), i) for i in olds), reverse=True)
         evidence, i = scored[0]
         if evidence < needed or (len(scored) > 1 and scored[1][0] > CLEAR_LEAD * evidence):
+            continue
+        # and more of its own words come from there than chance puts in any paragraph
+        if _containment(weights, b.sets[j], a.sets[i]) < chance.containment + margin:
             continue
         # the best anywhere: a paragraph of another article sharing as much is another source
         if any(
