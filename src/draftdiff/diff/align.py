@@ -346,7 +346,9 @@ def align(old: Draft, new: Draft) -> Alignment:
     matches += _contained(a, b, pairs, weights, matches, units, chance)
     pieces_between(a, b, pairs, weights, matches, chance, MARGIN)  # what sits between pieces of one paragraph
     items_of_a_split(a, b, pairs, weights, matches)  # a paragraph made into a list: its other items
-    matches += offered_again(a, b, pairs, weights, matches, units, chance, MARGIN)  # reworded again in its article
+    matches += offered_again(
+        a, b, pairs, weights, matches, units, chance, MARGIN, _new_match, GAP_CELLS
+    )  # reworded again in its article
     # 8. a new text drawn from an old paragraph anywhere in the draft: an option or a variant moved
     matches += _drawn_from_anywhere(a, b, pairs, weights, matches, chance)
 
@@ -468,6 +470,11 @@ def _contained(
     for match in made:
         match.similarity = _similarity(a.seq[match.old[0]], [w for j in match.new for w in b.seq[j]])
     return made
+
+
+def _new_match(i: int) -> Match:
+    """A change for old paragraph ``i``, its new paragraphs still to come."""
+    return Match([i], [], 0.0)
 
 
 def _join_new(i: int, j: int, score: float, pairs: _Pairs, by_old: dict[int, Match], made: list[Match]) -> Match:

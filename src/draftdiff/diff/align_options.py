@@ -28,14 +28,69 @@ on its private structures, passed in.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 from rapidfuzz.distance import Indel
 
+from ..document.model import Paragraph
 from ..document.options import option_group
 
-if TYPE_CHECKING:
-    from .align import Match, _Chance, _Pairs, _Side, _Weights
+# The aligner's structures, as this module uses them (align.py imports this
+# module, so it names them by what they offer, not by import).
+
+
+class _Sets(Protocol):
+    def __getitem__(self, index: int, /) -> frozenset[int]: ...
+
+
+class _Side(Protocol):
+    @property
+    def paragraphs(self) -> list[Paragraph]: ...
+    @property
+    def seq(self) -> list[list[int]]: ...
+    @property
+    def sets(self) -> _Sets: ...
+    @property
+    def family(self) -> list[str]: ...
+    @property
+    def units(self) -> list[str]: ...
+    def short(self, index: int) -> bool: ...
+
+
+class _Pairs(Protocol):
+    by_old: dict[int, tuple[int, float]]
+    old_free: set[int]
+    new_free: set[int]
+
+    def refresh(self) -> None: ...
+    def free(self, i: int, j: int) -> bool: ...
+    def add(self, i: int, j: int, sim: float) -> None: ...
+
+
+class _Weights(Protocol):
+    idf: list[float]
+
+    def overlap(self, a: frozenset[int], b: frozenset[int]) -> float: ...
+    def mass(self, codes: frozenset[int]) -> float: ...
+
+
+class _Chance(Protocol):
+    @property
+    def overlap(self) -> float: ...
+    @property
+    def containment(self) -> float: ...
+
+
+class _Match(Protocol):
+    old: list[int]
+    new: list[int]
+    similarity: float
+    confidence: float
+
+
+Match = TypeVar("Match", bound=_Match)
+
 
 MOVED_SIMILARITY = 0.75  # word-sequence similarity a paragraph moved between two standing articles keeps
 
@@ -162,6 +217,8 @@ def offered_again(
     units: dict[str, str],
     chance: _Chance,
     margin: float,
+    new_match: Callable[[int], Match],
+    cells: int,
 ) -> list[Match]:
     """A new paragraph left unmatched inside an article paired with its
     successor, which shares much of its rare words with one old paragraph of
@@ -169,8 +226,6 @@ def offered_again(
     that paragraph offered again, reworded, as an option or a piece: it joins
     that paragraph's change, even when the paragraph has a successor already.
     Returns the changes made for old paragraphs that had none."""
-    from .align import GAP_CELLS, Match, _containment  # here: align imports this module
-
     if not units or not pairs.new_free:
         return []
     needed = max(CLEAR_EVIDENCE, chance.overlap + 2 * margin)
@@ -190,7 +245,7 @@ def offered_again(
         if source_unit is None or b.family[j] != "text" or b.short(j) or source_unit not in members:
             continue
         olds = members[source_unit]
-        if len(olds) * free_in[b.units[j]] > GAP_CELLS:  # a bound on the work, as in the other passes
+        if len(olds) * free_in[b.units[j]] > cells:  # a bound on the work, as in the other passes
             continue
         scored = sorted(((weights.overlap(a.sets[i], b.sets[j]), i) for i in olds), reverse=True)
         evidence, i = scored[0]
@@ -208,7 +263,7 @@ def offered_again(
         match = by_old.get(i)
         if match is None:
             pairs.old_free.discard(i)
-            match = by_old[i] = Match([i], [], 0.0)
+            match = by_old[i] = new_match(i)
             made.append(match)
         match.new = sorted([*match.new, j])
         match.confidence = round(min(match.confidence, evidence, 0.99), 2)
@@ -253,3 +308,10 @@ def items_of_a_split(a: _Side, b: _Side, pairs: _Pairs, weights: _Weights, match
 def _stem(paragraph_id: str) -> str | None:
     """The paragraph a lettered item belongs to ("Art7.1(b)" -> "Art7.1"), None for no item."""
     return option_group(paragraph_id, items=True) if paragraph_id.endswith(")") else None
+
+
+def _containment(weights: _Weights, part: frozenset[int], whole: frozenset[int]) -> float:
+    """The share of ``part``'s rare-word mass that ``whole`` holds (as align's pass 7 reads it)."""
+    shared = part & whole
+    mass = weights.mass(part)
+    return sum(weights.idf[c] for c in shared) / mass if shared and mass else 0.0
