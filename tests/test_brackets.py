@@ -305,3 +305,66 @@ def test_resolutions_show_the_words_as_printed_and_name_a_rewording():
     }
     assert found["1"] == [("kept", "below 1.5 °C above pre-industrial levels")]
     assert found["3"] == [("reworded", "Each Party shall report every two years on the support it provided")]
+
+
+# -- a split: each bracket set read in the pieces that took up its words ------------------------
+
+_SPLIT_OLD = (
+    "Each Party's report [shall][should] reflect the progress made since its previous report, noting that those "
+    "Parties that have reported before should continue to do so. Each report [shall][should] reflect the Party's "
+    "highest effort, in light of its national circumstances."
+)
+
+
+def _split(pieces: list[str]):
+    """A comparison in which paragraph 2 (``_SPLIT_OLD``) was split into ``pieces`` (2, 2bis, 2ter …),
+    its words diffed over the pieces joined, as compare does for a split."""
+    from draftdiff.diff.comparison import Change, Comparison
+    from draftdiff.diff.wording import diff
+
+    old = draft_from_text(f"Draft\n\n2. {_SPLIT_OLD}\n", "o")
+    ids = ["2", "2bis", "2ter", "2quater"]
+    new = draft_from_text("Draft\n\n" + "\n\n".join(f"{i}. {p}" for i, p in zip(ids, pieces, strict=False)) + "\n", "n")
+    olds, news = [p for p in old.paragraphs if p.id == "2"], [p for p in new.paragraphs if p.id in ids]
+    words = diff(" ".join(p.text for p in olds), " ".join(p.text for p in news))
+    change = Change(kind="split", old=olds, new=news, edits=words.edits, segments=words.segments)
+    return Comparison(old=old, new=new, changes=[change]), change
+
+
+def test_a_split_resolves_a_bracket_in_the_piece_that_chose_and_keeps_it_open_where_it_stays():
+    # the second set goes to two pieces: an alternative that keeps "[shall][should]" open, and a
+    # paragraph that takes up its words ("reflects the Party's highest effort") and chose "should"
+    comparison, change = _split(
+        [
+            "Each Party's report [shall][should] reflect the progress made since its previous report.",
+            "Alt: Each report [shall][should] reflect the highest effort, in light of its circumstances.",
+            "Each Party should ensure that its report reflects the Party's highest effort, in light of its "
+            "national circumstances and of the best available science.",
+        ]
+    )
+    kept = [(item["in"], item["old"], item["new"]) for item in change.brackets if item["resolution"] == "kept"]
+    assert kept == [("2ter", "[shall][should]", "should")]
+    assert change.to_json()["brackets"][0]["in"] == "2ter"
+    found = [(f.rule, f.old, f.new, f.before, f.after) for f in check(comparison).findings]
+    assert found == [
+        ("DD111", "2", "2ter", "[shall][should] reflect", "Each Party should ensure that its report reflects")
+    ]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # every piece keeps the set open
+        "Each Party's report [shall][should] ensure that it reflects the Party's highest effort.",
+        # the stronger alternative chosen: a bracket resolved, nothing weakened
+        "Each Party shall ensure that its report reflects the Party's highest effort.",
+        # the words around the set are not taken up: another sentence, whatever modal it has
+        "Parties should cooperate in preparing their reports.",
+    ],
+)
+def test_a_split_names_no_weaker_choice_where_no_piece_made_one(last):
+    comparison, change = _split(
+        ["Each Party's report [shall][should] reflect the progress made since its previous report.", last]
+    )
+    assert not [f for f in check(comparison).findings if f.rule in ("DD101", "DD111")]
+    assert all(item.get("new") != "should" for item in change.brackets)

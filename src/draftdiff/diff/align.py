@@ -37,6 +37,13 @@ the cost near-linear:
    words mostly went into one new paragraph (options blended into a
    compromise) joins it as a merge. Weak links too.
 
+Around passes 5 and 7, ``align_options`` applies what a reader knows of a
+draft rebuilt as options around the old paragraphs: a look-alike in another
+standing article is no successor (before pass 5), and after pass 7 what sits
+between two pieces of one paragraph, the other items of a paragraph made
+into a list, and a paragraph offered again reworded in its article, join
+that paragraph's change (weak links).
+
 A longest increasing subsequence over the matched positions then tells the
 paragraphs that stayed in order from those that moved.
 """
@@ -58,6 +65,7 @@ from rapidfuzz.process import cdist
 
 from ..document.model import Draft, Kind
 from ..document.options import option_group
+from .align_options import items_of_a_split, offered_again, pieces_between, release_look_alikes, relink_in_unit
 from .sections import SectionKey, pair_units, unit_keys
 from .tokens import normalised, tokens
 
@@ -325,14 +333,22 @@ def align(old: Draft, new: Draft) -> Alignment:
 
     # 5. rewrites left between pairs that keep their order
     units = _paired_units(a, b, pairs)  # articles and sections paired as units, by the pairs so far
+    released = release_look_alikes(a, b, pairs, units)  # a look-alike in another standing article is no successor
     chance = _chance(a, b, pairs, weights)
-    confidence = _between_anchors(a, b, pairs, weights, units, chance)
+    needed = max(UNIT_EVIDENCE, chance.overlap + MARGIN)
+    confidence = relink_in_unit(a, b, pairs, weights, units, released, needed)
+    confidence.update(_between_anchors(a, b, pairs, weights, units, chance))
     # 6. splits and merges around matched pairs
     matches = [Match([i], [j], sim, confidence=confidence.get(i, 1.0)) for i, (j, sim) in sorted(pairs.by_old.items())]
     for match in matches:
         _grow(match, a, b, pairs.old_free, pairs.new_free)
     # 7. what one paragraph lent to others of its unit: options made of it, pieces of it
     matches += _contained(a, b, pairs, weights, matches, units, chance)
+    pieces_between(a, b, pairs, weights, matches, chance, MARGIN)  # what sits between pieces of one paragraph
+    items_of_a_split(a, b, pairs, weights, matches)  # a paragraph made into a list: its other items
+    matches += offered_again(
+        a, b, pairs, weights, matches, units, chance, MARGIN, _new_match, GAP_CELLS
+    )  # reworded again in its article
     # 8. a new text drawn from an old paragraph anywhere in the draft: an option or a variant moved
     matches += _drawn_from_anywhere(a, b, pairs, weights, matches, chance)
 
@@ -454,6 +470,11 @@ def _contained(
     for match in made:
         match.similarity = _similarity(a.seq[match.old[0]], [w for j in match.new for w in b.seq[j]])
     return made
+
+
+def _new_match(i: int) -> Match:
+    """A change for old paragraph ``i``, its new paragraphs still to come."""
+    return Match([i], [], 0.0)
 
 
 def _join_new(i: int, j: int, score: float, pairs: _Pairs, by_old: dict[int, Match], made: list[Match]) -> Match:

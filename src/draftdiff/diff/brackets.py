@@ -19,6 +19,7 @@ from typing import Protocol
 
 from ..document.brackets import Span, may_hold_brackets, scan
 from ..document.model import Paragraph
+from .split_brackets import resolved_in_pieces
 
 
 class Change(Protocol):
@@ -218,6 +219,8 @@ def resolutions(change: Change) -> list[dict]:
         texts = [" ".join(_words(s.text)) for s in group]
         grouped.update((s.start, s.end) for s in group)
         if any(t in still for t in texts):
+            if len(change.new) > 1:  # a split: still open in one piece, perhaps resolved in another
+                out.extend(resolved_in_pieces(old_text, group, change.new))
             continue  # still open
         start, end = min(s.start for s in group), max(s.end for s in group)
         found = _between(context, start, end, places)

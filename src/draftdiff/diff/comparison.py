@@ -105,7 +105,12 @@ class Change:
             "new_section": self.new_section,
             "edits": [e.to_json() for e in self.edits],
             "comments": [{"side": side, **comment.to_json()} for side, comment in self.comments],
-            **({"brackets": [{k: b[k] for k in ("resolution", "old", "new")} for b in brackets]} if brackets else {}),
+            # "in": the piece of a split that resolved the bracket
+            **(
+                {"brackets": [{k: b[k] for k in ("resolution", "old", "new", "in") if k in b} for b in brackets]}
+                if brackets
+                else {}
+            ),
         }
 
 

@@ -67,6 +67,43 @@ RULES = (
 def run(checker: Checks) -> None:
     for change in checker.edited_changes():
         _in_change(checker, change)
+        if len(change.new) > 1:
+            _in_pieces(checker, change)
+
+
+def _named_in_a_piece(change: Change, old_words: str, kept: str) -> bool:
+    """A bracket set of a split that the piece reading resolved to ``kept``, quoted in ``old_words``."""
+    if len(change.new) < 2:
+        return False
+    spaced = " ".join(old_words.split())
+    return any(
+        "in" in item and item["new"].lower() == kept.lower() and " ".join(item["old_words"].split()) in spaced
+        for item in change.brackets
+    )
+
+
+def _in_pieces(checker: Checks, change: Change) -> None:
+    """DD111 in a split: a bracket set resolved to its weaker alternative in the piece that
+    took up its words (diff/split_brackets.py), named on that piece; the word diff of all
+    the pieces joined may pair the set with another piece that still offers it."""
+    for item in change.brackets:
+        if "in" not in item or item["resolution"] != "kept":
+            continue
+        for ladder in checker.settings.ladders:
+            kept = ladder.rank(item["new"])
+            dropped = [r for r in map(ladder.rank, re.findall(r"\[([^\[\]]*)\]", item["old"])) if r]
+            if kept is None or not any(r[0] < kept[0] for r in dropped):
+                continue
+            checker.add(
+                "DD111",
+                change,
+                item["old_words"],
+                item["new_words"],
+                f"Bracket resolved to the weaker alternative in para {change.old_ids[0]} → {item['in']}: "
+                f"{item['message'].split(': ', 1)[-1]} (bracketed text was never agreed).",
+                new=item["in"],
+            )
+            break
 
 
 _PROHIBITION_RE = re.compile(r"\b(?:may|shall|must|should|will|can)\s+not\b|\b(?:cannot|mustn't|shan't)\b", re.I)
@@ -107,6 +144,8 @@ def _in_change(checker: Checks, change: Change) -> None:
             # the changed words, not a rewritten paragraph: a long edit is cut around the ladder's words
             old_words, new_words = excerpt(before[1], edit.old), excerpt(after[1], edit.new)
             if after[0] > before[0] and bracketed:
+                if _named_in_a_piece(change, edit.old_in_context, after[1]):
+                    continue  # the piece that resolved it names it (_in_pieces)
                 checker.add(
                     "DD111",
                     change,
