@@ -264,6 +264,7 @@ class _Numbers(_BuilderState):
         if sibling is not None and sibling.parent is not None:
             self.parent = sibling.parent
         return loose["tok"], loose.group(0).strip(), text[loose.end() :].strip()
+
     def _items_of_option(self, series: _Series, tok: str) -> bool:
         """ "(c) Option 1: …" / "Option 2: Exercise the following functions:" then "(i)", "(ii)":
         the items of option 2 (``4(c).Opt2(i)``); the next letter, "(d)", ends the options."""
