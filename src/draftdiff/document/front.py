@@ -63,6 +63,9 @@ def strip_masthead(blocks: list[Block]) -> tuple[list[Block], list[Furniture]]:
     return [b for k, b in enumerate(blocks) if k not in taken], furniture
 
 
+_MASTHEAD_WORDS = 25  # a masthead line names a body, a session, a version: never a sentence this long
+
+
 def _before_last(blocks: list[Block], front: list[int]) -> set[int]:
     """Front matter printed among the masthead: the unlabelled lines before its
     last line (a body's name and session over "Advance unedited version", a
@@ -77,6 +80,8 @@ def _before_last(blocks: list[Block], front: list[int]) -> set[int]:
         text = clean_text(block.text)
         if index in front or block.title or block.label or not text:
             continue
+        if len(text.split()) > _MASTHEAD_WORDS:
+            continue  # a heading the source marks ("## Draft agreement …"), or prose (an editor's note)
         if match_para(text) or match_sub(text) or match_heading_number(text) or scope_heading(text):
             return set()  # text before the masthead's end: not a masthead after all
         out.add(index)
