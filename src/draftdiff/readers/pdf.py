@@ -658,6 +658,7 @@ def _centered(line: Line, left: float, right: float) -> bool:
     return abs(middle - (left + right) / 2) < max(width * 0.04, 6) and line.x0 > left + width * 0.08
 
 
+_TITLE_WORDS = 12  # a title longer than this that ends in a full stop is a sentence
 _RESOLUTION_TITLE_RE = re.compile(r"^\d{1,3}/\d{1,4}\.\s+\S")
 
 
@@ -680,6 +681,8 @@ def _mark_title(raw: list[_Block], blocks: list[Block]) -> None:
         words = len(text.split())
         if words < 3 or match_para(text) or match_sub(text) or text.endswith((",", ";")):
             continue
+        if words > _TITLE_WORDS and text.endswith("."):
+            continue  # a sentence, however bold (a page of framing notes in bold under the title)
         size = max(line.size for line in source.lines)
         prominent = source.heading or source.centered or text.isupper()
         if prominent:
