@@ -175,6 +175,14 @@ def test_markdown_headings_emphasis_and_bullets():
     ]
 
 
+def test_markdown_emphasis_inside_a_word_is_dropped_as_commonmark_reads_it():
+    """ "r*eaffirming*" is "reaffirming" (an asterisk may emphasise part of a word);
+    an asterisk with spaces round it, and underscores in a name, are text."""
+    text = "*[Recognizing* the link and r*eaffirming* that 5 * 3 * 2 is snake_case_name\n"
+    _, paras = parse(text, markdown=True)
+    assert paras[0].text == "[Recognizing the link and reaffirming that 5 * 3 * 2 is snake_case_name"
+
+
 def test_an_article_option_block_ends_at_a_paragraph_that_offers_options_of_its_own():
     """Article 6 offered as Option 1 (paragraphs 1-2) and Option 2 (1-2); then "3. Option 1: …":
     paragraph 3 of the article, which offers its own options, not paragraph 3 of Option 2."""

@@ -36,7 +36,8 @@ _NOTE_REF_RE = re.compile(r"\[\^(?P<marker>[^\]\s]+)\]")
 _NOTE_STRIP_RE = re.compile(r"\s*\[\^[^\]\s]+\]")
 _MD_HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _BULLET_RE = re.compile(r"^[-*+•]\s+")
-_MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+# "*" emphasises inside a word too ("r*eaffirming*", as CommonMark and kramdown read it); "_" does not
+_MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<!\*)\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)")
 _MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 
 
