@@ -63,7 +63,7 @@ def strip_masthead(blocks: list[Block]) -> tuple[list[Block], list[Furniture]]:
     return [b for k, b in enumerate(blocks) if k not in taken], furniture
 
 
-_MASTHEAD_WORDS = 25  # a masthead line names a body, a session, a version: never a sentence this long
+_MASTHEAD_WORDS = 16  # a masthead line names a body, a session, a version: never a sentence or a title this long
 
 
 def _before_last(blocks: list[Block], front: list[int]) -> set[int]:
