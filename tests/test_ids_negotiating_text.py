@@ -6,26 +6,9 @@ from __future__ import annotations
 
 from draftdiff.document.structure import build
 from draftdiff.readers.pdf import Layout
-from draftdiff.readers.pdf_engines import Extracted, Line, PageText
+from draftdiff.readers.pdf_engines import Extracted, PageText
 from draftdiff.readers.text import read_blocks
-
-
-def _line(text, x0, top, page=1, size=11.0, x1=None, bold=False):
-    return Line(
-        page=page,
-        text=text,
-        x0=x0,
-        x1=x1 or min(520, x0 + 5.2 * len(text)),
-        top=top - 9,
-        bottom=top,
-        size=size,
-        bold=bold,
-    )
-
-
-def _blocks(*pages):
-    extracted = Extracted([PageText(i + 1, 595, 842, lines) for i, lines in enumerate(pages)], [])
-    return [b.text for b in Layout(extracted).blocks()]
+from test_pdf_reader import _blocks, _line  # the synthetic PDF lines of the reader's own tests
 
 
 def ids_of(text: str) -> list[str]:
