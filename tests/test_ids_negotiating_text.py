@@ -306,3 +306,16 @@ def test_the_items_of_a_chapeau_inside_an_option_are_the_options():
         "(a) One is a common tabular format;\n\n(b) The other is a compilation.]\n"
     )
     assert ids_of(text) == ["18", "18.Opt5", "18.Opt5.u1", "18.Opt5(a)", "18.Opt5(b)"]
+
+
+def test_a_legal_number_printed_with_a_space_after_its_point_inside_its_paragraph():
+    """ "23. 1 [Parties …" under paragraph 23, between "23.2" printed without the space: 23.1;
+    a "24. 2 Parties …" that opens a new paragraph is paragraph 24, its text beginning "2 Parties"."""
+    text = (
+        "23. Parties may cooperate:\n\n"
+        "23. 1 [Parties shall ensure that cooperative arrangements deliver real outcomes;\n\n"
+        "23.2 The governing body shall develop standards;\n\n"
+        "23. 3 The governing body shall create synergies.]\n\n"
+        "24. 2 Parties shall report every year.\n"
+    )
+    assert ids_of(text) == ["23", "23.1", "23.2", "23.3", "24"]

@@ -196,6 +196,9 @@ class _Headings(_BuilderState):
         return self.last_heading_letter is not None
 
 
+_SPACED_LEGAL_RE = re.compile(r"^(?P<sub>\d{1,2})\s+(?=[\[A-Z“\"(])")  # the "1" of "23. 1 [Parties …"
+
+
 class _Numbers(_BuilderState):
     """Numbered paragraphs, sub-paragraphs by their label sequence, and
     unnumbered paragraphs with their positional counters."""
@@ -279,6 +282,19 @@ class _Numbers(_BuilderState):
             return False
         return parent.para.text.rstrip(" ]").endswith(":")
 
+    def _spaced_legal_number(self, m: LabelMatch) -> LabelMatch | None:
+        """ "23. 1 [Parties, when …" inside paragraph 23 (its 23.2 and 23.4 printed without the
+        space): paragraph 23.1, a legal number with a space after its point, not a second 23."""
+        if m.number.form != "para" or m.number.prefix or m.number.parts or m.number.ordinal or m.close != ".":
+            return None
+        if m.number.value != self.last_value:
+            return None
+        spaced = _SPACED_LEGAL_RE.match(m.rest)
+        if spaced is None:
+            return None
+        legal = match_para(f"{m.number.value}.{spaced['sub']} {m.rest[spaced.end() :]}")
+        return legal if legal is not None and legal.number.parts else None
+
     def _numbered(
         self, text: str, block: Block, strict: bool, kind: Kind = Kind.NUMBERED, matched: object = _UNREAD
     ) -> bool:
@@ -295,6 +311,7 @@ class _Numbers(_BuilderState):
                 m = loose
         if not m:
             return False
+        m = self._spaced_legal_number(m) or m
         if self._restated_alternative(m, block, kind):
             return True
         if m.number.form == "para" and not m.number.prefix:
