@@ -48,6 +48,7 @@ from .docx_old import (
     accept_changes,
     body_paragraphs,
     count_revisions,
+    document_name,
     ensure_row_mark,
     has_text_changes,
     mark_properties,
@@ -136,7 +137,7 @@ class _Marker:
             raise _CannotMark
         self.root: etree._Element = root
         self.elements = dict(enumerate(body_paragraphs(body), start=1))
-        self.document_name = self._document_name()
+        self.document_name = document_name(self.package)
         self.next_id = 1 + max(
             (int(v) for v in self.root.xpath("//@w:id", namespaces={"w": W_NS}) if _int(v)), default=0
         )
@@ -146,15 +147,6 @@ class _Marker:
         self.left_out = ""  # what package_clean took out, in words
 
     # -- package -------------------------------------------------------------
-    def _document_name(self) -> str:
-        rels = self.package.xml("_rels/.rels")
-        name = "word/document.xml"
-        if rels is not None:
-            for rel in rels.iter(f"{{{REL_NS}}}Relationship"):
-                if rel.get("Type", "").endswith("/officeDocument"):
-                    name = rel.get("Target", name).lstrip("/")
-        return name
-
     def run(self) -> bytes:
         self.index_of = {id(element): index for index, element in self.elements.items()}
         self._check_mapping()

@@ -269,7 +269,7 @@ class OldParts:
 
         try:
             package = Package(self.old.source, read_bytes(self.old.source))
-            name = _document_name(package)
+            name = document_name(package)
             root = package.xml(name)
         except Exception:  # the old file is gone or changed since it was read: write from text
             return False
@@ -495,7 +495,8 @@ def body_paragraphs(parent: etree._Element) -> list[etree._Element]:
     return out
 
 
-def _document_name(package) -> str:
+def document_name(package) -> str:
+    """The package's main document part, as its relationships name it."""
     rels = package.xml("_rels/.rels")
     name = "word/document.xml"
     if rels is not None:

@@ -14,7 +14,6 @@ from . import markup
 from .markdown import escape as _md
 from .page import page
 from .terminal import _print_indented, columns_that_fit, inline_diff, make_console, wrapped_items
-from .untrusted import cell as safe_cell
 from .untrusted import html_escape as escape
 
 MARKS = {
@@ -252,18 +251,18 @@ def markdown_document(view: HistoryView) -> str:
 
 
 def csv_document(view: HistoryView, *, bom: bool = False) -> bytes:
-    import csv
+    from .csv import table
 
     history = view.history
-    buffer = io.StringIO()
-    out = csv.writer(buffer, lineterminator="\r\n")
-    out.writerow([d.label for d in history.drafts] + ["Changes"])
-    for lineage in view.lineages:
-        events = "; ".join(f"{history.drafts[e.step].label}: {e.kind}" for e in lineage.events)
-        out.writerow(
-            [safe_cell(cell_words(history, lineage, d)) for d in range(len(history.drafts))] + [safe_cell(events)]
-        )
-    return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
+    return table(
+        [d.label for d in history.drafts] + ["Changes"],
+        (
+            [cell_words(history, lineage, d) for d in range(len(history.drafts))]
+            + ["; ".join(f"{history.drafts[e.step].label}: {e.kind}" for e in lineage.events)]
+            for lineage in view.lineages
+        ),
+        bom=bom,
+    )
 
 
 def docx_document(view: HistoryView) -> bytes:

@@ -14,7 +14,6 @@ from ..negotiation.refs import Reference, Refs
 from . import markup
 from .markdown import escape as _md
 from .page import page
-from .untrusted import cell as safe_cell
 from .untrusted import html_escape as escape
 from .untrusted import html_name
 from .untrusted import name as safe_name
@@ -153,14 +152,9 @@ def json_document(refs: Refs) -> str:
 
 
 def csv_document(refs: Refs, *, bom: bool = False) -> bytes:
-    import csv
+    from .csv import table
 
-    buffer = io.StringIO()
-    out = csv.writer(buffer, lineterminator="\r\n")
-    out.writerow(COLUMNS)
-    for row in rows(refs):
-        out.writerow([safe_cell(v) for v in row])
-    return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
+    return table(COLUMNS, rows(refs), bom=bom)
 
 
 def markdown_document(refs: Refs) -> str:

@@ -11,7 +11,6 @@ from rich.text import Text
 
 from ..negotiation.stats import Stats
 from .page import page
-from .untrusted import cell as safe_cell
 from .untrusted import html_escape as escape
 
 COLUMNS = ("Draft", "Paragraphs", "Words", "Brackets", "Alternatives", "Options", "Bracketed words", "Open paragraphs")
@@ -94,14 +93,9 @@ def json_document(stats: Stats) -> str:
 
 
 def csv_document(stats: Stats, *, bom: bool = False) -> bytes:
-    import csv
+    from .csv import table
 
-    buffer = io.StringIO()
-    out = csv.writer(buffer, lineterminator="\r\n")
-    out.writerow(COLUMNS)
-    for row in rows(stats):
-        out.writerow([safe_cell(v) if isinstance(v, str) else v for v in row])
-    return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
+    return table(COLUMNS, rows(stats), bom=bom)
 
 
 def xlsx_document(stats: Stats) -> bytes:

@@ -14,7 +14,6 @@ from rich.text import Text
 from ..negotiation.trace import PhraseTrace, Trace
 from .markdown import escape as _md
 from .terminal import columns_that_fit
-from .untrusted import cell as safe_cell
 
 RULE = ("DD201", "watched-phrase-dropped")
 _STATUS_STYLE = {
@@ -155,21 +154,17 @@ def markdown_document(trace: Trace) -> str:
 
 
 def csv_document(trace: Trace, *, bom: bool = False) -> bytes:
-    import csv
+    from .csv import table
 
     labels = [d.label for d in trace.history.drafts]
-    buffer = io.StringIO()
-    out = csv.writer(buffer, lineterminator="\r\n")
-    out.writerow(["Phrase", *labels, "Status"])
-    for result in trace.phrases:
-        out.writerow(
-            [
-                safe_cell(result.phrase),
-                *(safe_cell(cell_text(result, d)) for d in range(len(labels))),
-                safe_cell(status_text(trace, result)),
-            ]
-        )
-    return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
+    return table(
+        ["Phrase", *labels, "Status"],
+        (
+            [result.phrase, *(cell_text(result, d) for d in range(len(labels))), status_text(trace, result)]
+            for result in trace.phrases
+        ),
+        bom=bom,
+    )
 
 
 def xlsx_document(trace: Trace) -> bytes:

@@ -12,7 +12,6 @@ from rich.text import Text
 
 from ..negotiation.versions import KINDS, Versions
 from .page import page
-from .untrusted import cell as safe_cell
 from .untrusted import html_escape as escape
 from .untrusted import text as safe_text
 
@@ -83,14 +82,9 @@ def json_document(result: Versions) -> str:
 
 
 def csv_document(result: Versions, *, bom: bool = False) -> bytes:
-    import csv
+    from .csv import table
 
-    buffer = io.StringIO()
-    out = csv.writer(buffer, lineterminator="\r\n")
-    out.writerow(COLUMNS)
-    for row in rows(result):
-        out.writerow([safe_cell(v) for v in row])
-    return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
+    return table(COLUMNS, rows(result), bom=bom)
 
 
 def xlsx_document(result: Versions) -> bytes:
