@@ -15,6 +15,8 @@ the share of entries whose paragraph has the id of the truth, entries whose
 words open no paragraph, and the counts of ``#`` counters and of unnumbered
 ids (``~`` or ``.u1``) over the whole parse. An entry may name its ``page``
 (PDF): a line as short as a page number "4" is looked for on that page only.
+An entry marked ``inside`` is text the truth says goes on a paragraph begun
+before it (a line a stray bullet split off): its words may be anywhere in it.
 """
 
 from __future__ import annotations
@@ -121,6 +123,8 @@ def score(truth_file: Path, verbose: bool, legacy: bool = False) -> dict:
             found = [p for p, hay in candidates if opens(needle, p, hay)]
             if len(found) < nth:
                 found = [p for p, hay in candidates if offset(needle, hay, WINDOW) is not None]
+            if len(found) < nth and entry.get("inside"):
+                found = [p for p, hay in candidates if offset(needle, hay, None) is not None]
             if len(found) < nth:
                 missing += 1
                 by_convention.setdefault(entry.get("convention", "?"), [0, 0])[1] += 1

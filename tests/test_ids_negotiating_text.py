@@ -319,3 +319,31 @@ def test_a_legal_number_printed_with_a_space_after_its_point_inside_its_paragrap
         "24. 2 Parties shall report every year.\n"
     )
     assert ids_of(text) == ["23", "23.1", "23.2", "23.3", "24"]
+
+
+def test_an_operative_verb_after_a_list_opens_the_owners_next_paragraph_and_a_note_stays_on_the_item():
+    """ "Requests the SBSTA …" after the items of paragraph 34 is paragraph 34's next
+    unnumbered paragraph with items of its own, not a note on item (b); a note after
+    an item ("Further discussion is needed …") still counts from the item."""
+    text = (
+        "34. [Option 1:\n\nRecommends that the CMA consider establishing a mechanism that would aim to:\n\n"
+        "(a) Enhance mitigation ambition;\n\n(b) Incentivize participation in mitigation action;\n\n"
+        "Requests the SBSTA to elaborate modalities for the mechanism that, inter alia:\n\n"
+        "(a) Provide for the issuance of mitigation outcomes;\n\n(b) Deliver a net decrease of emissions;]\n\n"
+        "[Option 2: No text on this mechanism;]\n\n"
+        "35. Decides that adaptation plans should:\n\n(a) Not be prescriptive;\n\n"
+        "Further discussion is needed on the relationship between these plans.\n"
+    )
+    ids = ids_of(text)
+    assert ids[ids.index("34") :] == [
+        "34",
+        "34.Opt1(a)",
+        "34.Opt1(b)",
+        "34.u1",
+        "34.u1(a)",
+        "34.u1(b)",
+        "34.Opt2",
+        "35",
+        "35(a)",
+        "35(a).u1",
+    ]

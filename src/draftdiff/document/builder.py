@@ -196,6 +196,12 @@ class _Headings(_BuilderState):
         return self.last_heading_letter is not None
 
 
+# the verbs operative paragraphs of decisions and resolutions open with ("Requests the SBSTA to …")
+_OPERATIVE_RE = re.compile(
+    r"^\[?(?:Acknowledges|Adopts|Affirms|Agrees|Approves|Authorizes|Calls upon|Decides|Encourages|Endorses|"
+    r"Establishes|Invites|Notes|Reaffirms|Recalls|Recognizes|Recommends|Requests|Resolves|Stresses|"
+    r"Takes note|Underlines|Urges|Welcomes)\b"
+)
 _SPACED_LEGAL_RE = re.compile(r"^(?P<sub>\d{1,2})\s+(?=[\[A-Z“\"(])")  # the "1" of "23. 1 [Parties …"
 
 
@@ -372,6 +378,7 @@ class _Numbers(_BuilderState):
         return last.list_of if last.list_of is not None and number.value == last.value + 1 else None
 
     def _unnumbered(self, text: str, block: Block, label: str) -> None:
+        self._back_from_items(text)
         goes_on = self.parent is not None and self.parent.role in ("numbered", "sub")
         item = self._positional(label, Kind.UNNUMBERED, text, block)
         # A chapeau ("The Forum commits to:") parents the sub-paragraphs after it; one
@@ -380,6 +387,20 @@ class _Numbers(_BuilderState):
             self.parent = item
             self.letter = None
             self.letter_value = 0
+
+    def _back_from_items(self, text: str) -> None:
+        """ "(a) …;", "(b) …;", then "Requests the SBSTA to …": an operative verb after a
+        list opens the next paragraph of the list's owner (``34.u1``), not a note on its last
+        item; a note or a continuation still counts from the item (``9.3(e).u1``)."""
+        item = self.anchor
+        if item is None or item.role != "sub" or item.parent is None or not _OPERATIVE_RE.match(text):
+            return
+        owner = item.parent
+        while owner.role == "sub" and owner.parent is not None:
+            owner = owner.parent
+        self.anchor = owner
+        self.anchor_count = sum(1 for i in self.items if i.role == "positional" and i.anchor is owner)
+        self.parent = owner
 
 
 class _Builder(_Headings, _Numbers, _Options):

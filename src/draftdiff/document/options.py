@@ -238,6 +238,21 @@ class _Options(_BuilderState):
         option whose text is a chapeau and its items, keeps its paragraphs (``Art2.Opt2.1``)."""
         last = self.items[-1] if self.items else None
         if (
+            last is not None
+            and last.role == "numbered"
+            and not last.body_merged
+            and is_bare_option(last.para.text)
+            and not _OPTION_RE.match(text)
+        ):
+            # "34. [Option 1:" alone on its line, then "Recommends …": paragraph 34 is option 1's text
+            last.para.text = f"{last.para.text} {text}"
+            last.para.notes.extend(block.notes)
+            last.para.location = last.para.location.taking_in(block.location)
+            last.body_merged = True
+            if text.rstrip("] ").endswith(":"):
+                self.parent = last
+            return True
+        if (
             last is None
             or last.role != "option"
             or last.option is None
