@@ -14,7 +14,8 @@ case, punctuation and markup; ``nth`` picks among several. For each file:
 the share of entries whose paragraph has the id of the truth, entries whose
 words open no paragraph, and the counts of ``#`` counters and of unnumbered
 ids (``~`` or ``.u1``) over the whole parse. An entry may name its ``page``
-(PDF): a line as short as a page number "4" is looked for on that page only.
+(PDF), or its ``line`` (a text file, counted from 1): a line as short as a page
+number "4" is looked for there only.
 An entry marked ``inside`` is text the truth says goes on a paragraph begun
 before it (a line a stray bullet split off): its words may be anywhere in it.
 """
@@ -91,6 +92,11 @@ def _page(para) -> int | None:
     return getattr(location, "page", None)
 
 
+def _line(para) -> int | None:
+    location = getattr(para, "location", None)
+    return getattr(location, "line", None)
+
+
 def score(truth_file: Path, verbose: bool, legacy: bool = False) -> dict:
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     source = CORPUS / truth["file"]
@@ -113,6 +119,8 @@ def score(truth_file: Path, verbose: bool, legacy: bool = False) -> dict:
             continue
         page = entry.get("page")  # a line as short as a page number "4" is found on its page
         candidates = paras if page is None else [(p, h) for p, h in paras if _page(p) == page]
+        line = entry.get("line")  # … or, in a text file, on its line
+        candidates = candidates if line is None else [(p, h) for p, h in candidates if _line(p) == line]
         if expected is None:
             found = [p for p, hay in candidates if opens(needle, p, hay)]
             ok = len(found) < nth or isinstance(found[nth - 1], _ContentsLine)

@@ -378,3 +378,35 @@ def test_a_chinese_full_stop_ends_a_paragraph_at_the_foot_of_a_page():
         _line("法律和规章。", 72, 113, page=2, x1=150),
     ]
     assert _blocks(page1, page2)[-1].startswith("缔约方应鼓励")
+
+
+def test_a_title_a_blank_line_then_a_heading_and_an_italic_note_claiming_bold():
+    """A centred bold title, a blank line, "FRAMING NOTES", then a centred italic note whose
+    font claims a bold weight: the title is the title alone, the heading a block of its own;
+    a label line ("ANNEX II") still takes its title across a blank line."""
+
+    def centred(text, top, size=12.0, bold=True, italic=False):
+        width = 6.0 * len(text)
+        line = _line(text, (595 - width) / 2, top, size=size, x1=(595 + width) / 2, bold=bold)
+        line.italic = italic
+        return line
+
+    page = [
+        centred("DRAFT CONSTITUTION OF THE RIVER FORUM", 100),
+        centred("FRAMING NOTES", 128),
+        centred("These Framing Notes Are Not Considered To Be A Part Of This Constitution", 158, italic=True),
+        _line("The Forum was founded by the basin States in 2017 to share data on the river and", 72, 190, x1=520),
+        _line("its tributaries.", 72, 204, x1=160),
+        centred("ANNEX II", 260),
+        centred("Types of data to be shared", 302),
+        _line("Daily flow at each station.", 72, 330, x1=300),
+    ]
+    extracted = Extracted([PageText(1, 595, 842, page)], [])
+    blocks = Layout(extracted).blocks()
+    assert [b.text for b in blocks][:3] == [
+        "DRAFT CONSTITUTION OF THE RIVER FORUM",
+        "FRAMING NOTES",
+        "These Framing Notes Are Not Considered To Be A Part Of This Constitution",
+    ]
+    assert [b.text for b in blocks if b.title] == ["DRAFT CONSTITUTION OF THE RIVER FORUM"]
+    assert "ANNEX II Types of data to be shared" in [b.text for b in blocks]

@@ -442,7 +442,10 @@ class Layout:
         if abs(line.x0 - prev.x0) < 2 and abs(line.x1 - prev.x1) < 2 and len(block.lines) > 1:
             return True  # an indented block of text (an abstract, a quotation), not a centred title
         gap = line.top - prev.top
-        return gap > 4 * max(line.size, prev.size)
+        size = max(line.size, prev.size)
+        if gap > _BLANK_LINE * size and not _label_line(block):
+            return True  # a title, a blank line, then "PREAMBLE": two headings, not one title
+        return gap > 4 * size
 
     def _strip_masthead(self, pending: list[tuple[_Block, int]]) -> list[tuple[_Block, int]]:
         """The UN masthead on the first page ("United Nations", "General
@@ -662,6 +665,18 @@ _TITLE_WORDS = 12  # a title longer than this that ends in a full stop is a sent
 _RESOLUTION_TITLE_RE = re.compile(r"^\d{1,3}/\d{1,4}\.\s+\S")
 
 
+_BLANK_LINE = 1.8  # line pitch over type size beyond which a blank line stands between two lines
+
+
+def _label_line(block: _Block) -> bool:
+    """The block so far is a heading's label alone ("Article 2", "PART I", "ANNEX II"),
+    whose title may follow after a blank line."""
+    if len(block.lines) != 1:
+        return False
+    text = block.lines[0].text.strip()
+    return bool(scope_heading(text) or match_heading_number(text))
+
+
 def _mark_title(raw: list[_Block], blocks: list[Block]) -> None:
     """The document's title: a resolution's numbered title ("79/271. Agreement
     under …"), else the first page's most prominent block (largest type, then
@@ -686,9 +701,11 @@ def _mark_title(raw: list[_Block], blocks: list[Block]) -> None:
         size = max(line.size for line in source.lines)
         prominent = source.heading or source.centered or text.isupper()
         if prominent:
-            candidates.append((round(size), words, -order, block))
+            # an italic line's claimed weight is not a title's bold (a note under the title)
+            bold = all(line.bold and not line.italic for line in source.lines)
+            candidates.append((round(size), bold, words, -order, block))
     if candidates:
-        chosen = max(candidates, key=lambda c: c[:3])[3]
+        chosen = max(candidates, key=lambda c: c[:4])[4]
         chosen.title = True
         chosen.heading = 1
 
@@ -833,6 +850,7 @@ def _merge_visual_lines(lines: list[Line], gutter: float | None = None) -> list[
                     size=prev.size,
                     bold=prev.bold,
                     markers=[*prev.markers, (len(prev.text.rstrip()), line.text.strip())],
+                    italic=prev.italic,
                 )
                 continue
             if same_row and follows and not crosses:
@@ -850,6 +868,7 @@ def _merge_visual_lines(lines: list[Line], gutter: float | None = None) -> list[
                     size=max(prev.size, line.size),
                     bold=prev.bold and line.bold,
                     markers=prev.markers + [(pos + shift, mark) for pos, mark in line.markers],
+                    italic=prev.italic and line.italic,
                 )
                 continue
         merged.append(line)

@@ -34,6 +34,8 @@ class Line:
     bold: bool = False
     # footnote markers taken out of the text: (offset in text, marker)
     markers: list[tuple[int, str]] = field(default_factory=list)
+    # set in an italic face: a subset font's descriptor may claim an italic's weight is bold
+    italic: bool = False
 
 
 @dataclass
@@ -117,7 +119,7 @@ def _pack(extracted: Extracted) -> tuple:
             page.number,
             page.width,
             page.height,
-            [(ln.text, ln.x0, ln.x1, ln.top, ln.bottom, ln.size, ln.bold, ln.markers) for ln in page.lines],
+            [(ln.text, ln.x0, ln.x1, ln.top, ln.bottom, ln.size, ln.bold, ln.markers, ln.italic) for ln in page.lines],
         )
         for page in extracted.pages
     ]
@@ -271,6 +273,7 @@ def _pdfium_line(raw, handle, text: str, start: int, end: int, page_no: int, hei
             size = _pdfium_size(raw, handle, a, size)
         # a bold label ("Option 2:") before plain text does not make a heading
         bold = _pdfium_bold(raw, handle, a) and _pdfium_bold(raw, handle, b - 1)
+        italic = _pdfium_italic(raw, handle, a) and _pdfium_italic(raw, handle, b - 1)
         raw.FPDFText_GetCharOrigin(handle, a, *_ORIGIN_REFS)
         baseline = height - y.value
         segment = text[a:b]
@@ -294,6 +297,7 @@ def _pdfium_line(raw, handle, text: str, start: int, end: int, page_no: int, hei
                 size=round(size, 1),
                 bold=bold,
                 markers=markers,
+                italic=italic,
             )
         )
     return out
@@ -391,6 +395,19 @@ def _pdfium_bold(raw, handle, index: int) -> bool:
     if bold is None:
         bold = _BOLD_BY_NAME[name] = bool(_BOLD_NAME_RE.search(name.decode("latin-1", "replace")))
     return bold
+
+
+_ITALIC_FLAG = 1 << 6
+_ITALIC_NAME_RE = re.compile(r"italic|oblique", re.I)
+
+
+def _pdfium_italic(raw, handle, index: int) -> bool:
+    """Italic by the font's Italic flag or its name."""
+    length = raw.FPDFText_GetFontInfo(handle, index, _FONT_NAME, 256, _FONT_FLAGS_REF)
+    if _FONT_FLAGS.value & _ITALIC_FLAG:
+        return True
+    name = _FONT_NAME.raw[: max(0, min(length, 256) - 1)]
+    return bool(_ITALIC_NAME_RE.search(name.decode("latin-1", "replace")))
 
 
 _DIGIT_RE = re.compile(r"\d")
@@ -538,6 +555,7 @@ def _plumber_row(row: list[dict], page_no: int) -> list[Line]:
                     bottom=baseline,
                     size=size,
                     bold=bool(names) and sum(bool(_BOLD_NAME_RE.search(n)) for n in names) > len(names) / 2,
+                    italic=bool(names) and sum(bool(_ITALIC_NAME_RE.search(n)) for n in names) > len(names) / 2,
                     markers=[(max(0, pos - lead), mark) for pos, mark in markers if pos - lead <= len(stripped)],
                 )
             )
