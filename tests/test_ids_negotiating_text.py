@@ -347,3 +347,46 @@ def test_an_operative_verb_after_a_list_opens_the_owners_next_paragraph_and_a_no
         "35(a)",
         "35(a).u1",
     ]
+
+
+def test_an_alternative_alone_after_item_a_holds_the_rest_of_the_list():
+    """ "[(a) …;]", "[Alt. 1", "(b)" … "(d)", "[Alt. 2", "(b)", "(c)": each alternative holds
+    the rest of the article's list, cited as the list is ("article 19 (a)", "article 19, Alt. 1 (b)")."""
+    text = (
+        "Article 19 Decision-making\n\nThe Conference of the Parties shall take decisions with respect to:\n\n"
+        "[(a) Objectives and criteria;]\n\n[Alt. 1\n\n(b) Proposals submitted under this Part, on:\n\n"
+        "(i) The identification of areas;\n\n(ii) The establishment of tools;\n\n(c) Where there are bodies;\n\n"
+        "(d) Whether to establish tools.]\n\n[Alt. 2\n\n(b) Matters related to tools;\n\n(c) Recommendations.]\n\n"
+        "Article 20 Review\n\n1. Text.\n"
+    )
+    assert ids_of(text) == [
+        "Art19",
+        "Art19.1",
+        "Art19(a)",
+        "Art19.Alt1",
+        "Art19.Alt1(b)",
+        "Art19.Alt1(b)(i)",
+        "Art19.Alt1(b)(ii)",
+        "Art19.Alt1(c)",
+        "Art19.Alt1(d)",
+        "Art19.Alt2",
+        "Art19.Alt2(b)",
+        "Art19.Alt2(c)",
+        "Art20",
+        "Art20.1",
+    ]
+    # under a numbered paragraph the alternatives are that paragraph's
+    numbered = "Article 19\n\n1. The Conference shall decide on:\n\n(a) Objectives;\n\n[Alt. 1\n\n(b) Proposals.]\n"
+    assert ids_of(numbered) == ["Art19", "Art19.1", "Art19.1(a)", "Art19.1.Alt1", "Art19.1.Alt1(b)"]
+
+
+def test_a_proposal_numbered_with_the_place_it_goes():
+    """ "1. Alt.2(1)(c) When …": a delegation's new item (c) of alternative 2 of paragraph 1."""
+    text = (
+        "Article 24 Thresholds\n\nProposed text\n\n"
+        "1. Alt.2(1)(c) When the effects are unknown, an assessment is required.\n\n2. Next paragraph.\n"
+    )
+    paragraphs = build(read_blocks(text))[1]
+    assert [p.id for p in paragraphs] == ["Art24", "Art24.u1", "Art24.1.Alt2(c)", "Art24.2"]
+    assert paragraphs[2].text == "When the effects are unknown, an assessment is required."
+    assert paragraphs[2].label == "1. Alt.2(1)(c)"

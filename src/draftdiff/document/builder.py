@@ -196,6 +196,10 @@ class _Headings(_BuilderState):
         return self.last_heading_letter is not None
 
 
+# "Alt.2(1)(c) " after "1.": where a proposal goes, cited as alternative, paragraph and item
+_CITED_ITEM_RE = re.compile(
+    r"^(?:Alt\.?|Option|Alternative)\s*(?P<opt>\d{1,2})\s*\((?P<para>\d{1,3})\)\s*\((?P<letter>[a-z]{1,3})\)\s+", re.I
+)
 # the verbs operative paragraphs of decisions and resolutions open with ("Requests the SBSTA to …")
 _OPERATIVE_RE = re.compile(
     r"^\[?(?:Acknowledges|Adopts|Affirms|Agrees|Approves|Authorizes|Calls upon|Decides|Encourages|Endorses|"
@@ -220,6 +224,8 @@ class _Numbers(_BuilderState):
         tok, label, rest = found
         while self.options and self.options[-1].owner is not None and self.options[-1].owner.role == "sub":
             if self._items_of_option(self.options[-1], tok):
+                break
+            if self._option_of_the_list(self.options[-1], tok):
                 break
             closed = self.options.pop()  # "(d)" ends the options offered for "(c)"
             if closed.context:
@@ -273,6 +279,28 @@ class _Numbers(_BuilderState):
         if sibling is not None and sibling.parent is not None:
             self.parent = sibling.parent
         return loose["tok"], loose.group(0).strip(), text[loose.end() :].strip()
+
+    def _option_of_the_list(self, series: _Series, tok: str) -> bool:
+        """ "[(a) …;]", "[Alt. 1" alone, then "(b)", "(c)" …: alternative 1 holds the rest of
+        the list, so it is offered for the list's owner (``Art19.1.Alt1(b)``), not for (a)."""
+        owner = series.owner
+        last = self.items[-1] if self.items else None
+        if (
+            owner is None
+            or owner.parent is None
+            or last is None
+            or last.role != "option"
+            or last.option is not series.option
+            or not is_bare_option(last.para.text)
+            or not _next_letter(owner.base, tok)
+        ):
+            return False
+        series.owner = series.option.owner = owner.parent
+        if series.first is not None:
+            series.first.owner = owner.parent
+        series.context = ()
+        self.parent = owner.parent
+        return True
 
     def _items_of_option(self, series: _Series, tok: str) -> bool:
         """ "(c) Option 1: …" / "Option 2: Exercise the following functions:" then "(i)", "(ii)":
@@ -360,6 +388,14 @@ class _Numbers(_BuilderState):
             first.label = f"{m.label}{m.close} {first.label}"
             item.folded = True
             return True
+        cited = _CITED_ITEM_RE.match(m.rest)
+        if cited and cited["para"] == m.number.id:
+            # "1. Alt.2(1)(c) When …": a proposal for item (c) of alternative 2 of paragraph 1
+            self._open_inline_option(item, m.rest)
+            if self._sub(f"({cited['letter']}) {m.rest[cited.end() :]}", block, strict=True):
+                self.items[-1].para.label = f"{m.label}{m.close} {cited.group(0).strip()}"
+                item.folded = True
+                return True
         self._open_inline_option(item, m.rest)
         return True
 

@@ -388,6 +388,11 @@ def _articles_restart(numbered: list[_Item]) -> bool:
 def _option_id(option: _Option, final: dict[int, str]) -> str:
     """ "Art11.OptII": the owner's id and the option, as "option II of article 11" is cited."""
     owner = final.get(id(option.owner), "") if option.owner is not None else ""
+    body = option.owner
+    # "article 19 (a)" (the article's one paragraph), so "article 19, alt. 1 (b)": Art19.Alt1(b)
+    article = body.anchor if body is not None and body.role == "article-body" and body.body_alone else None
+    if article is not None and article.restates is None:
+        owner = final.get(id(article), owner)
     return f"{owner}.{option.word}{option.token}" if owner else f"{option.word}{option.token}"
 
 
