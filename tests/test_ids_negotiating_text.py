@@ -390,3 +390,14 @@ def test_a_proposal_numbered_with_the_place_it_goes():
     assert [p.id for p in paragraphs] == ["Art24", "Art24.u1", "Art24.1.Alt2(c)", "Art24.2"]
     assert paragraphs[2].text == "When the effects are unknown, an assessment is required."
     assert paragraphs[2].label == "1. Alt.2(1)(c)"
+
+
+def test_the_bracket_of_an_inserted_paragraph_printed_after_its_number():
+    """ "30 [bis. All …" opens a bracketed paragraph 30 bis, as "[30 bis. All …" would."""
+    text = (
+        "30. Parties shall cooperate.\n\n30 [bis. All institutions are encouraged to report.\n\n"
+        "30 ter. All Parties are encouraged to observe.]\n\n30 quart. [All institutions shall inform.]\n\n31. Next.\n"
+    )
+    paragraphs = build(read_blocks(text))[1]
+    assert [p.id for p in paragraphs] == ["30", "30bis", "30ter", "30quater", "31"]
+    assert paragraphs[1].text == "[All institutions are encouraged to report."

@@ -410,3 +410,23 @@ def test_a_title_a_blank_line_then_a_heading_and_an_italic_note_claiming_bold():
     ]
     assert [b.text for b in blocks if b.title] == ["DRAFT CONSTITUTION OF THE RIVER FORUM"]
     assert "ANNEX II Types of data to be shared" in [b.text for b in blocks]
+
+
+def test_an_option_line_with_a_word_on_what_it_is_for_starts_a_paragraph():
+    page = [
+        _line(
+            "71. [Option 1 (chapeau): Pursuant to Article 2 of the Convention, all Parties to communicate",
+            72,
+            100,
+            x1=520,
+        ),
+        _line("their proposed commitments and contributions", 90, 113, x1=320),
+        _line("Option 2 (chapeau): In accordance with the provisions of the Convention, Parties to", 90, 126, x1=520),
+        _line("periodically communicate or update their contributions", 90, 139, x1=360),
+    ]
+    assert _blocks(page) == [
+        "71. [Option 1 (chapeau): Pursuant to Article 2 of the Convention, all Parties to communicate"
+        " their proposed commitments and contributions",
+        "Option 2 (chapeau): In accordance with the provisions of the Convention, Parties to"
+        " periodically communicate or update their contributions",
+    ]

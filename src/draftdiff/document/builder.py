@@ -510,6 +510,11 @@ class _Builder(_Headings, _Numbers, _Options):
         if emphasis and match_para(f"{emphasis['label']} {full[emphasis.end() :]}"):
             # "**TENET 1** Transactions …" in a text copied from the web: the label in bold
             full = text = f"{emphasis['label']} {full[emphasis.end() :]}"
+        moved = _BRACKET_BEFORE_ORDINAL_RE.match(full) if not label_text and full[:1].isdigit() else None
+        if moved and match_para(f"{moved['number']} {moved['rest']}"):
+            # "30 [bis. All …": the bracket that opens paragraph 30 bis, printed after its number
+            self.pending_bracket = "open"
+            full = text = f"{moved['number']} {moved['rest']}"
         if not label_text and full.startswith("[") and not block.bullet:
             inner = full[1:].lstrip()
             # "[Article 3ter] (…)": the bracket holds the heading's label alone
@@ -803,6 +808,10 @@ _NEW_ARTICLE_RE = re.compile(
 _BRACKETED_LABEL_RE = re.compile(
     r"^(?P<label>(?:Article|Art\.|Chapter|Part|Section|Annex|Appendix)\s+[\w.-]{1,12}(?:\s(?:bis|ter|quater))?)\]\s*(?P<rest>.*)$",
     re.I,
+)
+_BRACKET_BEFORE_ORDINAL_RE = re.compile(
+    r"^(?P<number>\d{1,3})\s*\[\s*(?P<rest>(?:bis|ter|quat\w*|quinquies|sexies|septies|octies|novies|decies)\b.*)$",
+    re.I | re.S,
 )
 _SMALL_ROMAN_RE = re.compile(r"^[ivx]+$")
 _LOOSE_SUB_RE = re.compile(r"^(?P<tok>[a-z]{1,2}|[ivxlc]{1,6})[.)](?=\s|$)")

@@ -42,6 +42,18 @@ _CANONICAL_ORDINAL: dict[int, str] = {}
 for _name, _rank in ORDINALS.items():
     _CANONICAL_ORDINAL.setdefault(_rank, _name)
 
+
+def _transposed(word: str) -> set[str]:
+    return {word[:k] + word[k + 1] + word[k] + word[k + 2 :] for k in range(len(word) - 1)} - {word}
+
+
+# A long ordinal with two letters swapped ("31 qauterdecies." in a real draft) is still that ordinal;
+# the short ones ("bis", "ter", "sexies") are never guessed at, their swaps being other words
+for _name, _rank in list(ORDINALS.items()):
+    if len(_name) >= 8:
+        for _typo in _transposed(_name):
+            ORDINALS.setdefault(_typo, _rank)
+
 _ORD_ALT = "|".join(sorted(ORDINALS, key=len, reverse=True))
 
 # Word prefixes that number a paragraph or heading, folded to a short id prefix.

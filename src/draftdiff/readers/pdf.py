@@ -762,8 +762,10 @@ _CHINESE_LABEL_RE = re.compile(
     r"|\d{1,2}[.．]\s*(?=[\u4e00-\u9fff“《]))"
 )
 # "Option 2:", "[Option (b).": a line that offers an option starts a paragraph of its own
+# "Option 2:", "[Option 1 bis.", "Option 2 (chapeau):" (a word on what the option is for)
 _OPTION_START_RE = re.compile(
-    r"^\[?\s*(?:Option|Alternative)(?:\s+|(?=\d))\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?(?:\s?(?:bis|ter|quater))?\s*[:.]"
+    r"^\[?\s*(?:Option|Alternative)(?:\s+|(?=\d))\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?(?:\s?(?:bis|ter|quater))?"
+    r"(?:\s*\([a-z][a-z ]{0,19}\))?\s*[:.]"
 )
 _BARE_OPTION_RE = re.compile(r"^\[?\s*(?:Option|Alternative)\s+\(?(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)?\s*[:.]?$")
 # what may follow a sentence's last word: closing brackets and quotes, a footnote number (";]1")
