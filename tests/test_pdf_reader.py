@@ -430,3 +430,33 @@ def test_an_option_line_with_a_word_on_what_it_is_for_starts_a_paragraph():
         "Option 2 (chapeau): In accordance with the provisions of the Convention, Parties to"
         " periodically communicate or update their contributions",
     ]
+
+
+def test_a_comma_ends_a_preambular_paragraph_but_not_a_sentence_going_on():
+    """ "… budget," then "Constitutional Committee members shall …": one sentence; in a
+    preamble "Wishing …," / "Considering …," / "Have agreed as follows:" are three."""
+    body = [
+        _line("In the case of Info actions that propose a Cardano Blockchain budget,", 72, 100, x1=420),
+        _line("Constitutional Committee members shall record a vote on-chain that sets out their", 72, 113, x1=520),
+        _line("opinion.", 72, 126, x1=110),
+    ]
+    assert _blocks(body) == [
+        "In the case of Info actions that propose a Cardano Blockchain budget, Constitutional Committee"
+        " members shall record a vote on-chain that sets out their opinion."
+    ]
+    preamble = [
+        _line("The States Parties to this Agreement,", 108, 100, x1=300),
+        _line("Noting the political and economic changes, including market-oriented approaches,", 108, 113, x1=520),
+        _line("affecting the implementation of Part XI,", 72, 126, x1=260),
+        _line("Wishing to facilitate universal participation in the Convention,", 108, 139, x1=420),
+        _line("Considering that an agreement would best meet that objective,", 108, 152, x1=410),
+        _line("Have agreed as follows:", 108, 165, x1=240),
+    ]
+    assert _blocks(preamble) == [
+        "The States Parties to this Agreement,",
+        "Noting the political and economic changes, including market-oriented approaches, affecting the"
+        " implementation of Part XI,",
+        "Wishing to facilitate universal participation in the Convention,",
+        "Considering that an agreement would best meet that objective,",
+        "Have agreed as follows:",
+    ]

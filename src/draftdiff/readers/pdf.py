@@ -535,7 +535,8 @@ class Layout:
             if block.cont_x is not None and line.x0 > block.cont_x + tolerance and line.page != last.page:
                 return True  # a first-line indent at the top of the page: a new paragraph
             ended = (
-                _ends_sentence(last.text, text) or _closes_bracket(block.parts[0] if block.parts else "", text)
+                _ends_sentence(last.text, text, block.parts[0] if block.parts else "")
+                or _closes_bracket(block.parts[0] if block.parts else "", text)
             ) and last.x1 < right - 2 * last.size
             if not ended:
                 block.cont_x = None  # continuation lines sit elsewhere in the new column
@@ -557,7 +558,8 @@ class Layout:
         tolerance = max(line.size * 0.8, 6)
         if text[:1] in _BULLET_GLYPHS and not _OPEN_END_RE.search(tail):
             return True  # "• Requests …": a bulleted item, unless the line before stops on "and", "the" …
-        if block.cont_x is not None and line.x0 < block.cont_x - tolerance and _ends_sentence(tail, text):
+        opening = block.parts[0] if block.parts else ""
+        if block.cont_x is not None and line.x0 < block.cont_x - tolerance and _ends_sentence(tail, text, opening):
             return True  # set out left of the paragraph's lines after a full stop: "[Additional paragraphs …]"
         first = block.lines[0]
         if block.cont_x is not None and line.x0 > block.cont_x + tolerance:
@@ -580,7 +582,7 @@ class Layout:
             return True  # "including through:" then "a. formulating …"
         if short and _closes_bracket(block.parts[0] if block.parts else "", text):
             return True  # "[Parties should ensure … rights]" then "[Recognizing …": its bracket closed it
-        return short and _ends_sentence(last.text, text) and (text[:1].isupper() or text[:1] == "[")
+        return short and _ends_sentence(last.text, text, opening) and (text[:1].isupper() or text[:1] == "[")
 
     def _append(self, block: _Block, line: Line) -> None:
         if block.lines and block.cont_x is None and line.text.lstrip()[:1] not in _BULLET_GLYPHS:
@@ -776,14 +778,26 @@ _CLOSERS_RE = re.compile(r"(?:[\]”’\"')]|(?<=[\].;:,])\d{1,2})+$")
 _OPEN_END_RE = re.compile(r"\b(?:the|of|and|or|on|to|a|an|for|in|by|with|under|from|at|its|their|this|that)$")
 
 
-def _ends_sentence(last: str, following: str) -> bool:
-    """Does the (short) line ``last`` end a paragraph, given the line after it?
-    "…;]", "…Agreement.]", "…;]1", "…作准。" do; "…Parties," does before a capital or a
-    bracket: a preambular paragraph ends in a comma."""
+def _ends_sentence(last: str, following: str, opening: str = "") -> bool:
+    """Does the (short) line ``last`` end a paragraph, given the line after it and how the
+    paragraph opened? "…;]", "…Agreement.]", "…;]1", "…作准。" do; "…," does where a
+    preambular paragraph ends or begins ("Wishing …," / "Considering …", "The Parties …," /
+    "Being …", or before a bracket), not inside a sentence ("… budget," / "Constitutional …")."""
     text = _CLOSERS_RE.sub("", last.rstrip()).rstrip()  # "… from 2020, ]"
     return text.endswith((".", ";", ":", "。", "；", "：")) or (
-        text.endswith(",") and (following[:1] == "[" or following[:1].isupper())
+        text.endswith(",")
+        and (following[:1] == "[" or bool(_PREAMBULAR_RE.match(following)) or bool(_PREAMBULAR_RE.match(opening)))
     )
+
+
+# How a preambular paragraph opens, after one ending in a comma: a participle or an adjective of
+# state ("Recalling", "Deeply concerned", "Mindful", "Rappelant", "Recordando", "Признавая"); a
+# capital after a comma elsewhere ("… budget," / "Constitutional Committee members shall …") goes on
+_PREAMBULAR_RE = re.compile(
+    r"^(?:[A-Z]\w*(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Deeply|Further|Also|Desirous|Fully|Gravely"
+    r"|Keenly|Bearing|Having|Being|Taking|[A-ZÀ-Ý]\w*(?:ant|ants|ando|endo|iendo)|Conscient\w*|Soucieu\w*"
+    r"|Convaincu\w*|Résolu\w*|Préoccupé\w*|Преисполненные|Будучи|[А-Я]\w*(?:я|в|вшись))\b"
+)
 
 
 def _capital(text: str) -> bool:
