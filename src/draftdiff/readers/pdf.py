@@ -795,8 +795,9 @@ def _ends_sentence(last: str, following: str, opening: str = "") -> bool:
 # capital after a comma elsewhere ("… budget," / "Constitutional Committee members shall …") goes on
 _PREAMBULAR_RE = re.compile(
     r"^(?:[A-Z]\w*(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Deeply|Further|Also|Desirous|Fully|Gravely"
-    r"|Keenly|Bearing|Having|Being|Taking|[A-ZÀ-Ý]\w*(?:ant|ants|ando|endo|iendo)|Conscient\w*|Soucieu\w*"
-    r"|Convaincu\w*|Résolu\w*|Préoccupé\w*|Преисполненные|Будучи|[А-Я]\w*(?:я|в|вшись))\b"
+    r"|Keenly|Bearing|Having|Being|Taking|[A-ZÀ-Ý]\w*(?:ant|ants|ando|endo|iendo|ados|idos)|Conscient\w*"
+    r"|Soucieu\w*|Désireu\w*|Deseos\w*|Convaincu\w*|Résolu\w*|Préoccupé\w*|Преисполненные|Будучи"
+    r"|[А-ЯЁ]\w*(?:я|в|вшись|сь))\b"
 )
 
 
