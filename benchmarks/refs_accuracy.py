@@ -107,14 +107,17 @@ def real_drafts() -> None:
         on, to = draftdiff.load(corpus / truth["on"]), draftdiff.load(corpus / truth["to"])
         comments = [StakeholderComment(k, c["text"]) for k, c in enumerate(truth["comments"], 1)]
         found = refs(history([on, to]), comments, on=0, to=1)
+        resolution = truth.get("resolution", "resolution to the later draft")
         table = {
             "references": [0, 0, 0],
             "other instruments kept apart": [0, 0, 0],
-            "resolution to the later draft": [0, 0, 0],
+            resolution: [0, 0, 0],
         }
         # where each cited paragraph went, as the lineage truth has it (labelled by reading)
         lineage = {}
         for pair in pair_truths(ROOT / "benchmarks" / "truth" / "lineage" / truth["lineage"]):
+            if (pair.older, pair.newer) != (truth["on"], truth["to"]):
+                continue  # a chain's other steps: their paragraphs are not these drafts'
             old_at, new_at = Locator(on), Locator(to)
             for olds, new in pair.links:
                 j = new_at.find(new) if new else None
@@ -141,7 +144,7 @@ def real_drafts() -> None:
                 if para_id not in lineage:
                     continue  # not labelled in the lineage truth
                 now = {i for r in mine for pid, n in r.now.items() if pid == para_id for i in n.ids}
-                res = table["resolution to the later draft"]
+                res = table[resolution]
                 res[0] += len(now & lineage[para_id])
                 res[1] += len(now)
                 res[2] += len(lineage[para_id])

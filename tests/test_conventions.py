@@ -102,6 +102,12 @@ def test_articles_with_sections_are_cited_article_and_section():
         "ArtII.Sec1.1",
     ]
     assert resolve("Article II, Section 1", ids_of(text))[0] == "ArtII.Sec1"
+    # numbered paragraphs of a section are cited with it, as its unnumbered ones are
+    numbered = (
+        "ARTICLE I. MEMBERS\n\nSection 1\n\nEvery member may vote.\n\nSection 2\n\n1. Members meet.\n\n"
+        "2. They may resign.\n\nAPPENDIX I: LIMITS\n\n1. Members meet once a year.\n"
+    )
+    assert ids_of(numbered)[:6] == ["ArtI", "ArtI.Sec1", "ArtI.Sec1.1", "ArtI.Sec2", "ArtI.Sec2.1", "ArtI.Sec2.2"]
 
 
 def test_parts_qualify_articles_only_where_each_part_numbers_its_own():

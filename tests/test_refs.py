@@ -412,3 +412,69 @@ def test_the_party_named_inside_a_comment_gets_the_uptake(tmp_path):
     assert {r["author"] for r in by_column["references"]} == {"secretariat"}
     bad = run_cli(*args, "--author-from", "(unclosed", cwd=SAMPLES)
     assert bad.returncode == 2 and "not a regular expression" in bad.stderr
+
+
+_CHARTER = """Charter of the river data cooperative
+
+ARTICLE I. PRINCIPLES
+
+Section 1
+
+PRINCIPLE 1 Data shall be shared without delay.
+
+PRINCIPLE 2 Data shall be free of charge for members.
+
+Section 2
+
+1. The members shall meet every year.
+
+2. The members may meet more often.
+
+ARTICLE II. THE BOARD
+
+Section 1
+
+The board shall have seven members.
+
+Members shall serve for two years.
+
+Section 2
+
+The board shall publish its decisions.
+
+APPENDIX I: LIMITS
+
+1. GENERAL
+
+FLOW-01 (y) Stations must not report less than once a day.
+
+FLOW-02a (x) Stations should report every hour.
+
+2. REPORTING
+
+Reports are published monthly.
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "ids"),
+    [
+        ("Article II, Section 1, paragraph 2: two years is too short.", [["ArtII.Sec1.2"]]),
+        ("Art. II, Sec. 1(1) should say nine members.", [["ArtII.Sec1.1"]]),
+        ("Art. II § 2 is fine.", [["ArtII.Sec2"]]),
+        ("Section 2 of Article I: once a year is not enough.", [["ArtI.Sec2"]]),
+        ("Article I, Section 2, paragraph 2 is welcome.", [["ArtI.Sec2.2"]]),
+        ("Art. I, Sec. 1 and Sec. 2 overlap.", [["ArtI.Sec1", "ArtI.Sec2"]]),
+        ("Article II as a whole is welcome.", [["ArtII"]]),
+        ("Appendix I needs a definition of a station.", [["AppendixI"]]),
+        ("FLOW-01 and FLOW-02a contradict each other.", [["FLOW-01"], ["FLOW-02a"]]),
+        ("Principles 1 and 2 should be merged.", [["Principle1", "Principle2"]]),
+        ("COVID-19 and Figure 3 show why PRINCIPLE 1 matters.", [["Principle1"]]),
+    ],
+)
+def test_citations_as_a_constitution_is_cited(written, ids):
+    """Articles in sections ("Art. II, Sec. 1(1)", "§"), appendices, codes and named provisions;
+    a word and a number that name no provision of the draft ("COVID-19") are not references."""
+    draft = draft_from_text(_CHARTER, "v1")
+    found = refs(history([draft, draft]), [Comment(1, written)], on=0).references
+    assert [r.ids for r in found] == ids, [(r.text, r.ids) for r in found]

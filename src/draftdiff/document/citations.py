@@ -22,7 +22,7 @@ from .numbering import ORDINALS, canonical_id
 
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 ORD = _ORD  # the ordinals, longest first, as a regex alternation
-_PARA_WORD_RE = re.compile(r"^(?:paragraphs?|paras?\.?|pp?\.|§)\s*", re.I)
+_PARA_WORD_RE = re.compile(r"^(?:paragraphs?|paras?\.?|pp?\.|§)(?![A-Za-z])\s*", re.I)  # not the "PARA" of "PARAM-04a"
 _ARTICLE_RE = re.compile(
     rf"^(?:article|art\.?)\s*(?P<art>\d{{1,3}}\s*(?:{_ORD})?)\b\s*"
     rf"(?:,?\s*(?:paragraph|para\.?|§)\s*(?P<para>\d{{1,3}}\s*(?:{_ORD})?)\b|\((?P<para2>\d{{1,3}})\))?"
@@ -40,13 +40,18 @@ _PART_RES: tuple[tuple[str, re.Pattern], ...] = (
             re.I,
         ),
     ),
-    ("Sec", re.compile(r"^(?:section|sec\.?)\s*(?P<tok>[IVXLC]+|\d{1,3}|[A-Z])$", re.I)),
+    # "Section 5", "Sec. 5(3)" (its paragraph 3), "§ 5" after an article that has sections
+    (
+        "Sec",
+        re.compile(r"^(?:section|sec\.?|§)\s*(?P<tok>[IVXLC]+|\d{1,3}|[A-Z])(?:\s*\((?P<para>\d{1,3})\))?$", re.I),
+    ),
     (
         "Opt",
         re.compile(rf"^(?:option|opt\.?)\s*\(?(?P<tok>\d{{1,2}}|[IVX]{{1,4}}|[A-Za-z])\)?\s*(?P<ord>{_ORD})?$", re.I),
     ),
     ("Alt", re.compile(r"^(?:alternative|alt\.?)\s*(?P<tok>\d{1,2}|[A-Za-z])$", re.I)),
     ("Annex", re.compile(r"^annex\s*(?P<tok>[IVXLC]+|\d{1,3}|[A-Z])?$", re.I)),
+    ("Appendix", re.compile(r"^appendix\s*(?P<tok>[IVXLC]+|\d{1,3}|[A-Z])?$", re.I)),
     ("PP", re.compile(r"^(?:preambular\s+paragraph|pp\.?|PP)\s*(?P<tok>\d{1,3})$", re.I)),
     (
         "",
@@ -59,10 +64,15 @@ _PART_RES: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 
+# "Art. VII § 5": the section sign after an article names its section (or, where it has none, its paragraph)
+_ARTICLE_SIGN_RE = re.compile(r"^((?:article|art\.?)\s*(?:[IVXLC]+|\d{1,3}))\s*,?\s*§\s*", re.I)
+
+
 def _worded(text: str) -> str | None:
     """ "article 11, option II, paragraph 7", "paragraph 7 of option II of article 11",
     "Article II, Section 1", "para 2 of Art. 9", "option 2 of paragraph 3": the id,
     outer container first."""
+    text = _ARTICLE_SIGN_RE.sub(r"\1, Section ", text.strip())
     pieces = re.split(r"\s*,\s*|\s+of\s+(?:the\s+)?", text.strip())
     if len(pieces) < 2:
         return None
@@ -75,6 +85,8 @@ def _worded(text: str) -> str | None:
                 tok = tok if prefix in ("Opt", "Alt") or tok.isupper() else tok.lower()
                 extra = (m.groupdict().get("ord") or "").lower() + re.sub(r"\s+", "", m.groupdict().get("subs") or "")
                 parts.append(f"{prefix}{tok}{extra.lower()}")
+                if m.groupdict().get("para"):
+                    parts.append(m["para"])  # "Sec. 5(3)": paragraph 3 of section 5
                 break
         else:
             return None
@@ -93,6 +105,10 @@ def candidates(reference: str) -> list[str]:
     worded = _worded(text)
     if worded:
         out.append(worded)
+        if ".Sec" in worded:
+            # "Appendix I, Section 3" where the appendix numbers its sections "3.", and
+            # "Art. 6 § 2" where the article has paragraphs, not sections
+            out.append(re.sub(r"\.Sec(?=[\dIVXLC])", ".", worded))
     text = _PARA_WORD_RE.sub("", text)
     m = _ARTICLE_RE.match(text)
     if m:
@@ -225,6 +241,66 @@ _IN_TEXT_EXTERNAL_RE = re.compile(
     re.I,
 )
 _IN_TEXT_EXTERNAL_ITEM_RE = re.compile(r"\b(?:SDG\s+)?target\s+\d{1,2}\.\w{1,2}\b|\bobjective\s+\d{1,2}\b", re.I)
+# articles in sections, and appendices, as constitutions and charters are cited: "Article III,
+# Section 5, paragraph 2", "Art. III, Sec. 5(3)", "Art. VII § 5", "Art. VI, Sec. 1 and Sec. 2",
+# "Section 3 of Article VIII", "Article IV", "Appendix I, Section 3"
+_SECTIONED = r"(?i:section|sec\.?|§)\s*\d{1,3}(?:\s?\(\d{1,3}\))?"
+_IN_TEXT_WORDED_RE = re.compile(
+    rf"\b(?P<head>(?i:article|art\.?)\s*(?:[IVXLC]+\b|\d{{1,3}}(?=\s*,?\s*(?i:section|sec\.?|§)))"
+    rf"(?:\s*,?\s*{_SECTIONED})?(?:\s*,?\s*(?i:paragraph|para\.?)\s*\d{{1,3}})?)"
+    rf"(?P<more>(?:{_IN_TEXT_JOIN}{_SECTIONED})*)"
+    rf"|\b(?i:section|sec\.?)\s*\d{{1,3}}\s+of\s+(?:the\s+)?(?i:article|art\.?)\s*(?:[IVXLC]+\b|\d{{1,3}}\b)"
+    rf"|\b(?i:appendix|annex)\s+(?:[IVXLC]+\b|\d{{1,2}}\b|[A-Z]\b)"
+    rf"(?:\s*,\s*(?i:section|sec\.?|paragraph|para\.?|article|art\.?)\s*\d{{1,3}}(?:\.\d{{1,3}})?)?"
+)
+_SECTIONED_RE = re.compile(_SECTIONED)
+# provisions named by a code or a word and a number: "PARAM-04a", "TREASURY-02", "TENET 5",
+# "Tenets 8 and 9"; read as references only where the draft has such an id ("COVID-19" is not one)
+_IN_TEXT_CODE_RE = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]{2,})*-\d{2,3}[a-z]?\b")
+_IN_TEXT_NAMED_RE = re.compile(
+    r"\b(?P<word>[A-Z][A-Za-z]{2,})\s+(?P<list>\d{1,3}(?:(?:\s*,\s*|\s+(?:and|or|&)\s+)\d{1,3})*)\b(?![./\-]\d)"
+)
+_NOT_NAMES = frozenset(
+    [
+        "article",
+        "articles",
+        "art",
+        "section",
+        "sections",
+        "sec",
+        "paragraph",
+        "paragraphs",
+        "para",
+        "paras",
+        "annex",
+        "annexes",
+        "appendix",
+        "option",
+        "options",
+        "alt",
+        "alternative",
+        "alternatives",
+        "decision",
+        "decisions",
+        "resolution",
+        "resolutions",
+        "part",
+        "parts",
+        "chapter",
+        "chapters",
+        "rev",
+        "revision",
+        "draft",
+        "version",
+        "page",
+        "pages",
+        "line",
+        "lines",
+        "step",
+        "steps",
+    ]
+)
+SOFT_PARTS = frozenset({"code", "named"})  # kinds of part that are a reference only where the draft has the id
 
 
 # -- recognising references -----------------------------------------------------------------
@@ -285,6 +361,24 @@ def find_citations(text: str, limit: int | None = None) -> list[Citation]:
         prefix = "OP" if keyword.upper() == "OP" else "PP" if keyword.upper().rstrip(".") == "PP" else ""
         return Citation(m.start(), m.end(), m.group(), _list_parts(m["list"], prefix))
 
+    def worded(m: re.Match[str]) -> Citation:
+        head = m["head"]
+        if head is None:
+            return Citation(m.start(), m.end(), m.group(), [("worded", m.group())])
+        article_part = re.match(r"(?i:article|art\.?)\s*\S+?(?=\s*,|\s*§|\s+(?i:sec)|$)", head)
+        parts = [("worded", head)]
+        if article_part is not None:
+            parts += [("worded", f"{article_part.group()}, {s}") for s in _SECTIONED_RE.findall(m["more"] or "")]
+        return Citation(m.start(), m.end(), m.group(), parts)
+
+    def named(m: re.Match[str]) -> Citation:
+        word = m["word"]
+        if word.lower() in _NOT_NAMES or word.lower().rstrip("s") in _NOT_NAMES:
+            return Citation(m.start(), m.end(), m.group(), [])
+        numbers = re.findall(r"\d{1,3}", m["list"])
+        return Citation(m.start(), m.end(), m.group(), [("named", f"{word}|{n}") for n in numbers])
+
+    keep(_IN_TEXT_WORDED_RE, worded)
     keep(_IN_TEXT_ARTICLE_RE, article)
     keep(_IN_TEXT_ARTICLE_ONLY_RE, lambda m: Citation(m.start(), m.end(), m.group(), [("article", f"{m['art']}|")]))
     keep(_IN_TEXT_REFERENCE_RE, listed)
@@ -294,6 +388,9 @@ def find_citations(text: str, limit: int | None = None) -> list[Citation]:
     )
     keep(_IN_TEXT_BARE_ORDINAL_RE, lambda m: Citation(m.start(), m.end(), m.group(), [("id", m.group())]))
     keep(_IN_TEXT_EXTERNAL_ITEM_RE, lambda m: Citation(m.start(), m.end(), m.group(), [("external", m.group())]))
+    keep(_IN_TEXT_CODE_RE, lambda m: Citation(m.start(), m.end(), m.group(), [("code", m.group())]))
+    keep(_IN_TEXT_NAMED_RE, named)
+    found = [f for f in found if f.parts]
     ordered = sorted(found, key=lambda f: f.start)
     return ordered if wanted is None else ordered[:wanted]
 

@@ -346,6 +346,8 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
         if item.base.startswith("Art") and "article" in kinds:
             kinds = kinds - {"article"}  # "Article 55 bis. …" inside article 65's comments: never Art65.Art55bis
         inner = next((s for s in reversed(item.scopes) if s.kind in kinds), None)
+        if inner is not None and inner.kind == "article" and item.scopes[-1].kind == "section":
+            inner = item.scopes[-1]  # "Article I, Section 2, paragraph 1": ArtI.Sec2.1, as its unnumbered ones
         return f"{inner.final or inner.key}.{item.base}" if inner is not None else item.base
 
     _fixpoint(numbered, para_id, lambda g: choose(g, False), para_kinds, lambda i: "")

@@ -29,7 +29,15 @@ from pathlib import Path
 from rapidfuzz.distance import Indel
 
 from ..diff.wording import diff
-from ..document.citations import MAX_LISTED, Citation, external_after, external_before, find_citations, resolve
+from ..document.citations import (
+    MAX_LISTED,
+    SOFT_PARTS,
+    Citation,
+    external_after,
+    external_before,
+    find_citations,
+    resolve,
+)
 from ..document.citations import ORD as _ORD
 from ..document.model import Kind
 from ..document.numbering import canonical_id
@@ -460,6 +468,8 @@ def refs(
         found_here: list[Reference] = []
         for span in spans:
             reference = _reference(follow, comment, span, on, mentions, before)
+            if not reference.ids and not reference.external and all(k in SOFT_PARTS for k, _ in span.parts):
+                continue  # "COVID-19", "Figure 3": words and a number, but no provision of the draft
             if reference.draft is not None:
                 reference.then = follow.then(reference.draft, reference.ids)
                 for para_id in reference.ids:
@@ -672,6 +682,16 @@ def _part(kind: str, value: str, known: list[str]) -> tuple[list[str], str, list
         if kind == "range":
             first, last = value.split("|")
             return _range(first, last, known), "", []
+        if kind in ("worded", "code"):
+            return resolve(value, known)[:1], "", []
+        if kind == "named":
+            word, number = value.split("|")
+            for name in dict.fromkeys((word, word[:-1] if word.endswith("s") else word)):  # "Tenets 8 and 9"
+                try:
+                    return resolve(f"{name} {number}", known)[:1], "", []
+                except DraftDiffError:
+                    continue
+            raise DraftDiffError(f"no paragraph {word} {number} in the drafts", hint="")
         if kind == "family":
             family = [i for i in known if re.fullmatch(rf"{value}(?:{_ORD})?", i, re.I)]
             if not family:
