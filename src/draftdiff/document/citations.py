@@ -244,10 +244,11 @@ _IN_TEXT_EXTERNAL_ITEM_RE = re.compile(r"\b(?:SDG\s+)?target\s+\d{1,2}\.\w{1,2}\
 # articles in sections, and appendices, as constitutions and charters are cited: "Article III,
 # Section 5, paragraph 2", "Art. III, Sec. 5(3)", "Art. VII § 5", "Art. VI, Sec. 1 and Sec. 2",
 # "Section 3 of Article VIII", "Article IV", "Appendix I, Section 3"
+# spaces are read possessively (\s*+): a long run of them is never re-split, so one pass
 _SECTIONED = r"(?i:section|sec\.?|§)\s*\d{1,3}(?:\s?\(\d{1,3}\))?"
 _IN_TEXT_WORDED_RE = re.compile(
-    rf"\b(?P<head>(?i:article|art\.?)\s*(?:[IVXLC]+\b|\d{{1,3}}(?=\s*,?\s*(?i:section|sec\.?|§)))"
-    rf"(?:\s*,?\s*{_SECTIONED})?(?:\s*,?\s*(?i:paragraph|para\.?)\s*\d{{1,3}})?)"
+    rf"\b(?P<head>(?i:article|art\.?)\s*(?:[IVXLC]+\b|\d{{1,3}}(?=\s*+,?\s*+(?i:section|sec\.?|§)))"
+    rf"(?:\s*+,?\s*+{_SECTIONED})?(?:\s*+,?\s*+(?i:paragraph|para\.?)\s*\d{{1,3}})?)"
     rf"(?P<more>(?:{_IN_TEXT_JOIN}{_SECTIONED})*)"
     rf"|\b(?i:section|sec\.?)\s*\d{{1,3}}\s+of\s+(?:the\s+)?(?i:article|art\.?)\s*(?:[IVXLC]+\b|\d{{1,3}}\b)"
     rf"|\b(?i:appendix|annex)\s+(?:[IVXLC]+\b|\d{{1,2}}\b|[A-Z]\b)"
@@ -368,7 +369,8 @@ def find_citations(text: str, limit: int | None = None) -> list[Citation]:
         article_part = re.match(r"(?i:article|art\.?)\s*\S+?(?=\s*,|\s*§|\s+(?i:sec)|$)", head)
         parts = [("worded", head)]
         if article_part is not None:
-            parts += [("worded", f"{article_part.group()}, {s}") for s in _SECTIONED_RE.findall(m["more"] or "")]
+            listed = _SECTIONED_RE.findall(m["more"] or "")[: MAX_LISTED - 1]  # as long a list as "paras" reads
+            parts += [("worded", f"{article_part.group()}, {s}") for s in listed]
         return Citation(m.start(), m.end(), m.group(), parts)
 
     def named(m: re.Match[str]) -> Citation:
