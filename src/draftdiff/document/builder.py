@@ -204,7 +204,7 @@ _CITED_ITEM_RE = re.compile(
 _OPERATIVE_RE = re.compile(
     r"^\[?(?:Acknowledges|Adopts|Affirms|Agrees|Approves|Authorizes|Calls upon|Decides|Encourages|Endorses|"
     r"Establishes|Invites|Notes|Reaffirms|Recalls|Recognizes|Recommends|Requests|Resolves|Stresses|"
-    r"Takes note|Underlines|Urges|Welcomes)\b"
+    r"Takes note|Underlines|Urges|Welcomes)\]?\s+(?=\S)"  # "Notes with …", never a "Notes:" label
 )
 _SPACED_LEGAL_RE = re.compile(r"^(?P<sub>\d{1,2})\s+(?=[\[A-Z“\"(])")  # the "1" of "23. 1 [Parties …"
 
