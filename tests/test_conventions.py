@@ -108,6 +108,9 @@ def test_articles_with_sections_are_cited_article_and_section():
         "2. They may resign.\n\nAPPENDIX I: LIMITS\n\n1. Members meet once a year.\n"
     )
     assert ids_of(numbered)[:6] == ["ArtI", "ArtI.Sec1", "ArtI.Sec1.1", "ArtI.Sec2", "ArtI.Sec2.1", "ArtI.Sec2.2"]
+    # numbers that run on through an article's sections are the article's
+    running = "Article 1\n\n1. One.\n\nArticle 2\n\nSection A\n\n1. First.\n\n2. Second.\n\nSection B\n\n3. Third.\n"
+    assert ids_of(running) == ["Art1", "Art1.1", "Art2", "Art2.SecA", "Art2.1", "Art2.2", "Art2.SecB", "Art2.3"]
 
 
 def test_parts_qualify_articles_only_where_each_part_numbers_its_own():

@@ -401,3 +401,18 @@ def test_the_bracket_of_an_inserted_paragraph_printed_after_its_number():
     paragraphs = build(read_blocks(text))[1]
     assert [p.id for p in paragraphs] == ["30", "30bis", "30ter", "30quater", "31"]
     assert paragraphs[1].text == "[All institutions are encouraged to report."
+
+
+def test_an_operative_verb_after_a_quoting_item_or_an_unnumbered_chapeau():
+    """After "(a) … insert the following new paragraph:" the quoted text is (a)'s; after an
+    unnumbered "Decides:" and its items, "Requests …" is the next unnumbered paragraph; "Also
+    requests …" is an operative verb too."""
+    quoting = (
+        "1. Decides to amend the rules as follows:\n\n(a) After paragraph 4, insert the following new paragraph:\n\n"
+        "Requests the secretariat to publish the rules;\n\n2. Next.\n"
+    )
+    assert ids_of(quoting) == ["1", "1(a)", "1(a).u1", "2"]
+    unnumbered = "Decides:\n\n(a) To act;\n\n(b) To report;\n\nRequests the secretariat to help.\n\n1. Next.\n"
+    assert ids_of(unnumbered) == ["u1", "u1(a)", "u1(b)", "u2", "1"]
+    adverb = "3. Decides that:\n\n(a) One;\n\n(b) Two;\n\nAlso requests the secretariat to help.\n\n4. Next.\n"
+    assert ids_of(adverb) == ["3", "3(a)", "3(b)", "3.u1", "4"]

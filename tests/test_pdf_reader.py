@@ -444,6 +444,18 @@ def test_a_comma_ends_a_preambular_paragraph_but_not_a_sentence_going_on():
         "In the case of Info actions that propose a Cardano Blockchain budget, Constitutional Committee"
         " members shall record a vote on-chain that sets out their opinion."
     ]
+    listing = [  # a list of resolutions wrapped after a comma goes on, in lower case or not
+        _line(
+            "Noting the work of the commissions and agencies of the system on this matter in recent", 108, 87, x1=520
+        ),
+        _line("years,", 72, 100, x1=110),
+        _line("Recalling its resolutions 70/1 of 25 September 2015 on the Agenda, 71/313,", 108, 113, x1=430),
+        _line("United Nations resolution 72/279 and 73/195,", 72, 126, x1=300),
+    ]
+    assert _blocks(listing)[1:] == [
+        "Recalling its resolutions 70/1 of 25 September 2015 on the Agenda, 71/313,"
+        " United Nations resolution 72/279 and 73/195,"
+    ]
     preamble = [
         _line("The States Parties to this Agreement,", 108, 100, x1=300),
         _line("Noting the political and economic changes, including market-oriented approaches,", 108, 113, x1=520),

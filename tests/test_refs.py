@@ -478,3 +478,36 @@ def test_citations_as_a_constitution_is_cited(written, ids):
     draft = draft_from_text(_CHARTER, "v1")
     found = refs(history([draft, draft]), [Comment(1, written)], on=0).references
     assert [r.ids for r in found] == ids, [(r.text, r.ids) for r in found]
+
+
+@pytest.mark.parametrize(
+    ("written", "ids"),
+    [
+        ("Annex I Parties and non-Annex I Parties should both act under article 4, paragraph 9.", [["Art4.9"]]),
+        ("Art. 4 § 10 is fine.", [["Art4.10"]]),
+        ("In Art. 2, para 1(a), hold the temperature goal.", [["Art2.1(a)"]]),
+        ("Article IV of the GATT is not this text; see para 2 of Art. 9.", [["Art9.2"]]),
+        ("Figure 1, Figure 2 and Table 3: see para 12 of Art. 9.", [["Art9.12"]]),
+    ],
+)
+def test_constitution_forms_leave_a_treatys_citations_as_they_were(written, ids):
+    """The section and appendix grammar keeps items, reads "§" after a numbered article as
+    its paragraph, and never reads "Annex I Parties", another treaty's "Article IV" or a
+    figure as a reference to the draft."""
+    draft = draft_from_text(_TREATY, "dec09")
+    found = refs(history([draft, draft]), [Comment(1, written)], on=0).references
+    assert [r.ids for r in found if not r.external] == ids, [(r.text, r.ids) for r in found]
+
+
+def test_an_annexs_paragraph_in_a_draft_that_numbers_it_alone():
+    """ "Annex II, paragraph 4(a)" where the draft's annex numbers its paragraphs without the annex."""
+    draft = draft_from_text("Decision\n\n1. Adopts the rules.\n\nAnnex II\n\n4. The rules:\n\n(a) Apply;\n", "v1")
+    found = refs(history([draft, draft]), [Comment(1, "Annex II, paragraph 4(a) should apply later.")], on=0)
+    assert [r.ids for r in found.references] == [["4(a)"]]
+
+
+def test_a_limit_keeps_the_references_before_the_words_that_may_be_one():
+    from draftdiff.document.citations import find_citations
+
+    spans = find_citations("Figure 1, Figure 2, Figure 3: see paragraph 5", limit=1)
+    assert "paragraph 5" in [s.text for s in spans]

@@ -201,10 +201,14 @@ _CITED_ITEM_RE = re.compile(
     r"^(?:Alt\.?|Option|Alternative)\s*(?P<opt>\d{1,2})\s*\((?P<para>\d{1,3})\)\s*\((?P<letter>[a-z]{1,3})\)\s+", re.I
 )
 # the verbs operative paragraphs of decisions and resolutions open with ("Requests the SBSTA to …")
+_OPERATIVE_VERBS = (
+    "Acknowledges|Adopts|Affirms|Agrees|Approves|Authorizes|Calls upon|Decides|Encourages|Endorses|"
+    "Establishes|Invites|Notes|Reaffirms|Recalls|Recognizes|Recommends|Requests|Resolves|Stresses|"
+    "Takes note|Underlines|Urges|Welcomes"
+)
 _OPERATIVE_RE = re.compile(
-    r"^\[?(?:Acknowledges|Adopts|Affirms|Agrees|Approves|Authorizes|Calls upon|Decides|Encourages|Endorses|"
-    r"Establishes|Invites|Notes|Reaffirms|Recalls|Recognizes|Recommends|Requests|Resolves|Stresses|"
-    r"Takes note|Underlines|Urges|Welcomes)\]?\s+(?=\S)"  # "Notes with …", never a "Notes:" label
+    rf"^\[?(?:(?:Also|Further|Strongly|Again|Once again)\s+(?i:{_OPERATIVE_VERBS})|{_OPERATIVE_VERBS})"
+    r"\]?\s+(?=\S)"  # "Notes with …", "Also requests …", never a "Notes:" label
 )
 _SPACED_LEGAL_RE = re.compile(r"^(?P<sub>\d{1,2})\s+(?=[\[A-Z“\"(])")  # the "1" of "23. 1 [Parties …"
 
@@ -431,9 +435,16 @@ class _Numbers(_BuilderState):
         item = self.anchor
         if item is None or item.role != "sub" or item.parent is None or not _OPERATIVE_RE.match(text):
             return
+        if item.para.text.rstrip(" ]").endswith(":"):
+            return  # "(a) After paragraph 4, insert the following new paragraph:": what follows is (a)'s
         owner = item.parent
         while owner.role == "sub" and owner.parent is not None:
             owner = owner.parent
+        if owner.role == "positional":
+            # "Decides:" (unnumbered), (a), (b), then "Requests …": the next of the paragraphs it counts with
+            self.anchor, self.parent = owner.anchor, None
+            self.anchor_count = owner.count
+            return
         self.anchor = owner
         self.anchor_count = sum(1 for i in self.items if i.role == "positional" and i.anchor is owner)
         self.parent = owner

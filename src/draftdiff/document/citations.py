@@ -36,14 +36,18 @@ _PART_RES: tuple[tuple[str, re.Pattern], ...] = (
     (
         "Art",
         re.compile(
-            rf"^(?:article|art\.?)\s*(?P<tok>[IVXLC]+|\d{{1,3}}\s*(?:{_ORD})?)\s*(?P<subs>(?:\(\s*[a-z]{{1,6}}\s*\)\s*)*)$",
+            rf"^(?:article|art\.?)\s*(?P<tok>[IVXLC]+|\d{{1,3}})\s*(?P<ord>{_ORD})?\s*(?P<subs>(?:\(\s*[a-z]{{1,6}}\s*\)\s*)*)$",
             re.I,
         ),
     ),
     # "Section 5", "Sec. 5(3)" (its paragraph 3), "§ 5" after an article that has sections
     (
         "Sec",
-        re.compile(r"^(?:section|sec\.?|§)\s*(?P<tok>[IVXLC]+|\d{1,3}|[A-Z])(?:\s*\((?P<para>\d{1,3})\))?$", re.I),
+        re.compile(
+            r"^(?:section|sec\.?|§)\s*(?P<tok>[IVXLC]+|\d{1,3}|[A-Z])(?:\s*\((?P<para>\d{1,3})\))?"
+            r"\s*(?P<subs>(?:\(\s*[a-z]{1,6}\s*\)\s*)*)$",
+            re.I,
+        ),
     ),
     (
         "Opt",
@@ -64,6 +68,7 @@ _PART_RES: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 
+_UNCOMMAED_RE = re.compile(r"(?<=\w)\s+(?=(?:section|sec\.|paragraph|para\.?)\s*\d)", re.I)
 # "Art. VII § 5": the section sign after an article names its section (or, where it has none, its paragraph)
 _ARTICLE_SIGN_RE = re.compile(r"^((?:article|art\.?)\s*(?:[IVXLC]+|\d{1,3}))\s*,?\s*§\s*", re.I)
 
@@ -73,6 +78,7 @@ def _worded(text: str) -> str | None:
     "Article II, Section 1", "para 2 of Art. 9", "option 2 of paragraph 3": the id,
     outer container first."""
     text = _ARTICLE_SIGN_RE.sub(r"\1, Section ", text.strip())
+    text = _UNCOMMAED_RE.sub(", ", text)  # "Article 4 section 2" as "Article 4, section 2"
     pieces = re.split(r"\s*,\s*|\s+of\s+(?:the\s+)?", text.strip())
     if len(pieces) < 2:
         return None
@@ -83,10 +89,12 @@ def _worded(text: str) -> str | None:
             if m:
                 tok = re.sub(r"\s+", "", m["tok"] or "")
                 tok = tok if prefix in ("Opt", "Alt") or tok.isupper() else tok.lower()
-                extra = (m.groupdict().get("ord") or "").lower() + re.sub(r"\s+", "", m.groupdict().get("subs") or "")
-                parts.append(f"{prefix}{tok}{extra.lower()}")
-                if m.groupdict().get("para"):
-                    parts.append(m["para"])  # "Sec. 5(3)": paragraph 3 of section 5
+                ordinal = (m.groupdict().get("ord") or "").lower()
+                subs = re.sub(r"\s+", "", m.groupdict().get("subs") or "").lower()
+                if m.groupdict().get("para"):  # "Sec. 5(3)(a)": paragraph 3 (a) of section 5
+                    parts += [f"{prefix}{tok}{ordinal}", m["para"] + subs]
+                else:
+                    parts.append(f"{prefix}{tok}{ordinal}{subs}")
                 break
         else:
             return None
@@ -105,9 +113,9 @@ def candidates(reference: str) -> list[str]:
     worded = _worded(text)
     if worded:
         out.append(worded)
-        if ".Sec" in worded:
+        if ".Sec" in worded and ("§" in text or worded.startswith(("Appendix", "Annex"))):
             # "Appendix I, Section 3" where the appendix numbers its sections "3.", and
-            # "Art. 6 § 2" where the article has paragraphs, not sections
+            # "Art. 6 § 2" where the article has paragraphs, not sections ("Article 8, Section 3" is a section)
             out.append(re.sub(r"\.Sec(?=[\dIVXLC])", ".", worded))
     text = _PARA_WORD_RE.sub("", text)
     m = _ARTICLE_RE.match(text)
@@ -245,19 +253,24 @@ _IN_TEXT_EXTERNAL_ITEM_RE = re.compile(r"\b(?:SDG\s+)?target\s+\d{1,2}\.\w{1,2}\
 # Section 5, paragraph 2", "Art. III, Sec. 5(3)", "Art. VII § 5", "Art. VI, Sec. 1 and Sec. 2",
 # "Section 3 of Article VIII", "Article IV", "Appendix I, Section 3"
 # spaces are read possessively (\s*+): a long run of them is never re-split, so one pass
-_SECTIONED = r"(?i:section|sec\.?|§)\s*\d{1,3}(?:\s?\(\d{1,3}\))?"
+_ITEMS = r"(?:\s?\((?:[a-z]{1,4}|[ivxl]{1,6})\))*"  # "(a)", "(a)(ii)" after a number
+_SECTIONED = rf"(?i:section|sec\.?|§)\s*\d{{1,3}}(?:\s?\(\d{{1,3}}\))?{_ITEMS}"
+_ROMAN_ARTICLE = rf"[IVXLC]+(?:[ \u00a0](?:{_ORD}))?\b"  # "Article V bis"
 _IN_TEXT_WORDED_RE = re.compile(
-    rf"\b(?P<head>(?i:article|art\.?)\s*(?:[IVXLC]+\b|\d{{1,3}}(?=\s*+,?\s*+(?i:section|sec\.?|§)))"
-    rf"(?:\s*+,?\s*+{_SECTIONED})?(?:\s*+,?\s*+(?i:paragraph|para\.?)\s*\d{{1,3}})?)"
+    # an article (roman, or numbered and followed by its section) with its section and paragraph
+    rf"\b(?P<head>(?i:article|art\.?)\s*(?:{_ROMAN_ARTICLE}|\d{{1,3}}(?=\s*+,?\s*+(?i:section|sec\.?|§)))"
+    rf"(?P<inner>(?:\s*+,?\s*+{_SECTIONED})?(?:\s*+,?\s*+(?i:paragraph|para\.?)\s*\d{{1,3}}{_ITEMS})?))"
     rf"(?P<more>(?:{_IN_TEXT_JOIN}{_SECTIONED})*)"
-    rf"|\b(?i:section|sec\.?)\s*\d{{1,3}}\s+of\s+(?:the\s+)?(?i:article|art\.?)\s*(?:[IVXLC]+\b|\d{{1,3}}\b)"
-    rf"|\b(?i:appendix|annex)\s+(?:[IVXLC]+\b|\d{{1,2}}\b|[A-Z]\b)"
-    rf"(?:\s*,\s*(?i:section|sec\.?|paragraph|para\.?|article|art\.?)\s*\d{{1,3}}(?:\.\d{{1,3}})?)?"
+    rf"|\b(?i:section|sec\.?)\s*\d{{1,3}}\s+of\s+(?:the\s+)?(?i:article|art\.?)\s*(?:{_ROMAN_ARTICLE}|\d{{1,3}}\b)"
+    # an annex or appendix, with its section or paragraph; never "Annex I Parties", "non-Annex I"
+    rf"|(?<![\w-])(?i:appendix|annex)\s+(?:[IVXLC]+\b|\d{{1,2}}\b|[A-Z]\b)(?!\s+(?:Part(?:y|ies)|countr))"
+    rf"(?:\s*,\s*(?i:section|sec\.?|paragraph|para\.?|article|art\.?)\s*\d{{1,3}}(?:\.\d{{1,3}})?{_ITEMS})?"
 )
 _SECTIONED_RE = re.compile(_SECTIONED)
 # provisions named by a code or a word and a number: "PARAM-04a", "TREASURY-02", "TENET 5",
 # "Tenets 8 and 9"; read as references only where the draft has such an id ("COVID-19" is not one)
-_IN_TEXT_CODE_RE = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]{2,})*-\d{2,3}[a-z]?\b")
+# (a code starts a chain of letters only where it begins: "AB-AB-AB-…" is read once, not from each "AB")
+_IN_TEXT_CODE_RE = re.compile(r"(?<![A-Za-z0-9-])[A-Z]{2,}(?:-[A-Z]{2,})*-\d{2,3}[a-z]?\b")
 _IN_TEXT_NAMED_RE = re.compile(
     r"\b(?P<word>[A-Z][A-Za-z]{2,})\s+(?P<list>\d{1,3}(?:(?:\s*,\s*|\s+(?:and|or|&)\s+)\d{1,3})*)\b(?![./\-]\d)"
 )
@@ -301,7 +314,9 @@ _NOT_NAMES = frozenset(
         "steps",
     ]
 )
-SOFT_PARTS = frozenset({"code", "named"})  # kinds of part that are a reference only where the draft has the id
+# kinds of part that are a reference only where the draft has the id: a code, a word and a number, and
+# a bare roman article ("Article IV of the GATT" on a draft with no article IV is no reference to it)
+SOFT_PARTS = frozenset({"code", "named", "roman"})
 
 
 # -- recognising references -----------------------------------------------------------------
@@ -314,7 +329,8 @@ class Citation:
     text: str
     parts: list[
         tuple[str, str]
-    ]  # (kind, value): ("id", "42 bis"), ("range", "12|14"), ("family", "43"), ("article", "6|3(a)")
+    ]  # (kind, value): ("id", "42 bis"), ("range", "12|14"), ("family", "43"), ("article", "6|3(a)"),
+    # ("worded", "Article III, Section 5"), ("roman", "Article IV"), ("code", "PARAM-04a"), ("named", "Tenet|5")
 
 
 def find_citations(text: str, limit: int | None = None) -> list[Citation]:
@@ -329,7 +345,7 @@ def find_citations(text: str, limit: int | None = None) -> list[Citation]:
     taken: list[tuple[int, int]] = []  # spans kept so far, in order of start, none overlapping
     wanted = None if limit is None else limit + 1
 
-    def keep(pattern: re.Pattern[str], make: Callable[[re.Match[str]], Citation]) -> None:
+    def keep(pattern: re.Pattern[str], make: Callable[[re.Match[str]], Citation | None]) -> None:
         """The pattern's matches that overlap no span kept so far, kept: one walk
         over the spans in order (a pattern's matches come in order), not one per
         match. A pattern's matches do not overlap each other, so past its
@@ -346,7 +362,10 @@ def find_citations(text: str, limit: int | None = None) -> list[Citation]:
                 k += 1
             if k < len(taken) and taken[k][0] < end:
                 continue
-            found.append(make(m))
+            citation = make(m)
+            if citation is None:
+                continue  # "Annex I Parties", "Figure 3": the words of a reference, not one
+            found.append(citation)
             kept.append((start, end))
         if kept:
             taken = list(heapq.merge(taken, kept))
@@ -362,21 +381,22 @@ def find_citations(text: str, limit: int | None = None) -> list[Citation]:
         prefix = "OP" if keyword.upper() == "OP" else "PP" if keyword.upper().rstrip(".") == "PP" else ""
         return Citation(m.start(), m.end(), m.group(), _list_parts(m["list"], prefix))
 
-    def worded(m: re.Match[str]) -> Citation:
+    def worded(m: re.Match[str]) -> Citation | None:
         head = m["head"]
         if head is None:
             return Citation(m.start(), m.end(), m.group(), [("worded", m.group())])
-        article_part = re.match(r"(?i:article|art\.?)\s*\S+?(?=\s*,|\s*§|\s+(?i:sec)|$)", head)
-        parts = [("worded", head)]
-        if article_part is not None:
-            listed = _SECTIONED_RE.findall(m["more"] or "")[: MAX_LISTED - 1]  # as long a list as "paras" reads
-            parts += [("worded", f"{article_part.group()}, {s}") for s in listed]
+        if not m["inner"].strip():
+            # "Article IV" alone: a capital "Article", and a reference only where the draft has it
+            return Citation(m.start(), m.end(), m.group(), [("roman", head)]) if head[:1] == "A" else None
+        article_part = head[: len(head) - len(m["inner"])].rstrip(" ,")
+        listed = _SECTIONED_RE.findall(m["more"] or "")[: MAX_LISTED - 1]  # as long a list as "paras" reads
+        parts = [("worded", head), *(("worded", f"{article_part}, {s}") for s in listed)]
         return Citation(m.start(), m.end(), m.group(), parts)
 
-    def named(m: re.Match[str]) -> Citation:
+    def named(m: re.Match[str]) -> Citation | None:
         word = m["word"]
         if word.lower() in _NOT_NAMES or word.lower().rstrip("s") in _NOT_NAMES:
-            return Citation(m.start(), m.end(), m.group(), [])
+            return None
         numbers = re.findall(r"\d{1,3}", m["list"])
         return Citation(m.start(), m.end(), m.group(), [("named", f"{word}|{n}") for n in numbers])
 
@@ -392,9 +412,10 @@ def find_citations(text: str, limit: int | None = None) -> list[Citation]:
     keep(_IN_TEXT_EXTERNAL_ITEM_RE, lambda m: Citation(m.start(), m.end(), m.group(), [("external", m.group())]))
     keep(_IN_TEXT_CODE_RE, lambda m: Citation(m.start(), m.end(), m.group(), [("code", m.group())]))
     keep(_IN_TEXT_NAMED_RE, named)
-    found = [f for f in found if f.parts]
-    ordered = sorted(found, key=lambda f: f.start)
-    return ordered if wanted is None else ordered[:wanted]
+    if wanted is not None:
+        # within the limit, the spans that are surely references before those that may be ("Table 3")
+        found = sorted(found, key=lambda f: all(kind in SOFT_PARTS for kind, _ in f.parts))[:wanted]
+    return sorted(found, key=lambda f: f.start)
 
 
 _IN_TEXT_ID_RE = re.compile(_IN_TEXT_ID, re.I)

@@ -336,6 +336,7 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
 
     # paragraphs: by their innermost container that tells them apart
     para_kinds: dict[str, set[str]] = {}
+    by_section = _numbered_by_section(numbered)
 
     def para_id(item: _Item) -> str:
         kinds = para_kinds.get("", set())
@@ -346,7 +347,7 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
         if item.base.startswith("Art") and "article" in kinds:
             kinds = kinds - {"article"}  # "Article 55 bis. …" inside article 65's comments: never Art65.Art55bis
         inner = next((s for s in reversed(item.scopes) if s.kind in kinds), None)
-        if inner is not None and inner.kind == "article" and item.scopes[-1].kind == "section":
+        if inner is not None and inner.kind == "article" and id(inner) in by_section:
             inner = item.scopes[-1]  # "Article I, Section 2, paragraph 1": ArtI.Sec2.1, as its unnumbered ones
         return f"{inner.final or inner.key}.{item.base}" if inner is not None else item.base
 
@@ -356,6 +357,26 @@ def _qualifiers(items: list[_Item]) -> dict[int, str]:
     for item in numbered:
         out[id(item)] = para_id(item)
     return out
+
+
+def _numbered_by_section(numbered: list[_Item]) -> set[int]:
+    """Articles whose sections each number their paragraphs from 1 ("Section 2" / "1.", "2."):
+    those paragraphs are cited with their section. Numbers that run on through an article's
+    sections ("Section A" 1, 2, "Section B" 3, 4) are the article's, cited without it."""
+    first: dict[int, dict[int | None, int]] = {}  # article -> section (None: outside any) -> first number
+    for item in numbered:
+        if item.named or not item.value or not item.scopes:
+            continue
+        article = next((s for s in reversed(item.scopes) if s.kind == "article"), None)
+        if article is None:
+            continue
+        section = item.scopes[-1] if item.scopes[-1].kind == "section" else None
+        first.setdefault(id(article), {}).setdefault(id(section) if section is not None else None, item.value)
+    return {
+        key
+        for key, sections in first.items()
+        if None not in sections and all(value == 1 for value in sections.values())
+    }
 
 
 def _articles_restart_per_part(headings: list[_Item]) -> bool:

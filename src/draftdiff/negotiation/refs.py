@@ -682,8 +682,8 @@ def _part(kind: str, value: str, known: list[str]) -> tuple[list[str], str, list
         if kind == "range":
             first, last = value.split("|")
             return _range(first, last, known), "", []
-        if kind in ("worded", "code"):
-            return resolve(value, known)[:1], "", []
+        if kind in ("worded", "code", "roman"):
+            return _worded(value, known), "", []
         if kind == "named":
             word, number = value.split("|")
             for name in dict.fromkeys((word, word[:-1] if word.endswith("s") else word)):  # "Tenets 8 and 9"
@@ -706,6 +706,22 @@ def _part(kind: str, value: str, known: list[str]) -> tuple[list[str], str, list
             nearest = [n.strip() for n in hint[len("it could be ") :].rstrip(" …").split(",")]
         return [], value.replace("|", "–"), nearest
     return [], "", []
+
+
+def _worded(value: str, known: list[str]) -> list[str]:
+    """ "Annex II, paragraph 4(a)": the annex's paragraph, else, in a draft that numbers
+    its annex's paragraphs without the annex (``4(a)``), the paragraph named after it."""
+    try:
+        return resolve(value, known)[:1]
+    except DraftDiffError:
+        inner = value.split(",", 1)[1].strip() if "," in value else ""
+        if not inner:
+            raise
+        try:
+            return resolve(inner, known)[:1]
+        except DraftDiffError:
+            pass
+        raise
 
 
 def _single(value: str, known: list[str]) -> list[str]:

@@ -784,20 +784,26 @@ def _ends_sentence(last: str, following: str, opening: str = "") -> bool:
     preambular paragraph ends or begins ("Wishing …," / "Considering …", "The Parties …," /
     "Being …", or before a bracket), not inside a sentence ("… budget," / "Constitutional …")."""
     text = _CLOSERS_RE.sub("", last.rstrip()).rstrip()  # "… from 2020, ]"
-    return text.endswith((".", ";", ":", "。", "；", "：")) or (
-        text.endswith(",")
-        and (following[:1] == "[" or bool(_PREAMBULAR_RE.match(following)) or bool(_PREAMBULAR_RE.match(opening)))
-    )
+    if text.endswith((".", ";", ":", "。", "；", "：")):
+        return True
+    if not text.endswith(",") or not (following[:1] == "[" or following[:1].isupper()):
+        return False  # "… 71/313," then "and 72/279 …" goes on
+    if _GOES_ON_RE.match(following):
+        return False  # "… 71/313," then "United Nations resolution …"
+    return following[:1] == "[" or bool(_PREAMBULAR_RE.match(following) or _PREAMBULAR_RE.match(opening))
 
 
 # How a preambular paragraph opens, after one ending in a comma: a participle or an adjective of
 # state ("Recalling", "Deeply concerned", "Mindful", "Rappelant", "Recordando", "Признавая"); a
 # capital after a comma elsewhere ("… budget," / "Constitutional Committee members shall …") goes on
+# capitalised words that go on with a sentence after a comma rather than open a paragraph
+_GOES_ON_RE = re.compile(r"(?:United|Following|Including|Regarding|Concerning|During|According|Limited|Related)\b")
 _PREAMBULAR_RE = re.compile(
-    r"^(?:[A-Z]\w*(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Deeply|Further|Also|Desirous|Fully|Gravely"
+    r"^(?!(?:United|Following|Including|Regarding|Concerning|During|According|Limited|Related)\b)"
+    r"(?:[A-Z]\w*(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Deeply|Further|Also|Desirous|Fully|Gravely"
     r"|Keenly|Bearing|Having|Being|Taking|[A-ZÀ-Ý]\w*(?:ant|ants|ando|endo|iendo|ados|idos)|Conscient\w*"
     r"|Soucieu\w*|Désireu\w*|Deseos\w*|Convaincu\w*|Résolu\w*|Préoccupé\w*|Преисполненные|Будучи"
-    r"|[А-ЯЁ]\w*(?:я|в|вшись|сь))\b"
+    r"|[А-ЯЁ]\w*(?:[аяу]я|вшись|сь))\b"  # gerunds "Признавая", "Приветствуя", "Ссылаясь"; not "Конвенция"
 )
 
 
