@@ -410,3 +410,31 @@ def test_a_title_a_blank_line_then_a_heading_and_an_italic_note_claiming_bold():
     ]
     assert [b.text for b in blocks if b.title] == ["DRAFT CONSTITUTION OF THE RIVER FORUM"]
     assert "ANNEX II Types of data to be shared" in [b.text for b in blocks]
+
+
+def test_an_article_title_whose_lines_run_as_wide_as_the_text_is_one_title():
+    """ "Article 5" over a title of three centred bold lines, two of them wider than three
+    quarters of the column: one heading, not a title and two paragraphs; a body line
+    indented at its first line, as wide, stays body text."""
+
+    def centred(text, top, width):
+        return _line(text, 297.5 - width / 2, top, x1=297.5 + width / 2, bold=True)
+
+    page = [
+        _line("The Parties shall cooperate to that end, directly or through bodies.", 72, 80, x1=523),
+        _line("more words of the same paragraph, as long as the others are.", 72, 93, x1=523),
+        centred("Article 5", 120, 40),
+        centred("Relationship between this Agreement and the Convention and", 133, 345),
+        centred("relevant legal instruments and frameworks and relevant global,", 146, 340),
+        centred("regional, subregional and sectoral bodies", 159, 190),
+        _line("1. This Agreement shall be interpreted and applied in the context of and in", 72, 182, x1=523),
+        _line("a manner consistent with the Convention, and with other instruments.", 72, 195, x1=523),
+        _line("This paragraph's first line is indented and ends short of the margin as", 100, 208, x1=497),
+        _line("a centred line would, but it is body text, not a heading of any kind.", 72, 221, x1=523),
+    ]
+    blocks = _blocks(page)
+    assert blocks[1] == (
+        "Article 5 Relationship between this Agreement and the Convention and relevant legal instruments"
+        " and frameworks and relevant global, regional, subregional and sectoral bodies"
+    )
+    assert blocks[-1].startswith("This paragraph's first line is indented")

@@ -401,7 +401,19 @@ class Layout:
                     and abs(line.x1 - prev.x1) < 2
                     and line.x1 - line.x0 > 0.4 * (right - left)  # short equal lines are centred titles
                 )
-                centered = _centered(line, left, right) and not aligned and round(line.x0 / 2) not in edges
+                # under a centred heading, a heading line as wide as body text goes on
+                # with it when set in the same middle: "Article 5" over its long title
+                under_heading = (
+                    current is not None
+                    and current.centered
+                    and current.heading
+                    and prev is not None
+                    and self._is_heading_line(line)
+                    and abs(line.x0 + line.x1 - prev.x0 - prev.x1) / 2 < 0.02 * (right - left)
+                )
+                centered = (
+                    _centered(line, left, right, wide=under_heading) and not aligned and round(line.x0 / 2) not in edges
+                )
                 if current is not None and current.centered and aligned and len(current.lines) == 1:
                     current.centered = False  # its first line only looked centred: an indented block
                 if current is not None and current.lines and (centered or current.centered):
@@ -653,12 +665,19 @@ def _left_edges(lines: list[Line], bounds) -> set[int]:
     return edges | {b + 1 for b in edges} | {b - 1 for b in edges}
 
 
-def _centered(line: Line, left: float, right: float) -> bool:
+def _centered(line: Line, left: float, right: float, *, wide: bool = False) -> bool:
+    """Set in the middle of its column, clear of both edges. A line wider than
+    three quarters of the column is not (a body line indented at its first line
+    has its middle near the column's), unless ``wide``: it goes on with a
+    centred heading, and is then centred only to within a fiftieth of the width."""
     width = right - left
-    if width <= 0 or line.x1 - line.x0 > width * 0.75:
+    if width <= 0:
         return False
     middle = (line.x0 + line.x1) / 2
-    return abs(middle - (left + right) / 2) < max(width * 0.04, 6) and line.x0 > left + width * 0.08
+    off = abs(middle - (left + right) / 2)
+    if line.x1 - line.x0 > width * 0.75 and not (wide and off < width * 0.02):
+        return False
+    return off < max(width * 0.04, 6) and line.x0 > left + width * 0.08
 
 
 _TITLE_WORDS = 12  # a title longer than this that ends in a full stop is a sentence
