@@ -438,3 +438,31 @@ def test_a_delegations_title_for_the_article_with_its_number_after():
         "[Publication][Charts of Coordinates] (Article 21bis)",
     )
     assert head.kind.value == "heading"
+
+
+def test_a_list_lettered_a_dot_under_a_roman_item_is_that_items():
+    text = (
+        "ANNEX I\n\nThe forms of cooperation include:\n\n"
+        "(a) Exchanges of staff, including:\n\n(i) Visits;\n\n(ii) Courses in:\n\n"
+        "a. Hydrology;\n\nb. Ecology;\n\n(iii) Fellowships;\n\n(iv) Grants for:\n\na. Travel;\n\n"
+        "(b) Joint studies.\n"
+    )
+    assert ids_of(text)[3:] == [
+        "AnnexI(a)(i)",
+        "AnnexI(a)(ii)",
+        "AnnexI(a)(ii)(a)",
+        "AnnexI(a)(ii)(b)",
+        "AnnexI(a)(iii)",
+        "AnnexI(a)(iv)",
+        "AnnexI(a)(iv)(a)",
+        "AnnexI(b)",
+    ]
+
+
+def test_an_inner_list_in_lower_case_or_another_script():
+    # Russian sets its items in lower case ("a. гидрология")
+    text = (
+        "Article 3\n\n1. Parties shall:\n\n(a) Train staff, including:\n\n(i) Visits;\n\n(ii) Courses in:\n\n"
+        "a. гидрология;\n\nb. экология;\n\n(iii) Fellowships.\n"
+    )
+    assert ids_of(text)[-3:] == ["Art3.1(a)(ii)(a)", "Art3.1(a)(ii)(b)", "Art3.1(a)(iii)"]
