@@ -73,6 +73,45 @@ def test_a_numbered_list_and_labels_out_of_any_list_stay() -> None:
     assert _labels(lines) == ["a)", "1)", "2)", "3)", "z)", "(q)"]
 
 
+def test_a_list_lettered_a_dot_under_an_item_and_a_paragraph_number_after_it() -> None:
+    # "a. b. c. d." under "ii)", read as Cyrillic look-alikes and a digit; a line of an item
+    # opening "т. е." is text; "5." after the list counts on from "4." as a numbered paragraph
+    lines = _lines(
+        [
+            "3. Стороны обеспечивают:",
+            "а) обучение, включая:",
+            "i) курсы;",
+            "ii) подготовку в следующих областях:",
+            "а. естественные науки;",
+            "Ь. технологии;",
+            "с. политика и управление;",
+            "4. традиционные знания;",
+            "01) обмен экспертами;",
+            "b) другие меры.",
+            "4. Новый пункт.",
+            "5. Ещё один пункт.",
+        ]
+    )
+    lines[5].x0 = lines[6].x0 = lines[7].x0 = lines[4].x0 = 30
+    repair_item_labels(lines, RUSSIAN)
+    assert _labels(lines) == ["3.", "a)", "i)", "ii)", "a.", "b.", "c.", "d.", "iii)", "b)", "4.", "5."]
+
+
+def test_an_inner_list_keeps_to_its_indent() -> None:
+    lines = _lines(["а) обучение:", "ii) подготовку в областях:", "а. науки, то есть", "т. е. другие;"])
+    lines[2].x0 = 30
+    repair_item_labels(lines, RUSSIAN)
+    assert _labels(lines) == ["a)", "ii)", "a.", "т."]
+
+
+def test_one_character_where_a_roman_numeral_of_two_is_due_is_the_next_letter() -> None:
+    # OCR misreads a label glyph for glyph: "5)" after "iii)" stands for "g)", not "iv)";
+    # "01)" between "ii)" and "iv)" is still "iii)"
+    lines = _lines(["f) разработку, включая:", "i) критерии;", "ii) правила;", "iii) базу;", "5) программы."])
+    repair_item_labels(lines, RUSSIAN)
+    assert _labels(lines) == ["f)", "i)", "ii)", "iii)", "g)"]
+
+
 def test_chinese_labels_are_not_lettered() -> None:
     lines = _lines(["（一）污染者付费原则；", "b) 不是中文"])
     repair_labels(lines, "zh")

@@ -29,6 +29,9 @@ from .pdf_engines import Line
 _LABEL_RE = re.compile(r"^(?P<open>\()?(?P<token>[^\s()]{0,4})\)(?=\s)")
 # "9 разработка …": a label whose parenthesis OCR lost, then an item's text
 _BARE_RE = re.compile(r"^(?P<token>[^\W_]{1,3})(?=\s+[^\W\d_])")
+# "а. естественные …", "4. актуальность …": a short token and a point, then a word: the
+# label of a list lettered "a. b. c." under an item (or a numbered paragraph's "4.")
+_DOTTED_RE = re.compile(r"^(?P<token>[^\W_]{1,2})\.(?=\s+[^\W\d_])")
 # a numbered paragraph, or a heading, ends the lists before it
 _RESET_RE = re.compile(r"^(?:\d{1,3}\.\s|\S+\s+\d{1,3}$|[^\W\d_]+\s+[IVXLC]+$)")
 
@@ -82,6 +85,7 @@ class _Label:
     token: str
     end: int  # where the label ends in the line's text
     bare: bool = False  # no parenthesis: taken only where its list expects it
+    dotted: bool = False  # "a." rather than "a)": an inner list's label, or a paragraph number
 
 
 def _letters(token: str, alphabet: Sequence[str]) -> set[int]:
@@ -139,8 +143,11 @@ class _Lists:
             return "letter", 1
         if self.letter and self._foreign(token) and not (_DIGITS_RE.match(token) and self._counting(token, following)):
             # a digit or a letter of another script where a Latin-lettered list goes on
-            # (and no numbered list begins), or a label OCR lost: misread
-            return ("roman", self.roman + 1) if self.roman else ("letter", self.letter + 1)
+            # (and no numbered list begins), or a label OCR lost: misread. OCR misreads a
+            # label glyph for glyph: one character where "iv)" is due is the next letter
+            if self.roman and not (len(token) == 1 and len(to_roman(self.roman + 1)) > 1):
+                return "roman", self.roman + 1
+            return "letter", self.letter + 1
         return self._between(following)
 
     def _bare(self, token: str, following: str | None) -> tuple[str, int] | None:
@@ -201,6 +208,10 @@ def repair_item_labels(
         if found:
             events.append(_Label(line, bool(found["open"]), found["token"], found.end()))
             continue
+        dotted = _DOTTED_RE.match(line.text)
+        if dotted:
+            events.append(_Label(line, False, dotted["token"], dotted.end(), dotted=True))
+            continue
         bare = _BARE_RE.match(line.text)
         if bare and indent and abs(line.x0 - indent) < line.size * 0.5:
             events.append(_Label(line, False, bare["token"], bare.end(), bare=True))
@@ -211,11 +222,25 @@ def repair_item_labels(
     native = sum(1 for token in tokens if token in alphabet and token not in _LETTER_SHAPES)
     lists = _Lists(alphabet if native >= latin else ())
     changed = 0
+    inner = _Inner(lists.alphabet)
     for index, event in enumerate(events):
+        if event is not None and event.dotted:
+            value = inner.read(event, lists)
+            if value is None:
+                if _DIGITS_RE.match(event.token):
+                    lists.reset()  # "2. …": a numbered paragraph ends the lists before it
+                continue
+            text = f"{to_letters(value)}."
+            if event.line.text[: event.end] != text:
+                event.line.text = text + event.line.text[event.end :]
+                changed += 1
+            continue
+        if event is None or not event.bare:
+            inner.close()  # a label of the outer list's form, or a heading: the inner list is over
         if event is None:
             lists.reset()
             continue
-        following = events[index + 1] if index + 1 < len(events) else None
+        following = _following(events, index)
         read = lists.read(event.token, following.token if following is not None else None, bare=event.bare)
         lists.previous = event.token
         if read is None:
@@ -230,6 +255,55 @@ def repair_item_labels(
             event.line.text = text + event.line.text[event.end :]
             changed += 1
     return changed
+
+
+def _following(events: list[_Label | None], index: int) -> _Label | None:
+    """The next event of the outer lists: an inner list's "b." is none, a paragraph's "2." ends them."""
+    for event in events[index + 1 :]:
+        if event is not None and event.dotted:
+            if _DIGITS_RE.match(event.token):
+                return None
+            continue
+        return event
+    return None
+
+
+class _Inner:
+    """A list lettered "a. b. c." under an item of a list lettered "a)" ("ii) обучение … в
+    следующих областях:" then "а. …", "Ь. …", "с. …", "4. …"): its labels stand at one
+    indent, and OCR misreads them as it does the outer list's ("4." for "d."). It is
+    opened by its first letter while an outer list is open, and closed by the next
+    label of another form; a digit where it goes on is its next letter, unless the
+    digits count on ("1. … 2."), which are numbered paragraphs."""
+
+    def __init__(self, alphabet: Sequence[str]) -> None:
+        self.alphabet = alphabet
+        self.letter = 0
+        self.x0 = 0.0
+        self.previous = ""
+
+    def close(self) -> None:
+        self.letter = 0
+        self.previous = ""
+
+    def read(self, event: _Label, outer: _Lists) -> int | None:
+        """The letter value of a dotted label, or None when it is none of an inner list's."""
+        token, line = event.token, event.line
+        letters = _letters(token, self.alphabet)
+        if not self.letter:
+            if outer.letter and 1 in letters and not _DIGITS_RE.match(token):
+                self.letter, self.x0, self.previous = 1, line.x0, token
+                return 1
+            return None
+        if abs(line.x0 - self.x0) > line.size * 0.5:
+            return None  # a line of the item's text that opens "т. е. …"
+        counting = _DIGITS_RE.match(token) and _DIGITS_RE.match(self.previous) and int(self.previous) + 1 == int(token)
+        if self.letter + 1 in letters or (not counting and (not token.isascii() or _DIGITS_RE.match(token))):
+            self.letter += 1
+            self.previous = token
+            return self.letter
+        self.close()
+        return None
 
 
 def _indent(lines: list[Line]) -> float:
