@@ -130,8 +130,11 @@ def test_chinese_headings_paragraphs_and_items_take_the_number_of_their_sequence
             "〈《二 ) 第二项；",
             "三) 第三项；",
             "(1) 一个目，留给它自己的层级；",
+            "（四） 建立和加强缔约方，特别是最不发达国",
+            "、内陆国家的能力；",  # a line of item (四) at the margin: no numeral stood left of its "、"
         ]
     )
+    lines[4].x0 = 30  # the lost numeral stood left of its "、", past the text's margin
     repair_labels(lines, "zh")
     assert [line.text for line in lines] == [
         "第六十二条",
@@ -143,4 +146,6 @@ def test_chinese_headings_paragraphs_and_items_take_the_number_of_their_sequence
         "（二）第二项；",
         "（三）第三项；",
         "(1) 一个目，留给它自己的层级；",
+        "（四）建立和加强缔约方，特别是最不发达国",
+        "、内陆国家的能力；",
     ]

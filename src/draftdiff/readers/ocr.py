@@ -452,7 +452,8 @@ def _progress(total: int) -> Iterator[Callable[[], None] | None]:
 # -- hOCR into lines --------------------------------------------------------------
 
 _LINE_RE = re.compile(r"<span class='ocr_(?:line|header|textfloat|caption)'[^>]*title=\"([^\"]*)\"")
-_WORD_RE = re.compile(r"<span class='ocrx_word'[^>]*>(.*?)</span>", re.S)
+_WORD_RE = re.compile(r"<span class='ocrx_word'([^>]*)>(.*?)</span>", re.S)
+_BBOX_RE = re.compile(r"bbox (\d+) (\d+) (\d+) (\d+)")
 _TAG_RE = re.compile(r"<[^>]+>")
 _WIDE_RE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
@@ -463,7 +464,8 @@ def hocr_lines(hocr: str, page: int) -> list[Line]:
     starts = [(m.start(), m.group(1)) for m in _LINE_RE.finditer(hocr)]
     for index, (start, title) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(hocr)
-        words = [html.unescape(_TAG_RE.sub("", word)).strip() for word in _WORD_RE.findall(hocr, start, end)]
+        found = list(_WORD_RE.finditer(hocr, start, end))
+        words = [html.unescape(_TAG_RE.sub("", word[2])).strip() for word in found]
         text = page_number(chinese_labels(latin_numerals(_join_words([word for word in words if word]))))
         if not text:
             continue
@@ -472,6 +474,7 @@ def hocr_lines(hocr: str, page: int) -> list[Line]:
         slope_offset = fields.get("baseline", "0 0").split()
         baseline = y1 + float(slope_offset[1]) if len(slope_offset) == 2 else y1
         size = _glyph_size(text, baseline - y0) or (out[-1].size if out else float(fields.get("x_size", y1 - y0)))
+        size = min(size, _han_height(found) or size)
         out.append(Line(page=page, text=text, x0=x0, x1=x1, top=y0, bottom=baseline, size=size))
     return out
 
@@ -495,6 +498,20 @@ def _glyph_size(text: str, above: float) -> float:
     if any(ch.isupper() or ch.isdigit() or ch in "bdfhkltбйёф()[]«»\"'/!?%" for ch in letters):
         return above / _CAP_HEIGHT
     return 0.0  # small letters alone: the line takes the size of the line before it
+
+
+def _han_height(words: list[re.Match[str]]) -> float:
+    """How tall a line's Chinese characters stand: the median height of its words of
+    Chinese characters. A line's box may be swollen by a mark above or below it or
+    by a line Tesseract split in two (twice the type's height); most of its words
+    are not. 0 where the line has too few such words to tell."""
+    heights = []
+    for word in words:
+        text = _TAG_RE.sub("", word[2]).strip()
+        box = _BBOX_RE.search(word[1])
+        if box and text and len(_WIDE_RE.findall(text)) * 2 >= len(text):
+            heights.append(float(int(box[4]) - int(box[2])))
+    return statistics.median(heights) if len(heights) >= 4 else 0.0
 
 
 # Tesseract reading Russian takes Roman numerals for Cyrillic letters of the

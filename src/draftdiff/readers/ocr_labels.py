@@ -306,6 +306,16 @@ class _Inner:
         return None
 
 
+def _margin(lines: list[Line]) -> float:
+    """The text's left margin: the commonest left edge of the lines (edges within
+    half a line's size are one), where the lines of paragraphs run on."""
+    if not lines:
+        return 0.0
+    width = max(statistics.median(line.size for line in lines) / 2, 1.0)
+    edges = Counter(round(line.x0 / width) for line in lines)
+    return edges.most_common(1)[0][0] * width
+
+
 def _indent(lines: list[Line]) -> float:
     """Where item labels stand: the commonest left edge of the labelled lines
     (edges within half a line's size are one)."""
@@ -360,6 +370,7 @@ def repair_chinese_labels(lines: list[Line]) -> int:
     last: dict[str, int] = {}
     paragraph = item = 0
     changed = 0
+    margin = _margin(lines)
     for line in lines:
         text = line.text
         heading = _CHINESE_HEADING_RE.match(text)
@@ -375,6 +386,8 @@ def repair_chinese_labels(lines: list[Line]) -> int:
                 changed += 1
             continue
         found = _CHINESE_PARAGRAPH_RE.match(text)
+        if found is not None and not found["n"] and line.x0 < margin + 2 * line.size:
+            found = None  # "、内陆国家" at the text's margin: a line of text, no numeral stood left of it
         if found is not None:
             value = cjk_value(found["n"]) if found["n"] else None
             paragraph = value or paragraph + 1
