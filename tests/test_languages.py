@@ -152,3 +152,29 @@ def test_a_heading_in_another_language_keeps_its_number_in_an_english_draft():
     )
     ids = [p.id for p in draft.paragraphs]
     assert "Art19.1" in ids, ids
+
+
+@pytest.mark.parametrize("closing", ["站商定如下", "兹商定如下", "Have agreed as follows"])
+def test_a_preamble_closes_at_its_formula_even_without_its_colon(closing: str) -> None:
+    """ "兹商定如下：" (Have agreed as follows:) ends a preamble, also as OCR reads it: its
+    first character wrong and its colon lost, in body type (a PDF says it is no heading)."""
+    from draftdiff.document.blocks import Block
+    from draftdiff.document.structure import build
+
+    chinese = closing[0] >= "\u4e00"
+    lines = (
+        ["序言", "本协定各缔约方，", "回顾有关规定，", "强调合作的必要，", closing, "第一条 用语", "一、文本。"]
+        if chinese
+        else [
+            "Preamble",
+            "The Parties,",
+            "Recalling the provisions,",
+            "Stressing the need,",
+            closing,
+            "Article 1 Use",
+            "1. Text.",
+        ]
+    )
+    blocks = [Block("协定" if chinese else "AGREEMENT", heading=1)]
+    blocks += [Block(text, heading=1 if index in (0, 5) else 0) for index, text in enumerate(lines)]
+    assert [p.id for p in build(blocks)[1]] == ["u1", "u2", "PP1", "PP2", "PP2.u1", "Art1", "Art1.1"]

@@ -438,3 +438,20 @@ def test_an_article_title_whose_lines_run_as_wide_as_the_text_is_one_title():
         " and frameworks and relevant global, regional, subregional and sectoral bodies"
     )
     assert blocks[-1].startswith("This paragraph's first line is indented")
+
+
+def test_chinese_one_line_paragraphs_at_the_first_line_indent_run_full_and_end_on_a_comma():
+    """Chinese is justified and set without spaces: a one-line preambular paragraph runs to the
+    margin, ending on "，"; the next one starts at the same first-line indent. A line of a
+    paragraph at the margin after a full line ending on "，" goes on with it."""
+    page = [
+        _line("回顾一九八二年十二月十日《联合国海洋法公约》的相关规定以及其他有关规则，", 102, 100, x1=520),
+        _line("又回顾各国有责任履行其关于保护和保全海洋环境的国际义务，并可按照国际法", 102, 113, x1=520),
+        _line("承担责任，", 72, 126, x1=130),
+        _line("期望实现普遍参与，", 102, 139, x1=210),
+    ]
+    assert [block.replace(" ", "") for block in _blocks(page)] == [
+        "回顾一九八二年十二月十日《联合国海洋法公约》的相关规定以及其他有关规则，",
+        "又回顾各国有责任履行其关于保护和保全海洋环境的国际义务，并可按照国际法承担责任，",
+        "期望实现普遍参与，",
+    ]

@@ -314,6 +314,20 @@ def chapeau_pattern() -> re.Pattern[str]:
     return re.compile(rf"^(?:{words})(?:\b|(?<=’)|(?<=')).{{0,300}}[,،，]$")
 
 
+def agreed_pattern() -> re.Pattern[str]:
+    """The formula that closes a preamble in any language, at the start of its
+    paragraph: "Have agreed as follows:", "Sont convenues de ce qui suit :",
+    "兹商定如下：". A Chinese formula may follow one character read wrong ("站商定如下",
+    OCR's reading of 兹商定如下)."""
+    starts = [w for entry in table()["languages"].values() for w in entry.get("agreed", ())]
+    spaced = "|".join(re.escape(w) for w in sorted(starts, key=len, reverse=True) if not _WIDE_START_RE.match(w))
+    han = "|".join(re.escape(w) for w in sorted(starts, key=len, reverse=True) if _WIDE_START_RE.match(w))
+    return re.compile(rf"^[\[\s]*(?:(?:{spaced})(?![^\W\d_])|.?(?:{han}))")
+
+
+_WIDE_START_RE = re.compile("[\u4e00-\u9fff]")
+
+
 # Letters of each script, counted to tell the language of a draft.
 _SCRIPTS = (
     ("zh", re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")),

@@ -576,8 +576,11 @@ class Layout:
             return True  # first-line indent of the next paragraph
         short = last.x1 < right - max(0.12 * (right - left), 3 * last.size)
         indented_pair = len(block.lines) == 1 and first.x0 > left + tolerance and abs(line.x0 - first.x0) < 2
-        if block.cont_x is None and indented_pair and short:
-            return True  # two indented one-line paragraphs
+        if block.cont_x is None and indented_pair and (short or _CJK_CLAUSE_END_RE.search(tail)):
+            # two indented one-line paragraphs; in Chinese, set without spaces and justified, a
+            # paragraph's last line runs full, but it ends on a clause's mark ("…为准据，")
+            # and only a paragraph's first line is indented
+            return True
         if self.after_heading and len(block.lines) == 1 and short and _capital(text) and _title_line(last.text):
             return True  # "Use of terms" under "Article 1", then the article's first words
         if (
@@ -790,6 +793,7 @@ _CLOSERS_RE = re.compile(r"(?:[\]”’\"')]|(?<=[\].;:,])\d{1,2})+$")
 
 
 # a line that stops on one of these words was wrapped: no paragraph ends so
+_CJK_CLAUSE_END_RE = re.compile(r"[，。；：][\s”’）)\]]*$")
 _OPEN_END_RE = re.compile(r"\b(?:the|of|and|or|on|to|a|an|for|in|by|with|under|from|at|its|their|this|that)$")
 
 
