@@ -178,3 +178,21 @@ def test_a_preamble_closes_at_its_formula_even_without_its_colon(closing: str) -
     blocks = [Block("协定" if chinese else "AGREEMENT", heading=1)]
     blocks += [Block(text, heading=1 if index in (0, 5) else 0) for index, text in enumerate(lines)]
     assert [p.id for p in build(blocks)[1]] == ["u1", "u2", "PP1", "PP2", "PP2.u1", "Art1", "Art1.1"]
+
+
+def test_a_chinese_list_is_read_as_paragraphs_or_items_by_how_its_members_end(tmp_path: Path) -> None:
+    """Chinese may set definitions as items "（一）…。" where English numbers them (1., 2.), and
+    an annex's criteria as paragraphs "一、…；" where English letters them: a member that ends
+    a sentence is a paragraph, one that ends on a semicolon an item of the sentence above."""
+    path = tmp_path / "draft.txt"
+    text = (
+        "协定\n\n第一条\n用语\n\n为本协定的目的：\n\n（一）“缔约方”是指国家。\n\n（二）“公约”是指该公约。\n\n"
+        "第二条\n原则\n\n一、缔约方应遵循：\n\n（一）第一原则；\n\n（二）第二原则。\n\n"
+        "附件一\n衡量标准\n\n一、独特性；\n\n二、稀缺性；\n\n三、代表性。\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert [p.id for p in load(path).paragraphs] == [
+        "Art1", "Art1.u1", "Art1.1", "Art1.2",
+        "Art2", "Art2.1", "Art2.1(a)", "Art2.1(b)",
+        "AnnexI", "AnnexI(a)", "AnnexI(b)", "AnnexI(c)",
+    ]  # fmt: skip

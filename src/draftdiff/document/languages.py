@@ -16,7 +16,7 @@ import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -89,6 +89,8 @@ class Relabel:
     text: str  # the block's text with the English label: "Article 1 Emploi des termes"
     printed: str  # the label as printed: "Article premier"
     english: str  # the English label the builder will report: "Article 1"
+    level: str = ""  # "paragraph" ("一、"), "item" ("（一）"), "subitem" ("1．"); "" for a heading
+    value: int = 0  # the number the label counts: 3 for "三、" and for "（三）"
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,23 +188,25 @@ class Localizer:
                 value, _ = self._value(m.groupdict().get("n") or m["d"])
                 if value:
                     self._in_item = False
-                    return _relabel(text, m, f"{value}.")
+                    return _relabel(text, m, f"{value}.", "paragraph", value)
         for pattern in self._items:
             m = pattern.match(text)
             value = self._value(m["n"])[0] if m else None
             if m and value:
                 self._in_item = True
-                return _relabel(text, m, f"({to_letters(value)})")
+                return _relabel(text, m, f"({to_letters(value)})", "item", value)
         if self._letter_re is not None:
             m = self._letter_re.match(text)
             if m:
                 self._in_item = True
-                return _relabel(text, m, f"({to_letters(self._letters[m['l'] or m['l2']])})")
+                value = self._letters[m["l"] or m["l2"]]
+                return _relabel(text, m, f"({to_letters(value)})", "item", value)
         if not self._subitem_under_item or self._in_item:
             for pattern in self._subitems:
                 m = pattern.match(text)
                 if m:
-                    return _relabel(text, m, f"({to_roman(int(ascii_digits(m['d']))).lower()})")
+                    value = int(ascii_digits(m["d"]))
+                    return _relabel(text, m, f"({to_roman(value).lower()})", "subitem", value)
         return None
 
     def _value(self, token: str) -> tuple[int | None, str]:
@@ -249,9 +253,53 @@ def _compile(template: str | None, *, number: str | None, spaced: bool) -> re.Pa
     return re.compile(f"^(?P<label>{pattern})" + (r"(?=\s)" if spaced and template[-1:] in "-.‘'’" else ""))
 
 
-def _relabel(text: str, m: re.Match[str], english: str) -> Relabel:
+def _relabel(text: str, m: re.Match[str], english: str, level: str, value: int) -> Relabel:
     printed = m["label"].strip().rstrip("、．.- ")  # "一、", "١ -": the number, as "1." is "1"
-    return Relabel(f"{english} {text[m.end() :].lstrip()}".rstrip(), printed, english.rstrip("."))
+    return Relabel(f"{english} {text[m.end() :].lstrip()}".rstrip(), printed, english.rstrip("."), level, value)
+
+
+def relevel(texts: list[str], found: list[tuple[int, Relabel]]) -> list[tuple[int, Relabel]]:
+    """A language that numbers its paragraphs one way ("一、") and its items another
+    ("（一）") may set a list in the other style than English does: Chinese sets an
+    article's definitions as items, "（一）“划区管理工具”是指 …。", where English numbers
+    them as paragraphs, and an annex's criteria as paragraphs, "一、独特性；", where
+    English letters them. What a member of the list is tells: a paragraph is a
+    sentence, an item goes on with the sentence above it. So a run of items (two or
+    more, in sequence) that each end a sentence ("。") are paragraphs, and a run of
+    paragraphs that each but the last end on a semicolon ("；") are items.
+    ``texts`` (indexes of ``found``) are rewritten; returns ``found`` with the new labels."""
+    out = list(found)
+    run: list[int] = []  # positions in ``out``
+
+    def close() -> None:
+        if len(run) >= 2:
+            level = out[run[0]][1].level
+            ends = [texts[out[k][0]].rstrip()[-1:] for k in run]
+            if level == "item" and all(end == "。" for end in ends):
+                _rewrite(texts, out, run, lambda value: f"{value}.")
+            elif level == "paragraph" and all(end in "；;" for end in ends[:-1]):
+                _rewrite(texts, out, run, lambda value: f"({to_letters(value)})")
+        run.clear()
+
+    for position, (_, relabel) in enumerate(out):
+        if relabel.level not in ("paragraph", "item"):
+            close()
+            continue
+        if run and (out[run[-1]][1].level != relabel.level or relabel.value != out[run[-1]][1].value + 1):
+            close()
+        run.append(position)
+    close()
+    return out
+
+
+def _rewrite(texts: list[str], out: list[tuple[int, Relabel]], run: list[int], label: Any) -> None:
+    for position in run:
+        index, relabel = out[position]
+        english = label(relabel.value)
+        rest = texts[index].split(" ", 1)[1] if " " in texts[index] else ""
+        texts[index] = f"{english} {rest}".rstrip()
+        level = "paragraph" if relabel.level == "item" else "item"
+        out[position] = (index, replace(relabel, text=texts[index], english=english.rstrip("."), level=level))
 
 
 @cache
