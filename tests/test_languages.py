@@ -124,6 +124,21 @@ def test_an_article_title_run_on_into_its_paragraph_opens_the_article(tmp_path: 
             ["Art2", "Art2.1", "Art2.1(a)", "Art2.1(a)(i)", "Art2.1(a)(ii)", "Art10bis", "Art10bis.1"],
         ),
         (
+            # "（1）" under a sub-item "2．" is the next level, English's "a." (annex II (e)(ii)(a))
+            "第二条\n原则\n\n一、缔约方应：\n\n（一）培训，包括：\n\n1．合作；\n\n2．以下方面的教育：\n\n"
+            "（1）自然科学；\n\n（2）政策；\n\n3．专家交流。\n",
+            [
+                "Art2",
+                "Art2.1",
+                "Art2.1(a)",
+                "Art2.1(a)(i)",
+                "Art2.1(a)(ii)",
+                "Art2.1(a)(ii)(a)",
+                "Art2.1(a)(ii)(b)",
+                "Art2.1(a)(iii)",
+            ],
+        ),
+        (
             "المادة ٢\nالمبادئ\n\n١ - تسترشد الأطراف بما يلي:\n\n(أ) المبادئ التالية:\n\n’1‘ المبدأ الأول؛\n\n’2‘ المبدأ الثاني.\n",
             ["Art2", "Art2.1", "Art2.1(a)", "Art2.1(a)(i)", "Art2.1(a)(ii)"],
         ),

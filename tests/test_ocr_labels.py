@@ -112,6 +112,30 @@ def test_one_character_where_a_roman_numeral_of_two_is_due_is_the_next_letter() 
     assert _labels(lines) == ["f)", "i)", "ii)", "iii)", "g)"]
 
 
+def test_a_chinese_sub_item_number_whose_point_ocr_lost() -> None:
+    # "1 治理" under an item, where sub-items stand, is sub-item 1; "2 年" at the margin is text
+    lines = _lines(
+        [
+            "（一）发展机构能力，包括：",
+            "1 治理和机制；",
+            "2. 协助制定措施，包括国家和",
+            "2 年内的要求；",
+            "3 专家交流；",
+            "二、缔约方应合作。",
+        ]
+    )
+    for index in (1, 2, 4):
+        lines[index].x0 = 40
+    repair_labels(lines, "zh")
+    assert [line.text for line in lines][:5] == [
+        "（一）发展机构能力，包括：",
+        "1．治理和机制；",
+        "2. 协助制定措施，包括国家和",
+        "2 年内的要求；",
+        "3．专家交流；",
+    ]
+
+
 def test_chinese_labels_are_not_lettered() -> None:
     lines = _lines(["（一）污染者付费原则；", "b) 不是中文"])
     repair_labels(lines, "zh")

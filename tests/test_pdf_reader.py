@@ -455,3 +455,12 @@ def test_chinese_one_line_paragraphs_at_the_first_line_indent_run_full_and_end_o
         "又回顾各国有责任履行其关于保护和保全海洋环境的国际义务，并可按照国际法承担责任，",
         "期望实现普遍参与，",
     ]
+
+
+def test_a_chinese_sub_item_numbered_in_parentheses_starts_a_paragraph():
+    page = [
+        _line("2．以下方面的教育和培训：", 100, 100, x1=260),
+        _line("（1）自然和社会科学，包括基础和应用科学，以发展科学和研究能力；", 120, 113, x1=520),
+        _line("（2）政策和治理；", 120, 126, x1=240),
+    ]
+    assert [block[:3] for block in _blocks(page)] == ["2．以", "（1）", "（2）"]

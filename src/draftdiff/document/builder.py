@@ -211,7 +211,7 @@ class _Numbers(_BuilderState):
 
     def _sub(self, text: str, block: Block, strict: bool, kind: Kind = Kind.SUBPARAGRAPH) -> bool:
         found = match_sub(text) or (None if strict else _loose_sub(text))
-        if not found and self.items and self.items[-1].para.text.endswith(":"):
+        if not found and self.items and self.items[-1].para.text.endswith((":", "：")):
             found = _after_colon_sub(text)  # "including through:" then "a. formulating, …"
         if not found:
             found = self._inner_next(text)  # "b. технологии …" after "a. …" of an inner list
@@ -285,7 +285,7 @@ class _Numbers(_BuilderState):
             if levels == 3 and letter_value(tok) == letter_value(last.rstrip(")")) + 1:
                 return above, f"{head}({tok})"  # "b." after "a." of the same inner list
             return None
-        if tok == "a" and levels == 2 and above.para.text.rstrip().endswith(":"):
+        if tok == "a" and levels == 2 and above.para.text.rstrip().endswith((":", "：")):
             return above, f"{above.base}(a)"  # "a." under "(ii) … in:"
         return None
 

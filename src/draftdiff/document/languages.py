@@ -126,6 +126,8 @@ class Localizer:
         self._paragraph = _compile(entry.get("paragraph"), number=_CJK_NUMERAL, spaced=spaced)
         self._items = [p for t in entry.get("item", ()) if (p := _compile(t, number=_CJK_NUMERAL, spaced=spaced))]
         self._subitems = [p for t in entry.get("subitem", ()) if (p := _compile(t, number=None, spaced=spaced))]
+        self._subsubitems = [p for t in entry.get("subsubitem", ()) if (p := _compile(t, number=None, spaced=spaced))]
+        self._in_subitem = False  # Chinese: "（1）" under "2．" is its lettered sub-item, "a."
         self._last: dict[str, int] = {}  # the last number of each scope kind
         letters = entry.get("letters")
         self._letters: dict[str, int] = {letter: i + 1 for i, letter in enumerate(letters or ())}
@@ -177,30 +179,42 @@ class Localizer:
                 ordinal = _ordinal_name(inserted or 0)
             if ordinal:
                 english += " " + ordinal.lower()
-            self._in_item = False
+            self._in_item = self._in_subitem = False
             return Relabel(f"{english} {rest}".rstrip(), m["label"].strip(), english)
         return None
 
     def _numbered(self, text: str) -> Relabel | None:
+        found = self._numbered_level(text)
+        if found is not None:
+            self._in_subitem = found.level in ("subitem", "subsubitem")
+        return found
+
+    def _numbered_level(self, text: str) -> Relabel | None:
+        if self._in_subitem:
+            for pattern in self._subsubitems:
+                m = pattern.match(text)
+                if m:
+                    inner = int(ascii_digits(m["d"]))
+                    return _relabel(text, m, f"{to_letters(inner)}.", "subsubitem", inner)
         if self._paragraph is not None:
             m = self._paragraph.match(text)
             if m:
-                value, _ = self._value(m.groupdict().get("n") or m["d"])
-                if value:
+                number, _ = self._value(m.groupdict().get("n") or m["d"])
+                if number:
                     self._in_item = False
-                    return _relabel(text, m, f"{value}.", "paragraph", value)
+                    return _relabel(text, m, f"{number}.", "paragraph", number)
         for pattern in self._items:
             m = pattern.match(text)
-            value = self._value(m["n"])[0] if m else None
-            if m and value:
+            item = self._value(m["n"])[0] if m else None
+            if m and item:
                 self._in_item = True
-                return _relabel(text, m, f"({to_letters(value)})", "item", value)
+                return _relabel(text, m, f"({to_letters(item)})", "item", item)
         if self._letter_re is not None:
             m = self._letter_re.match(text)
             if m:
                 self._in_item = True
-                value = self._letters[m["l"] or m["l2"]]
-                return _relabel(text, m, f"({to_letters(value)})", "item", value)
+                letter = self._letters[m["l"] or m["l2"]]
+                return _relabel(text, m, f"({to_letters(letter)})", "item", letter)
         if not self._subitem_under_item or self._in_item:
             for pattern in self._subitems:
                 m = pattern.match(text)
@@ -255,7 +269,8 @@ def _compile(template: str | None, *, number: str | None, spaced: bool) -> re.Pa
 
 def _relabel(text: str, m: re.Match[str], english: str, level: str, value: int) -> Relabel:
     printed = m["label"].strip().rstrip("、．.- ")  # "一、", "١ -": the number, as "1." is "1"
-    return Relabel(f"{english} {text[m.end() :].lstrip()}".rstrip(), printed, english.rstrip("."), level, value)
+    reported = english if level == "subsubitem" else english.rstrip(".")  # the builder reports "a." as "a."
+    return Relabel(f"{english} {text[m.end() :].lstrip()}".rstrip(), printed, reported, level, value)
 
 
 def relevel(texts: list[str], found: list[tuple[int, Relabel]]) -> list[tuple[int, Relabel]]:

@@ -550,15 +550,16 @@ def page_number(text: str) -> str:
 
 # A Chinese item label, "（八）", comes out of Tesseract as "《八)" or "(丸)":
 # at the start of a line, put back as the text prints it
-_CHINESE_LABEL_RE = re.compile(r"^[《(（]\s*([一二三四五六七八九十丸]{1,3})\s*[)）]")
+_CHINESE_LABEL_RE = re.compile(r"^[《(（]\s*([一二三四五六七八九十丸]{1,3}|\d{1,2})\s*[)）]")
 
 
-# A sub-item number "2．" read with a comma for its full-width point ("2.，交流", "1，海洋")
-_CHINESE_NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.．，,]+\s*(?=[\u4e00-\u9fff“《])")
+# A sub-item number "2．" read with a comma or a full stop for its full-width point
+# ("2.，交流", "1，海洋", "5。建立", "4.。为")
+_CHINESE_NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.．，,。]+\s*(?=[\u4e00-\u9fff“《])")
 
 
 def chinese_labels(text: str) -> str:
-    """ "《八) 所有国家" → "（八） 所有国家"; "2.，交流" → "2. 交流"."""
+    """ "《八) 所有国家" → "（八） 所有国家"; "《1) 自然" → "（1） 自然"; "2.，交流" → "2. 交流"."""
     text = _CHINESE_NUMBER_RE.sub(lambda found: f"{found.group(1)}. ", text)
     return _CHINESE_LABEL_RE.sub(lambda found: f"（{found.group(1).replace('丸', '九')}）", text)
 

@@ -357,6 +357,8 @@ _CHINESE_ITEM_RE = re.compile(
     r"^(?:[〈《(（]{1,2}\s*(?P<n>[^\s)）\d]{0,3}?)|(?P<m>[一二三四五六七八九十]{1,3}))\s*[)）]\s*"
 )
 _CHINESE_PARAGRAPH_RE = re.compile(r"^(?P<n>[一二三四五六七八九十]{0,3})、")
+# "2. 提供技术": a sub-item's number; "1 治理": one whose point OCR lost
+_CHINESE_SUBITEM_RE = re.compile(r"^(?P<n>\d{1,2})(?P<point>[.．])?\s*(?=[\u4e00-\u9fff“《])")
 
 
 def repair_chinese_labels(lines: list[Line]) -> int:
@@ -368,7 +370,7 @@ def repair_chinese_labels(lines: list[Line]) -> int:
     from ..document.languages import cjk_value
 
     last: dict[str, int] = {}
-    paragraph = item = 0
+    paragraph = item = subitem = 0
     changed = 0
     margin = _margin(lines)
     for line in lines:
@@ -391,7 +393,7 @@ def repair_chinese_labels(lines: list[Line]) -> int:
         if found is not None:
             value = cjk_value(found["n"]) if found["n"] else None
             paragraph = value or paragraph + 1
-            item = 0
+            item = subitem = 0
             line.text = f"{to_chinese(paragraph)}、" + text[found.end() :]
             continue
         found = _CHINESE_ITEM_RE.match(text)
@@ -399,5 +401,18 @@ def repair_chinese_labels(lines: list[Line]) -> int:
             token = found["n"] if found["n"] is not None else found["m"]
             value = cjk_value(token) if token else None
             item = value if value in (item + 1, 1) else item + 1
+            subitem = 0
             line.text = f"（{to_chinese(item)}）" + text[found.end() :]
+            continue
+        found = _CHINESE_SUBITEM_RE.match(text)
+        if found is not None and item:
+            value = int(found["n"])
+            if found["point"]:
+                subitem = value
+            elif value == subitem + 1 and line.x0 >= margin + 2 * line.size:
+                # "1 治理": the number a sub-item's list expects, its point lost, where
+                # sub-items stand (right of the margin, not a line of text starting "2 …")
+                subitem = value
+                line.text = f"{value}．" + text[found.end() :]
+                changed += 1
     return changed

@@ -776,10 +776,10 @@ _LETTER_DOT_ALONE_RE = re.compile(r"^[a-h]\.$")  # "c." alone on its line, its f
 _BULLETS = "\u2022\u25e6\u25aa\u25cf\uf0b7\uf0a7"
 _BULLET_RE = re.compile(f"^[{_BULLETS}]\\s+(?![a-z])")
 _BULLET_GLYPHS = frozenset(_BULLETS)
-# "（三）", "三、", "第三条", "附件一": a Chinese item, paragraph or heading begins
+# "（三）", "三、", "第三条", "附件一", "（1）": a Chinese item, paragraph or heading begins
 # (Chinese has no capital to start one by)
 _CHINESE_LABEL_RE = re.compile(
-    r"^(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、"
+    r"^(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|[（(]\d{1,2}[）)]\s*(?=[\u4e00-\u9fff“《])|[一二三四五六七八九十]{1,3}、"
     r"|第[一二三四五六七八九十百]{1,4}(?:条|部分|章|节)|附件[一二三四五六七八九十]{0,3}$"
     r"|\d{1,2}[.．]\s*(?=[\u4e00-\u9fff“《]))"
 )
