@@ -173,3 +173,10 @@ def test_chinese_headings_paragraphs_and_items_take_the_number_of_their_sequence
         "（四）建立和加强缔约方，特别是最不发达国",
         "、内陆国家的能力；",
     ]
+
+
+def test_a_chinese_paragraph_numeral_read_smaller_than_the_next_is_the_next() -> None:
+    # "二" read as "一" (a stroke lost); an annex numbers its paragraphs from 一 again
+    lines = _lines(["第七十六条", "一、文本。", "二、文本。", "附件一", "一、独特性；", "一、稀缺性；", "三、脆弱性；"])
+    repair_labels(lines, "zh")
+    assert [line.text[:2] for line in lines[4:]] == ["一、", "二、", "三、"]

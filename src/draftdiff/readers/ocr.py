@@ -5,7 +5,9 @@
 a page, as many at once as :func:`draftdiff.execution.engine_processes`
 allows. A page's hOCR becomes positioned :class:`~.pdf_engines.Line`
 objects, so that the PDF reader's own layout code makes its paragraphs
-(numbers, gaps, indents, footnotes, words hyphenated at a line end). A lying
+(numbers, gaps, indents, footnotes, words hyphenated at a line end); ink a
+page shows but its OCR left unread (a numeral standing apart, a heading at
+the top of a page) is read again line by line (:mod:`.ocr_ink`). A lying
 line on a page that otherwise tells the truth (a heading in a broken font)
 is read alone and its text replaced.
 
@@ -34,6 +36,7 @@ from pathlib import Path
 from ..document.model import ReadWarning
 from ..errors import InputError
 from . import text_layer
+from .ocr_ink import Piece, place, unread_pieces
 from .ocr_labels import repair_labels
 from .pdf_engines import Extracted, Line, PageText
 
@@ -285,6 +288,7 @@ class _Job:
     psm: str
     form: str  # hocr | txt
     line: int | None = None  # index of the line in the page, for a line job
+    piece: Piece | None = None  # ink no line covers, for a job reading it again (its image cut already)
 
 
 class _Run:
@@ -325,12 +329,14 @@ class _Run:
                 jobs.append(_Job(number, self.folder / f"{name}.pgm", self.folder / name, LINE_PSM, "txt", index))
         failed: set[int] = set()
         page_lines: dict[int, list[Line]] = {}
+        again: list[_Job] = []
         with _progress(len(jobs)) as tick:
             for job, ok in self._run_all(jobs, pages):
                 if not ok:
                     failed.add(job.page)
                 elif job.line is None:
                     page_lines[job.page] = hocr_lines(job.output.with_suffix(".hocr").read_text("utf-8"), job.page)
+                    again += self._unread(job, page_lines[job.page])
                 else:
                     line = pages[job.page].lines[job.line]
                     text = _clean(job.output.with_suffix(".txt").read_text("utf-8"))
@@ -338,6 +344,10 @@ class _Run:
                         line.text = text
                 if tick:
                     tick()
+        for job, ok in self._run_all(again, pages):
+            text = _clean(job.output.with_suffix(".txt").read_text("utf-8")) if ok else ""
+            if text and job.piece is not None:
+                place(page_lines[job.page], job.page, job.piece, text)
         read_lines = [line for number in sorted(page_lines) for line in page_lines[number]]
         _even_sizes(read_lines)
         first = self.language.split("+")[0]  # "rus+eng": the draft's language is the first
@@ -346,6 +356,41 @@ class _Run:
             page = pages[number]
             page.lines = _to_points(found, page)
         return sorted(failed)
+
+    def _unread(self, job: _Job, lines: list[Line]) -> list[_Job]:
+        """Jobs reading again, one line at a time, the ink of a page its OCR
+        left unread (:mod:`.ocr_ink`); the page's image goes."""
+        import numpy as np
+
+        image = self._page_image_file(job)
+        try:
+            pixels = np.asarray(image)
+            pieces = unread_pieces(pixels < 128, lines)
+            jobs: list[_Job] = []
+            for index, piece in enumerate(pieces):
+                pad = max(4, (piece.bottom - piece.top) // 3)
+                name = f"p{job.page}u{index}"
+                path = self.folder / f"{name}.pgm"
+                box = (
+                    max(0, piece.x0 - pad),
+                    max(0, piece.top - pad),
+                    min(pixels.shape[1], piece.x1 + pad),
+                    min(pixels.shape[0], piece.bottom + pad),
+                )
+                image.crop(box).save(path)
+                jobs.append(_Job(job.page, path, self.folder / name, LINE_PSM, "txt", piece=piece))
+            return jobs
+        finally:
+            with contextlib.suppress(OSError):
+                job.image.unlink()
+
+    def _page_image_file(self, job: _Job):
+        from PIL import Image
+
+        if not job.image.exists():
+            self._render(job.page, job.image)
+        with Image.open(job.image) as opened:
+            return opened.convert("L")
 
     def _run_all(self, jobs: list[_Job], pages: dict[int, PageText]) -> Iterator[tuple[_Job, bool]]:
         """Start each job's Tesseract as a core frees up; render the next page meanwhile."""
@@ -384,8 +429,9 @@ class _Run:
             process.kill()
             process.wait()
             return job, False
-        with contextlib.suppress(OSError):
-            job.image.unlink()
+        if job.form != "hocr":  # a page's image is looked at again for ink its OCR left unread
+            with contextlib.suppress(OSError):
+                job.image.unlink()
         suffix = ".hocr" if job.form == "hocr" else ".txt"
         return job, code == 0 and job.output.with_suffix(suffix).exists()
 

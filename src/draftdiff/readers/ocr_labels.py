@@ -356,7 +356,7 @@ def to_chinese(value: int) -> str:
 _CHINESE_ITEM_RE = re.compile(
     r"^(?:[〈《(（]{1,2}\s*(?P<n>[^\s)）\d]{0,3}?)|(?P<m>[一二三四五六七八九十]{1,3}))\s*[)）]\s*"
 )
-_CHINESE_PARAGRAPH_RE = re.compile(r"^(?P<n>[一二三四五六七八九十]{0,3})、")
+_CHINESE_PARAGRAPH_RE = re.compile(r"^(?P<n>[一二三四五六七八九十丸]{0,3})、")  # 丸: 九 misread
 # "2. 提供技术": a sub-item's number; "1 治理": one whose point OCR lost
 _CHINESE_SUBITEM_RE = re.compile(r"^(?P<n>\d{1,2})(?P<point>[.．])?\s*(?=[\u4e00-\u9fff“《])")
 
@@ -387,12 +387,15 @@ def repair_chinese_labels(lines: list[Line]) -> int:
                 line.text = f"第{to_chinese(last[kind])}{kind}" + text[heading.end() :]
                 changed += 1
             continue
+        if text.startswith("附件"):
+            paragraph = item = subitem = 0  # an annex numbers its paragraphs from 一、
         found = _CHINESE_PARAGRAPH_RE.match(text)
         if found is not None and not found["n"] and line.x0 < margin + 2 * line.size:
             found = None  # "、内陆国家" at the text's margin: a line of text, no numeral stood left of it
         if found is not None:
-            value = cjk_value(found["n"]) if found["n"] else None
-            paragraph = value or paragraph + 1
+            value = cjk_value(found["n"].replace("丸", "九")) if found["n"] else None
+            # a numeral read smaller than the next one ("一" for 二: a stroke lost) is the next one
+            paragraph = value if value and value > paragraph else paragraph + 1
             item = subitem = 0
             line.text = f"{to_chinese(paragraph)}、" + text[found.end() :]
             continue
