@@ -329,6 +329,26 @@ def test_lettered_items_run_together_by_an_extraction_are_split_in_sequence():
     assert "(e) Subject to (f), (g) and (h) of the Convention." in texts  # no (f) after "(e) …;"
 
 
+def test_roman_items_run_together_are_split_in_sequence_in_their_own_form():
+    # a curated text runs "i) … ; ii) … ; iii) …" into one line, in French and in Russian
+    text = (
+        "ACCORD\n\nArticle 21\n\n1. Les consultations sont inclusives.\n\n2. Le secrétariat recueille les contributions :\n\n"
+        "a) Il notifie la proposition, qui sont invités à communiquer :\n\n"
+        "i) Leurs observations ; ii) Tout autre apport ; iii) Des informations, voir (iv) ; iv) Leurs vues\n\n"
+        "b) Il invite :\n\ni) первое; ii) второе\n"
+    )
+    assert ids_of(text)[-8:] == [
+        "Art21.2(a)",
+        "Art21.2(a)(i)",
+        "Art21.2(a)(ii)",
+        "Art21.2(a)(iii)",
+        "Art21.2(a)(iv)",
+        "Art21.2(b)",
+        "Art21.2(b)(i)",
+        "Art21.2(b)(ii)",
+    ]
+
+
 def test_an_alternative_offered_inside_a_paragraph_goes_on_after_a_comment():
     text = (
         "Article 10\n\n[1. In situ collection shall be subject to [Alt. 1. [prior] notification.]\n\n"
