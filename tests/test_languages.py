@@ -211,3 +211,13 @@ def test_a_chinese_list_is_read_as_paragraphs_or_items_by_how_its_members_end(tm
         "Art2", "Art2.1", "Art2.1(a)", "Art2.1(b)",
         "AnnexI", "AnnexI(a)", "AnnexI(b)", "AnnexI(c)",
     ]  # fmt: skip
+
+
+def test_a_chinese_paragraph_with_its_first_item_on_its_line(tmp_path: Path) -> None:
+    """ "二、（一）根据 …" is what English prints "2. (a) On the basis …": cited 2(a), its label kept."""
+    path = tmp_path / "draft.txt"
+    text = "协定\n\n第三十七条\n审查\n\n一、缔约方应审查。\n\n二、（一）根据最佳可得科学；\n\n（二）缔约方应考虑此类关切。\n"
+    path.write_text(text, encoding="utf-8")
+    paragraphs = load(path).paragraphs
+    assert [p.id for p in paragraphs] == ["Art37", "Art37.1", "Art37.2(a)", "Art37.2(b)"]
+    assert paragraphs[2].label == "二、（一）"

@@ -180,3 +180,13 @@ def test_a_chinese_paragraph_numeral_read_smaller_than_the_next_is_the_next() ->
     lines = _lines(["第七十六条", "一、文本。", "二、文本。", "附件一", "一、独特性；", "一、稀缺性；", "三、脆弱性；"])
     repair_labels(lines, "zh")
     assert [line.text[:2] for line in lines[4:]] == ["一、", "二、", "三、"]
+
+
+def test_a_paragraphs_first_item_printed_on_its_line() -> None:
+    # "4. а) …" (a Cyrillic look-alike) and "四、( 一 ) …": the list opens on the paragraph's line
+    lines = _lines(["4. а) На основании данных;", "b) Сторона учитывает;", "с) после рассмотрения."])
+    repair_item_labels(lines, RUSSIAN)
+    assert [line.text[:5] for line in lines] == ["4. a)", "b) Ст", "c) по"]
+    chinese = _lines(["第三十七条", "四、( 一 ) 根据最佳可得科学；", "〈《二 ) 缔约方应考虑此类关切；"])
+    repair_labels(chinese, "zh")
+    assert [line.text[:7] for line in chinese[1:]] == ["四、（一）根据", "（二）缔约方应"]

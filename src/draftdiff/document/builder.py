@@ -776,9 +776,13 @@ def _label_form(label: str) -> str:
 
 
 def _first_sub(rest: str) -> bool:
-    """ "(a) “States Parties” means …" after a paragraph's number: its first sub-paragraph."""
+    """ "(a) “States Parties” means …" after a paragraph's number: its first sub-paragraph
+    (opening on a capital, a quote, or a letter of a script without case: "(a) 根据 …")."""
     found = match_sub(rest) if rest[:1] == "(" or rest[1:2] == ")" else None  # "(a)", or "a)" as French prints it
-    return found is not None and found[0] in ("a", "i") and (found[2][:1].isupper() or found[2][:1] in '“"‘[«')
+    if found is None or found[0] not in ("a", "i"):
+        return False
+    first = found[2][:1]
+    return (first.isalpha() and not first.islower()) or first in '“"‘[«'
 
 
 def _closes_bracket(text: str) -> bool:

@@ -202,7 +202,8 @@ class Localizer:
                 number, _ = self._value(m.groupdict().get("n") or m["d"])
                 if number:
                     self._in_item = False
-                    return _relabel(text, m, f"{number}.", "paragraph", number)
+                    found = _relabel(text, m, f"{number}.", "paragraph", number)
+                    return self._first_item(found, text[m.end() :].lstrip()) or found
         for pattern in self._items:
             m = pattern.match(text)
             item = self._value(m["n"])[0] if m else None
@@ -221,6 +222,21 @@ class Localizer:
                 if m:
                     value = int(ascii_digits(m["d"]))
                     return _relabel(text, m, f"({to_roman(value).lower()})", "subitem", value)
+        return None
+
+    def _first_item(self, paragraph: Relabel, rest: str) -> Relabel | None:
+        """ "四、（一）根据 …": a paragraph whose first item is printed on its line, read as
+        English prints it, "4. (a) …" (cited 4(a))."""
+        for pattern in self._items:
+            m = pattern.match(rest)
+            item = self._value(m["n"])[0] if m else None
+            if m and item:
+                self._in_item = True
+                english = f"{paragraph.value}. ({to_letters(item)})"
+                printed = f"{paragraph.printed}、{m['label'].strip()}"
+                return Relabel(
+                    f"{english} {rest[m.end() :].lstrip()}".rstrip(), printed, english, "paragraph", paragraph.value
+                )
         return None
 
     def _value(self, token: str) -> tuple[int | None, str]:

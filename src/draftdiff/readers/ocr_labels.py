@@ -229,6 +229,7 @@ def repair_item_labels(
             if value is None:
                 if _DIGITS_RE.match(event.token):
                     lists.reset()  # "2. …": a numbered paragraph ends the lists before it
+                    changed += _first_item(event, lists)
                 continue
             text = f"{to_letters(value)}."
             if event.line.text[: event.end] != text:
@@ -255,6 +256,22 @@ def repair_item_labels(
             event.line.text = text + event.line.text[event.end :]
             changed += 1
     return changed
+
+
+def _first_item(event: _Label, lists: _Lists) -> int:
+    """ "4. а) На основании …": a paragraph whose first item is printed on its line; its
+    label, a look-alike of "a)", opens the paragraph's list. How many labels changed."""
+    rest = event.line.text[event.end :].lstrip()
+    found = _LABEL_RE.match(rest)
+    if found is None or 1 not in _letters(found["token"], lists.alphabet) or _DIGITS_RE.match(found["token"]):
+        return 0
+    lists.take("letter", 1)
+    label = "(a)" if found["open"] else "a)"
+    if found.group(0) == label:
+        return 0
+    head = event.line.text[: len(event.line.text) - len(rest)]
+    event.line.text = head + label + rest[found.end() :]
+    return 1
 
 
 def _following(events: list[_Label | None], index: int) -> _Label | None:
@@ -397,7 +414,13 @@ def repair_chinese_labels(lines: list[Line]) -> int:
             # a numeral read smaller than the next one ("一" for 二: a stroke lost) is the next one
             paragraph = value if value and value > paragraph else paragraph + 1
             item = subitem = 0
-            line.text = f"{to_chinese(paragraph)}、" + text[found.end() :]
+            rest = text[found.end() :]
+            inner = _CHINESE_ITEM_RE.match(rest)
+            if inner is not None:  # "四、( 一 ) 根据 …": the paragraph's first item, printed on its line
+                token = inner["n"] if inner["n"] is not None else inner["m"]
+                item = 1 if not token or cjk_value(token) in (None, 1) else item + 1
+                rest = f"（{to_chinese(item)}）" + rest[inner.end() :]
+            line.text = f"{to_chinese(paragraph)}、" + rest
             continue
         found = _CHINESE_ITEM_RE.match(text)
         if found is not None:
