@@ -221,3 +221,11 @@ def test_a_chinese_paragraph_with_its_first_item_on_its_line(tmp_path: Path) -> 
     paragraphs = load(path).paragraphs
     assert [p.id for p in paragraphs] == ["Art37", "Art37.1", "Art37.2(a)", "Art37.2(b)"]
     assert paragraphs[2].label == "二、（一）"
+
+
+def test_a_chinese_sentence_opening_on_an_earlier_articles_name_is_no_heading(tmp_path: Path) -> None:
+    """ "第七十条不排除 …。" (Article 70 does not preclude …) under article 71 is its paragraph."""
+    path = tmp_path / "draft.txt"
+    text = "协定\n\n第七十条\n保留\n\n不得作出保留。\n\n第七十一条\n声明\n\n第七十条不排除一国作出声明。\n\n第七十二条\n修正\n\n一、缔约方可提出修正案。\n"
+    path.write_text(text, encoding="utf-8")
+    assert [p.id for p in load(path).paragraphs] == ["Art70", "Art70.1", "Art71", "Art71.1", "Art72", "Art72.1"]

@@ -190,3 +190,9 @@ def test_a_paragraphs_first_item_printed_on_its_line() -> None:
     chinese = _lines(["第三十七条", "四、( 一 ) 根据最佳可得科学；", "〈《二 ) 缔约方应考虑此类关切；"])
     repair_labels(chinese, "zh")
     assert [line.text[:7] for line in chinese[1:]] == ["四、（一）根据", "（二）缔约方应"]
+
+
+def test_a_chinese_item_whose_parenthesis_ocr_read_as_a_c() -> None:
+    lines = _lines(["（一）制定和分享手册；", "（二）制定技术项目；", "C 三 ) 发展和加强有效监测的能力。"])
+    repair_labels(lines, "zh")
+    assert lines[2].text == "（三）发展和加强有效监测的能力。"

@@ -167,6 +167,15 @@ class Localizer:
                 continue
             if scope.kind != "article" and rest[-1:] in _LIST_ENDS and value != self._last.get(scope.kind, 0) + 1:
                 continue  # "附件七仲裁法庭；": an annex named in a list, not the next annex
+            if (
+                not self._cased
+                and scope.kind == "article"
+                and rest[-1:] == "。"
+                and value <= self._last.get("article", 0)
+            ):
+                # "第七十条不排除 …。" under article 71: a sentence that opens on an earlier article's
+                # name (Chinese runs a heading on into its title, and has no capital to tell them apart)
+                continue
             self._last[scope.kind] = value or 0
             kinds = table()["kinds"][scope.kind]
             english = kinds["english"]

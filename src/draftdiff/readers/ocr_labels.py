@@ -371,7 +371,8 @@ def to_chinese(value: int) -> str:
 # "〈《八 )", "二)", "(丸)": an item label "（八）" as OCR reads it; "、本协定": a
 # paragraph label "一、" whose numeral OCR lost
 _CHINESE_ITEM_RE = re.compile(
-    r"^(?:[〈《(（]{1,2}\s*(?P<n>[^\s)）\d]{0,3}?)|(?P<m>[一二三四五六七八九十]{1,3}))\s*[)）]\s*"
+    r"^(?:[〈《(（]{1,2}\s*(?P<n>[^\s)）\d]{0,3}?)|(?P<m>[一二三四五六七八九十]{1,3})"
+    r"|[Cc]\s*(?P<c>[一二三四五六七八九十]{1,3}))\s*[)）]\s*"  # "C 八 )": its "（" read as a C
 )
 _CHINESE_PARAGRAPH_RE = re.compile(r"^(?P<n>[一二三四五六七八九十丸]{0,3})、")  # 丸: 九 misread
 # "2. 提供技术": a sub-item's number; "1 治理": one whose point OCR lost
@@ -417,14 +418,14 @@ def repair_chinese_labels(lines: list[Line]) -> int:
             rest = text[found.end() :]
             inner = _CHINESE_ITEM_RE.match(rest)
             if inner is not None:  # "四、( 一 ) 根据 …": the paragraph's first item, printed on its line
-                token = inner["n"] if inner["n"] is not None else inner["m"]
+                token = next((inner[key] for key in ("n", "m", "c") if inner[key] is not None), None)
                 item = 1 if not token or cjk_value(token) in (None, 1) else item + 1
                 rest = f"（{to_chinese(item)}）" + rest[inner.end() :]
             line.text = f"{to_chinese(paragraph)}、" + rest
             continue
         found = _CHINESE_ITEM_RE.match(text)
         if found is not None:
-            token = found["n"] if found["n"] is not None else found["m"]
+            token = next((found[key] for key in ("n", "m", "c") if found[key] is not None), None)
             value = cjk_value(token) if token else None
             item = value if value in (item + 1, 1) else item + 1
             subitem = 0
