@@ -196,3 +196,10 @@ def test_a_chinese_item_whose_parenthesis_ocr_read_as_a_c() -> None:
     lines = _lines(["（一）制定和分享手册；", "（二）制定技术项目；", "C 三 ) 发展和加强有效监测的能力。"])
     repair_labels(lines, "zh")
     assert lines[2].text == "（三）发展和加强有效监测的能力。"
+
+
+def test_a_paragraph_number_read_with_a_stray_bracket() -> None:
+    # "11]." after paragraph 10 is paragraph 11; "5]." where 5 is not due stays as read
+    lines = _lines(["10. Конференция Сторон согласовывает.", "11]. В знак признания.", "5]. Текст."])
+    repair_item_labels(lines, RUSSIAN)
+    assert [line.text.split()[0] for line in lines] == ["10.", "11.", "5]."]

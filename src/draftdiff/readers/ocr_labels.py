@@ -200,6 +200,7 @@ def repair_item_labels(
     letters, in order, whose places count as letters too ("в)" is "c)")
     unless the draft letters its lists in Latin. Returns how many labels
     were changed."""
+    changed = _stray_brackets(lines)
     labelled = [(line, found) for line in lines if (found := _LABEL_RE.match(line.text))]
     indent = _indent([line for line, _ in labelled])
     events: list[_Label | None] = []  # None: a list ends here
@@ -221,7 +222,6 @@ def repair_item_labels(
     latin = sum(1 for token in tokens if len(token) == 1 and "a" <= token <= "z")
     native = sum(1 for token in tokens if token in alphabet and token not in _LETTER_SHAPES)
     lists = _Lists(alphabet if native >= latin else ())
-    changed = 0
     inner = _Inner(lists.alphabet)
     for index, event in enumerate(events):
         if event is not None and event.dotted:
@@ -255,6 +255,26 @@ def repair_item_labels(
         if event.line.text[: event.end] != text:
             event.line.text = text + event.line.text[event.end :]
             changed += 1
+    return changed
+
+
+_PARAGRAPH_NUMBER_RE = re.compile(r"^(\d{1,3})\.\s")
+_BRACKETED_NUMBER_RE = re.compile(r"^(\d{1,3})[\]|]\.(?=\s)")  # "11]. B знак …"
+
+
+def _stray_brackets(lines: list[Line]) -> int:
+    """ "11]." where paragraph 11 is due after 10: a speck read as a bracket after the
+    number (no bracket opened it). How many lines changed."""
+    last = 0
+    changed = 0
+    for line in lines:
+        found = _PARAGRAPH_NUMBER_RE.match(line.text)
+        if found is None and (stray := _BRACKETED_NUMBER_RE.match(line.text)) and int(stray[1]) == last + 1:
+            line.text = f"{stray[1]}." + line.text[stray.end() :]
+            found = _PARAGRAPH_NUMBER_RE.match(line.text)
+            changed += 1
+        if found is not None:
+            last = int(found[1])
     return changed
 
 
