@@ -338,6 +338,26 @@ def test_lettered_items_run_together_by_an_extraction_are_split_in_sequence():
     assert "(e) Subject to (f), (g) and (h) of the Convention." in texts  # no (f) after "(e) …;"
 
 
+def test_roman_items_run_together_are_split_in_sequence_in_their_own_form():
+    # a curated text runs "i) … ; ii) … ; iii) …" into one line, in French and in Russian
+    text = (
+        "ACCORD\n\nArticle 21\n\n1. Les consultations sont inclusives.\n\n2. Le secrétariat recueille les contributions :\n\n"
+        "a) Il notifie la proposition, qui sont invités à communiquer :\n\n"
+        "i) Leurs observations ; ii) Tout autre apport ; iii) Des informations, voir (iv) ; iv) Leurs vues\n\n"
+        "b) Il invite :\n\ni) первое; ii) второе\n"
+    )
+    assert ids_of(text)[-8:] == [
+        "Art21.2(a)",
+        "Art21.2(a)(i)",
+        "Art21.2(a)(ii)",
+        "Art21.2(a)(iii)",
+        "Art21.2(a)(iv)",
+        "Art21.2(b)",
+        "Art21.2(b)(i)",
+        "Art21.2(b)(ii)",
+    ]
+
+
 def test_an_alternative_offered_inside_a_paragraph_goes_on_after_a_comment():
     text = (
         "Article 10\n\n[1. In situ collection shall be subject to [Alt. 1. [prior] notification.]\n\n"
@@ -447,3 +467,31 @@ def test_a_delegations_title_for_the_article_with_its_number_after():
         "[Publication][Charts of Coordinates] (Article 21bis)",
     )
     assert head.kind.value == "heading"
+
+
+def test_a_list_lettered_a_dot_under_a_roman_item_is_that_items():
+    text = (
+        "ANNEX I\n\nThe forms of cooperation include:\n\n"
+        "(a) Exchanges of staff, including:\n\n(i) Visits;\n\n(ii) Courses in:\n\n"
+        "a. Hydrology;\n\nb. Ecology;\n\n(iii) Fellowships;\n\n(iv) Grants for:\n\na. Travel;\n\n"
+        "(b) Joint studies.\n"
+    )
+    assert ids_of(text)[3:] == [
+        "AnnexI(a)(i)",
+        "AnnexI(a)(ii)",
+        "AnnexI(a)(ii)(a)",
+        "AnnexI(a)(ii)(b)",
+        "AnnexI(a)(iii)",
+        "AnnexI(a)(iv)",
+        "AnnexI(a)(iv)(a)",
+        "AnnexI(b)",
+    ]
+
+
+def test_an_inner_list_in_lower_case_or_another_script():
+    # Russian sets its items in lower case ("a. гидрология")
+    text = (
+        "Article 3\n\n1. Parties shall:\n\n(a) Train staff, including:\n\n(i) Visits;\n\n(ii) Courses in:\n\n"
+        "a. гидрология;\n\nb. экология;\n\n(iii) Fellowships.\n"
+    )
+    assert ids_of(text)[-3:] == ["Art3.1(a)(ii)(a)", "Art3.1(a)(ii)(b)", "Art3.1(a)(iii)"]

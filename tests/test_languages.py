@@ -124,6 +124,21 @@ def test_an_article_title_run_on_into_its_paragraph_opens_the_article(tmp_path: 
             ["Art2", "Art2.1", "Art2.1(a)", "Art2.1(a)(i)", "Art2.1(a)(ii)", "Art10bis", "Art10bis.1"],
         ),
         (
+            # "（1）" under a sub-item "2．" is the next level, English's "a." (annex II (e)(ii)(a))
+            "第二条\n原则\n\n一、缔约方应：\n\n（一）培训，包括：\n\n1．合作；\n\n2．以下方面的教育：\n\n"
+            "（1）自然科学；\n\n（2）政策；\n\n3．专家交流。\n",
+            [
+                "Art2",
+                "Art2.1",
+                "Art2.1(a)",
+                "Art2.1(a)(i)",
+                "Art2.1(a)(ii)",
+                "Art2.1(a)(ii)(a)",
+                "Art2.1(a)(ii)(b)",
+                "Art2.1(a)(iii)",
+            ],
+        ),
+        (
             "المادة ٢\nالمبادئ\n\n١ - تسترشد الأطراف بما يلي:\n\n(أ) المبادئ التالية:\n\n’1‘ المبدأ الأول؛\n\n’2‘ المبدأ الثاني.\n",
             ["Art2", "Art2.1", "Art2.1(a)", "Art2.1(a)(i)", "Art2.1(a)(ii)"],
         ),
@@ -152,3 +167,65 @@ def test_a_heading_in_another_language_keeps_its_number_in_an_english_draft():
     )
     ids = [p.id for p in draft.paragraphs]
     assert "Art19.1" in ids, ids
+
+
+@pytest.mark.parametrize("closing", ["站商定如下", "兹商定如下", "Have agreed as follows"])
+def test_a_preamble_closes_at_its_formula_even_without_its_colon(closing: str) -> None:
+    """ "兹商定如下：" (Have agreed as follows:) ends a preamble, also as OCR reads it: its
+    first character wrong and its colon lost, in body type (a PDF says it is no heading)."""
+    from draftdiff.document.blocks import Block
+    from draftdiff.document.structure import build
+
+    chinese = closing[0] >= "\u4e00"
+    lines = (
+        ["序言", "本协定各缔约方，", "回顾有关规定，", "强调合作的必要，", closing, "第一条 用语", "一、文本。"]
+        if chinese
+        else [
+            "Preamble",
+            "The Parties,",
+            "Recalling the provisions,",
+            "Stressing the need,",
+            closing,
+            "Article 1 Use",
+            "1. Text.",
+        ]
+    )
+    blocks = [Block("协定" if chinese else "AGREEMENT", heading=1)]
+    blocks += [Block(text, heading=1 if index in (0, 5) else 0) for index, text in enumerate(lines)]
+    assert [p.id for p in build(blocks)[1]] == ["u1", "u2", "PP1", "PP2", "PP2.u1", "Art1", "Art1.1"]
+
+
+def test_a_chinese_list_is_read_as_paragraphs_or_items_by_how_its_members_end(tmp_path: Path) -> None:
+    """Chinese may set definitions as items "（一）…。" where English numbers them (1., 2.), and
+    an annex's criteria as paragraphs "一、…；" where English letters them: a member that ends
+    a sentence is a paragraph, one that ends on a semicolon an item of the sentence above."""
+    path = tmp_path / "draft.txt"
+    text = (
+        "协定\n\n第一条\n用语\n\n为本协定的目的：\n\n（一）“缔约方”是指国家。\n\n（二）“公约”是指该公约。\n\n"
+        "第二条\n原则\n\n一、缔约方应遵循：\n\n（一）第一原则；\n\n（二）第二原则。\n\n"
+        "附件一\n衡量标准\n\n一、独特性；\n\n二、稀缺性；\n\n三、代表性。\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert [p.id for p in load(path).paragraphs] == [
+        "Art1", "Art1.u1", "Art1.1", "Art1.2",
+        "Art2", "Art2.1", "Art2.1(a)", "Art2.1(b)",
+        "AnnexI", "AnnexI(a)", "AnnexI(b)", "AnnexI(c)",
+    ]  # fmt: skip
+
+
+def test_a_chinese_paragraph_with_its_first_item_on_its_line(tmp_path: Path) -> None:
+    """ "二、（一）根据 …" is what English prints "2. (a) On the basis …": cited 2(a), its label kept."""
+    path = tmp_path / "draft.txt"
+    text = "协定\n\n第三十七条\n审查\n\n一、缔约方应审查。\n\n二、（一）根据最佳可得科学；\n\n（二）缔约方应考虑此类关切。\n"
+    path.write_text(text, encoding="utf-8")
+    paragraphs = load(path).paragraphs
+    assert [p.id for p in paragraphs] == ["Art37", "Art37.1", "Art37.2(a)", "Art37.2(b)"]
+    assert paragraphs[2].label == "二、（一）"
+
+
+def test_a_chinese_sentence_opening_on_an_earlier_articles_name_is_no_heading(tmp_path: Path) -> None:
+    """ "第七十条不排除 …。" (Article 70 does not preclude …) under article 71 is its paragraph."""
+    path = tmp_path / "draft.txt"
+    text = "协定\n\n第七十条\n保留\n\n不得作出保留。\n\n第七十一条\n声明\n\n第七十条不排除一国作出声明。\n\n第七十二条\n修正\n\n一、缔约方可提出修正案。\n"
+    path.write_text(text, encoding="utf-8")
+    assert [p.id for p in load(path).paragraphs] == ["Art70", "Art70.1", "Art71", "Art71.1", "Art72", "Art72.1"]

@@ -162,6 +162,9 @@ def test_chinese_item_labels_misread_are_put_back():
     assert ocr.chinese_labels("《八) 所有国家的科学家") == "（八） 所有国家的科学家"
     assert ocr.chinese_labels("(丸) 认为") == "（九） 认为"
     assert ocr.chinese_labels("《联合国海洋法公约》") == "《联合国海洋法公约》"
+    assert ocr.chinese_labels("《1) 自然和社会科学") == "（1） 自然和社会科学"  # the next level's "（1）"
+    assert ocr.chinese_labels("5。建立训练有素的人力资源网络机制") == "5. 建立训练有素的人力资源网络机制"
+    assert ocr.chinese_labels("4.。为开发人力资源") == "4. 为开发人力资源"
 
 
 def test_blank_pages_are_not_called_scanned(tmp_path, without_tesseract):

@@ -43,6 +43,23 @@ def test_a_chinese_line_is_as_tall_as_its_characters() -> None:
     assert abs(sizes[0] - sizes[1]) <= 2
 
 
+def test_a_chinese_line_whose_box_a_mark_swells_keeps_its_characters_size() -> None:
+    # Tesseract's box of the second line reaches a line above it (93 pixels for 42-pixel
+    # characters); its words stand 42 pixels tall, as the first line's do
+    def line(index: int, top: int, bottom: int, words: list[str]) -> str:
+        spans = "".join(
+            f"<span class='ocrx_word' id='w{index}_{n}' title='bbox {600 + 200 * n} {bottom - 42} "
+            f"{760 + 200 * n} {bottom}; x_wconf 95'>{word}</span> "
+            for n, word in enumerate(words)
+        )
+        return f"<span class='ocr_line' id='line_{index}' title=\"bbox 600 {top} 2100 {bottom}; baseline 0 0\">{spans}</span>"
+
+    words = ["缔约方", "应当", "鼓励", "本协定的", "非缔约方", "成为", "缔约方"]
+    page = "<div class='ocr_page'>" + line(0, 800, 842, words) + line(1, 850, 943, words) + "</div>"
+    sizes = [round(found.size) for found in hocr_lines(page, 1)]
+    assert sizes == [42, 42]
+
+
 def test_a_page_number_read_as_letters_is_put_back_into_digits() -> None:
     assert page_number("- S6 -") == "- 56 -"
     assert page_number("- S$9 -") == "- 59 -"

@@ -472,3 +472,57 @@ def test_a_comma_ends_a_preambular_paragraph_but_not_a_sentence_going_on():
         "Considering that an agreement would best meet that objective,",
         "Have agreed as follows:",
     ]
+
+
+def test_an_article_title_whose_lines_run_as_wide_as_the_text_is_one_title():
+    """ "Article 5" over a title of three centred bold lines, two of them wider than three
+    quarters of the column: one heading, not a title and two paragraphs; a body line
+    indented at its first line, as wide, stays body text."""
+
+    def centred(text, top, width):
+        return _line(text, 297.5 - width / 2, top, x1=297.5 + width / 2, bold=True)
+
+    page = [
+        _line("The Parties shall cooperate to that end, directly or through bodies.", 72, 80, x1=523),
+        _line("more words of the same paragraph, as long as the others are.", 72, 93, x1=523),
+        centred("Article 5", 120, 40),
+        centred("Relationship between this Agreement and the Convention and", 133, 345),
+        centred("relevant legal instruments and frameworks and relevant global,", 146, 340),
+        centred("regional, subregional and sectoral bodies", 159, 190),
+        _line("1. This Agreement shall be interpreted and applied in the context of and in", 72, 182, x1=523),
+        _line("a manner consistent with the Convention, and with other instruments.", 72, 195, x1=523),
+        _line("This paragraph's first line is indented and ends short of the margin as", 100, 208, x1=497),
+        _line("a centred line would, but it is body text, not a heading of any kind.", 72, 221, x1=523),
+    ]
+    blocks = _blocks(page)
+    assert blocks[1] == (
+        "Article 5 Relationship between this Agreement and the Convention and relevant legal instruments"
+        " and frameworks and relevant global, regional, subregional and sectoral bodies"
+    )
+    assert blocks[-1].startswith("This paragraph's first line is indented")
+
+
+def test_chinese_one_line_paragraphs_at_the_first_line_indent_run_full_and_end_on_a_comma():
+    """Chinese is justified and set without spaces: a one-line preambular paragraph runs to the
+    margin, ending on "，"; the next one starts at the same first-line indent. A line of a
+    paragraph at the margin after a full line ending on "，" goes on with it."""
+    page = [
+        _line("回顾一九八二年十二月十日《联合国海洋法公约》的相关规定以及其他有关规则，", 102, 100, x1=520),
+        _line("又回顾各国有责任履行其关于保护和保全海洋环境的国际义务，并可按照国际法", 102, 113, x1=520),
+        _line("承担责任，", 72, 126, x1=130),
+        _line("期望实现普遍参与，", 102, 139, x1=210),
+    ]
+    assert [block.replace(" ", "") for block in _blocks(page)] == [
+        "回顾一九八二年十二月十日《联合国海洋法公约》的相关规定以及其他有关规则，",
+        "又回顾各国有责任履行其关于保护和保全海洋环境的国际义务，并可按照国际法承担责任，",
+        "期望实现普遍参与，",
+    ]
+
+
+def test_a_chinese_sub_item_numbered_in_parentheses_starts_a_paragraph():
+    page = [
+        _line("2．以下方面的教育和培训：", 100, 100, x1=260),
+        _line("（1）自然和社会科学，包括基础和应用科学，以发展科学和研究能力；", 120, 113, x1=520),
+        _line("（2）政策和治理；", 120, 126, x1=240),
+    ]
+    assert [block[:3] for block in _blocks(page)] == ["2．以", "（1）", "（2）"]

@@ -219,8 +219,10 @@ class _Numbers(_BuilderState):
 
     def _sub(self, text: str, block: Block, strict: bool, kind: Kind = Kind.SUBPARAGRAPH) -> bool:
         found = match_sub(text) or (None if strict else _loose_sub(text))
-        if not found and self.items and self.items[-1].para.text.endswith(":"):
+        if not found and self.items and self.items[-1].para.text.endswith((":", "：")):
             found = _after_colon_sub(text)  # "including through:" then "a. formulating, …"
+        if not found:
+            found = self._inner_next(text)  # "b. технологии …" after "a. …" of an inner list
         if not found and self.letter is not None:
             found = self._next_letter(text)  # "a. …", "b. …", then "c. Option (a): …"
         if not found:
@@ -234,6 +236,12 @@ class _Numbers(_BuilderState):
             closed = self.options.pop()  # "(d)" ends the options offered for "(c)"
             if closed.context:
                 self.parent, self.letter, self.letter_value, self.roman_value = closed.context
+        inner = self._inner_item(tok, label)
+        if inner is not None:
+            above, base = inner
+            item = self._add("sub", label, kind, rest, block, base=base, parent=above.parent, option=above.option)
+            self._set_anchor(item)
+            return True
         if self.parent is None:
             self.parent = self.anchor  # (a) straight after a heading: (b), (c) are its siblings, not its children
             last = self.anchor
@@ -270,6 +278,36 @@ class _Numbers(_BuilderState):
         self._set_anchor(item)
         self._open_inline_option(item, rest)
         return True
+
+    def _inner_item(self, tok: str, label: str) -> tuple[_Item, str] | None:
+        """A third level of list: "(ii) Education and training in:" then "a. …", "b. …",
+        lettered in another form than the list they stand in ("a." under "(ii)" of "(e)"),
+        are that item's (``(e)(ii)(a)``); the list goes on after them at "(iii)". The item
+        above and the new item's base, or None."""
+        if len(tok) != 1 or not tok.isalpha() or not self.items:
+            return None
+        above = self.items[-1]
+        if above.role != "sub":
+            return None
+        levels = above.base.count("(")
+        if _label_form(label) == _label_form(above.para.label):
+            head, _, last = above.base.rpartition("(")
+            if levels == 3 and letter_value(tok) == letter_value(last.rstrip(")")) + 1:
+                return above, f"{head}({tok})"  # "b." after "a." of the same inner list
+            return None
+        if tok == "a" and levels == 2 and above.para.text.rstrip().endswith((":", "：")):
+            return above, f"{above.base}(a)"  # "a." under "(ii) … in:"
+        return None
+
+    def _inner_next(self, text: str) -> tuple[str, str, str] | None:
+        """ "b. …" in lower case (or another script) right after "a. …" of an inner list: its next item."""
+        loose = _LETTER_DOT_RE.match(text)
+        if loose is None or not self.items or self.items[-1].role != "sub":
+            return None
+        head, _, last = self.items[-1].base.rpartition("(")
+        if head.count("(") != 2 or letter_value(loose["tok"]) != letter_value(last.rstrip(")")) + 1:
+            return None
+        return loose["tok"], loose.group(0).strip(), text[loose.end() :].strip()
 
     def _next_letter(self, text: str) -> tuple[str, str, str] | None:
         """ "c." going on from "b.": a letter label, sibling of b. whatever options
@@ -784,10 +822,19 @@ def _next_letter(base: str, tok: str) -> bool:
     return len(base) == 3 and base[1].isalpha() and len(tok) == 1 and ord(tok) == ord(base[1]) + 1
 
 
+def _label_form(label: str) -> str:
+    """ "(a)", "(iv)" → "(x)"; "a." → "x."; "ii)" → "x)": how a list sets its labels."""
+    return re.sub(r"[^\W\d_]+", "x", label.strip("[] "))
+
+
 def _first_sub(rest: str) -> bool:
-    """ "(a) “States Parties” means …" after a paragraph's number: its first sub-paragraph."""
+    """ "(a) “States Parties” means …" after a paragraph's number: its first sub-paragraph
+    (opening on a capital, a quote, or a letter of a script without case: "(a) 根据 …")."""
     found = match_sub(rest) if rest[:1] == "(" or rest[1:2] == ")" else None  # "(a)", or "a)" as French prints it
-    return found is not None and found[0] in ("a", "i") and (found[2][:1].isupper() or found[2][:1] in '“"‘[«')
+    if found is None or found[0] not in ("a", "i"):
+        return False
+    first = found[2][:1]
+    return (first.isalpha() and not first.islower()) or first in '“"‘[«'
 
 
 def _closes_bracket(text: str) -> bool:
@@ -829,13 +876,16 @@ _LOOSE_SUB_RE = re.compile(r"^(?P<tok>[a-z]{1,2}|[ivxlc]{1,6})[.)](?=\s|$)")
 
 
 _LETTER_DOT_RE = re.compile(r"^(?P<tok>[a-z])\.(?:\s+|$)")  # "c." going on from "b.": a letter label
-_AFTER_COLON_SUB_RE = re.compile(r"^(?P<tok>[a-z])\.\s+(?=[a-z])")
+_AFTER_COLON_SUB_RE = re.compile(r"^(?P<tok>[a-z])\.\s+(?=[^\W\d_])")
 
 
 def _after_colon_sub(text: str) -> tuple[str, str, str] | None:
-    """ "a. formulating …" in lower case: a label only right after a chapeau."""
+    """ "a. formulating …" in lower case, or in a script without capitals ("a. 自然 …",
+    a Chinese "（1）" read onto its English label): a label only right after a chapeau."""
     m = _AFTER_COLON_SUB_RE.match(text)
-    return (m["tok"], m.group(0).strip(), text[m.end() :].strip()) if m else None
+    if m is None or text[m.end()].isupper():
+        return None
+    return m["tok"], m.group(0).strip(), text[m.end() :].strip()
 
 
 def _loose_sub(text: str) -> tuple[str, str, str] | None:

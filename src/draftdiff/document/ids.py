@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .items import _SCOPE_RANK, _Item, _Option, _Scope
-from .languages import chapeau_pattern, preamble_words
+from .languages import agreed_pattern, chapeau_pattern, preamble_words
 from .model import Kind, Paragraph
 from .numbering import is_positional
 from .options import is_bare_option
@@ -200,7 +200,7 @@ def _section_heading(item: _Item) -> bool:
 _LETTER_ROMAN_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])(?:\.(?:[IVXLC]+|[A-Z]))*$")
 
 
-_AGREED_RE = re.compile(r"^[\[\s]*(?:Have|Has) agreed\b")  # "Have agreed to further enhance …" closes a preamble
+_AGREED_RE = agreed_pattern()  # "Have agreed to further enhance …", "兹商定如下" close a preamble
 _COMMENT_ON_ARTICLE_RE = re.compile(r"^(?:Article|Art\.?)\s+\d{1,3}\w*\s*:", re.I)
 _CHAPEAU_RE = chapeau_pattern()  # "The Parties to this Agreement,", "Les Parties au présent Accord," …
 

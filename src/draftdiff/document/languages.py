@@ -16,7 +16,7 @@ import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -89,6 +89,8 @@ class Relabel:
     text: str  # the block's text with the English label: "Article 1 Emploi des termes"
     printed: str  # the label as printed: "Article premier"
     english: str  # the English label the builder will report: "Article 1"
+    level: str = ""  # "paragraph" ("一、"), "item" ("（一）"), "subitem" ("1．"); "" for a heading
+    value: int = 0  # the number the label counts: 3 for "三、" and for "（三）"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,8 @@ class Localizer:
         self._paragraph = _compile(entry.get("paragraph"), number=_CJK_NUMERAL, spaced=spaced)
         self._items = [p for t in entry.get("item", ()) if (p := _compile(t, number=_CJK_NUMERAL, spaced=spaced))]
         self._subitems = [p for t in entry.get("subitem", ()) if (p := _compile(t, number=None, spaced=spaced))]
+        self._subsubitems = [p for t in entry.get("subsubitem", ()) if (p := _compile(t, number=None, spaced=spaced))]
+        self._in_subitem = False  # Chinese: "（1）" under "2．" is its lettered sub-item, "a."
         self._last: dict[str, int] = {}  # the last number of each scope kind
         letters = entry.get("letters")
         self._letters: dict[str, int] = {letter: i + 1 for i, letter in enumerate(letters or ())}
@@ -163,6 +167,15 @@ class Localizer:
                 continue
             if scope.kind != "article" and rest[-1:] in _LIST_ENDS and value != self._last.get(scope.kind, 0) + 1:
                 continue  # "附件七仲裁法庭；": an annex named in a list, not the next annex
+            if (
+                not self._cased
+                and scope.kind == "article"
+                and rest[-1:] == "。"
+                and value <= self._last.get("article", 0)
+            ):
+                # "第七十条不排除 …。" under article 71: a sentence that opens on an earlier article's
+                # name (Chinese runs a heading on into its title, and has no capital to tell them apart)
+                continue
             self._last[scope.kind] = value or 0
             kinds = table()["kinds"][scope.kind]
             english = kinds["english"]
@@ -175,34 +188,64 @@ class Localizer:
                 ordinal = _ordinal_name(inserted or 0)
             if ordinal:
                 english += " " + ordinal.lower()
-            self._in_item = False
+            self._in_item = self._in_subitem = False
             return Relabel(f"{english} {rest}".rstrip(), m["label"].strip(), english)
         return None
 
     def _numbered(self, text: str) -> Relabel | None:
+        found = self._numbered_level(text)
+        if found is not None:
+            self._in_subitem = found.level in ("subitem", "subsubitem")
+        return found
+
+    def _numbered_level(self, text: str) -> Relabel | None:
+        if self._in_subitem:
+            for pattern in self._subsubitems:
+                m = pattern.match(text)
+                if m:
+                    inner = int(ascii_digits(m["d"]))
+                    return _relabel(text, m, f"{to_letters(inner)}.", "subsubitem", inner)
         if self._paragraph is not None:
             m = self._paragraph.match(text)
             if m:
-                value, _ = self._value(m.groupdict().get("n") or m["d"])
-                if value:
+                number, _ = self._value(m.groupdict().get("n") or m["d"])
+                if number:
                     self._in_item = False
-                    return _relabel(text, m, f"{value}.")
+                    found = _relabel(text, m, f"{number}.", "paragraph", number)
+                    return self._first_item(found, text[m.end() :].lstrip()) or found
         for pattern in self._items:
             m = pattern.match(text)
-            value = self._value(m["n"])[0] if m else None
-            if m and value:
+            item = self._value(m["n"])[0] if m else None
+            if m and item:
                 self._in_item = True
-                return _relabel(text, m, f"({to_letters(value)})")
+                return _relabel(text, m, f"({to_letters(item)})", "item", item)
         if self._letter_re is not None:
             m = self._letter_re.match(text)
             if m:
                 self._in_item = True
-                return _relabel(text, m, f"({to_letters(self._letters[m['l'] or m['l2']])})")
+                letter = self._letters[m["l"] or m["l2"]]
+                return _relabel(text, m, f"({to_letters(letter)})", "item", letter)
         if not self._subitem_under_item or self._in_item:
             for pattern in self._subitems:
                 m = pattern.match(text)
                 if m:
-                    return _relabel(text, m, f"({to_roman(int(ascii_digits(m['d']))).lower()})")
+                    value = int(ascii_digits(m["d"]))
+                    return _relabel(text, m, f"({to_roman(value).lower()})", "subitem", value)
+        return None
+
+    def _first_item(self, paragraph: Relabel, rest: str) -> Relabel | None:
+        """ "四、（一）根据 …": a paragraph whose first item is printed on its line, read as
+        English prints it, "4. (a) …" (cited 4(a))."""
+        for pattern in self._items:
+            m = pattern.match(rest)
+            item = self._value(m["n"])[0] if m else None
+            if m and item:
+                self._in_item = True
+                english = f"{paragraph.value}. ({to_letters(item)})"
+                printed = f"{paragraph.printed}、{m['label'].strip()}"
+                return Relabel(
+                    f"{english} {rest[m.end() :].lstrip()}".rstrip(), printed, english, "paragraph", paragraph.value
+                )
         return None
 
     def _value(self, token: str) -> tuple[int | None, str]:
@@ -249,9 +292,54 @@ def _compile(template: str | None, *, number: str | None, spaced: bool) -> re.Pa
     return re.compile(f"^(?P<label>{pattern})" + (r"(?=\s)" if spaced and template[-1:] in "-.‘'’" else ""))
 
 
-def _relabel(text: str, m: re.Match[str], english: str) -> Relabel:
+def _relabel(text: str, m: re.Match[str], english: str, level: str, value: int) -> Relabel:
     printed = m["label"].strip().rstrip("、．.- ")  # "一、", "١ -": the number, as "1." is "1"
-    return Relabel(f"{english} {text[m.end() :].lstrip()}".rstrip(), printed, english.rstrip("."))
+    reported = english if level == "subsubitem" else english.rstrip(".")  # the builder reports "a." as "a."
+    return Relabel(f"{english} {text[m.end() :].lstrip()}".rstrip(), printed, reported, level, value)
+
+
+def relevel(texts: list[str], found: list[tuple[int, Relabel]]) -> list[tuple[int, Relabel]]:
+    """A language that numbers its paragraphs one way ("一、") and its items another
+    ("（一）") may set a list in the other style than English does: Chinese sets an
+    article's definitions as items, "（一）“划区管理工具”是指 …。", where English numbers
+    them as paragraphs, and an annex's criteria as paragraphs, "一、独特性；", where
+    English letters them. What a member of the list is tells: a paragraph is a
+    sentence, an item goes on with the sentence above it. So a run of items (two or
+    more, in sequence) that each end a sentence ("。") are paragraphs, and a run of
+    paragraphs that each but the last end on a semicolon ("；") are items.
+    ``texts`` (indexes of ``found``) are rewritten; returns ``found`` with the new labels."""
+    out = list(found)
+    run: list[int] = []  # positions in ``out``
+
+    def close() -> None:
+        if len(run) >= 2:
+            level = out[run[0]][1].level
+            ends = [texts[out[k][0]].rstrip()[-1:] for k in run]
+            if level == "item" and all(end == "。" for end in ends):
+                _rewrite(texts, out, run, lambda value: f"{value}.")
+            elif level == "paragraph" and all(end in "；;" for end in ends[:-1]):
+                _rewrite(texts, out, run, lambda value: f"({to_letters(value)})")
+        run.clear()
+
+    for position, (_, relabel) in enumerate(out):
+        if relabel.level not in ("paragraph", "item"):
+            close()
+            continue
+        if run and (out[run[-1]][1].level != relabel.level or relabel.value != out[run[-1]][1].value + 1):
+            close()
+        run.append(position)
+    close()
+    return out
+
+
+def _rewrite(texts: list[str], out: list[tuple[int, Relabel]], run: list[int], label: Any) -> None:
+    for position in run:
+        index, relabel = out[position]
+        english = label(relabel.value)
+        rest = texts[index].split(" ", 1)[1] if " " in texts[index] else ""
+        texts[index] = f"{english} {rest}".rstrip()
+        level = "paragraph" if relabel.level == "item" else "item"
+        out[position] = (index, replace(relabel, text=texts[index], english=english.rstrip("."), level=level))
 
 
 @cache
@@ -312,6 +400,20 @@ def chapeau_pattern() -> re.Pattern[str]:
     starts = [w for entry in table()["languages"].values() for w in entry.get("chapeau", ())]
     words = "|".join(re.escape(w) for w in sorted(starts, key=len, reverse=True))
     return re.compile(rf"^(?:{words})(?:\b|(?<=’)|(?<=')).{{0,300}}[,،，]$")
+
+
+def agreed_pattern() -> re.Pattern[str]:
+    """The formula that closes a preamble in any language, at the start of its
+    paragraph: "Have agreed as follows:", "Sont convenues de ce qui suit :",
+    "兹商定如下：". A Chinese formula may follow one character read wrong ("站商定如下",
+    OCR's reading of 兹商定如下)."""
+    starts = [w for entry in table()["languages"].values() for w in entry.get("agreed", ())]
+    spaced = "|".join(re.escape(w) for w in sorted(starts, key=len, reverse=True) if not _WIDE_START_RE.match(w))
+    han = "|".join(re.escape(w) for w in sorted(starts, key=len, reverse=True) if _WIDE_START_RE.match(w))
+    return re.compile(rf"^[\[\s]*(?:(?:{spaced})(?![^\W\d_])|.?(?:{han}))")
+
+
+_WIDE_START_RE = re.compile("[\u4e00-\u9fff]")
 
 
 # Letters of each script, counted to tell the language of a draft.

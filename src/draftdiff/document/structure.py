@@ -36,7 +36,7 @@ from ..normalize import clean_text
 from .blocks import _SCOPE_RE, Block, is_toc_entry, looks_like_heading, scope_heading
 from .builder import _Builder
 from .ids import assign_ids
-from .languages import Localizer, Relabel, detect, foreign_scope
+from .languages import Localizer, Relabel, detect, foreign_scope, relevel
 from .model import Paragraph
 from .numbering import (
     match_heading_number,
@@ -118,13 +118,13 @@ def _read_labels(texts: list[str]) -> list[Relabel]:
     if language == "en":
         return []
     localizer = Localizer(language)
-    relabelled: list[Relabel] = []
+    relabelled: list[tuple[int, Relabel]] = []
     for index, text in enumerate(texts):
         found = localizer.relabel(text)
         if found is not None:
             texts[index] = found.text
-            relabelled.append(found)
-    return relabelled
+            relabelled.append((index, found))
+    return [found for _, found in relevel(texts, relabelled)]
 
 
 def _print_labels(paragraphs: list[Paragraph], relabelled: list[Relabel]) -> None:

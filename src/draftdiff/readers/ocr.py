@@ -5,7 +5,9 @@
 a page, as many at once as :func:`draftdiff.execution.engine_processes`
 allows. A page's hOCR becomes positioned :class:`~.pdf_engines.Line`
 objects, so that the PDF reader's own layout code makes its paragraphs
-(numbers, gaps, indents, footnotes, words hyphenated at a line end). A lying
+(numbers, gaps, indents, footnotes, words hyphenated at a line end); ink a
+page shows but its OCR left unread (a numeral standing apart, a heading at
+the top of a page) is read again line by line (:mod:`.ocr_ink`). A lying
 line on a page that otherwise tells the truth (a heading in a broken font)
 is read alone and its text replaced.
 
@@ -34,6 +36,7 @@ from pathlib import Path
 from ..document.model import ReadWarning
 from ..errors import InputError
 from . import text_layer
+from .ocr_ink import Piece, place, unread_pieces
 from .ocr_labels import repair_labels
 from .pdf_engines import Extracted, Line, PageText
 
@@ -285,6 +288,7 @@ class _Job:
     psm: str
     form: str  # hocr | txt
     line: int | None = None  # index of the line in the page, for a line job
+    piece: Piece | None = None  # ink no line covers, for a job reading it again (its image cut already)
 
 
 class _Run:
@@ -325,12 +329,14 @@ class _Run:
                 jobs.append(_Job(number, self.folder / f"{name}.pgm", self.folder / name, LINE_PSM, "txt", index))
         failed: set[int] = set()
         page_lines: dict[int, list[Line]] = {}
+        again: list[_Job] = []
         with _progress(len(jobs)) as tick:
             for job, ok in self._run_all(jobs, pages):
                 if not ok:
                     failed.add(job.page)
                 elif job.line is None:
                     page_lines[job.page] = hocr_lines(job.output.with_suffix(".hocr").read_text("utf-8"), job.page)
+                    again += self._unread(job, page_lines[job.page])
                 else:
                     line = pages[job.page].lines[job.line]
                     text = _clean(job.output.with_suffix(".txt").read_text("utf-8"))
@@ -338,6 +344,10 @@ class _Run:
                         line.text = text
                 if tick:
                     tick()
+        for job, ok in self._run_all(again, pages):
+            text = _clean(job.output.with_suffix(".txt").read_text("utf-8")) if ok else ""
+            if text and job.piece is not None:
+                place(page_lines[job.page], job.page, job.piece, text)
         read_lines = [line for number in sorted(page_lines) for line in page_lines[number]]
         _even_sizes(read_lines)
         first = self.language.split("+")[0]  # "rus+eng": the draft's language is the first
@@ -346,6 +356,41 @@ class _Run:
             page = pages[number]
             page.lines = _to_points(found, page)
         return sorted(failed)
+
+    def _unread(self, job: _Job, lines: list[Line]) -> list[_Job]:
+        """Jobs reading again, one line at a time, the ink of a page its OCR
+        left unread (:mod:`.ocr_ink`); the page's image goes."""
+        import numpy as np
+
+        image = self._page_image_file(job)
+        try:
+            pixels = np.asarray(image)
+            pieces = unread_pieces(pixels < 128, lines)
+            jobs: list[_Job] = []
+            for index, piece in enumerate(pieces):
+                pad = max(4, (piece.bottom - piece.top) // 3)
+                name = f"p{job.page}u{index}"
+                path = self.folder / f"{name}.pgm"
+                box = (
+                    max(0, piece.x0 - pad),
+                    max(0, piece.top - pad),
+                    min(pixels.shape[1], piece.x1 + pad),
+                    min(pixels.shape[0], piece.bottom + pad),
+                )
+                image.crop(box).save(path)
+                jobs.append(_Job(job.page, path, self.folder / name, LINE_PSM, "txt", piece=piece))
+            return jobs
+        finally:
+            with contextlib.suppress(OSError):
+                job.image.unlink()
+
+    def _page_image_file(self, job: _Job):
+        from PIL import Image
+
+        if not job.image.exists():
+            self._render(job.page, job.image)
+        with Image.open(job.image) as opened:
+            return opened.convert("L")
 
     def _run_all(self, jobs: list[_Job], pages: dict[int, PageText]) -> Iterator[tuple[_Job, bool]]:
         """Start each job's Tesseract as a core frees up; render the next page meanwhile."""
@@ -384,8 +429,9 @@ class _Run:
             process.kill()
             process.wait()
             return job, False
-        with contextlib.suppress(OSError):
-            job.image.unlink()
+        if job.form != "hocr":  # a page's image is looked at again for ink its OCR left unread
+            with contextlib.suppress(OSError):
+                job.image.unlink()
         suffix = ".hocr" if job.form == "hocr" else ".txt"
         return job, code == 0 and job.output.with_suffix(suffix).exists()
 
@@ -452,7 +498,8 @@ def _progress(total: int) -> Iterator[Callable[[], None] | None]:
 # -- hOCR into lines --------------------------------------------------------------
 
 _LINE_RE = re.compile(r"<span class='ocr_(?:line|header|textfloat|caption)'[^>]*title=\"([^\"]*)\"")
-_WORD_RE = re.compile(r"<span class='ocrx_word'[^>]*>(.*?)</span>", re.S)
+_WORD_RE = re.compile(r"<span class='ocrx_word'([^>]*)>(.*?)</span>", re.S)
+_BBOX_RE = re.compile(r"bbox (\d+) (\d+) (\d+) (\d+)")
 _TAG_RE = re.compile(r"<[^>]+>")
 _WIDE_RE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
@@ -463,7 +510,8 @@ def hocr_lines(hocr: str, page: int) -> list[Line]:
     starts = [(m.start(), m.group(1)) for m in _LINE_RE.finditer(hocr)]
     for index, (start, title) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(hocr)
-        words = [html.unescape(_TAG_RE.sub("", word)).strip() for word in _WORD_RE.findall(hocr, start, end)]
+        found = list(_WORD_RE.finditer(hocr, start, end))
+        words = [html.unescape(_TAG_RE.sub("", word[2])).strip() for word in found]
         text = page_number(chinese_labels(latin_numerals(_join_words([word for word in words if word]))))
         if not text:
             continue
@@ -472,6 +520,7 @@ def hocr_lines(hocr: str, page: int) -> list[Line]:
         slope_offset = fields.get("baseline", "0 0").split()
         baseline = y1 + float(slope_offset[1]) if len(slope_offset) == 2 else y1
         size = _glyph_size(text, baseline - y0) or (out[-1].size if out else float(fields.get("x_size", y1 - y0)))
+        size = min(size, _han_height(found) or size)
         out.append(Line(page=page, text=text, x0=x0, x1=x1, top=y0, bottom=baseline, size=size))
     return out
 
@@ -495,6 +544,20 @@ def _glyph_size(text: str, above: float) -> float:
     if any(ch.isupper() or ch.isdigit() or ch in "bdfhkltбйёф()[]«»\"'/!?%" for ch in letters):
         return above / _CAP_HEIGHT
     return 0.0  # small letters alone: the line takes the size of the line before it
+
+
+def _han_height(words: list[re.Match[str]]) -> float:
+    """How tall a line's Chinese characters stand: the median height of its words of
+    Chinese characters. A line's box may be swollen by a mark above or below it or
+    by a line Tesseract split in two (twice the type's height); most of its words
+    are not. 0 where the line has too few such words to tell."""
+    heights = []
+    for word in words:
+        text = _TAG_RE.sub("", word[2]).strip()
+        box = _BBOX_RE.search(word[1])
+        if box and text and len(_WIDE_RE.findall(text)) * 2 >= len(text):
+            heights.append(float(int(box[4]) - int(box[2])))
+    return statistics.median(heights) if len(heights) >= 4 else 0.0
 
 
 # Tesseract reading Russian takes Roman numerals for Cyrillic letters of the
@@ -533,15 +596,16 @@ def page_number(text: str) -> str:
 
 # A Chinese item label, "（八）", comes out of Tesseract as "《八)" or "(丸)":
 # at the start of a line, put back as the text prints it
-_CHINESE_LABEL_RE = re.compile(r"^[《(（]\s*([一二三四五六七八九十丸]{1,3})\s*[)）]")
+_CHINESE_LABEL_RE = re.compile(r"^[《(（]\s*([一二三四五六七八九十丸]{1,3}|\d{1,2})\s*[)）]")
 
 
-# A sub-item number "2．" read with a comma for its full-width point ("2.，交流", "1，海洋")
-_CHINESE_NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.．，,]+\s*(?=[\u4e00-\u9fff“《])")
+# A sub-item number "2．" read with a comma or a full stop for its full-width point
+# ("2.，交流", "1，海洋", "5。建立", "4.。为")
+_CHINESE_NUMBER_RE = re.compile(r"^(\d{1,2})\s*[.．，,。]+\s*(?=[\u4e00-\u9fff“《])")
 
 
 def chinese_labels(text: str) -> str:
-    """ "《八) 所有国家" → "（八） 所有国家"; "2.，交流" → "2. 交流"."""
+    """ "《八) 所有国家" → "（八） 所有国家"; "《1) 自然" → "（1） 自然"; "2.，交流" → "2. 交流"."""
     text = _CHINESE_NUMBER_RE.sub(lambda found: f"{found.group(1)}. ", text)
     return _CHINESE_LABEL_RE.sub(lambda found: f"（{found.group(1).replace('丸', '九')}）", text)
 

@@ -29,6 +29,9 @@ from .pdf_engines import Line
 _LABEL_RE = re.compile(r"^(?P<open>\()?(?P<token>[^\s()]{0,4})\)(?=\s)")
 # "9 разработка …": a label whose parenthesis OCR lost, then an item's text
 _BARE_RE = re.compile(r"^(?P<token>[^\W_]{1,3})(?=\s+[^\W\d_])")
+# "а. естественные …", "4. актуальность …": a short token and a point, then a word: the
+# label of a list lettered "a. b. c." under an item (or a numbered paragraph's "4.")
+_DOTTED_RE = re.compile(r"^(?P<token>[^\W_]{1,2})\.(?=\s+[^\W\d_])")
 # a numbered paragraph, or a heading, ends the lists before it
 _RESET_RE = re.compile(r"^(?:\d{1,3}\.\s|\S+\s+\d{1,3}$|[^\W\d_]+\s+[IVXLC]+$)")
 
@@ -82,6 +85,7 @@ class _Label:
     token: str
     end: int  # where the label ends in the line's text
     bare: bool = False  # no parenthesis: taken only where its list expects it
+    dotted: bool = False  # "a." rather than "a)": an inner list's label, or a paragraph number
 
 
 def _letters(token: str, alphabet: Sequence[str]) -> set[int]:
@@ -139,8 +143,11 @@ class _Lists:
             return "letter", 1
         if self.letter and self._foreign(token) and not (_DIGITS_RE.match(token) and self._counting(token, following)):
             # a digit or a letter of another script where a Latin-lettered list goes on
-            # (and no numbered list begins), or a label OCR lost: misread
-            return ("roman", self.roman + 1) if self.roman else ("letter", self.letter + 1)
+            # (and no numbered list begins), or a label OCR lost: misread. OCR misreads a
+            # label glyph for glyph: one character where "iv)" is due is the next letter
+            if self.roman and not (len(token) == 1 and len(to_roman(self.roman + 1)) > 1):
+                return "roman", self.roman + 1
+            return "letter", self.letter + 1
         return self._between(following)
 
     def _bare(self, token: str, following: str | None) -> tuple[str, int] | None:
@@ -193,6 +200,7 @@ def repair_item_labels(
     letters, in order, whose places count as letters too ("в)" is "c)")
     unless the draft letters its lists in Latin. Returns how many labels
     were changed."""
+    changed = _stray_brackets(lines)
     labelled = [(line, found) for line in lines if (found := _LABEL_RE.match(line.text))]
     indent = _indent([line for line, _ in labelled])
     events: list[_Label | None] = []  # None: a list ends here
@@ -200,6 +208,10 @@ def repair_item_labels(
         found = _LABEL_RE.match(line.text)
         if found:
             events.append(_Label(line, bool(found["open"]), found["token"], found.end()))
+            continue
+        dotted = _DOTTED_RE.match(line.text)
+        if dotted:
+            events.append(_Label(line, False, dotted["token"], dotted.end(), dotted=True))
             continue
         bare = _BARE_RE.match(line.text)
         if bare and indent and abs(line.x0 - indent) < line.size * 0.5:
@@ -210,12 +222,26 @@ def repair_item_labels(
     latin = sum(1 for token in tokens if len(token) == 1 and "a" <= token <= "z")
     native = sum(1 for token in tokens if token in alphabet and token not in _LETTER_SHAPES)
     lists = _Lists(alphabet if native >= latin else ())
-    changed = 0
+    inner = _Inner(lists.alphabet)
     for index, event in enumerate(events):
+        if event is not None and event.dotted:
+            value = inner.read(event, lists)
+            if value is None:
+                if _DIGITS_RE.match(event.token):
+                    lists.reset()  # "2. …": a numbered paragraph ends the lists before it
+                    changed += _first_item(event, lists)
+                continue
+            text = f"{to_letters(value)}."
+            if event.line.text[: event.end] != text:
+                event.line.text = text + event.line.text[event.end :]
+                changed += 1
+            continue
+        if event is None or not event.bare:
+            inner.close()  # a label of the outer list's form, or a heading: the inner list is over
         if event is None:
             lists.reset()
             continue
-        following = events[index + 1] if index + 1 < len(events) else None
+        following = _following(events, index)
         read = lists.read(event.token, following.token if following is not None else None, bare=event.bare)
         lists.previous = event.token
         if read is None:
@@ -230,6 +256,101 @@ def repair_item_labels(
             event.line.text = text + event.line.text[event.end :]
             changed += 1
     return changed
+
+
+_PARAGRAPH_NUMBER_RE = re.compile(r"^(\d{1,3})\.\s")
+_BRACKETED_NUMBER_RE = re.compile(r"^(\d{1,3})[\]|]\.(?=\s)")  # "11]. B знак …"
+
+
+def _stray_brackets(lines: list[Line]) -> int:
+    """ "11]." where paragraph 11 is due after 10: a speck read as a bracket after the
+    number (no bracket opened it). How many lines changed."""
+    last = 0
+    changed = 0
+    for line in lines:
+        found = _PARAGRAPH_NUMBER_RE.match(line.text)
+        if found is None and (stray := _BRACKETED_NUMBER_RE.match(line.text)) and int(stray[1]) == last + 1:
+            line.text = f"{stray[1]}." + line.text[stray.end() :]
+            found = _PARAGRAPH_NUMBER_RE.match(line.text)
+            changed += 1
+        if found is not None:
+            last = int(found[1])
+    return changed
+
+
+def _first_item(event: _Label, lists: _Lists) -> int:
+    """ "4. а) На основании …": a paragraph whose first item is printed on its line; its
+    label, a look-alike of "a)", opens the paragraph's list. How many labels changed."""
+    rest = event.line.text[event.end :].lstrip()
+    found = _LABEL_RE.match(rest)
+    if found is None or 1 not in _letters(found["token"], lists.alphabet) or _DIGITS_RE.match(found["token"]):
+        return 0
+    lists.take("letter", 1)
+    label = "(a)" if found["open"] else "a)"
+    if found.group(0) == label:
+        return 0
+    head = event.line.text[: len(event.line.text) - len(rest)]
+    event.line.text = head + label + rest[found.end() :]
+    return 1
+
+
+def _following(events: list[_Label | None], index: int) -> _Label | None:
+    """The next event of the outer lists: an inner list's "b." is none, a paragraph's "2." ends them."""
+    for event in events[index + 1 :]:
+        if event is not None and event.dotted:
+            if _DIGITS_RE.match(event.token):
+                return None
+            continue
+        return event
+    return None
+
+
+class _Inner:
+    """A list lettered "a. b. c." under an item of a list lettered "a)" ("ii) обучение … в
+    следующих областях:" then "а. …", "Ь. …", "с. …", "4. …"): its labels stand at one
+    indent, and OCR misreads them as it does the outer list's ("4." for "d."). It is
+    opened by its first letter while an outer list is open, and closed by the next
+    label of another form; a digit where it goes on is its next letter, unless the
+    digits count on ("1. … 2."), which are numbered paragraphs."""
+
+    def __init__(self, alphabet: Sequence[str]) -> None:
+        self.alphabet = alphabet
+        self.letter = 0
+        self.x0 = 0.0
+        self.previous = ""
+
+    def close(self) -> None:
+        self.letter = 0
+        self.previous = ""
+
+    def read(self, event: _Label, outer: _Lists) -> int | None:
+        """The letter value of a dotted label, or None when it is none of an inner list's."""
+        token, line = event.token, event.line
+        letters = _letters(token, self.alphabet)
+        if not self.letter:
+            if outer.letter and 1 in letters and not _DIGITS_RE.match(token):
+                self.letter, self.x0, self.previous = 1, line.x0, token
+                return 1
+            return None
+        if abs(line.x0 - self.x0) > line.size * 0.5:
+            return None  # a line of the item's text that opens "т. е. …"
+        counting = _DIGITS_RE.match(token) and _DIGITS_RE.match(self.previous) and int(self.previous) + 1 == int(token)
+        if self.letter + 1 in letters or (not counting and (not token.isascii() or _DIGITS_RE.match(token))):
+            self.letter += 1
+            self.previous = token
+            return self.letter
+        self.close()
+        return None
+
+
+def _margin(lines: list[Line]) -> float:
+    """The text's left margin: the commonest left edge of the lines (edges within
+    half a line's size are one), where the lines of paragraphs run on."""
+    if not lines:
+        return 0.0
+    width = max(statistics.median(line.size for line in lines) / 2, 1.0)
+    edges = Counter(round(line.x0 / width) for line in lines)
+    return edges.most_common(1)[0][0] * width
 
 
 def _indent(lines: list[Line]) -> float:
@@ -270,9 +391,12 @@ def to_chinese(value: int) -> str:
 # "〈《八 )", "二)", "(丸)": an item label "（八）" as OCR reads it; "、本协定": a
 # paragraph label "一、" whose numeral OCR lost
 _CHINESE_ITEM_RE = re.compile(
-    r"^(?:[〈《(（]{1,2}\s*(?P<n>[^\s)）\d]{0,3}?)|(?P<m>[一二三四五六七八九十]{1,3}))\s*[)）]\s*"
+    r"^(?:[〈《(（]{1,2}\s*(?P<n>[^\s)）\d]{0,3}?)|(?P<m>[一二三四五六七八九十]{1,3})"
+    r"|[Cc]\s*(?P<c>[一二三四五六七八九十]{1,3}))\s*[)）]\s*"  # "C 八 )": its "（" read as a C
 )
-_CHINESE_PARAGRAPH_RE = re.compile(r"^(?P<n>[一二三四五六七八九十]{0,3})、")
+_CHINESE_PARAGRAPH_RE = re.compile(r"^(?P<n>[一二三四五六七八九十丸]{0,3})、")  # 丸: 九 misread
+# "2. 提供技术": a sub-item's number; "1 治理": one whose point OCR lost
+_CHINESE_SUBITEM_RE = re.compile(r"^(?P<n>\d{1,2})(?P<point>[.．])?\s*(?=[\u4e00-\u9fff“《])")
 
 
 def repair_chinese_labels(lines: list[Line]) -> int:
@@ -284,8 +408,9 @@ def repair_chinese_labels(lines: list[Line]) -> int:
     from ..document.languages import cjk_value
 
     last: dict[str, int] = {}
-    paragraph = item = 0
+    paragraph = item = subitem = 0
     changed = 0
+    margin = _margin(lines)
     for line in lines:
         text = line.text
         heading = _CHINESE_HEADING_RE.match(text)
@@ -300,17 +425,41 @@ def repair_chinese_labels(lines: list[Line]) -> int:
                 line.text = f"第{to_chinese(last[kind])}{kind}" + text[heading.end() :]
                 changed += 1
             continue
+        if text.startswith("附件"):
+            paragraph = item = subitem = 0  # an annex numbers its paragraphs from 一、
         found = _CHINESE_PARAGRAPH_RE.match(text)
+        if found is not None and not found["n"] and line.x0 < margin + 2 * line.size:
+            found = None  # "、内陆国家" at the text's margin: a line of text, no numeral stood left of it
         if found is not None:
-            value = cjk_value(found["n"]) if found["n"] else None
-            paragraph = value or paragraph + 1
-            item = 0
-            line.text = f"{to_chinese(paragraph)}、" + text[found.end() :]
+            value = cjk_value(found["n"].replace("丸", "九")) if found["n"] else None
+            # a numeral read smaller than the next one ("一" for 二: a stroke lost) is the next one
+            paragraph = value if value and value > paragraph else paragraph + 1
+            item = subitem = 0
+            rest = text[found.end() :]
+            inner = _CHINESE_ITEM_RE.match(rest)
+            if inner is not None:  # "四、( 一 ) 根据 …": the paragraph's first item, printed on its line
+                token = next((inner[key] for key in ("n", "m", "c") if inner[key] is not None), None)
+                item = 1 if not token or cjk_value(token) in (None, 1) else item + 1
+                rest = f"（{to_chinese(item)}）" + rest[inner.end() :]
+            line.text = f"{to_chinese(paragraph)}、" + rest
             continue
         found = _CHINESE_ITEM_RE.match(text)
         if found is not None:
-            token = found["n"] if found["n"] is not None else found["m"]
+            token = next((found[key] for key in ("n", "m", "c") if found[key] is not None), None)
             value = cjk_value(token) if token else None
             item = value if value in (item + 1, 1) else item + 1
+            subitem = 0
             line.text = f"（{to_chinese(item)}）" + text[found.end() :]
+            continue
+        found = _CHINESE_SUBITEM_RE.match(text)
+        if found is not None and item:
+            value = int(found["n"])
+            if found["point"]:
+                subitem = value
+            elif value == subitem + 1 and line.x0 >= margin + 2 * line.size:
+                # "1 治理": the number a sub-item's list expects, its point lost, where
+                # sub-items stand (right of the margin, not a line of text starting "2 …")
+                subitem = value
+                line.text = f"{value}．" + text[found.end() :]
+                changed += 1
     return changed

@@ -401,7 +401,19 @@ class Layout:
                     and abs(line.x1 - prev.x1) < 2
                     and line.x1 - line.x0 > 0.4 * (right - left)  # short equal lines are centred titles
                 )
-                centered = _centered(line, left, right) and not aligned and round(line.x0 / 2) not in edges
+                # under a centred heading, a heading line as wide as body text goes on
+                # with it when set in the same middle: "Article 5" over its long title
+                under_heading = (
+                    current is not None
+                    and current.centered
+                    and current.heading
+                    and prev is not None
+                    and self._is_heading_line(line)
+                    and abs(line.x0 + line.x1 - prev.x0 - prev.x1) / 2 < 0.02 * (right - left)
+                )
+                centered = (
+                    _centered(line, left, right, wide=under_heading) and not aligned and round(line.x0 / 2) not in edges
+                )
                 if current is not None and current.centered and aligned and len(current.lines) == 1:
                     current.centered = False  # its first line only looked centred: an indented block
                 if current is not None and current.lines and (centered or current.centered):
@@ -566,8 +578,11 @@ class Layout:
             return True  # first-line indent of the next paragraph
         short = last.x1 < right - max(0.12 * (right - left), 3 * last.size)
         indented_pair = len(block.lines) == 1 and first.x0 > left + tolerance and abs(line.x0 - first.x0) < 2
-        if block.cont_x is None and indented_pair and short:
-            return True  # two indented one-line paragraphs
+        if block.cont_x is None and indented_pair and (short or _CJK_CLAUSE_END_RE.search(tail)):
+            # two indented one-line paragraphs; in Chinese, set without spaces and justified, a
+            # paragraph's last line runs full, but it ends on a clause's mark ("…为准据，")
+            # and only a paragraph's first line is indented
+            return True
         if self.after_heading and len(block.lines) == 1 and short and _capital(text) and _title_line(last.text):
             return True  # "Use of terms" under "Article 1", then the article's first words
         if (
@@ -655,12 +670,19 @@ def _left_edges(lines: list[Line], bounds) -> set[int]:
     return edges | {b + 1 for b in edges} | {b - 1 for b in edges}
 
 
-def _centered(line: Line, left: float, right: float) -> bool:
+def _centered(line: Line, left: float, right: float, *, wide: bool = False) -> bool:
+    """Set in the middle of its column, clear of both edges. A line wider than
+    three quarters of the column is not (a body line indented at its first line
+    has its middle near the column's), unless ``wide``: it goes on with a
+    centred heading, and is then centred only to within a fiftieth of the width."""
     width = right - left
-    if width <= 0 or line.x1 - line.x0 > width * 0.75:
+    if width <= 0:
         return False
     middle = (line.x0 + line.x1) / 2
-    return abs(middle - (left + right) / 2) < max(width * 0.04, 6) and line.x0 > left + width * 0.08
+    off = abs(middle - (left + right) / 2)
+    if line.x1 - line.x0 > width * 0.75 and not (wide and off < width * 0.02):
+        return False
+    return off < max(width * 0.04, 6) and line.x0 > left + width * 0.08
 
 
 _TITLE_WORDS = 12  # a title longer than this that ends in a full stop is a sentence
@@ -756,10 +778,10 @@ _LETTER_DOT_ALONE_RE = re.compile(r"^[a-h]\.$")  # "c." alone on its line, its f
 _BULLETS = "\u2022\u25e6\u25aa\u25cf\uf0b7\uf0a7"
 _BULLET_RE = re.compile(f"^[{_BULLETS}]\\s+(?![a-z])")
 _BULLET_GLYPHS = frozenset(_BULLETS)
-# "（三）", "三、", "第三条", "附件一": a Chinese item, paragraph or heading begins
+# "（三）", "三、", "第三条", "附件一", "（1）": a Chinese item, paragraph or heading begins
 # (Chinese has no capital to start one by)
 _CHINESE_LABEL_RE = re.compile(
-    r"^(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、"
+    r"^(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|[（(]\d{1,2}[）)]\s*(?=[\u4e00-\u9fff“《])|[一二三四五六七八九十]{1,3}、"
     r"|第[一二三四五六七八九十百]{1,4}(?:条|部分|章|节)|附件[一二三四五六七八九十]{0,3}$"
     r"|\d{1,2}[.．]\s*(?=[\u4e00-\u9fff“《]))"
 )
@@ -775,6 +797,7 @@ _CLOSERS_RE = re.compile(r"(?:[\]”’\"')]|(?<=[\].;:,])\d{1,2})+$")
 
 
 # a line that stops on one of these words was wrapped: no paragraph ends so
+_CJK_CLAUSE_END_RE = re.compile(r"[，。；：][\s”’）)\]]*$")
 _OPEN_END_RE = re.compile(r"\b(?:the|of|and|or|on|to|a|an|for|in|by|with|under|from|at|its|their|this|that)$")
 
 

@@ -292,9 +292,11 @@ def read_blocks(text: str, *, markdown: bool = False, furniture: list[Furniture]
             pending.append(piece)
     flush()
 
-    if not markdown and (line_mode or found):
-        # text an extractor gave (a paragraph to a line, page furniture): words it split are joined
-        joined_texts = join_split_words([" ".join(parts) for _, parts, _, _ in raw])
+    if not markdown:
+        # text an extractor gave (a paragraph to a line, page furniture): words it split are joined;
+        # items it ran together ("i) … ; ii) …", in a text copied from a PDF too) are split
+        texts = [" ".join(parts) for _, parts, _, _ in raw]
+        joined_texts = join_split_words(texts) if line_mode or found else texts
         split: list[tuple[int, list[str], int | None, bool]] = []
         moved: dict[int, int] = {}  # old index in raw → the index of its last piece
         for index, ((line_no, _, level, dotted), text) in enumerate(zip(raw, joined_texts, strict=True)):

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from ..document.front import masthead_line
 from ..document.model import Furniture
-from ..document.numbering import match_para, match_sub
+from ..document.numbering import is_roman, match_para, match_sub, roman_value
 
 _BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,4})\s*$")
 _BARE_ROMAN_RE = re.compile(r"^\s*([ivxl]{1,6})\s*$")
@@ -200,25 +200,36 @@ def split_run_together(line: str) -> list[str]:
     return [piece for piece in _RUN_TOGETHER_RE.split(line) if piece.strip()]
 
 
-_ITEM_START_RE = re.compile(r"^\[?\((?P<tok>[a-z])\)\s")
-_RUN_ON_ITEM_RE = re.compile(r";\]?\s+(?=\[?\((?P<tok>[a-z])\)\s+[\[“\"‘A-Z])")
+_ITEM_START_RE = re.compile(r"^\[?(?P<open>\()?(?P<tok>[a-z]{1,4})\)\s")
+# after the semicolon that ends an item, the next one's label and a word that opens an item:
+# a capital, or a letter of a script that opens its items in lower case ("ii) обучение")
+_RUN_ON_ITEM_RE = re.compile(r";\]?\s+(?=\[?(?P<open>\()?(?P<tok>[a-z]{1,4})\)\s+[\[“\"‘«A-ZÀ-ÞА-ЯЁа-яё])")
 
 
 def split_run_on_items(text: str) -> list[str]:
-    """ "(c) Related to mining …; (d) Related to fishing …": lettered items an extractor
-    ran together, each after the semicolon that ends the one before. Only the next
-    letter in sequence opens an item ("(c), (d) and (e) of the Convention" stays)."""
+    """ "(c) Related to mining …; (d) Related to fishing …", "i) Leurs observations … ;
+    ii) Tout autre apport …": items an extractor ran together, each after the semicolon
+    that ends the one before. Only the next label of the same list opens an item, in
+    the same form (the next letter, or the next roman numeral after a roman one): "(c),
+    (d) and (e) of the Convention" stays."""
     first = _ITEM_START_RE.match(text) if ";" in text else None
     if first is None:
         return [text]
     pieces: list[str] = []
-    letter, start = first["tok"], 0
+    label, form, start = first["tok"], bool(first["open"]), 0
     for m in _RUN_ON_ITEM_RE.finditer(text):
-        if ord(m["tok"]) == ord(letter) + 1:
+        if bool(m["open"]) == form and _next_label(label, m["tok"]):
             pieces.append(text[start : m.start() + 1 + (text[m.start() + 1 : m.start() + 2] == "]")])
-            start, letter = m.end(), m["tok"]
+            start, label = m.end(), m["tok"]
     pieces.append(text[start:])
     return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def _next_label(label: str, following: str) -> bool:
+    """ "d" then "e"; "ii" then "iii"; "i" then "j" or "ii"."""
+    if len(label) == 1 and len(following) == 1 and ord(following) == ord(label) + 1:
+        return True
+    return is_roman(label) and is_roman(following) and roman_value(following) == roman_value(label) + 1
 
 
 _SPLIT_WORD_RE = re.compile(r"(?<![\w-])([^\W\d_]+) (?=([^\W\d_]+)(?![\w'’-]))")  # "d’ailleurs" is a word
