@@ -504,10 +504,3 @@ def test_an_annexs_paragraph_in_a_draft_that_numbers_it_alone():
     draft = draft_from_text("Decision\n\n1. Adopts the rules.\n\nAnnex II\n\n4. The rules:\n\n(a) Apply;\n", "v1")
     found = refs(history([draft, draft]), [Comment(1, "Annex II, paragraph 4(a) should apply later.")], on=0)
     assert [r.ids for r in found.references] == [["4(a)"]]
-
-
-def test_a_limit_keeps_the_references_before_the_words_that_may_be_one():
-    from draftdiff.document.citations import find_citations
-
-    spans = find_citations("Figure 1, Figure 2, Figure 3: see paragraph 5", limit=1)
-    assert "paragraph 5" in [s.text for s in spans]

@@ -412,10 +412,8 @@ def find_citations(text: str, limit: int | None = None) -> list[Citation]:
     keep(_IN_TEXT_EXTERNAL_ITEM_RE, lambda m: Citation(m.start(), m.end(), m.group(), [("external", m.group())]))
     keep(_IN_TEXT_CODE_RE, lambda m: Citation(m.start(), m.end(), m.group(), [("code", m.group())]))
     keep(_IN_TEXT_NAMED_RE, named)
-    if wanted is not None:
-        # within the limit, the spans that are surely references before those that may be ("Table 3")
-        found = sorted(found, key=lambda f: all(kind in SOFT_PARTS for kind, _ in f.parts))[:wanted]
-    return sorted(found, key=lambda f: f.start)
+    ordered = sorted(found, key=lambda f: f.start)
+    return ordered if wanted is None else ordered[:wanted]
 
 
 _IN_TEXT_ID_RE = re.compile(_IN_TEXT_ID, re.I)
