@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import contextlib
 import csv
 import dataclasses
 import io
@@ -713,15 +714,13 @@ def _worded(value: str, known: list[str]) -> list[str]:
     its annex's paragraphs without the annex (``4(a)``), the paragraph named after it."""
     try:
         return resolve(value, known)[:1]
-    except DraftDiffError:
-        inner = value.split(",", 1)[1].strip() if "," in value else ""
-        if not inner:
-            raise
-        try:
+    except DraftDiffError as as_written:
+        error = as_written  # the reference as written, with its nearest ids, if the rest names nothing either
+    inner = value.partition(",")[2].strip()
+    if inner:
+        with contextlib.suppress(DraftDiffError):
             return resolve(inner, known)[:1]
-        except DraftDiffError:
-            pass
-        raise
+    raise error
 
 
 def _single(value: str, known: list[str]) -> list[str]:

@@ -820,9 +820,10 @@ def _ends_sentence(last: str, following: str, opening: str = "") -> bool:
 # state ("Recalling", "Deeply concerned", "Mindful", "Rappelant", "Recordando", "Признавая"); a
 # capital after a comma elsewhere ("… budget," / "Constitutional Committee members shall …") goes on
 # capitalised words that go on with a sentence after a comma rather than open a paragraph
-_GOES_ON_RE = re.compile(r"(?:United|Following|Including|Regarding|Concerning|During|According|Limited|Related)\b")
+_GOES_ON = r"(?:United|Following|Including|Regarding|Concerning|During|According|Limited|Related)\b"
+_GOES_ON_RE = re.compile(_GOES_ON)
 _PREAMBULAR_RE = re.compile(
-    r"^(?!(?:United|Following|Including|Regarding|Concerning|During|According|Limited|Related)\b)"
+    rf"^(?!{_GOES_ON})"
     r"(?:[A-Z]\w*(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Deeply|Further|Also|Desirous|Fully|Gravely"
     r"|Keenly|Bearing|Having|Being|Taking|[A-ZÀ-Ý]\w*(?:ant|ants|ando|endo|iendo|ados|idos)|Conscient\w*"
     r"|Soucieu\w*|Désireu\w*|Deseos\w*|Convaincu\w*|Résolu\w*|Préoccupé\w*|Преисполненные|Будучи"

@@ -272,8 +272,8 @@ def _pdfium_line(raw, handle, text: str, start: int, end: int, page_no: int, hei
         if a != start:  # the line's own first character was measured already
             size = _pdfium_size(raw, handle, a, size)
         # a bold label ("Option 2:") before plain text does not make a heading
-        bold = _pdfium_bold(raw, handle, a) and _pdfium_bold(raw, handle, b - 1)
-        italic = _pdfium_italic(raw, handle, a) and _pdfium_italic(raw, handle, b - 1)
+        first, last = _pdfium_style(raw, handle, a), _pdfium_style(raw, handle, b - 1)
+        bold, italic = first[0] and last[0], first[1] and last[1]
         raw.FPDFText_GetCharOrigin(handle, a, *_ORIGIN_REFS)
         baseline = height - y.value
         segment = text[a:b]
@@ -380,34 +380,25 @@ _FONT_NAME = ctypes.create_string_buffer(256)
 _FONT_FLAGS = ctypes.c_int()
 _FONT_FLAGS_REF = ctypes.byref(_FONT_FLAGS)
 _FORCE_BOLD = 1 << 18
-_BOLD_BY_NAME: dict[bytes, bool] = {}  # a document has a handful of fonts
+_STYLE_BY_NAME: dict[bytes, tuple[bool, bool]] = {}  # a document has a handful of fonts
 
 
-def _pdfium_bold(raw, handle, index: int) -> bool:
-    """Bold by weight, by the ForceBold flag, or by the font's name."""
-    if raw.FPDFText_GetFontWeight(handle, index) >= 600:
-        return True
+def _pdfium_style(raw, handle, index: int) -> tuple[bool, bool]:
+    """(bold, italic) of a character, from one look at its font: bold by weight, by the
+    ForceBold flag or by the font's name; italic by the Italic flag or by the name."""
     length = raw.FPDFText_GetFontInfo(handle, index, _FONT_NAME, 256, _FONT_FLAGS_REF)
-    if _FONT_FLAGS.value & _FORCE_BOLD:
-        return True
+    flags = _FONT_FLAGS.value
     name = _FONT_NAME.raw[: max(0, min(length, 256) - 1)]
-    bold = _BOLD_BY_NAME.get(name)
-    if bold is None:
-        bold = _BOLD_BY_NAME[name] = bool(_BOLD_NAME_RE.search(name.decode("latin-1", "replace")))
-    return bold
+    by_name = _STYLE_BY_NAME.get(name)
+    if by_name is None:
+        text = name.decode("latin-1", "replace")
+        by_name = _STYLE_BY_NAME[name] = (bool(_BOLD_NAME_RE.search(text)), bool(_ITALIC_NAME_RE.search(text)))
+    bold = by_name[0] or bool(flags & _FORCE_BOLD) or raw.FPDFText_GetFontWeight(handle, index) >= 600
+    return bold, by_name[1] or bool(flags & _ITALIC_FLAG)
 
 
 _ITALIC_FLAG = 1 << 6
 _ITALIC_NAME_RE = re.compile(r"italic|oblique", re.I)
-
-
-def _pdfium_italic(raw, handle, index: int) -> bool:
-    """Italic by the font's Italic flag or its name."""
-    length = raw.FPDFText_GetFontInfo(handle, index, _FONT_NAME, 256, _FONT_FLAGS_REF)
-    if _FONT_FLAGS.value & _ITALIC_FLAG:
-        return True
-    name = _FONT_NAME.raw[: max(0, min(length, 256) - 1)]
-    return bool(_ITALIC_NAME_RE.search(name.decode("latin-1", "replace")))
 
 
 _DIGIT_RE = re.compile(r"\d")
